@@ -1,0 +1,168 @@
+package org.marketspine.console.bench;
+
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.marketspine.console.feed.EventSink.Timed;
+import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
+import org.marketspine.console.feed.source.JournalOnlySource;
+import org.marketspine.console.model.EventLog;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.DecodeException;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.Message;
+
+/** P3, P4, P6 and P9 of BUDGETS.md. Each prints {@code BENCH <id> <value> <unit>}. */
+public final class FeedBenchmarks {
+    private final PrintStream out;
+    private final Path work;
+
+    public FeedBenchmarks(PrintStream out, Path work) {
+        this.out = out;
+        this.work = work;
+    }
+
+    private static List<Event> events(int count) {
+        List<Timed> facts = SyntheticHistory.facts(count, 7);
+        List<Event> events = new ArrayList<>(count);
+        for (int i = 0; i < facts.size(); i++) events.add(Event.of(i + 1, facts.get(i).at(), facts.get(i).data()));
+        return events;
+    }
+
+    /** P3: decode frames of 2,000 events and apply them to an EventLog, single thread, headless. */
+    public void p3() throws DecodeException {
+        int n = 400_000;
+        List<Event> events = events(n);
+        List<String> frames = new ArrayList<>();
+        for (int i = 0; i < n; i += 2000) {
+            List<String> items = new ArrayList<>();
+            for (Event e : events.subList(i, Math.min(n, i + 2000))) items.add(Codec.encodeEvent(e));
+            frames.add(Codec.eventsFrame(items));
+        }
+        events = null;
+        double best = 0;
+        for (int round = 0; round < 3; round++) {
+            EventLog log = new EventLog();
+            long t0 = System.nanoTime();
+            for (String frame : frames) log.appendAll(((Message.Events) Codec.decode(frame)).items());
+            double rate = n / ((System.nanoTime() - t0) / 1e9);
+            best = Math.max(best, rate);
+        }
+        out.printf("BENCH P3 %.0f events/s%n", best);
+    }
+
+    private Journal journalOf(int count, String name) {
+        Path file = work.resolve(name);
+        Journal journal = Journal.open(file);
+        if (journal.headSeq() < count) {
+            List<Timed> facts = SyntheticHistory.facts(count, 7);
+            for (int i = (int) journal.headSeq(); i < count; i += 50_000) {
+                journal.appendAll(facts.subList(i, Math.min(count, i + 50_000)));
+            }
+        }
+        return journal;
+    }
+
+    /** P4: a fresh client receives and applies a 1,000,000-event journal over loopback until live. */
+    public void p4() throws Exception {
+        int n = 1_000_000;
+        try (Journal journal = journalOf(n, "p4.journal")) {
+            FeedServer server = new FeedServer(journal, new JournalOnlySource("bench"), TokenStore.openAccess(),
+                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+            try {
+                EventLog log = new EventLog();
+                CountDownLatch live = new CountDownLatch(1);
+                long t0 = System.nanoTime();
+                try (FeedClient client = new FeedClient(URI.create(server.url()), null, 0,
+                        FeedClient.listener(log::appendAll, s -> {
+                            if (s.phase() == ConnectionState.Phase.LIVE) live.countDown();
+                        }), Clock.systemUTC()).start()) {
+                    if (!live.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("client not live in 120 s");
+                    double seconds = (System.nanoTime() - t0) / 1e9;
+                    if (log.headSeq() != n) throw new IllegalStateException("client holds " + log.headSeq() + " of " + n);
+                    out.printf("BENCH P4 %.2f s%n", seconds);
+                }
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    /** P6: stateAt(T) at random instants of a 1,000,000-event log; p95. */
+    public void p6() {
+        int n = 1_000_000;
+        EventLog log = new EventLog();
+        log.appendAll(events(n));
+        Instant first = log.firstAt();
+        long span = log.lastAt().toEpochMilli() - first.toEpochMilli();
+        Random rng = new Random(3);
+        for (int i = 0; i < 200; i++) log.stateAt(first.plusMillis((long) (rng.nextDouble() * span)));
+        long[] nanos = new long[1000];
+        for (int i = 0; i < nanos.length; i++) {
+            Instant t = first.plusMillis((long) (rng.nextDouble() * span));
+            long t0 = System.nanoTime();
+            log.stateAt(t);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(nanos);
+        out.printf("BENCH P6 %.2f ms%n", nanos[(int) (nanos.length * 0.95)] / 1e6);
+        out.printf("BENCH P6max %.2f ms%n", nanos[nanos.length - 1] / 1e6);
+    }
+
+    /** P9: the feed server goes away and comes back on the same journal; time until the client is live again. */
+    public void p9() throws Exception {
+        int n = 100_000;
+        Path file = work.resolve("p9.journal");
+        try (Journal seed = journalOf(n, "p9.journal")) {
+            seed.headSeq();
+        }
+        Journal journal = Journal.open(file);
+        FeedServer server = new FeedServer(journal, new JournalOnlySource("bench"), TokenStore.openAccess(),
+                new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+        int port = server.port();
+        EventLog log = new EventLog();
+        CountDownLatch[] live = {new CountDownLatch(1)};
+        try (FeedClient client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(log::appendAll, s -> {
+            if (s.phase() == ConnectionState.Phase.LIVE) live[0].countDown();
+        }), Clock.systemUTC()).start()) {
+            if (!live[0].await(60, TimeUnit.SECONDS)) throw new IllegalStateException("not live");
+            live[0] = new CountDownLatch(1);
+            server.close();
+            journal.close();
+            Thread.sleep(1000);
+            Journal reopened = Journal.open(file);
+            long t0 = System.nanoTime();
+            FeedServer again = new FeedServer(reopened, new JournalOnlySource("bench"), TokenStore.openAccess(),
+                    new InetSocketAddress("127.0.0.1", port), Clock.systemUTC()).start();
+            try {
+                if (!live[0].await(30, TimeUnit.SECONDS)) throw new IllegalStateException("not live again in 30 s");
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                if (log.headSeq() != n) throw new IllegalStateException("client holds " + log.headSeq() + " of " + n);
+                out.printf("BENCH P9 %.2f s%n", seconds);
+            } finally {
+                again.close();
+                reopened.close();
+            }
+        }
+    }
+
+    public static Path workDir() throws java.io.IOException {
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "spine-console-bench");
+        Files.createDirectories(dir);
+        return dir;
+    }
+}

@@ -1,0 +1,43 @@
+package org.marketspine.console.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.marketspine.console.bench.FeedBenchmarks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code spine-console bench [ID…]}: the budgets of BUDGETS.md, each printed as {@code BENCH <id> <value> <unit>}. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks (all by default).")
+final class BenchCommand implements Callable<Integer> {
+    private static final List<String> AVAILABLE = List.of("P3", "P4", "P6", "P9");
+    private static final List<String> LATER = List.of("P1", "P2", "P5", "P7", "P8", "P8v", "P10", "P11");
+
+    @Parameters(arity = "0..*", description = "Benchmark ids, e.g. P3 P6 (default: all in this build).")
+    List<String> ids;
+
+    @Override
+    public Integer call() throws Exception {
+        FeedBenchmarks b = new FeedBenchmarks(System.out, FeedBenchmarks.workDir());
+        List<String> run = ids == null || ids.isEmpty() ? AVAILABLE : ids;
+        int unknown = 0;
+        for (String raw : run) {
+            String id = raw.toUpperCase(Locale.ROOT);
+            switch (id) {
+                case "P3" -> b.p3();
+                case "P4" -> b.p4();
+                case "P6" -> b.p6();
+                case "P9" -> b.p9();
+                default -> {
+                    if (LATER.stream().anyMatch(l -> l.equalsIgnoreCase(id))) {
+                        System.out.println("BENCH " + id + " skipped: needs the desktop workspaces, not in this build");
+                    } else {
+                        System.err.println("unknown benchmark '" + raw + "'; known: " + AVAILABLE);
+                        unknown++;
+                    }
+                }
+            }
+        }
+        return unknown == 0 ? 0 : 2;
+    }
+}

@@ -1,0 +1,109 @@
+package org.marketspine.console.cli;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
+import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.protocol.Role;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code spine-console feed}: the stand-alone feed server. */
+@Command(name = "feed", mixinStandardHelpOptions = true, subcommands = FeedCommand.Token.class,
+        description = "Run the metadata feed server (protocol v1 over WebSocket).")
+final class FeedCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--demo", description = "Serve the simulated Market Spine platform.")
+    boolean demo;
+
+    @Option(names = "--port", defaultValue = "8765", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--tokens", description = "Tokens file (see `feed token add`). Required unless serving the demo on loopback.")
+    Path tokens;
+
+    @Option(names = "--journal", description = "Journal file; seq stays stable across restarts (default: a file per platform in the user data directory).")
+    Path journal;
+
+    @Option(names = "--speed", defaultValue = "1", description = "Demo: simulated seconds per second of live activity (default ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--seed", defaultValue = "20261125", description = "Demo: seed of the simulation (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!demo) throw new ParameterException(spec.commandLine(), "name a platform to serve: --demo (the spine-core database source is not in this build)");
+        InetAddress address = InetAddress.getByName(bind);
+        TokenStore store;
+        if (tokens != null) {
+            store = TokenStore.load(tokens);
+        } else if (address.isLoopbackAddress()) {
+            store = TokenStore.openAccess();
+        } else {
+            throw new ParameterException(spec.commandLine(), "--tokens is required when listening on " + bind
+                    + " (open access is only for the demo on loopback)");
+        }
+        Path file = journal != null ? journal : DataDirs.data().resolve("feed-demo-" + seed + ".journal");
+        Journal j = Journal.open(file);
+        FeedServer server = new FeedServer(j, new DemoPlatform(seed, speed, Clock.systemUTC()), store,
+                new InetSocketAddress(address, port), Clock.systemUTC()).start();
+        System.err.println("spine feed: serving the demo platform at " + server.url() + " (journal " + file
+                + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            j.close();
+            stop.countDown();
+        }, "feed-shutdown"));
+        stop.await();
+        return 0;
+    }
+
+    @Command(name = "token", description = "Manage the tokens file.", subcommands = Token.Add.class)
+    static final class Token {
+        @Command(name = "add", mixinStandardHelpOptions = true,
+                description = "Create a token for a user, append its SHA-256 to the file, print the token once.")
+        static final class Add implements Callable<Integer> {
+            @Option(names = "--tokens", required = true, description = "Tokens file (created owner-only if missing).")
+            Path tokens;
+
+            @Option(names = "--user", required = true)
+            String user;
+
+            @Option(names = "--role", required = true, description = "operator, analyst or auditor")
+            String role;
+
+            @Spec
+            picocli.CommandLine.Model.CommandSpec spec;
+
+            @Override
+            public Integer call() throws Exception {
+                Role r;
+                try {
+                    r = Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new ParameterException(spec.commandLine(), "--role must be operator, analyst or auditor, not '" + role + "'");
+                }
+                String token = TokenStore.addToken(tokens, user, r);
+                System.out.println(token);
+                System.err.println("token for " + user + " (" + r.wire() + ") added to " + tokens
+                        + "; it is shown only this once");
+                return 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.marketspine.console.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.Message.Command;
+import org.marketspine.console.protocol.Message.Request;
+
+/**
+ * What the feed server serves: a Market Spine platform, simulated or real. The server owns the
+ * journal, the sessions and the command rules; a source emits facts and carries out accepted
+ * commands. All calls come on the server's single platform thread.
+ */
+public interface PlatformSource extends AutoCloseable {
+
+    /** {@code demo} or {@code spine-db}, as sent in {@code welcome}. */
+    String platform();
+
+    /** Request ops this source answers, as listed in {@code welcome.capabilities}. */
+    List<String> requestOps();
+
+    /**
+     * Starts emitting. {@code journalState} is what the journal already holds: a source that was
+     * running before continues from it rather than inventing a new past.
+     */
+    void start(EventSink sink, PlatformState journalState);
+
+    /** Answers a read-only request, or throws {@link FeedRefusal} (e.g. {@code unsupported}, {@code not_found}). */
+    JsonNode answer(Request request, PlatformState state) throws FeedRefusal;
+
+    /**
+     * Carries out a command the server has already checked against its rules. Returns the facts
+     * it causes, which the server journals together with the command's audit record, and what the
+     * client should know (e.g. the queued execution ids). A source may refuse (e.g. read-only).
+     * Later consequences (the queued run starting) are emitted through the sink as they happen.
+     */
+    CommandEffect perform(Command command, String user, PlatformState state) throws FeedRefusal;
+
+    /** The immediate facts of a command, and the data for its {@code command_result}. */
+    record CommandEffect(List<org.marketspine.console.protocol.EventData> events, JsonNode data) {
+        public CommandEffect {
+            events = List.copyOf(events);
+        }
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,314 @@
+package org.marketspine.console.feed.client;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.handshake.ServerHandshake;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+import org.marketspine.console.feed.client.ConnectionState.Phase;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.DecodeException;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Wire;
+
+/**
+ * The client side of protocol v1: connects, says hello with the last seq it holds, applies
+ * events exactly once and in order (a gap makes it reconnect and resume), treats 15 s of silence
+ * as a lost feed, and reconnects with exponential backoff and jitter, forever, unless refused.
+ *
+ * <p>Frames are decoded on the socket thread and handed to the {@link Listener} there, in order.
+ */
+public final class FeedClient implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FeedClient.class.getName());
+    public static final Duration SILENCE = Duration.ofSeconds(Wire.CLIENT_SILENCE_SECONDS);
+    static final long BACKOFF_BASE_MILLIS = 250;
+    static final long BACKOFF_MAX_MILLIS = 10_000;
+
+    /** What the client reports; called on the socket thread, except state changes which may come from the timer. */
+    public interface Listener {
+        void onWelcome(Message.Welcome welcome);
+
+        /** Events in seq order, each exactly once, each following the previous. */
+        void onEvents(List<Event> events);
+
+        void onState(ConnectionState state);
+    }
+
+    private final URI url;
+    private final String token;
+    private final Listener listener;
+    private final Clock clock;
+    private final AtomicLong lastSeq;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "feed-client-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    private volatile Socket socket;
+    private volatile ConnectionState state;
+    private volatile long lastFrameNanos = System.nanoTime();
+    private volatile Instant lastHeardAt;
+    private volatile boolean closed;
+    private volatile Message.Welcome welcome;
+    private int attempt;
+
+    /** @param lastSeq the last seq the caller already holds (0 for none): the client resumes after it. */
+    public FeedClient(URI url, String token, long lastSeq, Listener listener, Clock clock) {
+        this.url = url;
+        this.token = token;
+        this.listener = listener;
+        this.clock = clock;
+        this.lastSeq = new AtomicLong(lastSeq);
+        this.state = new ConnectionState(Phase.CONNECTING, 1, null, null, lastSeq, 0, url.toString());
+    }
+
+    public FeedClient start() {
+        timer.scheduleWithFixedDelay(this::watchdog, 1, 1, TimeUnit.SECONDS);
+        timer.execute(this::connect);
+        return this;
+    }
+
+    public ConnectionState state() {
+        return state;
+    }
+
+    public Message.Welcome welcome() {
+        return welcome;
+    }
+
+    public long lastSeq() {
+        return lastSeq.get();
+    }
+
+    /** Sends a read-only request; completes with the response (or exceptionally if the feed is not connected). */
+    public CompletableFuture<Message.Response> request(Message.Request request) {
+        return send(request.id(), request).thenApply(Message.Response.class::cast);
+    }
+
+    public CompletableFuture<Message.CommandResult> command(Message.Command command) {
+        return send(command.id(), command).thenApply(Message.CommandResult.class::cast);
+    }
+
+    /** A fresh id for a request or command. */
+    public String nextId(String prefix) {
+        return prefix + ids.incrementAndGet();
+    }
+
+    private CompletableFuture<Message> send(String id, Message message) {
+        CompletableFuture<Message> future = new CompletableFuture<>();
+        Socket s = socket;
+        if (s == null || !s.isOpen() || welcome == null) {
+            future.completeExceptionally(new IllegalStateException("the feed is not connected"));
+            return future;
+        }
+        pending.put(id, future);
+        future.orTimeout(30, TimeUnit.SECONDS).whenComplete((m, e) -> pending.remove(id));
+        s.send(Codec.encode(message));
+        return future;
+    }
+
+    private void connect() {
+        if (closed) return;
+        attempt++;
+        Socket s = new Socket(url);
+        socket = s;
+        s.connect();
+    }
+
+    private void setState(ConnectionState next) {
+        state = next;
+        try {
+            listener.onState(next);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "connection state listener failed", e);
+        }
+    }
+
+    private void scheduleReconnect(String why) {
+        if (closed || state.phase() == Phase.REFUSED) return;
+        long exp = BACKOFF_BASE_MILLIS << Math.min(attempt - 1, 16);
+        long delay = Math.min(BACKOFF_MAX_MILLIS, exp);
+        delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+        Instant lostSince = lastHeardAt == null ? clock.instant() : lastHeardAt;
+        boolean lost = Duration.between(lostSince, clock.instant()).compareTo(SILENCE) >= 0;
+        setState(new ConnectionState(lost ? Phase.LOST : Phase.RECONNECTING, attempt + 1,
+                clock.instant().plusMillis(delay), lostSince, lastSeq.get(), state.headSeq(), why));
+        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void watchdog() {
+        if (closed) return;
+        ConnectionState s = state;
+        long silent = System.nanoTime() - lastFrameNanos;
+        if ((s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP) && silent > SILENCE.toNanos()) {
+            LOG.warning("no frame from " + url + " for " + SILENCE.toSeconds() + " s; reconnecting");
+            Socket sock = socket;
+            if (sock != null) sock.close(1001, "heartbeat timeout");
+        } else if (s.phase() == Phase.RECONNECTING && s.lostSince() != null
+                && Duration.between(s.lostSince(), clock.instant()).compareTo(SILENCE) >= 0) {
+            setState(new ConnectionState(Phase.LOST, s.attempt(), s.nextAttemptAt(), s.lostSince(), s.lastSeq(),
+                    s.headSeq(), s.detail()));
+        }
+    }
+
+    private void onFrame(Socket from, String frame) {
+        lastFrameNanos = System.nanoTime();
+        lastHeardAt = clock.instant();
+        Message message;
+        try {
+            message = Codec.decode(frame);
+        } catch (DecodeException e) {
+            // A bad frame is dropped with its reason; the events around it still arrive in order or trigger a resume.
+            LOG.warning("dropped a frame from " + url + ": " + e.getMessage());
+            return;
+        }
+        switch (message) {
+            case Message.Welcome w -> {
+                welcome = w;
+                attempt = 0;
+                listener.onWelcome(w);
+                setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), w.headSeq(), w.server()));
+            }
+            case Message.Events batch -> applyEvents(from, batch.items());
+            case Message.Live live -> setState(new ConnectionState(Phase.LIVE, 0, null, null, lastSeq.get(),
+                    live.headSeq(), welcome == null ? "" : welcome.server()));
+            case Message.Heartbeat hb -> {
+                if (state.phase() == Phase.LIVE && hb.headSeq() > lastSeq.get()) {
+                    LOG.warning("heartbeat says head " + hb.headSeq() + " but we hold " + lastSeq.get() + "; resuming");
+                    from.close(1000, "resume");
+                }
+            }
+            case Message.Response r -> complete(r.id(), r);
+            case Message.CommandResult r -> complete(r.id(), r);
+            case Message.Error e -> {
+                LOG.warning("feed error " + e.code() + ": " + e.message());
+                if (e.code().equals("unauthorized") || e.code().equals("unsupported_protocol")) {
+                    setState(new ConnectionState(Phase.REFUSED, attempt, null, clock.instant(), lastSeq.get(),
+                            state.headSeq(), e.message()));
+                }
+            }
+            case Message.Snapshot s -> {
+                LOG.severe("the feed sent a snapshot: it no longer holds events after " + lastSeq.get()
+                        + "; this client keeps full history and cannot continue from a snapshot");
+                setState(new ConnectionState(Phase.REFUSED, attempt, null, clock.instant(), lastSeq.get(),
+                        state.headSeq(), "the feed no longer holds the events this client needs"));
+                from.close(1000, "snapshot not supported");
+            }
+            default -> LOG.fine("ignored a " + message.getClass().getSimpleName() + " frame");
+        }
+    }
+
+    private void applyEvents(Socket from, List<Event> items) {
+        List<Event> fresh = new ArrayList<>(items.size());
+        long expected = lastSeq.get() + 1;
+        for (Event e : items) {
+            if (e.seq() < expected) continue; // already held: never apply twice
+            if (e.seq() > expected) {
+                LOG.warning("gap in feed: expected seq " + expected + ", got " + e.seq() + "; resuming after " + (expected - 1));
+                from.close(1000, "gap");
+                break;
+            }
+            fresh.add(e);
+            expected++;
+        }
+        if (fresh.isEmpty()) return;
+        listener.onEvents(Collections.unmodifiableList(fresh));
+        lastSeq.set(expected - 1);
+        ConnectionState s = state;
+        if (s.phase() == Phase.CATCHING_UP) {
+            setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), s.headSeq(), s.detail()));
+        }
+    }
+
+    private void complete(String id, Message m) {
+        CompletableFuture<Message> f = pending.remove(id);
+        if (f != null) f.complete(m);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        timer.shutdownNow();
+        Socket s = socket;
+        if (s != null) s.close();
+        pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("client closed")));
+        state = new ConnectionState(Phase.CLOSED, 0, null, null, lastSeq.get(), state.headSeq(), "closed");
+    }
+
+    /** One connection attempt; a new one is made for each reconnect. */
+    private final class Socket extends WebSocketClient {
+        Socket(URI uri) {
+            super(uri, new Draft_6455(Collections.emptyList(), List.<IProtocol>of(new Protocol("")), 4 * Wire.MAX_FRAME_BYTES));
+            setConnectionLostTimeout(0); // our own watchdog, on protocol heartbeats
+        }
+
+        @Override
+        public void onOpen(ServerHandshake handshake) {
+            lastFrameNanos = System.nanoTime();
+            send(Codec.encode(new Message.Hello(Wire.PROTOCOL, "spine-console/0.1.0", token, lastSeq.get())));
+        }
+
+        @Override
+        public void onMessage(String message) {
+            if (socket != this) return;
+            try {
+                onFrame(this, message);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "failed to apply a frame from " + url + "; resuming", e);
+                close(1011, "client error");
+            }
+        }
+
+        @Override
+        public void onClose(int code, String reason, boolean remote) {
+            if (socket != this || closed) return;
+            welcome = null;
+            pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("feed connection closed")));
+            scheduleReconnect(code == -1 ? "cannot reach " + url : "closed (" + code + (reason.isEmpty() ? "" : ": " + reason) + ")");
+        }
+
+        @Override
+        public void onError(Exception ex) {
+            LOG.log(Level.FINE, "feed connection error", ex);
+        }
+    }
+
+    /** For tests and tools: a listener built from lambdas. */
+    public static Listener listener(Consumer<List<Event>> onEvents, Consumer<ConnectionState> onState) {
+        return new Listener() {
+            @Override
+            public void onWelcome(Message.Welcome welcome) {}
+
+            @Override
+            public void onEvents(List<Event> events) {
+                onEvents.accept(events);
+            }
+
+            @Override
+            public void onState(ConnectionState state) {
+                onState.accept(state);
+            }
+        };
+    }
+}

@@ -1,0 +1,309 @@
+package org.marketspine.console.feed.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.drafts.Draft;
+import org.java_websocket.drafts.Draft_6455;
+import org.java_websocket.exceptions.InvalidDataException;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.handshake.ClientHandshake;
+import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.protocols.IProtocol;
+import org.java_websocket.protocols.Protocol;
+import org.java_websocket.server.WebSocketServer;
+import org.marketspine.console.feed.EventSink;
+import org.marketspine.console.feed.EventSink.Timed;
+import org.marketspine.console.feed.FeedRefusal;
+import org.marketspine.console.feed.PlatformSource;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.DecodeException;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Wire;
+
+/**
+ * The feed server of protocol v1 over a journal and a platform source. Network I/O and decoding
+ * run on the WebSocket threads; everything that reads or changes the platform (source activity,
+ * commands, requests) runs on one platform thread, in order.
+ */
+public final class FeedServer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(FeedServer.class.getName());
+    public static final String SERVER = "spine-feed/0.1.0";
+    /** The transport accepts somewhat more than the protocol limit so an oversized frame gets a polite {@code too_large}. */
+    private static final int TRANSPORT_FRAME_LIMIT = 4 * Wire.MAX_FRAME_BYTES;
+
+    private final Journal journal;
+    private final PlatformSource source;
+    private final TokenStore tokens;
+    private final Clock clock;
+    private final ScheduledExecutorService platform;
+    private final CommandDesk desk;
+    private final Transport transport;
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Exception startFailure;
+
+    public FeedServer(Journal journal, PlatformSource source, TokenStore tokens, InetSocketAddress bind, Clock clock) {
+        this.journal = journal;
+        this.source = source;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.platform = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-platform");
+            t.setDaemon(true);
+            return t;
+        });
+        this.desk = new CommandDesk(journal, source, clock);
+        this.transport = new Transport(bind);
+    }
+
+    /** Starts listening at once (replays need only the journal), then starts the source once the journal is loaded. */
+    public FeedServer start() throws InterruptedException {
+        transport.setReuseAddr(true);
+        transport.setDaemon(true);
+        transport.start();
+        if (!started.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("feed server did not start in 10 s");
+        if (startFailure != null) throw new IllegalStateException("feed server cannot listen: " + startFailure.getMessage(), startFailure);
+        platform.execute(() -> {
+            try {
+                source.start(sink, journal.state());
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "the platform source failed to start; serving the journal as it is", e);
+            }
+        });
+        return this;
+    }
+
+    public int port() {
+        return transport.getPort();
+    }
+
+    public String url() {
+        InetSocketAddress a = transport.getAddress();
+        String host = a.getAddress() != null && a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
+        return "ws://" + host + ":" + port() + Wire.PATH;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    /** The sink sources write to; also lets tests inject facts the way a source would. */
+    public EventSink sink() {
+        return sink;
+    }
+
+    private final EventSink sink = new EventSink() {
+        @Override
+        public PlatformState emit(Instant at, EventData data) {
+            journal.append(at, data);
+            return journal.state();
+        }
+
+        @Override
+        public PlatformState emitAll(List<Timed> facts) {
+            journal.appendAll(facts);
+            return journal.state();
+        }
+
+        @Override
+        public PlatformState state() {
+            return journal.state();
+        }
+
+        @Override
+        public ScheduledExecutorService platformThread() {
+            return platform;
+        }
+    };
+
+    @Override
+    public void close() {
+        try {
+            transport.stop(1000, "feed server shutting down");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        platform.shutdownNow();
+        try {
+            platform.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        source.close();
+    }
+
+    private void onHello(Session session, Message.Hello hello) {
+        if (hello.protocol() != Wire.PROTOCOL) {
+            session.send(new Message.Error("unsupported_protocol", "this feed speaks protocol " + Wire.PROTOCOL
+                    + ", not " + hello.protocol(), true));
+            session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "unsupported protocol");
+            return;
+        }
+        TokenStore.Principal who = tokens.authenticate(hello.token());
+        if (who == null) {
+            // Audited in the server log: who tried (address), never the token itself.
+            LOG.warning("refused connection from " + session.conn.getRemoteSocketAddress() + ": "
+                    + (hello.token() == null || hello.token().isEmpty() ? "no token" : "unknown token"));
+            session.send(new Message.Error("unauthorized", "a valid token is required", true));
+            session.conn.close(Wire.CLOSE_UNAUTHORIZED, "unauthorized");
+            return;
+        }
+        long head = journal.headSeq();
+        long resume = hello.resumeAfter() == null ? 0 : hello.resumeAfter();
+        if (resume < 0 || resume > head) {
+            session.send(new Message.Error("bad_message", "resume_after " + resume + " is outside this feed's journal (head "
+                    + head + ", feed " + journal.feedId() + "); resume from 0", true));
+            session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "bad resume_after");
+            return;
+        }
+        List<String> capabilities = new ArrayList<>(List.of("commands"));
+        capabilities.addAll(source.requestOps());
+        session.send(new Message.Welcome(Wire.PROTOCOL, SERVER, source.platform(), clock.instant(), head, who.role(),
+                who.user(), capabilities, journal.feedId()));
+        session.greet(who, resume);
+    }
+
+    private void onRequest(Session session, Message.Request request) {
+        platform.execute(() -> {
+            try {
+                JsonNode data = source.answer(request, journal.state());
+                session.send(new Message.Response(request.id(), true, data, null));
+            } catch (FeedRefusal refusal) {
+                session.send(new Message.Response(request.id(), false, null,
+                        new Message.ErrorInfo(refusal.code(), refusal.getMessage())));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "request " + request.op() + " failed", e);
+                session.send(new Message.Response(request.id(), false, null,
+                        new Message.ErrorInfo("internal", "the feed could not answer: " + e.getMessage())));
+            }
+        });
+    }
+
+    private void onCommand(Session session, Message.Command command) {
+        platform.execute(() -> {
+            try {
+                session.send(desk.handle(command, session.principal()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "command " + command.op() + " failed", e);
+                session.send(new Message.CommandResult(command.id(), false,
+                        new Message.ErrorInfo("internal", "the feed could not carry out the command: " + e.getMessage()), null));
+            }
+        });
+    }
+
+    private void onFrame(Session session, String frame) {
+        Message message;
+        try {
+            message = Codec.decode(frame);
+        } catch (DecodeException e) {
+            LOG.fine(() -> "bad frame from " + session.conn.getRemoteSocketAddress() + ": " + e.getMessage());
+            session.send(new Message.Error(e.code(), e.getMessage(), false));
+            return;
+        }
+        if (session.overRate()) {
+            session.send(new Message.Error("rate_limited", "more than 200 messages a second; slow down", false));
+            return;
+        }
+        if (!session.isGreeted()) {
+            if (message instanceof Message.Hello hello) {
+                onHello(session, hello);
+            } else {
+                session.send(new Message.Error("bad_message", "the first frame must be hello", false));
+            }
+            return;
+        }
+        switch (message) {
+            case Message.Request r -> onRequest(session, r);
+            case Message.Command c -> onCommand(session, c);
+            case Message.Hello h -> session.send(new Message.Error("bad_message", "already greeted", false));
+            default -> session.send(new Message.Error("bad_message", "a client may not send '"
+                    + frame.substring(0, Math.min(40, frame.length())) + "…' frames", false));
+        }
+    }
+
+    /** The Java-WebSocket server: only plumbing, everything else is above. */
+    private final class Transport extends WebSocketServer {
+        Transport(InetSocketAddress bind) {
+            super(bind, Math.max(2, Runtime.getRuntime().availableProcessors()), List.<Draft>of(new Draft_6455(
+                    Collections.emptyList(), List.<IProtocol>of(new Protocol("")), TRANSPORT_FRAME_LIMIT)));
+        }
+
+        @Override
+        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
+                                                                           ClientHandshake request)
+                throws InvalidDataException {
+            String path = request.getResourceDescriptor();
+            int query = path.indexOf('?');
+            if (!Wire.PATH.equals(query < 0 ? path : path.substring(0, query))) {
+                throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "the feed is at " + Wire.PATH);
+            }
+            return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
+        }
+
+        @Override
+        public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            Session session = new Session(conn, journal, clock);
+            conn.setAttachment(session);
+            platform.schedule(() -> {
+                if (!session.isGreeted() && conn.isOpen()) {
+                    session.send(new Message.Error("bad_message", "no hello within " + Wire.HELLO_TIMEOUT_SECONDS + " s", true));
+                    conn.close(Wire.CLOSE_HELLO_TIMEOUT, "no hello");
+                }
+            }, Wire.HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
+            Session session = conn.getAttachment();
+            if (session != null) session.close();
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, String message) {
+            Session session = conn.getAttachment();
+            if (session == null) return;
+            try {
+                onFrame(session, message);
+            } catch (RuntimeException e) {
+                // One client's frame must never take the server down.
+                LOG.log(Level.SEVERE, "failed to handle a frame from " + conn.getRemoteSocketAddress(), e);
+                session.send(new Message.Error("internal", "the feed failed on that frame", false));
+            }
+        }
+
+        @Override
+        public void onMessage(WebSocket conn, java.nio.ByteBuffer bytes) {
+            Session session = conn.getAttachment();
+            if (session != null) session.send(new Message.Error("bad_message", "binary frames are not part of protocol v1; send text", false));
+        }
+
+        @Override
+        public void onError(WebSocket conn, Exception ex) {
+            if (conn == null) {
+                startFailure = ex;
+                started.countDown();
+                LOG.log(Level.SEVERE, "feed server error", ex);
+            } else {
+                LOG.log(Level.FINE, "connection error from " + conn.getRemoteSocketAddress(), ex);
+            }
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+    }
+}

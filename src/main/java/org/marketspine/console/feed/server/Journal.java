@@ -1,0 +1,318 @@
+package org.marketspine.console.feed.server;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.marketspine.console.feed.EventSink.Timed;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.StateFold;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.DecodeException;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.EventData;
+
+/**
+ * The feed's persistent, gap-free sequence of events (SQLite, WAL, synchronous=FULL): an event is
+ * committed to disk before any session can read it, so seq survives restarts and {@code kill -9}.
+ *
+ * <p>One writer (the platform thread) appends; sessions read concurrently. Items are stored as
+ * their wire JSON so replay never re-encodes.
+ */
+public final class Journal implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Journal.class.getName());
+    private static final int RECENT = 8192;
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final ReentrantLock headLock = new ReentrantLock();
+    private final Condition advanced = headLock.newCondition();
+    private final String feedId;
+    private final String[] recent = new String[RECENT];
+    private volatile long headSeq;
+    private volatile PlatformState state;
+    private volatile RuntimeException foldFailure;
+    private final CountDownLatch folded = new CountDownLatch(1);
+
+    private Journal(Path file) throws SQLException {
+        this.file = file;
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        writer = DriverManager.getConnection(url);
+        try (Statement s = writer.createStatement()) {
+            s.execute("PRAGMA journal_mode=WAL");
+            s.execute("PRAGMA synchronous=FULL");
+            s.execute("PRAGMA busy_timeout=5000");
+            s.execute("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, "
+                    + "kind TEXT NOT NULL, item TEXT NOT NULL)");
+            s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+        }
+        reader = DriverManager.getConnection(url);
+        try (Statement s = reader.createStatement()) {
+            s.execute("PRAGMA busy_timeout=5000");
+        }
+        String id = meta("feed_id");
+        if (id == null) {
+            id = UUID.randomUUID().toString();
+            setMeta("feed_id", id);
+        }
+        feedId = id;
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq),0) FROM events")) {
+            headSeq = rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Opens (or creates) a journal. The state is folded from the stored events on a background
+     * thread so the server can serve replays at once; {@link #state()} waits for it.
+     */
+    public static Journal open(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Journal journal = new Journal(file);
+            Thread.ofPlatform().daemon().name("journal-fold").start(journal::foldStored);
+            return journal;
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException("cannot open journal " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void foldStored() {
+        PlatformState s = PlatformState.EMPTY;
+        long upTo = headSeq;
+        try {
+            long after = 0;
+            while (after < upTo) {
+                List<String> items = readItems(after, 10_000, Integer.MAX_VALUE);
+                if (items.isEmpty()) break;
+                for (String item : items) {
+                    Event e = Codec.decodeEvent(item);
+                    s = StateFold.apply(s, e);
+                    after = e.seq();
+                }
+            }
+            state = s;
+        } catch (DecodeException e) {
+            foldFailure = new IllegalStateException("journal " + file + " holds an unreadable event after seq "
+                    + s.seq() + ": " + e.getMessage());
+            LOG.severe(foldFailure.getMessage());
+        } catch (RuntimeException e) {
+            foldFailure = e;
+            LOG.log(Level.SEVERE, "cannot fold journal " + file, e);
+        } finally {
+            folded.countDown();
+        }
+    }
+
+    public String feedId() {
+        return feedId;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long headSeq() {
+        return headSeq;
+    }
+
+    /** The state after the last event; waits for the startup fold. */
+    public PlatformState state() {
+        try {
+            folded.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the journal", e);
+        }
+        if (foldFailure != null) throw foldFailure;
+        return state;
+    }
+
+    public boolean isLoaded() {
+        return folded.getCount() == 0;
+    }
+
+    /** Appends one fact durably and returns it with its seq. Only the platform thread calls this. */
+    public synchronized Event append(Instant at, EventData data) {
+        return appendAll(List.of(new Timed(at, data))).get(0);
+    }
+
+    /** Appends facts in one transaction: all are durable, or none. */
+    public synchronized List<Event> appendAll(List<Timed> facts) {
+        PlatformState s = state();
+        List<Event> events = new ArrayList<>(facts.size());
+        List<String> items = new ArrayList<>(facts.size());
+        long seq = headSeq;
+        for (Timed t : facts) {
+            Event e = Event.of(++seq, t.at(), t.data());
+            events.add(e);
+            items.add(Codec.encodeEvent(e));
+        }
+        try {
+            writer.setAutoCommit(false);
+            try (PreparedStatement ps = writer.prepareStatement("INSERT INTO events(seq, at, kind, item) VALUES (?,?,?,?)")) {
+                for (int i = 0; i < events.size(); i++) {
+                    Event e = events.get(i);
+                    ps.setLong(1, e.seq());
+                    ps.setString(2, e.at().toString());
+                    ps.setString(3, e.kind());
+                    ps.setString(4, items.get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            writer.commit();
+        } catch (SQLException e) {
+            try {
+                writer.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw new IllegalStateException("cannot write to journal " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                writer.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.warning("journal autocommit reset failed: " + e.getMessage());
+            }
+        }
+        for (int i = 0; i < events.size(); i++) {
+            s = StateFold.apply(s, events.get(i));
+            recent[(int) (events.get(i).seq() % RECENT)] = items.get(i);
+        }
+        state = s;
+        publish(seq);
+        return events;
+    }
+
+    private void publish(long seq) {
+        headLock.lock();
+        try {
+            headSeq = seq;
+            advanced.signalAll();
+        } finally {
+            headLock.unlock();
+        }
+    }
+
+    /** Waits until the head passes {@code seq} or the timeout ends; true if it did. */
+    public boolean awaitBeyond(long seq, Duration timeout) throws InterruptedException {
+        long nanos = timeout.toNanos();
+        headLock.lock();
+        try {
+            while (headSeq <= seq) {
+                if (nanos <= 0) return false;
+                nanos = advanced.awaitNanos(nanos);
+            }
+            return true;
+        } finally {
+            headLock.unlock();
+        }
+    }
+
+    /** Encoded items with seq after {@code afterSeq}, at most {@code maxItems} and about {@code maxChars}. */
+    public List<String> readItems(long afterSeq, int maxItems, int maxChars) {
+        long head = headSeq;
+        List<String> out = new ArrayList<>();
+        if (afterSeq >= head) return out;
+        if (head - afterSeq < RECENT - 64) {
+            // Live tail: served from memory, no disk read.
+            int chars = 0;
+            for (long s = afterSeq + 1; s <= head && out.size() < maxItems && chars < maxChars; s++) {
+                String item = recent[(int) (s % RECENT)];
+                if (item == null) break;
+                out.add(item);
+                chars += item.length();
+            }
+            if (out.size() == Math.min(maxItems, head - afterSeq) || chars >= maxChars) return out;
+            out.clear();
+        }
+        readLock.lock();
+        try (PreparedStatement ps = reader.prepareStatement("SELECT item FROM events WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            ps.setLong(1, afterSeq);
+            ps.setInt(2, maxItems);
+            int chars = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && chars < maxChars) {
+                    String item = rs.getString(1);
+                    out.add(item);
+                    chars += item.length();
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read journal " + file + ": " + e.getMessage(), e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    public String meta(String key) {
+        try (PreparedStatement ps = writer.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read journal meta: " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized void setMeta(String key, String value) {
+        try (PreparedStatement ps = writer.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write journal meta: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for the startup fold, up to a limit. */
+    public boolean awaitLoaded(long timeout, TimeUnit unit) throws InterruptedException {
+        return folded.await(timeout, unit);
+    }
+
+    @Override
+    public void close() {
+        try {
+            folded.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            closeQuietly(writer);
+        }
+        readLock.lock();
+        try {
+            closeQuietly(reader);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.warning("closing journal " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.marketspine.console.feed.server;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Wire;
+
+/**
+ * One connected client. After the handshake a pump on its own virtual thread sends every journal
+ * event after the client's cursor (replay and live are the same loop), then {@code live}, then
+ * heartbeats while idle. A slow client only slows its own pump.
+ */
+final class Session {
+    private static final Logger LOG = Logger.getLogger(Session.class.getName());
+    private static final int BATCH_ITEMS = 4000;
+    private static final int BATCH_CHARS = 1 << 20;
+    private static final int MAX_QUEUED_FRAMES = 8;
+    private static final int MESSAGES_PER_SECOND = 200;
+
+    final WebSocket conn;
+    private final Journal journal;
+    private final Clock clock;
+    private volatile TokenStore.Principal principal;
+    private volatile boolean closed;
+    private Thread pump;
+    private long windowStart;
+    private int windowCount;
+
+    Session(WebSocket conn, Journal journal, Clock clock) {
+        this.conn = conn;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    TokenStore.Principal principal() {
+        return principal;
+    }
+
+    boolean isGreeted() {
+        return principal != null;
+    }
+
+    /** A crude per-client limit, so a flooding client cannot starve the platform thread. */
+    boolean overRate() {
+        long second = System.nanoTime() / 1_000_000_000L;
+        if (second != windowStart) {
+            windowStart = second;
+            windowCount = 0;
+        }
+        return ++windowCount > MESSAGES_PER_SECOND;
+    }
+
+    void greet(TokenStore.Principal who, long resumeAfter) {
+        principal = who;
+        pump = Thread.ofVirtual().name("feed-session-" + conn.getRemoteSocketAddress()).start(() -> pump(resumeAfter));
+    }
+
+    void send(Message message) {
+        send(Codec.encode(message));
+    }
+
+    private void send(String frame) {
+        if (!closed && conn.isOpen()) conn.send(frame);
+    }
+
+    void close() {
+        closed = true;
+        if (pump != null) pump.interrupt();
+    }
+
+    private void pump(long resumeAfter) {
+        long cursor = resumeAfter;
+        boolean liveSent = false;
+        long lastSend = System.nanoTime();
+        long heartbeatNanos = Duration.ofSeconds(Wire.HEARTBEAT_SECONDS).toNanos();
+        try {
+            while (!closed && conn.isOpen()) {
+                List<String> items = journal.readItems(cursor, BATCH_ITEMS, BATCH_CHARS);
+                if (!items.isEmpty()) {
+                    awaitDrain();
+                    send(Codec.eventsFrame(items));
+                    cursor += items.size();
+                    lastSend = System.nanoTime();
+                    continue;
+                }
+                if (!liveSent) {
+                    send(new Message.Live(cursor));
+                    liveSent = true;
+                    lastSend = System.nanoTime();
+                }
+                long idle = System.nanoTime() - lastSend;
+                if (!journal.awaitBeyond(cursor, Duration.ofNanos(Math.max(1, heartbeatNanos - idle)))
+                        && System.nanoTime() - lastSend >= heartbeatNanos) {
+                    send(new Message.Heartbeat(journal.headSeq(), clock.instant()));
+                    lastSend = System.nanoTime();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (WebsocketNotConnectedException e) {
+            closed = true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "session pump failed for " + conn.getRemoteSocketAddress(), e);
+            send(new Message.Error("internal", "the feed failed to read its journal: " + e.getMessage(), true));
+            conn.close(1011, "internal error");
+        }
+    }
+
+    /** Backpressure: wait while the socket still holds several unsent frames. */
+    private void awaitDrain() throws InterruptedException {
+        if (!(conn instanceof WebSocketImpl impl)) return;
+        while (!closed && conn.isOpen() && impl.outQueue.size() > MAX_QUEUED_FRAMES) Thread.sleep(2);
+    }
+}

@@ -1,0 +1,298 @@
+package org.marketspine.console.feed.source;
+
+import static org.marketspine.console.feed.source.DemoCatalog.*;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.HashSet;
+import org.marketspine.console.model.Anomaly;
+import org.marketspine.console.model.BackfillPlan;
+import org.marketspine.console.model.Capture;
+import org.marketspine.console.model.PartitionKey;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.Readiness;
+import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.EventData.AnomalyDetected;
+import org.marketspine.console.protocol.EventData.CaptureRecorded;
+import org.marketspine.console.protocol.EventData.ErrorDetail;
+import org.marketspine.console.protocol.EventData.ExecutionCompleted;
+import org.marketspine.console.protocol.EventData.ExecutionFailed;
+import org.marketspine.console.protocol.EventData.ExecutionQueued;
+import org.marketspine.console.protocol.EventData.ExecutionStarted;
+import org.marketspine.console.protocol.EventData.ReadinessChanged;
+import org.marketspine.console.protocol.EventData.SourceFile;
+import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.protocol.Severity;
+import org.marketspine.console.protocol.Stage;
+import org.marketspine.console.protocol.Trigger;
+
+/**
+ * How the demo's pipelines run: ingest → normalize → compute (6-week average, week-over-week),
+ * with the captures, readiness and quality checks each produces. Every step is a plan on the
+ * {@link DemoEngine}, so the same code writes history and plays live.
+ */
+final class DemoPipelines {
+    /** What a run should do instead of succeeding. */
+    enum Fault { NONE, HTTP_503, SCHEMA_ERROR }
+
+    private final DemoEngine engine;
+    private final SymbolUniverse symbols;
+    private final Random rng;
+    /** Pipelines and tiers currently broken by a systemic fault (until someone "fixes" it). */
+    final Set<String> brokenPipelines = new HashSet<>();
+    /** Partitions whose next quality check raises a critical anomaly (the demo's blocked week). */
+    final Set<PartitionKey> criticalNext = new HashSet<>();
+    /** Whether follow-on steps (normalize after ingest, compute after normalize) are chained. */
+    boolean chain = true;
+
+    DemoPipelines(DemoEngine engine, SymbolUniverse symbols, Random rng) {
+        this.engine = engine;
+        this.symbols = symbols;
+        this.rng = rng;
+    }
+
+    String newId(String prefix) {
+        return prefix + "-" + HexFormat.of().toHexDigits(rng.nextInt());
+    }
+
+    /** Queues a run now: queued → started → completed or failed; returns its execution id. */
+    String run(String pipeline, String tier, LocalDate week, Trigger trigger, String by, String retryOf, Fault fault) {
+        String id = newId("ex");
+        Map<String, Object> params = BackfillPlan.params(week, tier);
+        engine.emit(new ExecutionQueued(id, pipeline, params, trigger, by, retryOf));
+        int attempt = retryOf == null ? 1 : attemptOf(retryOf) + 1;
+        String captureId = captureIdFor(pipeline, tier, week);
+        engine.at(engine.now().plusSeconds(2 + rng.nextInt(4)), id, () -> {
+            engine.emit(new ExecutionStarted(id, pipeline, params, trigger, by, captureId, attempt));
+            long millis = durationMillis(pipeline);
+            Fault effective = brokenPipelines.contains(pipeline + "|" + tier) ? Fault.SCHEMA_ERROR : fault;
+            if (effective == Fault.HTTP_503) millis = 12_000 + rng.nextInt(4_000);
+            long duration = millis;
+            engine.at(engine.now().plusMillis(duration), id, () -> finish(id, pipeline, tier, week, trigger, captureId,
+                    duration, effective));
+        });
+        return id;
+    }
+
+    private int attemptOf(String executionId) {
+        var x = engine.state().execution(executionId);
+        return x == null ? 1 : Math.max(1, x.attempt());
+    }
+
+    private long durationMillis(String pipeline) {
+        return switch (pipeline) {
+            case INGEST -> 40_000 + rng.nextInt(50_000);
+            case NORMALIZE -> 20_000 + rng.nextInt(20_000);
+            default -> 6_000 + rng.nextInt(8_000);
+        };
+    }
+
+    private String captureIdFor(String pipeline, String tier, LocalDate week) {
+        String dataset = outputOf(pipeline);
+        return dataset + ":" + tier + ":" + week + ":" + HexFormat.of().toHexDigits(rng.nextInt()).substring(2);
+    }
+
+    static String outputOf(String pipeline) {
+        return switch (pipeline) {
+            case INGEST -> RAW;
+            case NORMALIZE -> NORMALIZED;
+            case COMPUTE_AVG -> AVG_6W;
+            case COMPUTE_WOW -> WOW;
+            default -> CALENDAR;
+        };
+    }
+
+    private void finish(String id, String pipeline, String tier, LocalDate week, Trigger trigger, String captureId,
+                        long duration, Fault fault) {
+        switch (fault) {
+            case HTTP_503 -> {
+                engine.emit(new ExecutionFailed(id, duration, new ErrorDetail("HTTPError",
+                        "HTTP 503 Service Unavailable from FINRA OTC transparency API (weeklySummary " + tier + " " + week + ")",
+                        Classification.TRANSIENT)));
+                // spine-core's retry policy retries transient errors after a back-off.
+                engine.at(Duration.ofMinutes(15), () -> run(pipeline, tier, week, Trigger.RETRY, RETRY_POLICY, id, Fault.NONE));
+                return;
+            }
+            case SCHEMA_ERROR -> {
+                engine.emit(new ExecutionFailed(id, duration, new ErrorDetail("SchemaError",
+                        "column 'totalWeeklyShareQuantity' not found in normalized input (found 'totalWeeklyShareQty')",
+                        Classification.SYSTEMIC)));
+                return;
+            }
+            case NONE -> { }
+        }
+        PlatformState s = engine.state();
+        CaptureRecorded capture = switch (pipeline) {
+            case INGEST -> ingestCapture(s, id, captureId, tier, week);
+            case NORMALIZE -> derivedCapture(s, id, captureId, NORMALIZED, Stage.NORMALIZE, tier, week,
+                    inputsOf(s, List.of(new PartitionKey(RAW, tier, week)), calendarInput(s)));
+            case COMPUTE_AVG -> derivedCapture(s, id, captureId, AVG_6W, Stage.COMPUTE, tier, week, sixWeeks(s, tier, week));
+            case COMPUTE_WOW -> derivedCapture(s, id, captureId, WOW, Stage.COMPUTE, tier, week, inputsOf(s,
+                    List.of(new PartitionKey(NORMALIZED, tier, week), new PartitionKey(NORMALIZED, tier, week.minusWeeks(1))), null));
+            default -> null;
+        };
+        if (capture == null) {
+            engine.emit(new ExecutionFailed(id, duration, new ErrorDetail("InsufficientHistory",
+                    "needs 6 consecutive normalized weeks ending " + week + " for " + tier, Classification.SYSTEMIC)));
+            return;
+        }
+        engine.emit(new ExecutionCompleted(id, capture.rows(), duration, List.of(capture.captureId())));
+        engine.emit(capture);
+        afterCapture(capture, trigger);
+    }
+
+    private CaptureRecorded ingestCapture(PlatformState s, String id, String captureId, String tier, LocalDate week) {
+        Capture previous = s.currentCapture(new PartitionKey(RAW, tier, week));
+        int revision = previous == null ? 0 : revisionOf(s, previous) + 1;
+        int count = symbols.count(tier, week, revision);
+        long rows = (long) count * ROWS_PER_SYMBOL + rng.nextInt(500);
+        byte[] digest = new byte[32];
+        rng.nextBytes(digest);
+        SourceFile file = new SourceFile("https://api.finra.org/data/group/otcMarket/name/weeklySummary?tier=" + tier
+                + "&weekEnding=" + week + (revision > 0 ? "&revision=" + revision : ""), rows * BYTES_PER_ROW,
+                HexFormat.of().formatHex(digest));
+        return new CaptureRecorded(captureId, RAW, tier, week, Stage.INGEST, rows, count, id, List.of(),
+                previous == null ? null : previous.captureId(), file);
+    }
+
+    private CaptureRecorded derivedCapture(PlatformState s, String id, String captureId, String dataset, Stage stage,
+                                           String tier, LocalDate week, List<String> inputs) {
+        if (inputs == null) return null;
+        Capture first = s.capture(inputs.get(0));
+        Capture previous = s.currentCapture(new PartitionKey(dataset, tier, week));
+        long symbolCount = first == null ? 0 : first.recorded().symbols();
+        long rows = stage == Stage.NORMALIZE ? first.recorded().rows() - rng.nextInt(40) : symbolCount;
+        return new CaptureRecorded(captureId, dataset, tier, week, stage, Math.max(0, rows), symbolCount, id, inputs,
+                previous == null ? null : previous.captureId(), null);
+    }
+
+    /** The very captures current now for these partitions (pinned by id), or null if one is missing. */
+    private static List<String> inputsOf(PlatformState s, List<PartitionKey> keys, String extra) {
+        List<String> ids = new ArrayList<>();
+        for (PartitionKey k : keys) {
+            String id = s.currentCaptures().get(k);
+            if (id == null) return null;
+            ids.add(id);
+        }
+        if (extra != null) ids.add(extra);
+        return ids;
+    }
+
+    private static String calendarInput(PlatformState s) {
+        String best = null;
+        for (var e : s.currentCaptures().entrySet()) if (e.getKey().dataset().equals(CALENDAR)) best = e.getValue();
+        return best;
+    }
+
+    private static List<String> sixWeeks(PlatformState s, String tier, LocalDate week) {
+        List<PartitionKey> keys = new ArrayList<>();
+        for (int i = 0; i < 6; i++) keys.add(new PartitionKey(NORMALIZED, tier, week.minusWeeks(i)));
+        return inputsOf(s, keys, null);
+    }
+
+    static int revisionOf(PlatformState s, Capture c) {
+        int n = 0;
+        for (Capture at = c; at != null && at.recorded().supersedes() != null; at = s.capture(at.recorded().supersedes())) n++;
+        return n;
+    }
+
+    private void afterCapture(CaptureRecorded c, Trigger trigger) {
+        String tier = c.tier();
+        LocalDate week = c.weekEnding();
+        switch (c.dataset()) {
+            case RAW -> {
+                if (chain) engine.at(Duration.ofSeconds(5), () -> run(NORMALIZE, tier, week, Trigger.SCHEDULED, SCHEDULER, null, Fault.NONE));
+            }
+            case NORMALIZED -> {
+                String reason = c.supersedes() == null ? "ingested; awaiting quality checks and certification"
+                        : "FINRA revised this week; capture " + c.supersedes() + " superseded — re-certification pending";
+                readiness(NORMALIZED, tier, week, ReadinessStatus.PRELIMINARY, reason, SCHEDULER, c);
+                engine.at(Duration.ofMinutes(2), () -> qualityCheck(c));
+                if (chain) {
+                    engine.at(Duration.ofSeconds(10), () -> run(COMPUTE_AVG, tier, week, Trigger.SCHEDULED, SCHEDULER, null, Fault.NONE));
+                    engine.at(Duration.ofSeconds(12), () -> run(COMPUTE_WOW, tier, week, Trigger.SCHEDULED, SCHEDULER, null, Fault.NONE));
+                }
+                engine.at(Duration.ofHours(26), () -> autoCertify(tier, week));
+            }
+            case AVG_6W, WOW -> readiness(c.dataset(), tier, week, ReadinessStatus.PRELIMINARY,
+                    "computed " + (trigger == Trigger.BACKFILL ? "by backfill " : "") + "from PRELIMINARY inputs", SCHEDULER, c);
+            default -> { }
+        }
+    }
+
+    void readiness(String dataset, String tier, LocalDate week, ReadinessStatus status, String reason, String by,
+                   CaptureRecorded c) {
+        long expected = symbols.size(tier);
+        engine.emit(new ReadinessChanged(dataset, tier, week, status, reason, by, c == null ? null : c.captureId(),
+                c == null ? 0 : c.symbols(), expected));
+    }
+
+    private void qualityCheck(CaptureRecorded c) {
+        PartitionKey key = new PartitionKey(NORMALIZED, c.tier(), c.weekEnding());
+        if (criticalNext.remove(key)) {
+            AnomalyDetected a = new AnomalyDetected(newId("an"), Severity.CRITICAL, "completeness", NORMALIZED, c.tier(),
+                    c.weekEnding(), c.captureId(), "row count " + c.rows() + " is 38% below the 6-week average: the FINRA file"
+                    + " appears truncated", List.of());
+            engine.emit(a);
+            readiness(NORMALIZED, c.tier(), c.weekEnding(), ReadinessStatus.BLOCKED, "critical anomaly " + a.anomalyId()
+                    + ": file appears truncated (38% fewer rows) — do not use", QUALITY_GATE, c);
+            return;
+        }
+        int roll = rng.nextInt(100);
+        if (roll < 55) return;
+        Severity severity = roll < 80 ? Severity.LOW : roll < 95 ? Severity.MEDIUM : Severity.HIGH;
+        List<String> affected = symbols.all(c.tier()).subList(0, 3 + rng.nextInt(5)).stream()
+                .map(sym -> symbols.all(c.tier()).get(Math.floorMod(sym.hashCode() + rng.nextInt(9999), symbols.size(c.tier()))))
+                .toList();
+        String[] categories = {"volume_spike", "symbol_coverage", "late_submission"};
+        String category = categories[rng.nextInt(categories.length)];
+        String message = switch (category) {
+            case "volume_spike" -> affected.size() + " symbols with weekly share volume over 8σ from their 6-week average";
+            case "symbol_coverage" -> "symbol count " + c.symbols() + " is " + (1 + rng.nextInt(3)) + "% below last week";
+            default -> affected.size() + " market participants submitted after the publication cut-off";
+        };
+        AnomalyDetected a = new AnomalyDetected(newId("an"), severity, category, NORMALIZED, c.tier(), c.weekEnding(),
+                c.captureId(), message, affected);
+        engine.emit(a);
+        engine.at(Duration.ofHours(3 + rng.nextInt(20)), () -> {
+            Anomaly now = engine.state().anomalies().get(a.anomalyId());
+            if (now == null || !now.isOpen()) return;
+            if (severity == Severity.HIGH) {
+                engine.emit(new org.marketspine.console.protocol.EventData.AnomalyAcknowledged(a.anomalyId(), DATA_STEWARD,
+                        "checked against vendor tape; genuine market activity"));
+            }
+            engine.emit(new org.marketspine.console.protocol.EventData.AnomalyResolved(a.anomalyId(),
+                    severity == Severity.HIGH ? DATA_STEWARD : QUALITY_GATE,
+                    severity == Severity.HIGH ? "explained: corporate action" : "within tolerance after revision check"));
+        });
+    }
+
+    /** Certifies a week a day after normalize, unless something open or blocking says otherwise. */
+    void autoCertify(String tier, LocalDate week) {
+        PlatformState s = engine.state();
+        PartitionKey key = new PartitionKey(NORMALIZED, tier, week);
+        Readiness r = s.readiness().get(key);
+        if (r == null || r.status() != ReadinessStatus.PRELIMINARY) return;
+        boolean reviewed = false;
+        for (Anomaly a : s.anomalies().values()) {
+            if (!a.detected().tier().equals(tier) || !a.detected().weekEnding().equals(week)) continue;
+            if (a.isOpen() && a.severity().compareTo(Severity.MEDIUM) <= 0) return;
+            if (a.severity() == Severity.HIGH) reviewed = true;
+        }
+        String by = reviewed ? DATA_STEWARD : AUTO_CERTIFY;
+        String reason = reviewed ? "reviewed: high anomaly explained; all checks pass" : "all pre-certification checks pass";
+        for (String dataset : List.of(NORMALIZED, AVG_6W, WOW)) {
+            Capture c = s.currentCapture(new PartitionKey(dataset, tier, week));
+            Readiness dr = s.readiness().get(new PartitionKey(dataset, tier, week));
+            if (c != null && dr != null && dr.status() == ReadinessStatus.PRELIMINARY && !s.isStale(c)) {
+                readiness(dataset, tier, week, ReadinessStatus.CERTIFIED, reason, by, c.recorded());
+            }
+        }
+    }
+}

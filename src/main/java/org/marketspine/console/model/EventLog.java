@@ -1,0 +1,140 @@
+package org.marketspine.console.model;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.marketspine.console.protocol.Event;
+
+/**
+ * The client's append-only record of a feed: events in seq order, an index by time and a
+ * checkpoint state every {@value #CHECKPOINT_EVERY} events, so that the state at any instant is
+ * a checkpoint plus a short replay.
+ *
+ * <p>One writer thread appends; any thread may read. Appends publish through volatile fields, so
+ * a reader never sees a half-written event.
+ */
+public final class EventLog {
+    public static final int CHECKPOINT_EVERY = 2048;
+    private static final int CHUNK_BITS = 14;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+
+    private final List<Event[]> eventChunks = new CopyOnWriteArrayList<>();
+    private final List<long[]> timeChunks = new CopyOnWriteArrayList<>();
+    private final List<PlatformState> checkpoints = new CopyOnWriteArrayList<>();
+    private volatile int size;
+    private volatile PlatformState head = PlatformState.EMPTY;
+    private long maxAtMillis = Long.MIN_VALUE;
+
+    public EventLog() {
+        checkpoints.add(PlatformState.EMPTY);
+    }
+
+    /** Appends the next event. Its seq must follow the last one: the log never has a gap or a repeat. */
+    public PlatformState append(Event event) {
+        long expected = head.seq() + 1;
+        if (event.seq() != expected) {
+            throw new IllegalArgumentException("event seq " + event.seq() + " does not follow " + head.seq());
+        }
+        PlatformState next = StateFold.apply(head, event);
+        int index = size;
+        int chunk = index >>> CHUNK_BITS;
+        if (chunk == eventChunks.size()) {
+            eventChunks.add(new Event[CHUNK]);
+            timeChunks.add(new long[CHUNK]);
+        }
+        eventChunks.get(chunk)[index & (CHUNK - 1)] = event;
+        maxAtMillis = Math.max(maxAtMillis, event.at().toEpochMilli());
+        timeChunks.get(chunk)[index & (CHUNK - 1)] = maxAtMillis;
+        if (event.seq() % CHECKPOINT_EVERY == 0) checkpoints.add(next);
+        size = index + 1;
+        head = next;
+        return next;
+    }
+
+    public PlatformState appendAll(List<Event> events) {
+        PlatformState s = head;
+        for (Event e : events) s = append(e);
+        return s;
+    }
+
+    /** The latest state. */
+    public PlatformState head() {
+        return head;
+    }
+
+    public long headSeq() {
+        return head.seq();
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public Event event(long seq) {
+        int index = (int) (seq - 1);
+        if (seq < 1 || index >= size) throw new IndexOutOfBoundsException("no event with seq " + seq);
+        return eventChunks.get(index >>> CHUNK_BITS)[index & (CHUNK - 1)];
+    }
+
+    /** Events with {@code fromSeq <= seq <= toSeq}, clipped to what the log holds. */
+    public List<Event> events(long fromSeq, long toSeq) {
+        long from = Math.max(1, fromSeq);
+        long to = Math.min(size, toSeq);
+        List<Event> out = new ArrayList<>((int) Math.max(0, to - from + 1));
+        for (long s = from; s <= to; s++) out.add(event(s));
+        return out;
+    }
+
+    /** The state after the event {@code seq} (0 is the empty state). */
+    public PlatformState stateAtSeq(long seq) {
+        PlatformState current = head;
+        if (seq >= current.seq()) return current;
+        if (seq <= 0) return PlatformState.EMPTY;
+        PlatformState s = checkpoints.get((int) (seq / CHECKPOINT_EVERY));
+        for (long next = s.seq() + 1; next <= seq; next++) s = StateFold.apply(s, event(next));
+        return s;
+    }
+
+    /**
+     * The state as the journal knew it at instant {@code t}: every event whose time, or any
+     * earlier event's time, is at or before {@code t}. (A fact reported late counts from when it
+     * was reported, so the past never changes after the fact.)
+     */
+    public PlatformState stateAt(Instant t) {
+        return stateAtSeq(seqAt(t));
+    }
+
+    /** The last seq known at instant {@code t}, or 0 when the log starts after it. */
+    public long seqAt(Instant t) {
+        long millis = t.toEpochMilli();
+        int lo = 0;
+        int hi = size - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (timeChunks.get(mid >>> CHUNK_BITS)[mid & (CHUNK - 1)] <= millis) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found + 1L;
+    }
+
+    public Instant firstAt() {
+        return size == 0 ? null : event(1).at();
+    }
+
+    public Instant lastAt() {
+        return size == 0 ? null : Instant.ofEpochMilli(timeChunks.get((size - 1) >>> CHUNK_BITS)[(size - 1) & (CHUNK - 1)]);
+    }
+
+    @Override
+    public String toString() {
+        return "EventLog[size=" + size + ", checkpoints=" + checkpoints.size() + ", chunks="
+                + Arrays.toString(new int[] {eventChunks.size()}) + "]";
+    }
+}

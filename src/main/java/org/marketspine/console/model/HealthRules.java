@@ -1,0 +1,140 @@
+package org.marketspine.console.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.marketspine.console.protocol.EventData.ScheduleMissed;
+import org.marketspine.console.protocol.Severity;
+
+/**
+ * Overall health from a state and a clock, per the "Status Color Semantics" of the Market Spine
+ * overview page: red for systemic trouble (recurring or many failures, data over 3 days stale, a
+ * schedule over a day overdue, a critical anomaly), yellow for what needs a look, green otherwise.
+ *
+ * <p>A failure counts only while unresolved: once the same pipeline and params has succeeded
+ * since, the operator has nothing left to do about it.
+ */
+public final class HealthRules {
+    private HealthRules() {}
+
+    public static final Duration FAILURE_WINDOW = Duration.ofHours(24);
+    public static final Duration MISSED_WINDOW = Duration.ofDays(7);
+    public static final Duration MISSED_RED_AFTER = Duration.ofDays(1);
+
+    public static HealthReport evaluate(PlatformState state, Instant now) {
+        List<Finding> findings = new ArrayList<>();
+        anomalies(state, findings);
+        failures(state, now, findings);
+        for (TierFreshness f : Freshness.perTier(state, now)) freshness(f, findings);
+        missedSchedules(state, now, findings);
+        findings.sort(Comparator.comparing(Finding::level).reversed());
+        if (findings.isEmpty()) return new HealthReport(HealthLevel.GREEN, "All systems healthy", List.of());
+        Finding worst = findings.get(0);
+        String prefix = worst.level() == HealthLevel.RED ? "Critical: " : "Warning: ";
+        return new HealthReport(worst.level(), prefix + worst.message(), findings);
+    }
+
+    /** Failed executions in the window whose pipeline and params have not succeeded since. */
+    public static List<Execution> unresolvedFailures(PlatformState state, Instant now) {
+        Instant since = now.minus(FAILURE_WINDOW);
+        Map<String, Execution> latestFailureByRun = new HashMap<>();
+        for (int i = state.failures().size() - 1; i >= 0; i--) {
+            Execution x = state.executions().get(state.failures().get(i));
+            if (x.endedAt().isBefore(since)) break;
+            latestFailureByRun.putIfAbsent(x.runKey(), x);
+        }
+        List<Execution> open = new ArrayList<>();
+        for (Execution failed : latestFailureByRun.values()) {
+            if (!succeededSince(state, failed.runKey(), failed.endedAt())) open.add(failed);
+        }
+        open.sort(Comparator.comparing(Execution::endedAt).reversed());
+        return open;
+    }
+
+    static boolean succeededSince(PlatformState state, String runKey, Instant after) {
+        for (int i = state.executionOrder().size() - 1; i >= 0; i--) {
+            Execution x = state.executions().get(state.executionOrder().get(i));
+            if (x.queuedAt() != null && x.queuedAt().isBefore(after.minus(FAILURE_WINDOW))) return false;
+            if (x.status() == ExecutionStatus.SUCCEEDED && x.endedAt() != null && x.endedAt().isAfter(after)
+                    && x.runKey().equals(runKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void anomalies(PlatformState state, List<Finding> out) {
+        int nonCritical = 0;
+        for (Anomaly a : state.openAnomalies()) {
+            if (a.severity() == Severity.CRITICAL) {
+                out.add(new Finding(HealthLevel.RED, "quality", "critical anomaly open on " + a.detected().tier()
+                        + " week " + a.detected().weekEnding() + ": " + a.detected().message()));
+            } else if (a.severity() != Severity.LOW) {
+                nonCritical++;
+            }
+        }
+        if (nonCritical > 0) {
+            out.add(new Finding(HealthLevel.YELLOW, "quality", nonCritical + " open anomal"
+                    + (nonCritical == 1 ? "y" : "ies") + " (high/medium) to review"));
+        }
+    }
+
+    private static void failures(PlatformState state, Instant now, List<Finding> out) {
+        List<Execution> open = unresolvedFailures(state, now);
+        if (open.isEmpty()) return;
+        for (Execution x : open) {
+            Recurrence r = Recurrence.of(state, x);
+            if (r.isRecurring()) {
+                out.add(new Finding(HealthLevel.RED, "pipelines", x.pipeline() + " failing repeatedly ("
+                        + r.pipelineFailures() + " failures in 24 h, last: " + x.error().type() + ")"));
+                return;
+            }
+        }
+        if (open.size() >= 3) {
+            out.add(new Finding(HealthLevel.RED, "pipelines", open.size() + " unresolved failures in 24 h"));
+        } else {
+            Execution last = open.get(0);
+            out.add(new Finding(HealthLevel.YELLOW, "pipelines", open.size() == 1
+                    ? last.pipeline() + " failed (" + last.error().type() + ")"
+                    : open.size() + " unresolved failures in 24 h"));
+        }
+    }
+
+    private static void freshness(TierFreshness f, List<Finding> out) {
+        if (f.level() == HealthLevel.GREEN) return;
+        String age = f.overdue().toDays() >= 1 ? f.overdue().toDays() + " d" : f.overdue().toHours() + " h";
+        String what = f.hasData() ? "latest week " + f.latestWeek() : "no data";
+        out.add(new Finding(f.level(), "freshness", f.tier() + " data is stale (" + what + ", next week overdue by "
+                + age + ")"));
+    }
+
+    private static void missedSchedules(PlatformState state, Instant now, List<Finding> out) {
+        Instant since = now.minus(MISSED_WINDOW);
+        for (Fact<ScheduleMissed> m : state.missedSchedules()) {
+            ScheduleMissed d = m.data();
+            if (d.expectedAt().isBefore(since) || ranSince(state, d)) continue;
+            Duration late = Duration.between(d.expectedAt(), now);
+            HealthLevel level = late.compareTo(MISSED_RED_AFTER) > 0 ? HealthLevel.RED : HealthLevel.YELLOW;
+            out.add(new Finding(level, "schedule", d.pipeline() + " for " + d.partition().tier() + " "
+                    + d.partition().weekEnding() + " overdue by " + late.toHours() + " h"));
+        }
+    }
+
+    /** A missed run stops counting once that pipeline has succeeded for that partition. */
+    static boolean ranSince(PlatformState state, ScheduleMissed missed) {
+        for (int i = state.executionOrder().size() - 1; i >= 0; i--) {
+            Execution x = state.executions().get(state.executionOrder().get(i));
+            if (x.queuedAt() != null && x.queuedAt().isBefore(missed.expectedAt())) return false;
+            if (x.status() == ExecutionStatus.SUCCEEDED && x.pipeline().equals(missed.pipeline())
+                    && missed.partition().tier().equals(x.tier())
+                    && missed.partition().weekEnding().equals(x.weekEnding())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,180 @@
+package org.marketspine.console.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The JSON codec of protocol v1. Thread-safe. Decoding refuses oversized, malformed and
+ * ill-typed frames with a {@link DecodeException} that says which field and why.
+ */
+public final class Codec {
+
+    private static final ObjectMapper MAPPER = buildMapper();
+    private static final ObjectReader MESSAGE_READER = MAPPER.readerFor(Message.class);
+    private static final ObjectReader EVENT_READER = MAPPER.readerFor(Event.class);
+    private static final ObjectWriter MESSAGE_WRITER = MAPPER.writerFor(Message.class);
+    private static final ObjectWriter EVENT_WRITER = MAPPER.writerFor(Event.class);
+
+    private Codec() {}
+
+    private static ObjectMapper buildMapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .build();
+        // Strict types: "seq":"5" or "execution_id":5 are wrong, not something to guess at.
+        for (LogicalType t : List.of(LogicalType.Integer, LogicalType.Float, LogicalType.Boolean)) {
+            mapper.coercionConfigFor(t).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        return mapper;
+    }
+
+    /** The shared mapper, configured for the wire format (snake_case, ISO times). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static Message decode(String frame) throws DecodeException {
+        checkSize(frame);
+        try {
+            return MESSAGE_READER.readValue(frame);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException("bad_message", reason(e));
+        } catch (RuntimeException e) {
+            // Jackson reports most problems as JsonProcessingException; anything else is still the frame's fault.
+            throw new DecodeException("bad_message", "unreadable frame: " + e.getMessage());
+        }
+    }
+
+    /** Decodes one journal/bundle line holding a single event item. */
+    public static Event decodeEvent(String item) throws DecodeException {
+        checkSize(item);
+        try {
+            return EVENT_READER.readValue(item);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException("bad_message", reason(e));
+        } catch (RuntimeException e) {
+            throw new DecodeException("bad_message", "unreadable event: " + e.getMessage());
+        }
+    }
+
+    public static String encode(Message message) {
+        try {
+            return MESSAGE_WRITER.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode " + message.getClass().getSimpleName(), e);
+        }
+    }
+
+    public static String encodeEvent(Event event) {
+        try {
+            return EVENT_WRITER.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode event " + event.seq(), e);
+        }
+    }
+
+    /** An {@code events} frame built from already-encoded items, so the server never re-encodes. */
+    public static String eventsFrame(List<String> encodedItems) {
+        int size = 32;
+        for (String item : encodedItems) size += item.length() + 1;
+        StringBuilder out = new StringBuilder(size).append("{\"type\":\"events\",\"items\":[");
+        for (int i = 0; i < encodedItems.size(); i++) {
+            if (i > 0) out.append(',');
+            out.append(encodedItems.get(i));
+        }
+        return out.append("]}").toString();
+    }
+
+    public static JsonNode toTree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    public static <T> T fromTree(JsonNode node, Class<T> type) throws DecodeException {
+        try {
+            return MAPPER.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException("bad_message", reason(e));
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException("bad_message", e.getMessage());
+        }
+    }
+
+    private static void checkSize(String frame) throws DecodeException {
+        if (frame == null) throw new DecodeException("bad_message", "empty frame");
+        // UTF-8 takes at most 3 bytes per UTF-16 unit; count exactly only near the limit.
+        if ((long) frame.length() * 3 > Wire.MAX_FRAME_BYTES) {
+            int bytes = frame.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > Wire.MAX_FRAME_BYTES) {
+                throw new DecodeException("too_large", "frame of " + bytes + " bytes exceeds the limit of "
+                        + Wire.MAX_FRAME_BYTES + " bytes");
+            }
+        }
+    }
+
+    /** A reason naming the field path, e.g. {@code items[3].data.rows: expected an integer}. */
+    static String reason(JsonProcessingException e) {
+        if (e instanceof InvalidTypeIdException t) {
+            return t.getTypeId() == null ? "missing field 'type'" : "unknown message type '" + t.getTypeId() + "'";
+        }
+        String detail = rootMessage(e);
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            return path(m) + ": " + detail;
+        }
+        if (e.getLocation() != null && !(e instanceof JsonMappingException)) {
+            return "not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + detail;
+        }
+        return detail;
+    }
+
+    private static String rootMessage(JsonProcessingException e) {
+        Throwable cause = e.getCause();
+        while (cause != null && cause.getCause() != null && cause.getCause() != cause) cause = cause.getCause();
+        String raw = cause instanceof IllegalArgumentException ? cause.getMessage() : e.getOriginalMessage();
+        if (raw == null) return e.getClass().getSimpleName();
+        int cut = raw.indexOf('\n');
+        raw = cut > 0 ? raw.substring(0, cut) : raw;
+        return raw.length() > 300 ? raw.substring(0, 300) + "…" : raw;
+    }
+
+    private static String path(JsonMappingException m) {
+        StringBuilder out = new StringBuilder();
+        for (JsonMappingException.Reference ref : m.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!out.isEmpty()) out.append('.');
+                out.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                out.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return out.toString();
+    }
+}

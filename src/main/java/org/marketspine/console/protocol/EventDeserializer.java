@@ -1,0 +1,78 @@
+package org.marketspine.console.protocol;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
+import java.io.IOException;
+import java.time.Instant;
+
+/**
+ * Reads an event whose {@code data} type depends on its sibling {@code kind}. Our server writes
+ * {@code kind} before {@code data}, which takes the streaming path; any other order is buffered.
+ */
+final class EventDeserializer extends StdDeserializer<Event> {
+
+    EventDeserializer() {
+        super(Event.class);
+    }
+
+    @Override
+    public Event deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return (Event) ctxt.handleUnexpectedToken(Event.class, p);
+        }
+        Long seq = null;
+        Instant at = null;
+        String kind = null;
+        EventData data = null;
+        TokenBuffer early = null;
+        for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+            JsonToken token = p.nextToken();
+            switch (field) {
+                case "seq" -> {
+                    if (token != JsonToken.VALUE_NUMBER_INT) ctxt.reportInputMismatch(this, "field 'seq' must be an integer");
+                    seq = p.getLongValue();
+                }
+                case "at" -> at = ctxt.readValue(p, Instant.class);
+                case "kind" -> {
+                    if (token != JsonToken.VALUE_STRING) ctxt.reportInputMismatch(this, "field 'kind' must be a string");
+                    kind = p.getText();
+                }
+                case "data" -> {
+                    if (token != JsonToken.START_OBJECT) ctxt.reportInputMismatch(this, "field 'data' must be an object");
+                    if (kind != null) {
+                        data = readData(p, ctxt, kind);
+                    } else {
+                        early = ctxt.bufferAsCopyOfValue(p);
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (seq == null) ctxt.reportInputMismatch(this, "missing required field 'seq'");
+        if (kind == null) ctxt.reportInputMismatch(this, "missing required field 'kind'");
+        if (early != null) {
+            try (JsonParser buffered = early.asParser(p.getCodec())) {
+                buffered.nextToken();
+                data = readData(buffered, ctxt, kind);
+            }
+        }
+        if (data == null) ctxt.reportInputMismatch(this, "missing required field 'data'");
+        try {
+            return new Event(seq, at, kind, data);
+        } catch (IllegalArgumentException e) {
+            return (Event) ctxt.reportInputMismatch(this, e.getMessage());
+        }
+    }
+
+    private static EventData readData(JsonParser p, DeserializationContext ctxt, String kind) throws IOException {
+        Class<? extends EventData> type = EventKind.classOf(kind);
+        if (type == null) {
+            return new EventData.Unknown(kind, ctxt.readValue(p, JsonNode.class));
+        }
+        return ctxt.readValue(p, type);
+    }
+}

@@ -1,0 +1,124 @@
+package org.marketspine.console.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Every frame of protocol v1, told apart by its {@code type}. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Message.Hello.class, name = "hello"),
+        @JsonSubTypes.Type(value = Message.Welcome.class, name = "welcome"),
+        @JsonSubTypes.Type(value = Message.Events.class, name = "events"),
+        @JsonSubTypes.Type(value = Message.Live.class, name = "live"),
+        @JsonSubTypes.Type(value = Message.Heartbeat.class, name = "heartbeat"),
+        @JsonSubTypes.Type(value = Message.Snapshot.class, name = "snapshot"),
+        @JsonSubTypes.Type(value = Message.Request.class, name = "request"),
+        @JsonSubTypes.Type(value = Message.Response.class, name = "response"),
+        @JsonSubTypes.Type(value = Message.Command.class, name = "command"),
+        @JsonSubTypes.Type(value = Message.CommandResult.class, name = "command_result"),
+        @JsonSubTypes.Type(value = Message.Error.class, name = "error")})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public sealed interface Message {
+
+    record Hello(int protocol, String client, String token, Long resumeAfter) implements Message {
+        public Hello {
+            Require.present(client, "client");
+        }
+
+        /** Never print a token. */
+        @Override
+        public String toString() {
+            return "Hello[protocol=" + protocol + ", client=" + client + ", token=" + (token == null ? "none" : "***")
+                    + ", resumeAfter=" + resumeAfter + "]";
+        }
+    }
+
+    /** {@code feed_id} is our addition: a journal's identity, so caches and bundles know their feed. */
+    record Welcome(int protocol, String server, String platform, Instant serverTime, long headSeq, Role role,
+                   String user, List<String> capabilities, String feedId) implements Message {
+        public Welcome {
+            Require.text(server, "server");
+            Require.text(platform, "platform");
+            Require.present(serverTime, "server_time");
+            Require.present(role, "role");
+            Require.text(user, "user");
+            capabilities = Require.optionalList(capabilities);
+        }
+    }
+
+    record Events(List<Event> items) implements Message {
+        public Events {
+            items = Require.list(items, "items");
+        }
+    }
+
+    record Live(long headSeq) implements Message {}
+
+    record Heartbeat(long headSeq, Instant serverTime) implements Message {
+        public Heartbeat {
+            Require.present(serverTime, "server_time");
+        }
+    }
+
+    /** The state as of {@code seq}; sent only when a server no longer holds events after resume_after. */
+    record Snapshot(long seq, JsonNode state) implements Message {
+        public Snapshot {
+            Require.present(state, "state");
+            state = state.deepCopy();
+        }
+    }
+
+    /** A read-only question; which fields matter depends on {@code op}. */
+    record Request(String id, String op, String executionId, String pipeline, String tier, LocalDate fromWeek,
+                   LocalDate toWeek, String fromCapture, String toCapture, List<String> symbols) implements Message {
+        public Request {
+            Require.text(id, "id");
+            Require.text(op, "op");
+            symbols = symbols == null ? null : Require.list(symbols, "symbols");
+        }
+    }
+
+    record Response(String id, boolean ok, JsonNode data, ErrorInfo error) implements Message {
+        public Response {
+            Require.text(id, "id");
+            data = data == null ? null : data.deepCopy();
+        }
+    }
+
+    /** A change to the platform; the server checks it and audits it as {@code command.recorded}. */
+    record Command(String id, String op, String executionId, String reason, String pipeline, String tier,
+                   LocalDate fromWeek, LocalDate toWeek, String dataset, LocalDate weekEnding, String anomalyId,
+                   String note) implements Message {
+        public Command {
+            Require.text(id, "id");
+            Require.text(op, "op");
+        }
+    }
+
+    record CommandResult(String id, boolean ok, ErrorInfo error, JsonNode data) implements Message {
+        public CommandResult {
+            Require.text(id, "id");
+            data = data == null ? null : data.deepCopy();
+        }
+    }
+
+    /** {@code fatal} true means the server closes the connection after it. */
+    record Error(String code, String message, boolean fatal) implements Message {
+        public Error {
+            Require.text(code, "code");
+            message = message == null ? "" : message;
+        }
+    }
+
+    record ErrorInfo(String code, String message) {
+        public ErrorInfo {
+            Require.text(code, "code");
+            message = message == null ? "" : message;
+        }
+    }
+}

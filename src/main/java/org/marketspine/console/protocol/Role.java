@@ -1,0 +1,14 @@
+package org.marketspine.console.protocol;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What a token may do: only operators send commands. */
+public enum Role {
+    @JsonProperty("operator") OPERATOR,
+    @JsonProperty("analyst") ANALYST,
+    @JsonProperty("auditor") AUDITOR;
+
+    public String wire() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

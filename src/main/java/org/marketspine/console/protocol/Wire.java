@@ -1,0 +1,17 @@
+package org.marketspine.console.protocol;
+
+/** Protocol constants shared by the server, the client and the tests. */
+public final class Wire {
+    private Wire() {}
+
+    public static final int PROTOCOL = 1;
+    public static final String PATH = "/feed";
+    public static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
+    public static final int HEARTBEAT_SECONDS = 5;
+    public static final int CLIENT_SILENCE_SECONDS = 15;
+    public static final int HELLO_TIMEOUT_SECONDS = 10;
+
+    public static final int CLOSE_BAD_PROTOCOL = 4400;
+    public static final int CLOSE_UNAUTHORIZED = 4401;
+    public static final int CLOSE_HELLO_TIMEOUT = 4408;
+}
