@@ -10,6 +10,7 @@ import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +26,9 @@ final class FeedCommand implements Callable<Integer> {
 
     @Option(names = "--demo", description = "Serve the simulated Market Spine platform.")
     boolean demo;
+
+    @Option(names = "--replay-only", description = "Serve an existing --journal as it stands, with no platform behind it (read-only).")
+    boolean replayOnly;
 
     @Option(names = "--port", defaultValue = "8765", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
@@ -46,7 +50,11 @@ final class FeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!demo) throw new ParameterException(spec.commandLine(), "name a platform to serve: --demo (the spine-core database source is not in this build)");
+        if (demo == replayOnly) {
+            throw new ParameterException(spec.commandLine(), "name one platform to serve: --demo, or --replay-only with --journal"
+                    + " (the spine-core database source is not in this build)");
+        }
+        if (replayOnly && journal == null) throw new ParameterException(spec.commandLine(), "--replay-only needs --journal FILE");
         InetAddress address = InetAddress.getByName(bind);
         TokenStore store;
         if (tokens != null) {
@@ -59,9 +67,10 @@ final class FeedCommand implements Callable<Integer> {
         }
         Path file = journal != null ? journal : DataDirs.data().resolve("feed-demo-" + seed + ".journal");
         Journal j = Journal.open(file);
-        FeedServer server = new FeedServer(j, new DemoPlatform(seed, speed, Clock.systemUTC()), store,
+        var source = demo ? new DemoPlatform(seed, speed, Clock.systemUTC()) : new JournalOnlySource("journal");
+        FeedServer server = new FeedServer(j, source, store,
                 new InetSocketAddress(address, port), Clock.systemUTC()).start();
-        System.err.println("spine feed: serving the demo platform at " + server.url() + " (journal " + file
+        System.err.println("spine feed: serving " + (demo ? "the demo platform" : "journal replay") + " at " + server.url() + " (journal " + file
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -70,9 +70,11 @@ final class EventDeserializer extends StdDeserializer<Event> {
 
     private static EventData readData(JsonParser p, DeserializationContext ctxt, String kind) throws IOException {
         Class<? extends EventData> type = EventKind.classOf(kind);
-        if (type == null) {
-            return new EventData.Unknown(kind, ctxt.readValue(p, JsonNode.class));
+        try {
+            if (type == null) return new EventData.Unknown(kind, ctxt.readValue(p, JsonNode.class));
+            return ctxt.readValue(p, type);
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            throw com.fasterxml.jackson.databind.JsonMappingException.wrapWithPath(e, Event.class, "data");
         }
-        return ctxt.readValue(p, type);
     }
 }

@@ -80,7 +80,11 @@ public final class FeedServer implements AutoCloseable {
             try {
                 source.start(sink, journal.state());
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "the platform source failed to start; serving the journal as it is", e);
+                if (platform.isShutdown()) {
+                    LOG.fine("server closed before the platform source started");
+                } else {
+                    LOG.log(Level.SEVERE, "the platform source failed to start; serving the journal as it is", e);
+                }
             }
         });
         return this;

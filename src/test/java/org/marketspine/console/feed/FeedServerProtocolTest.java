@@ -1,0 +1,236 @@
+package org.marketspine.console.feed;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
+import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.Role;
+
+/**
+ * The acceptance points of the feed core, checked with the JDK's own WebSocket client and raw
+ * JSON: a client that follows only FEED-PROTOCOL.md.
+ */
+class FeedServerProtocolTest {
+    @TempDir
+    static Path dir;
+    static FeedServer server;
+    static Journal journal;
+    static String operator;
+    static String analyst;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path tokens = dir.resolve("tokens.json");
+        operator = TokenStore.addToken(tokens, "alice", Role.OPERATOR);
+        analyst = TokenStore.addToken(tokens, "quinn", Role.ANALYST);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens)));
+        assertFalse(Files.readString(tokens).contains(operator), "tokens are stored only as hashes");
+        journal = Journal.open(dir.resolve("feed.journal"));
+        server = new FeedServer(journal, new DemoPlatform(11, 1, Clock.systemUTC()), TokenStore.load(tokens),
+                new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (journal.headSeq() < 1000 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        journal.close();
+    }
+
+    /** A raw protocol peer. */
+    static final class Peer implements WebSocket.Listener, AutoCloseable {
+        final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        final StringBuilder partial = new StringBuilder();
+        volatile int closeCode = -1;
+        final WebSocket ws;
+
+        Peer() {
+            ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(server.url()), this).join();
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    frames.add(Codec.mapper().readTree(partial.toString()));
+                } catch (Exception e) {
+                    throw new AssertionError("server sent non-JSON: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            w.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+            closeCode = code;
+            return null;
+        }
+
+        void send(String json) {
+            ws.sendText(json, true).join();
+        }
+
+        void hello(String token, long resumeAfter) {
+            send("{\"type\":\"hello\",\"protocol\":1,\"client\":\"test/1\",\"token\":" + (token == null ? "null" : "\"" + token + "\"")
+                    + ",\"resume_after\":" + resumeAfter + "}");
+        }
+
+        JsonNode next(Predicate<JsonNode> wanted, int seconds) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end) {
+                JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
+                if (f != null && wanted.test(f)) return f;
+            }
+            throw new AssertionError("no matching frame within " + seconds + " s");
+        }
+
+        static Predicate<JsonNode> type(String t) {
+            return f -> t.equals(f.path("type").asText());
+        }
+
+        /** Collects event seqs until `live`. */
+        List<Long> replay() throws InterruptedException {
+            List<Long> seqs = new ArrayList<>();
+            while (true) {
+                JsonNode f = next(x -> true, 20);
+                String t = f.path("type").asText();
+                if (t.equals("events")) f.path("items").forEach(i -> seqs.add(i.path("seq").asLong()));
+                if (t.equals("live")) return seqs;
+            }
+        }
+
+        @Override
+        public void close() {
+            ws.abort();
+        }
+    }
+
+    @Test
+    void welcomeReplayGapFreeThenLiveThenHeartbeatsAndLiveEvents() throws Exception {
+        try (Peer p = new Peer()) {
+            p.hello(analyst, 0);
+            JsonNode welcome = p.next(Peer.type("welcome"), 5);
+            assertEquals(1, welcome.path("protocol").asInt());
+            assertEquals("analyst", welcome.path("role").asText());
+            assertEquals("quinn", welcome.path("user").asText());
+            assertEquals("demo", welcome.path("platform").asText());
+            List<Long> seqs = p.replay();
+            assertTrue(seqs.size() >= 1000, "replayed " + seqs.size());
+            for (int i = 0; i < seqs.size(); i++) assertEquals(i + 1, seqs.get(i), "gap-free from 1");
+            JsonNode hb = p.next(Peer.type("heartbeat"), 8);
+            assertTrue(hb.path("server_time").asText().endsWith("Z"));
+            server.sink().platformThread().submit(() -> server.sink().emit(java.time.Instant.now(),
+                    new org.marketspine.console.protocol.EventData.AnomalyAcknowledged("an-x", "test", "live"))).get();
+            JsonNode live = p.next(f -> f.path("type").asText().equals("events")
+                    && f.toString().contains("an-x"), 5);
+            assertEquals("anomaly.acknowledged", live.path("items").get(0).path("kind").asText());
+        }
+    }
+
+    @Test
+    void resumeAfterContinuesAtTheNextSeq() throws Exception {
+        try (Peer p = new Peer()) {
+            p.hello(analyst, 500);
+            p.next(Peer.type("welcome"), 5);
+            List<Long> seqs = p.replay();
+            assertEquals(501L, seqs.get(0));
+        }
+    }
+
+    @Test
+    void wrongTokenIsUnauthorizedAndClosed4401() throws Exception {
+        try (Peer p = new Peer()) {
+            p.hello("not-a-token", 0);
+            JsonNode err = p.next(Peer.type("error"), 5);
+            assertEquals("unauthorized", err.path("code").asText());
+            long end = System.currentTimeMillis() + 5000;
+            while (p.closeCode == -1 && System.currentTimeMillis() < end) Thread.sleep(20);
+            assertEquals(4401, p.closeCode);
+        }
+    }
+
+    @Test
+    void aNonJsonFrameIsABadMessageAndTheConnectionStillWorks() throws Exception {
+        try (Peer p = new Peer()) {
+            p.hello(analyst, 0);
+            p.next(Peer.type("welcome"), 5);
+            p.send("this is not json");
+            JsonNode err = p.next(Peer.type("error"), 5);
+            assertEquals("bad_message", err.path("code").asText());
+            assertFalse(err.path("fatal").asBoolean());
+            p.send("{\"type\":\"request\",\"id\":\"r1\",\"op\":\"logs\",\"execution_id\":\"nope\"}");
+            JsonNode resp = p.next(Peer.type("response"), 5);
+            assertEquals("not_found", resp.path("error").path("code").asText());
+        }
+    }
+
+    @Test
+    void commandRulesAreEnforcedByTheServerAndEveryCommandIsRecorded() throws Exception {
+        JsonNode failed;
+        try (Peer p = new Peer()) {
+            p.hello(analyst, 0);
+            p.next(Peer.type("welcome"), 5);
+            // Find a failed execution in the replay.
+            String[] failedId = new String[1];
+            while (failedId[0] == null) {
+                JsonNode f = p.next(x -> true, 20);
+                for (JsonNode i : f.path("items")) {
+                    if (i.path("kind").asText().equals("execution.failed")) failedId[0] = i.path("data").path("execution_id").asText();
+                }
+                if (f.path("type").asText().equals("live")) break;
+            }
+            assertNotNull(failedId[0], "the demo history holds a failed execution");
+            failed = Codec.mapper().createObjectNode().put("id", failedId[0]);
+            p.send("{\"type\":\"command\",\"id\":\"c1\",\"op\":\"retry\",\"execution_id\":\"" + failedId[0] + "\",\"reason\":\"503\"}");
+            JsonNode result = p.next(Peer.type("command_result"), 5);
+            assertFalse(result.path("ok").asBoolean());
+            assertEquals("forbidden", result.path("error").path("code").asText());
+            JsonNode recorded = p.next(f -> f.toString().contains("\"command.recorded\"") && f.toString().contains("quinn"), 5);
+            JsonNode data = recorded.path("items").get(0).path("data");
+            assertEquals("rejected", data.path("outcome").asText());
+            assertEquals("analyst", data.path("role").asText());
+        }
+        try (Peer p = new Peer()) {
+            p.hello(operator, journal.headSeq());
+            p.next(Peer.type("welcome"), 5);
+            String id = failed.path("id").asText();
+            p.send("{\"type\":\"command\",\"id\":\"c2\",\"op\":\"retry\",\"execution_id\":\"" + id + "\",\"reason\":\"transient 503\"}");
+            JsonNode ok = p.next(f -> Peer.type("command_result").test(f) && f.path("id").asText().equals("c2"), 5);
+            assertTrue(ok.path("ok").asBoolean(), ok.toString());
+            p.send("{\"type\":\"command\",\"id\":\"c3\",\"op\":\"retry\",\"execution_id\":\"" + id + "\",\"reason\":\"again\"}");
+            JsonNode again = p.next(f -> Peer.type("command_result").test(f) && f.path("id").asText().equals("c3"), 5);
+            assertEquals("already_running", again.path("error").path("code").asText());
+            JsonNode rec = p.next(f -> f.toString().contains("\"command.recorded\"") && f.toString().contains("already_running"), 5);
+            assertEquals("alice", rec.path("items").get(0).path("data").path("by").asText());
+            p.send("{\"type\":\"command\",\"id\":\"c4\",\"op\":\"backfill\",\"pipeline\":\"finra.otc_transparency.ingest_week\","
+                    + "\"tier\":\"OTC\",\"from_week\":\"2026-10-16\",\"to_week\":\"2026-10-02\"}");
+            JsonNode range = p.next(f -> Peer.type("command_result").test(f) && f.path("id").asText().equals("c4"), 5);
+            assertEquals("invalid_range", range.path("error").path("code").asText());
+        }
+    }
+}

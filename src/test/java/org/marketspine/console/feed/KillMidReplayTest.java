@@ -1,0 +1,90 @@
+package org.marketspine.console.feed;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.bench.SyntheticHistory;
+import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.model.EventLog;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.StateFold;
+import org.marketspine.console.protocol.Event;
+
+/** R2: the feed server is killed with SIGKILL during a replay and restarted on its journal. */
+class KillMidReplayTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void clientResumesWithNoGapNoDuplicateAndTheSameState() throws Exception {
+        int n = 300_000;
+        Path file = dir.resolve("r2.journal");
+        List<EventSink.Timed> facts = SyntheticHistory.facts(n, 5);
+        try (Journal j = Journal.open(file)) {
+            for (int i = 0; i < n; i += 50_000) j.appendAll(facts.subList(i, i + 50_000));
+        }
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process first = feed(file, port);
+        EventLog log = new EventLog(); // throws on any gap or repeat
+        int[] reconnects = {0};
+        try (FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + port + "/feed"), null, 0,
+                FeedClient.listener(log::appendAll, st -> {
+                    if (st.phase() == ConnectionState.Phase.RECONNECTING) reconnects[0]++;
+                }), Clock.systemUTC()).start()) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (log.headSeq() < 20_000 && System.currentTimeMillis() < deadline) Thread.sleep(5);
+            assertTrue(log.headSeq() >= 20_000 && log.headSeq() < n, "killed mid-replay at " + log.headSeq());
+            first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL
+            long atKill = log.headSeq();
+            Process second = feed(file, port);
+            try {
+                deadline = System.currentTimeMillis() + 90_000;
+                while (!(client.state().isLive() && log.headSeq() == n) && System.currentTimeMillis() < deadline) Thread.sleep(20);
+                assertEquals(n, log.headSeq(), "resumed after " + atKill + " and reached the head");
+                assertTrue(reconnects[0] >= 1);
+            } finally {
+                second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+        List<Event> all = log.events(1, n);
+        PlatformState uninterrupted = StateFold.applyAll(PlatformState.EMPTY, rebuild(facts));
+        assertEquals(uninterrupted, log.head());
+        assertEquals(n, all.size());
+    }
+
+    private static List<Event> rebuild(List<EventSink.Timed> facts) {
+        java.util.ArrayList<Event> out = new java.util.ArrayList<>(facts.size());
+        for (int i = 0; i < facts.size(); i++) out.add(Event.of(i + 1, facts.get(i).at(), facts.get(i).data()));
+        return out;
+    }
+
+    private static Process feed(Path journal, int port) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.marketspine.console.cli.Main", "feed", "--replay-only", "--journal", journal.toString(),
+                "--port", Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return p;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        p.destroyForcibly();
+        throw new AssertionError("feed process did not listen on " + port);
+    }
+}
