@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.LogWriter;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
@@ -55,7 +56,7 @@ public final class FeedBenchmarks {
         }
         events = null;
         double best = 0;
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 6; round++) {
             EventLog log = new EventLog();
             long t0 = System.nanoTime();
             for (String frame : frames) log.appendAll(((Message.Events) Codec.decode(frame)).items());
@@ -87,11 +88,13 @@ public final class FeedBenchmarks {
                 EventLog log = new EventLog();
                 CountDownLatch live = new CountDownLatch(1);
                 long t0 = System.nanoTime();
-                try (FeedClient client = new FeedClient(URI.create(server.url()), null, 0,
-                        FeedClient.listener(log::appendAll, s -> {
+                try (LogWriter writer = new LogWriter(log, l -> { });
+                     FeedClient client = new FeedClient(URI.create(server.url()), null, 0,
+                        FeedClient.listener(writer::submit, s -> {
                             if (s.phase() == ConnectionState.Phase.LIVE) live.countDown();
                         }), Clock.systemUTC()).start()) {
                     if (!live.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("client not live in 120 s");
+                    writer.awaitIdle(60, TimeUnit.SECONDS);
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     if (log.headSeq() != n) throw new IllegalStateException("client holds " + log.headSeq() + " of " + n);
                     out.printf("BENCH P4 %.2f s%n", seconds);

@@ -20,10 +20,10 @@ public interface PlatformSource extends AutoCloseable {
     List<String> requestOps();
 
     /**
-     * Starts emitting. {@code journalState} is what the journal already holds: a source that was
+     * Starts emitting. {@code sink.state()} is what the journal already holds: a source that was
      * running before continues from it rather than inventing a new past.
      */
-    void start(EventSink sink, PlatformState journalState);
+    void start(EventSink sink);
 
     /** Answers a read-only request, or throws {@link FeedRefusal} (e.g. {@code unsupported}, {@code not_found}). */
     JsonNode answer(Request request, PlatformState state) throws FeedRefusal;

@@ -12,11 +12,11 @@ import org.marketspine.console.protocol.Trigger;
 public record Execution(String executionId, String pipeline, Map<String, Object> params, Trigger trigger,
                         String triggeredBy, String retryOf, ExecutionStatus status, Instant queuedAt,
                         Instant startedAt, Instant endedAt, String captureId, int attempt, long rows,
-                        long durationMs, List<String> outputs, ErrorDetail error, String cancelledBy) {
+                        long durationMs, List<String> outputs, ErrorDetail error, String cancelledBy, String runKey) {
 
-    /** Identifies "the same work": the same pipeline with the same params. */
-    public String runKey() {
-        return runKey(pipeline, params);
+    /** {@code runKey} identifies "the same work": the same pipeline with the same params. */
+    public Execution {
+        if (runKey == null) runKey = runKey(pipeline, params);
     }
 
     public static String runKey(String pipeline, Map<String, Object> params) {
@@ -45,26 +45,26 @@ public record Execution(String executionId, String pipeline, Map<String, Object>
 
     Execution with(ExecutionStatus newStatus) {
         return new Execution(executionId, pipeline, params, trigger, triggeredBy, retryOf, newStatus, queuedAt,
-                startedAt, endedAt, captureId, attempt, rows, durationMs, outputs, error, cancelledBy);
+                startedAt, endedAt, captureId, attempt, rows, durationMs, outputs, error, cancelledBy, runKey);
     }
 
     Execution started(Instant at, String newCaptureId, int newAttempt) {
         return new Execution(executionId, pipeline, params, trigger, triggeredBy, retryOf, ExecutionStatus.RUNNING,
-                queuedAt, at, endedAt, newCaptureId, newAttempt, rows, durationMs, outputs, error, cancelledBy);
+                queuedAt, at, endedAt, newCaptureId, newAttempt, rows, durationMs, outputs, error, cancelledBy, runKey);
     }
 
     Execution completed(Instant at, long newRows, long newDurationMs, List<String> newOutputs) {
         return new Execution(executionId, pipeline, params, trigger, triggeredBy, retryOf, ExecutionStatus.SUCCEEDED,
-                queuedAt, startedAt, at, captureId, attempt, newRows, newDurationMs, newOutputs, error, cancelledBy);
+                queuedAt, startedAt, at, captureId, attempt, newRows, newDurationMs, newOutputs, error, cancelledBy, runKey);
     }
 
     Execution failed(Instant at, long newDurationMs, ErrorDetail newError) {
         return new Execution(executionId, pipeline, params, trigger, triggeredBy, retryOf, ExecutionStatus.FAILED,
-                queuedAt, startedAt, at, captureId, attempt, rows, newDurationMs, outputs, newError, cancelledBy);
+                queuedAt, startedAt, at, captureId, attempt, rows, newDurationMs, outputs, newError, cancelledBy, runKey);
     }
 
     Execution cancelled(Instant at, String by) {
         return new Execution(executionId, pipeline, params, trigger, triggeredBy, retryOf, ExecutionStatus.CANCELLED,
-                queuedAt, startedAt, at, captureId, attempt, rows, durationMs, outputs, error, by);
+                queuedAt, startedAt, at, captureId, attempt, rows, durationMs, outputs, error, by, runKey);
     }
 }

@@ -71,7 +71,7 @@ public final class StateFold {
 
     private static void queued(Builder b, ExecutionQueued d) {
         Execution x = new Execution(d.executionId(), d.pipeline(), d.params(), d.trigger(), d.triggeredBy(),
-                d.retryOf(), ExecutionStatus.QUEUED, b.event.at(), null, null, null, 0, 0, 0, List.of(), null, null);
+                d.retryOf(), ExecutionStatus.QUEUED, b.event.at(), null, null, null, 0, 0, 0, List.of(), null, null, null);
         if (b.executions.get(d.executionId()) == null) b.order = b.order.plus(d.executionId());
         b.executions = b.executions.plus(d.executionId(), x);
         b.activeRuns = b.activeRuns.plus(x.runKey(), x.executionId());
@@ -84,7 +84,7 @@ public final class StateFold {
             // Started without a queued event (e.g. a synchronous run): it is still an execution.
             x = new Execution(d.executionId(), d.pipeline(), d.params(), d.trigger(), d.triggeredBy(), null,
                     ExecutionStatus.RUNNING, b.event.at(), b.event.at(), null, d.captureId(), d.attempt(), 0, 0,
-                    List.of(), null, null);
+                    List.of(), null, null, null);
             b.order = b.order.plus(d.executionId());
         } else {
             x = known.started(b.event.at(), d.captureId(), d.attempt());

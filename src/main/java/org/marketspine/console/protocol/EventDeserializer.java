@@ -3,6 +3,7 @@ package org.marketspine.console.protocol;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -14,6 +15,9 @@ import java.time.Instant;
  * {@code kind} before {@code data}, which takes the streaming path; any other order is buffered.
  */
 final class EventDeserializer extends StdDeserializer<Event> {
+
+    /** Looked up once per kind: resolving a type per event costs more than reading it. */
+    private static final java.util.Map<Class<?>, JsonDeserializer<Object>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     EventDeserializer() {
         super(Event.class);
@@ -36,7 +40,11 @@ final class EventDeserializer extends StdDeserializer<Event> {
                     if (token != JsonToken.VALUE_NUMBER_INT) ctxt.reportInputMismatch(this, "field 'seq' must be an integer");
                     seq = p.getLongValue();
                 }
-                case "at" -> at = ctxt.readValue(p, Instant.class);
+                case "at" -> {
+                    if (token != JsonToken.VALUE_STRING) ctxt.reportInputMismatch(this, "field 'at' must be an ISO 8601 string");
+                    at = IsoInstant.parse(p.getText());
+                    if (at == null) ctxt.reportInputMismatch(this, "field 'at' is not an ISO 8601 UTC time: " + p.getText());
+                }
                 case "kind" -> {
                     if (token != JsonToken.VALUE_STRING) ctxt.reportInputMismatch(this, "field 'kind' must be a string");
                     kind = p.getText();
@@ -72,7 +80,12 @@ final class EventDeserializer extends StdDeserializer<Event> {
         Class<? extends EventData> type = EventKind.classOf(kind);
         try {
             if (type == null) return new EventData.Unknown(kind, ctxt.readValue(p, JsonNode.class));
-            return ctxt.readValue(p, type);
+            JsonDeserializer<Object> deserializer = CACHE.get(type);
+            if (deserializer == null) {
+                deserializer = ctxt.findRootValueDeserializer(ctxt.constructType(type));
+                CACHE.put(type, deserializer);
+            }
+            return (EventData) deserializer.deserialize(p, ctxt);
         } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
             throw com.fasterxml.jackson.databind.JsonMappingException.wrapWithPath(e, Event.class, "data");
         }

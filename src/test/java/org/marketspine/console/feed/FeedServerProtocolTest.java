@@ -109,6 +109,28 @@ class FeedServerProtocolTest {
             throw new AssertionError("no matching frame within " + seconds + " s");
         }
 
+        /** Reads frames until one matches each predicate, in whatever order they come. */
+        List<JsonNode> all(int seconds, List<Predicate<JsonNode>> wanted) throws InterruptedException {
+            JsonNode[] found = new JsonNode[wanted.size()];
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end && java.util.Arrays.stream(found).anyMatch(java.util.Objects::isNull)) {
+                JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
+                if (f == null) continue;
+                for (int i = 0; i < found.length; i++) if (found[i] == null && wanted.get(i).test(f)) found[i] = f;
+            }
+            for (int i = 0; i < found.length; i++) assertNotNull(found[i], "frame " + i + " within " + seconds + " s");
+            return List.of(found);
+        }
+
+        static Predicate<JsonNode> result(String id) {
+            return f -> f.path("type").asText().equals("command_result") && f.path("id").asText().equals(id);
+        }
+
+        static Predicate<JsonNode> recorded(String text) {
+            return f -> f.path("type").asText().equals("events") && f.toString().contains("\"command.recorded\"")
+                    && f.toString().contains(text);
+        }
+
         static Predicate<JsonNode> type(String t) {
             return f -> t.equals(f.path("type").asText());
         }
@@ -128,6 +150,13 @@ class FeedServerProtocolTest {
         public void close() {
             ws.abort();
         }
+    }
+
+    private static JsonNode recordedItem(JsonNode frame, String text) {
+        for (JsonNode item : frame.path("items")) {
+            if (item.path("kind").asText().equals("command.recorded") && item.toString().contains(text)) return item.path("data");
+        }
+        throw new AssertionError("no command.recorded with " + text + " in " + frame);
     }
 
     @Test
@@ -207,11 +236,11 @@ class FeedServerProtocolTest {
             assertNotNull(failedId[0], "the demo history holds a failed execution");
             failed = Codec.mapper().createObjectNode().put("id", failedId[0]);
             p.send("{\"type\":\"command\",\"id\":\"c1\",\"op\":\"retry\",\"execution_id\":\"" + failedId[0] + "\",\"reason\":\"503\"}");
-            JsonNode result = p.next(Peer.type("command_result"), 5);
+            List<JsonNode> got = p.all(10, List.of(Peer.result("c1"), Peer.recorded("quinn")));
+            JsonNode result = got.get(0);
             assertFalse(result.path("ok").asBoolean());
             assertEquals("forbidden", result.path("error").path("code").asText());
-            JsonNode recorded = p.next(f -> f.toString().contains("\"command.recorded\"") && f.toString().contains("quinn"), 5);
-            JsonNode data = recorded.path("items").get(0).path("data");
+            JsonNode data = recordedItem(got.get(1), "quinn");
             assertEquals("rejected", data.path("outcome").asText());
             assertEquals("analyst", data.path("role").asText());
         }
@@ -220,16 +249,18 @@ class FeedServerProtocolTest {
             p.next(Peer.type("welcome"), 5);
             String id = failed.path("id").asText();
             p.send("{\"type\":\"command\",\"id\":\"c2\",\"op\":\"retry\",\"execution_id\":\"" + id + "\",\"reason\":\"transient 503\"}");
-            JsonNode ok = p.next(f -> Peer.type("command_result").test(f) && f.path("id").asText().equals("c2"), 5);
+            JsonNode ok = p.all(10, List.of(Peer.result("c2"))).get(0);
             assertTrue(ok.path("ok").asBoolean(), ok.toString());
+            assertEquals(1, ok.path("data").path("execution_ids").size());
             p.send("{\"type\":\"command\",\"id\":\"c3\",\"op\":\"retry\",\"execution_id\":\"" + id + "\",\"reason\":\"again\"}");
-            JsonNode again = p.next(f -> Peer.type("command_result").test(f) && f.path("id").asText().equals("c3"), 5);
-            assertEquals("already_running", again.path("error").path("code").asText());
-            JsonNode rec = p.next(f -> f.toString().contains("\"command.recorded\"") && f.toString().contains("already_running"), 5);
-            assertEquals("alice", rec.path("items").get(0).path("data").path("by").asText());
+            List<JsonNode> got = p.all(10, List.of(Peer.result("c3"), Peer.recorded("already_running")));
+            assertEquals("already_running", got.get(0).path("error").path("code").asText());
+            JsonNode rec = recordedItem(got.get(1), "already_running");
+            assertEquals("alice", rec.path("by").asText());
+            assertEquals("rejected", rec.path("outcome").asText());
             p.send("{\"type\":\"command\",\"id\":\"c4\",\"op\":\"backfill\",\"pipeline\":\"finra.otc_transparency.ingest_week\","
                     + "\"tier\":\"OTC\",\"from_week\":\"2026-10-16\",\"to_week\":\"2026-10-02\"}");
-            JsonNode range = p.next(f -> Peer.type("command_result").test(f) && f.path("id").asText().equals("c4"), 5);
+            JsonNode range = p.all(10, List.of(Peer.result("c4"))).get(0);
             assertEquals("invalid_range", range.path("error").path("code").asText());
         }
     }

@@ -69,7 +69,7 @@ public final class FeedServer implements AutoCloseable {
         this.transport = new Transport(bind);
     }
 
-    /** Starts listening at once (replays need only the journal), then starts the source once the journal is loaded. */
+    /** Starts listening at once (replays need only the stored items), then starts the source on the platform thread. */
     public FeedServer start() throws InterruptedException {
         transport.setReuseAddr(true);
         transport.setDaemon(true);
@@ -78,7 +78,7 @@ public final class FeedServer implements AutoCloseable {
         if (startFailure != null) throw new IllegalStateException("feed server cannot listen: " + startFailure.getMessage(), startFailure);
         platform.execute(() -> {
             try {
-                source.start(sink, journal.state());
+                source.start(sink);
             } catch (RuntimeException e) {
                 if (platform.isShutdown()) {
                     LOG.fine("server closed before the platform source started");

@@ -50,6 +50,7 @@ public final class Journal implements AutoCloseable {
     private volatile PlatformState state;
     private volatile RuntimeException foldFailure;
     private final CountDownLatch folded = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean folding = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Journal(Path file) throws SQLException {
         this.file = file;
@@ -79,16 +80,15 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Opens (or creates) a journal. The state is folded from the stored events on a background
-     * thread so the server can serve replays at once; {@link #state()} waits for it.
+     * Opens (or creates) a journal. Replays need only the stored items; the state (for commands
+     * and sources) is folded from them on a background thread the first time it is needed, so a
+     * restarted server serves clients at once.
      */
     public static Journal open(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            Journal journal = new Journal(file);
-            Thread.ofPlatform().daemon().name("journal-fold").start(journal::foldStored);
-            return journal;
+            return new Journal(file);
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("cannot open journal " + file + ": " + e.getMessage(), e);
         }
@@ -133,8 +133,14 @@ public final class Journal implements AutoCloseable {
         return headSeq;
     }
 
-    /** The state after the last event; waits for the startup fold. */
+    /** Starts folding the stored events into the state, once; {@link #state()} does it on demand. */
+    public void startLoading() {
+        if (folding.compareAndSet(false, true)) Thread.ofPlatform().daemon().name("journal-fold").start(this::foldStored);
+    }
+
+    /** The state after the last event; the first call waits for the stored events to be folded. */
     public PlatformState state() {
+        startLoading();
         try {
             folded.await();
         } catch (InterruptedException e) {
@@ -287,13 +293,14 @@ public final class Journal implements AutoCloseable {
 
     /** Waits for the startup fold, up to a limit. */
     public boolean awaitLoaded(long timeout, TimeUnit unit) throws InterruptedException {
+        startLoading();
         return folded.await(timeout, unit);
     }
 
     @Override
     public void close() {
         try {
-            folded.await(30, TimeUnit.SECONDS);
+            if (folding.get()) folded.await(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

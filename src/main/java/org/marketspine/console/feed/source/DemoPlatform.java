@@ -86,8 +86,9 @@ public final class DemoPlatform implements PlatformSource {
     }
 
     @Override
-    public void start(EventSink sink, PlatformState journalState) {
+    public void start(EventSink sink) {
         this.sink = sink;
+        PlatformState journalState = sink.state();
         Instant now = clock.instant();
         prepare(journalState, now);
         if (journalState.seq() == 0) {

@@ -28,7 +28,7 @@ public final class JournalOnlySource implements PlatformSource {
     }
 
     @Override
-    public void start(EventSink sink, PlatformState journalState) {
+    public void start(EventSink sink) {
         // Nothing to emit: the journal is the whole platform.
     }
 
