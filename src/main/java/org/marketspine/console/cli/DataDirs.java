@@ -7,7 +7,7 @@ final class DataDirs {
     private DataDirs() {}
 
     static Path data() {
-        String override = System.getenv("SPINE_CONSOLE_DATA");
+        String override = System.getProperty("spine.console.data", System.getenv("SPINE_CONSOLE_DATA"));
         if (override != null && !override.isBlank()) return Path.of(override);
         String home = System.getProperty("user.home");
         String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);

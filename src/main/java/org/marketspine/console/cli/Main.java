@@ -1,32 +1,67 @@
 package org.marketspine.console.cli;
 
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.marketspine.console.ui.LaunchOptions;
+import org.marketspine.console.ui.SpineConsoleApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code spine-console}: the command line. With no subcommand it starts the embedded demo feed
- * (the desktop window arrives with the health board). Not a JavaFX Application on purpose: the
- * launcher must run without JavaFX on the module path.
+ * {@code spine-console}: with no subcommand, the desktop app on the embedded demo feed (or on
+ * {@code --feed}). Not a JavaFX Application on purpose: the launcher must start with JavaFX on the
+ * class path.
  */
 @Command(name = "spine-console", mixinStandardHelpOptions = true, version = "spine-console 0.1.0",
         description = "Spine Console: the desktop control plane and metadata feed for Market Spine.",
-        subcommands = {FeedCommand.class, BenchCommand.class})
+        subcommands = {FeedCommand.class, SnapshotCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    FeedOptions feed = new FeedOptions();
+
+    @Option(names = "--wall", description = "Full-screen wall board: dark, large type, no controls.")
+    boolean wall;
 
     public static void main(String[] args) {
         Logging.configure();
         int code = new CommandLine(new Main()).execute(args);
-        if (code != 0 || args.length == 0 || !keepsRunning(args)) System.exit(code);
-    }
-
-    private static boolean keepsRunning(String[] args) {
-        return args.length > 0 && args[0].equals("feed") && !(args.length > 1 && args[1].equals("token"));
+        if (!(args.length > 0 && args[0].equals("feed") && !(args.length > 1 && args[1].equals("token")) && code == 0)) {
+            System.exit(code);
+        }
     }
 
     @Override
     public Integer call() throws Exception {
-        // Until the window exists, the default is the embedded demo feed on loopback.
-        return new CommandLine(new FeedCommand()).execute("--demo", "--port", "8765");
+        SpineConsoleApp.launch(feed.toLaunchOptions(wall));
+        return 0;
+    }
+
+    /** Where to connect, shared by the app and {@code snapshot}. */
+    static final class FeedOptions {
+        @Option(names = "--feed", description = "Feed URL (ws://host:port/feed). Default: the embedded demo feed.")
+        URI url;
+
+        @Option(names = "--token", description = "Access token (prefer --token-file or SPINE_FEED_TOKEN: a command line is visible to others).")
+        String token;
+
+        @Option(names = "--token-file", description = "File holding the access token.")
+        Path tokenFile;
+
+        @Option(names = "--speed", defaultValue = "1", description = "Embedded demo: simulated seconds per second (default ${DEFAULT-VALUE}).")
+        double speed;
+
+        @Option(names = "--seed", defaultValue = "20261125", description = "Embedded demo: simulation seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        LaunchOptions toLaunchOptions(boolean wall) throws java.io.IOException {
+            String t = token;
+            if (t == null && tokenFile != null) t = Files.readString(tokenFile).trim();
+            if (t == null) t = System.getenv("SPINE_FEED_TOKEN");
+            return new LaunchOptions(url, t, wall, seed, speed, DataDirs.data());
+        }
     }
 }

@@ -51,6 +51,12 @@ public final class FeedClient implements AutoCloseable {
         void onEvents(List<Event> events);
 
         void onState(ConnectionState state);
+
+        /**
+         * The feed refused to resume after the seq we hold: it is another journal (or it lost
+         * history). The listener should drop what it holds; the client then starts from 0.
+         */
+        default void onHistoryMismatch(String reason) {}
     }
 
     private final URI url;
@@ -99,6 +105,13 @@ public final class FeedClient implements AutoCloseable {
 
     public long lastSeq() {
         return lastSeq.get();
+    }
+
+    /** Forgets what it holds (the caller dropped its log); the next connection replays from 0. */
+    public void resetTo(long seq) {
+        lastSeq.set(seq);
+        Socket s = socket;
+        if (s != null) s.close(1000, "resync");
     }
 
     /** Sends a read-only request; completes with the response (or exceptionally if the feed is not connected). */
@@ -203,6 +216,12 @@ public final class FeedClient implements AutoCloseable {
             case Message.CommandResult r -> complete(r.id(), r);
             case Message.Error e -> {
                 LOG.warning("feed error " + e.code() + ": " + e.message());
+                if (welcome == null && e.fatal() && e.code().equals("bad_message") && lastSeq.get() > 0
+                        && e.message().contains("resume_after")) {
+                    listener.onHistoryMismatch(e.message());
+                    lastSeq.set(0);
+                    return;
+                }
                 if (e.code().equals("unauthorized") || e.code().equals("unsupported_protocol")) {
                     setState(new ConnectionState(Phase.REFUSED, attempt, null, clock.instant(), lastSeq.get(),
                             state.headSeq(), e.message()));

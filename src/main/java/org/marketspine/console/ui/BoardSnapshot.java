@@ -1,0 +1,75 @@
+package org.marketspine.console.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.marketspine.console.ui.health.WallBoard;
+
+/**
+ * Renders the board off screen to a PNG, for status pages and chat. With no display it uses
+ * Monocle's headless glass, so it runs on a server as well as under Xvfb.
+ */
+public final class BoardSnapshot {
+    private BoardSnapshot() {}
+
+    /** What was captured: whether the feed was live, in words. */
+    public record Result(boolean live, String status) {}
+
+    public static Result render(LaunchOptions options, Path out, int width, int height, int waitSeconds) throws Exception {
+        if (System.getenv("DISPLAY") == null && System.getProperty("glass.platform") == null) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        ConsoleRuntime runtime = new ConsoleRuntime(options, Clock.systemUTC());
+        try {
+            StatePublisher p = runtime.start();
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+            while (System.nanoTime() < end && !(runtime.client().state().isLive() && runtime.log().headSeq() > 0)) Thread.sleep(100);
+            Thread.sleep(300); // one more publication after live
+            boolean live = runtime.client().state().isLive();
+            CompletableFuture<Void> rendered = new CompletableFuture<>();
+            p.deliver(() -> {
+              try {
+                Application.setUserAgentStylesheet(options.wall() ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet());
+                Parent root = options.wall() ? new WallBoard(p, Clock.systemUTC()) : new MainWindow(runtime, p, Clock.systemUTC());
+                Scene scene = new Scene(root, width, height);
+                scene.getStylesheets().add(Styles.STYLESHEET);
+                if (options.wall()) scene.getStylesheets().add(Styles.WALL_STYLESHEET);
+                root.applyCss();
+                root.layout();
+                WritableImage image = scene.snapshot(null);
+                try {
+                    ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+                } catch (IOException e) {
+                    throw new IllegalStateException("cannot write " + out + ": " + e.getMessage(), e);
+                }
+                rendered.complete(null);
+              } catch (RuntimeException e) {
+                rendered.completeExceptionally(e);
+              }
+            });
+            rendered.get(30, TimeUnit.SECONDS);
+            return new Result(live, live ? "live" : "feed not live: " + ConnectionText.of(runtime.snapshot(), Clock.systemUTC().instant()).text());
+        } finally {
+            runtime.close();
+            Platform.exit();
+        }
+    }
+}

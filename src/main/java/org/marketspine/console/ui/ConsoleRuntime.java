@@ -1,0 +1,202 @@
+package org.marketspine.console.ui;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.feed.client.EventCache;
+import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.LogWriter;
+import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
+import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.model.EventLog;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.Message;
+
+/**
+ * Everything behind the windows: the embedded demo feed (when no feed is named), the feed
+ * client, the event log with its single writer, the local cache, and the publisher that hands
+ * the views a fresh {@link ConsoleSnapshot}. No view talks to the network directly.
+ */
+public final class ConsoleRuntime implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ConsoleRuntime.class.getName());
+
+    private final LaunchOptions options;
+    private final Clock clock;
+    private FeedServer embedded;
+    private Journal embeddedJournal;
+    private EventCache cache;
+    private volatile EventLog log = new EventLog();
+    private volatile LogWriter writer;
+    private FeedClient client;
+    private volatile boolean fromCache;
+    private volatile String notice;
+    private volatile Message.Welcome welcome;
+    private volatile Instant lastHeard;
+    private StatePublisher publisher;
+
+    public ConsoleRuntime(LaunchOptions options, Clock clock) {
+        this.options = options;
+        this.clock = clock;
+    }
+
+    /** Must be called on the FX thread (it creates the publisher); the network starts in the background. */
+    public StatePublisher start() throws IOException, InterruptedException {
+        URI feed = options.feed();
+        String cacheKey;
+        if (options.embedded()) {
+            embeddedJournal = Journal.open(options.dataDir().resolve("feed-demo-" + options.seed() + ".journal"));
+            embedded = new FeedServer(embeddedJournal, new DemoPlatform(options.seed(), options.speed(), clock),
+                    TokenStore.openAccess(), new InetSocketAddress("127.0.0.1", 0), clock).start();
+            feed = URI.create(embedded.url());
+            cacheKey = "demo-" + options.seed();
+        } else {
+            cacheKey = "feed-" + shortHash(feed.toString());
+        }
+        cache = EventCache.open(options.dataDir().resolve("cache"), cacheKey);
+        notice = cache.problem();
+        if (!cache.loaded().isEmpty()) {
+            log.appendAll(cache.loaded());
+            fromCache = true;
+        }
+        writer = newWriter(log);
+        publisher = new StatePublisher(this::snapshot);
+        client = new FeedClient(feed, options.token(), log.headSeq(), new Listener(), clock).start();
+        return publisher;
+    }
+
+    private LogWriter newWriter(EventLog target) {
+        return new LogWriter(target, l -> publisher.poke());
+    }
+
+    public ConsoleSnapshot snapshot() {
+        ConnectionState connection = client == null
+                ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, log.headSeq(), 0, "")
+                : client.state();
+        return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice);
+    }
+
+    public EventLog log() {
+        return log;
+    }
+
+    public FeedClient client() {
+        return client;
+    }
+
+    public StatePublisher publisher() {
+        return publisher;
+    }
+
+    /** The embedded demo server, when there is one (tests inject facts through it, or stop it). */
+    public FeedServer embeddedServer() {
+        return embedded;
+    }
+
+    public CompletableFuture<Message.CommandResult> command(Message.Command command) {
+        return client.command(command);
+    }
+
+    public CompletableFuture<Message.Response> request(Message.Request request) {
+        return client.request(request);
+    }
+
+    public String nextId(String prefix) {
+        return client.nextId(prefix);
+    }
+
+    private final class Listener implements FeedClient.Listener {
+        @Override
+        public void onWelcome(Message.Welcome w) {
+            welcome = w;
+            lastHeard = clock.instant();
+            try {
+                if (cache.feedId() != null && w.feedId() != null && !cache.feedId().equals(w.feedId())) {
+                    dropHistory("this address now serves another feed (" + w.feedId() + ")");
+                }
+                cache.rememberFeed(w.feedId());
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot update the local cache", e);
+            }
+            publisher.poke();
+        }
+
+        @Override
+        public void onEvents(List<Event> events) {
+            lastHeard = clock.instant();
+            LogWriter w = writer;
+            w.submit(events);
+            try {
+                cache.append(events);
+            } catch (IOException e) {
+                notice = "Cannot write the local cache (" + e.getMessage() + "); the board works, but a restart will fetch everything again.";
+                LOG.log(Level.WARNING, notice, e);
+            }
+        }
+
+        @Override
+        public void onState(ConnectionState state) {
+            if (state.isLive()) {
+                fromCache = false;
+                lastHeard = clock.instant();
+            }
+            if (publisher != null) publisher.poke();
+        }
+
+        @Override
+        public void onHistoryMismatch(String reason) {
+            dropHistory(reason);
+        }
+    }
+
+    /** The feed does not know the history we hold: start a fresh log and cache, and replay from 0. */
+    private void dropHistory(String reason) {
+        LOG.warning("dropping the local history: " + reason);
+        try {
+            cache.reset(welcome == null ? null : welcome.feedId());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot reset the local cache", e);
+        }
+        LogWriter old = writer;
+        EventLog fresh = new EventLog();
+        writer = newWriter(fresh);
+        log = fresh;
+        old.close();
+        fromCache = false;
+        notice = "The feed's history differs from the local copy (" + reason + "); it is being fetched again.";
+        client.resetTo(0);
+    }
+
+    private static String shortHash(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (client != null) client.close();
+        if (writer != null) writer.close();
+        try {
+            if (cache != null) cache.close();
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "closing the local cache", e);
+        }
+        if (embedded != null) embedded.close();
+        if (embeddedJournal != null) embeddedJournal.close();
+    }
+}

@@ -1,0 +1,15 @@
+package org.marketspine.console.ui;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+/**
+ * How the app was asked to start. {@code feed} null means the embedded demo feed.
+ *
+ * @param dataDir where the client keeps its caches (and the embedded demo its journal)
+ */
+public record LaunchOptions(URI feed, String token, boolean wall, long seed, double speed, Path dataDir) {
+    public boolean embedded() {
+        return feed == null;
+    }
+}

@@ -1,0 +1,107 @@
+package org.marketspine.console.ui;
+
+import java.time.Clock;
+import java.time.Instant;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.marketspine.console.model.HealthLevel;
+import org.marketspine.console.ui.health.HealthView;
+import org.marketspine.console.ui.health.HealthViewModel;
+
+/** The workstation window: header with overall health, the three workspaces, and the connection bar. */
+public final class MainWindow extends BorderPane {
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass(Styles.STALE);
+
+    private final StatePublisher publisher;
+    private final Clock clock;
+    private final HealthViewModel health;
+    private final ConnectionBar connection = new ConnectionBar();
+    private final Label platform = new Label();
+    private final Label chip = new Label();
+    private final Label notice = new Label();
+    private final TabPane tabs = new TabPane();
+
+    public MainWindow(ConsoleRuntime runtime, StatePublisher publisher, Clock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+        this.health = new HealthViewModel(runtime);
+        getStyleClass().add("main-window");
+
+        Label title = new Label("Spine Console");
+        title.getStyleClass().add("app-title");
+        platform.getStyleClass().add("platform");
+        platform.setId("platform-name");
+        chip.getStyleClass().add("health-chip");
+        chip.setId("health-chip");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox header = new HBox(title, platform, grow, chip);
+        header.getStyleClass().add("header");
+        notice.getStyleClass().add("notice");
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.setWrapText(true);
+        notice.setId("notice");
+        notice.managedProperty().bind(notice.visibleProperty());
+        setTop(new VBox(header, notice));
+
+        Tab healthTab = new Tab("Health", new HealthView(health));
+        healthTab.setGraphic(Icons.of(Icons.health(HealthLevel.GREEN)));
+        Tab readiness = new Tab("Data readiness", new ComingSoon(Icons.READINESS, "Data readiness",
+                "Weeks × tiers with CERTIFIED, PRELIMINARY and BLOCKED badges, completeness, anomalies and what changed since you last looked — for quants deciding whether data is safe to use."));
+        readiness.setGraphic(Icons.of(Icons.READINESS));
+        Tab lineage = new Tab("Lineage & audit", new ComingSoon(Icons.LINEAGE, "Lineage & audit",
+                "Where a number came from, pinned to exact captures; the platform as it was at any instant on a timeline; who did what, when — for compliance."));
+        lineage.setGraphic(Icons.of(Icons.LINEAGE));
+        tabs.getTabs().addAll(healthTab, readiness, lineage);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("workspace");
+        setCenter(tabs);
+        setBottom(connection);
+
+        publisher.snapshotProperty().addListener((o, a, s) -> refresh());
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+        refresh();
+    }
+
+    private void refresh() {
+        ConsoleSnapshot s = publisher.current();
+        Instant now = clock.instant();
+        health.update(s, now);
+        connection.show(s, now);
+        var report = health.reportProperty().get();
+        chip.setText(switch (report.level()) {
+            case GREEN -> "HEALTHY";
+            case YELLOW -> "WARNING";
+            case RED -> "CRITICAL";
+        } + (s.isStale() ? " · STALE" : ""));
+        chip.getStyleClass().removeAll(Styles.HEALTH_GREEN, Styles.HEALTH_YELLOW, Styles.HEALTH_RED);
+        chip.getStyleClass().add(Styles.health(report.level()));
+        tabs.getTabs().get(0).setGraphic(Icons.of(Icons.health(report.level())));
+        platform.setText(s.welcome() == null ? "connecting…" : s.welcome().platform() + " platform · "
+                + s.welcome().user() + " (" + s.welcome().role().wire() + ")" + " · " + s.welcome().server());
+        notice.setText(s.notice() == null ? "" : s.notice());
+        notice.setVisible(s.notice() != null);
+        tabs.pseudoClassStateChanged(STALE, s.isStale() && s.state().seq() > 0 && !s.connection().isLive()
+                && s.connection().phase() != org.marketspine.console.feed.client.ConnectionState.Phase.CATCHING_UP);
+    }
+
+    public HealthViewModel health() {
+        return health;
+    }
+
+    public ConnectionBar connectionBar() {
+        return connection;
+    }
+}

@@ -1,0 +1,72 @@
+package org.marketspine.console.ui;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Cursor;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.marketspine.console.ui.health.WallBoard;
+
+/** The JavaFX application: the workstation window or the wall screen, over a {@link ConsoleRuntime}. */
+public final class SpineConsoleApp extends Application {
+    private static final Logger LOG = Logger.getLogger(SpineConsoleApp.class.getName());
+    private static volatile LaunchOptions options;
+    private ConsoleRuntime runtime;
+
+    /** Called by the launcher (which must not itself extend Application). */
+    public static void launch(LaunchOptions launchOptions) {
+        options = launchOptions;
+        Application.launch(SpineConsoleApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        try {
+            runtime = new ConsoleRuntime(options, Clock.systemUTC());
+            StatePublisher publisher = runtime.start();
+            Scene scene = options.wall() ? wallScene(stage, publisher) : workstationScene(stage, publisher);
+            stage.setScene(scene);
+            stage.show();
+        } catch (Exception e) {
+            LOG.log(Level.SEVERE, "cannot start", e);
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Spine Console cannot start: " + e.getMessage());
+            alert.setHeaderText("Cannot start");
+            alert.showAndWait();
+            Platform.exit();
+        }
+    }
+
+    private Scene workstationScene(Stage stage, StatePublisher publisher) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        MainWindow window = new MainWindow(runtime, publisher, Clock.systemUTC());
+        Scene scene = new Scene(window, 1600, 960);
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setTitle("Spine Console");
+        return scene;
+    }
+
+    private Scene wallScene(Stage stage, StatePublisher publisher) {
+        Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
+        WallBoard board = new WallBoard(publisher, Clock.systemUTC());
+        Scene scene = new Scene(board, 1920, 1080);
+        scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
+        scene.setCursor(Cursor.NONE);
+        stage.setTitle("Spine Console — wall");
+        stage.setFullScreenExitHint("");
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreen(true);
+        return scene;
+    }
+
+    @Override
+    public void stop() {
+        if (runtime != null) runtime.close();
+    }
+}

@@ -1,0 +1,39 @@
+package org.marketspine.console.ui;
+
+/** Style-class and pseudo-class names shared by views and the stylesheet (spine.css). */
+public final class Styles {
+    private Styles() {}
+
+    public static final String STYLESHEET = "/org/marketspine/console/ui/spine.css";
+    public static final String WALL_STYLESHEET = "/org/marketspine/console/ui/wall.css";
+
+    public static final String CONN_BAR = "connection-bar";
+    public static final String CONN_LIVE = "conn-live";
+    public static final String CONN_CATCHING_UP = "conn-catching-up";
+    public static final String CONN_RECONNECTING = "conn-reconnecting";
+    public static final String CONN_LOST = "conn-lost";
+
+    public static final String HEALTH_GREEN = "health-green";
+    public static final String HEALTH_YELLOW = "health-yellow";
+    public static final String HEALTH_RED = "health-red";
+
+    public static final String CARD = "card";
+    public static final String CARD_TITLE = "card-title";
+    public static final String MUTED = "muted";
+    public static final String BADGE = "badge";
+    public static final String BADGE_TRANSIENT = "badge-transient";
+    public static final String BADGE_SYSTEMIC = "badge-systemic";
+    public static final String BADGE_CRITICAL = "badge-critical";
+    public static final String MONO = "mono";
+    public static final String STALE = "stale";
+    public static final String FEEDBACK_OK = "feedback-ok";
+    public static final String FEEDBACK_ERROR = "feedback-error";
+
+    public static String health(org.marketspine.console.model.HealthLevel level) {
+        return switch (level) {
+            case GREEN -> HEALTH_GREEN;
+            case YELLOW -> HEALTH_YELLOW;
+            case RED -> HEALTH_RED;
+        };
+    }
+}

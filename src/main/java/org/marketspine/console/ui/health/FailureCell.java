@@ -1,0 +1,80 @@
+package org.marketspine.console.ui.health;
+
+import java.time.Instant;
+import java.util.function.Supplier;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.FailureItem;
+import org.marketspine.console.ui.Icons;
+import org.marketspine.console.ui.Styles;
+import org.marketspine.console.ui.TimeLabel;
+
+/** One failure: what failed where, when (absolute on hover), why, whether it is transient, and how often. */
+final class FailureCell extends ListCell<FailureItem> {
+    private final Supplier<Instant> clock;
+    private final Label badge = new Label();
+    private final Label critical = new Label("CRITICAL");
+    private final Label pin = new Label("", Icons.of(Icons.PIN));
+    private final Label pipeline = new Label();
+    private final Label partition = new Label();
+    private final TimeLabel when = new TimeLabel();
+    private final Label error = new Label();
+    private final Label recurrence = new Label();
+    private final VBox box;
+
+    FailureCell(Supplier<Instant> clock) {
+        this.clock = clock;
+        badge.getStyleClass().add(Styles.BADGE);
+        critical.getStyleClass().addAll(Styles.BADGE, Styles.BADGE_CRITICAL);
+        pin.setTooltip(new javafx.scene.control.Tooltip("Pinned until acknowledged"));
+        for (Label l : new Label[] {badge, critical, pin, pipeline}) l.setMinWidth(Region.USE_PREF_SIZE);
+        pipeline.getStyleClass().add("pipeline");
+        partition.getStyleClass().add(Styles.MUTED);
+        when.getStyleClass().add(Styles.MUTED);
+        error.getStyleClass().add("error");
+        recurrence.getStyleClass().add("recurrence");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        when.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(8, pin, critical, badge, pipeline, partition, grow, when);
+        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box = new VBox(top, error, recurrence);
+        box.getStyleClass().add("failure-cell");
+        setPrefWidth(0);
+    }
+
+    @Override
+    protected void updateItem(FailureItem item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setGraphic(null);
+            setText(null);
+            return;
+        }
+        Execution x = item.execution();
+        pin.setVisible(item.pinned());
+        pin.setManaged(item.pinned());
+        critical.setVisible(item.critical());
+        critical.setManaged(item.critical());
+        badge.setText(x.error().classification().name());
+        badge.getStyleClass().removeAll(Styles.BADGE_SYSTEMIC, Styles.BADGE_TRANSIENT, "badge-unknown");
+        badge.getStyleClass().add(switch (x.error().classification()) {
+            case TRANSIENT -> Styles.BADGE_TRANSIENT;
+            case SYSTEMIC -> Styles.BADGE_SYSTEMIC;
+            case UNKNOWN -> "badge-unknown";
+        });
+        pipeline.setText(x.pipeline());
+        partition.setText(x.tier() == null ? "" : x.tier() + " · " + x.params().get("week_ending"));
+        when.show(x.endedAt(), clock.get());
+        error.setText(x.error().type() + ": " + x.error().message());
+        recurrence.setText(item.recurrence().describe() + (item.resolved() ? " · resolved: succeeded since" : ""));
+        setGraphic(box);
+        setText(null);
+        setId("failure-" + x.executionId());
+    }
+}

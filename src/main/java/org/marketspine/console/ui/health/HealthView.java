@@ -1,0 +1,255 @@
+package org.marketspine.console.ui.health;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.marketspine.console.model.Anomaly;
+import org.marketspine.console.model.FailureItem;
+import org.marketspine.console.model.HealthLevel;
+import org.marketspine.console.model.ScheduleOutlook;
+import org.marketspine.console.model.TierFreshness;
+import org.marketspine.console.ui.Icons;
+import org.marketspine.console.ui.Styles;
+import org.marketspine.console.ui.TimeLabel;
+import org.marketspine.console.ui.Times;
+
+/**
+ * The operator's board on a workstation: status and reason first, then what to act on
+ * (pinned criticals, recent failures with detail and retry), then freshness and schedules.
+ */
+public final class HealthView extends StackPane {
+    private final HealthViewModel vm;
+    private final HBox banner = new HBox();
+    private final FontIcon statusIcon = Icons.of(Icons.health(HealthLevel.GREEN), "status-dot");
+    private final Label reason = new Label();
+    private final Label staleTag = new Label();
+    private final VBox freshnessRows = new VBox(2);
+    private final VBox scheduleRows = new VBox(2);
+    private final VBox criticalRows = new VBox(6);
+    private final ListView<FailureItem> failures = new ListView<>();
+
+    public HealthView(HealthViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("health-view");
+        VBox board = new VBox(12, banner(), kpis(), columns());
+        board.getStyleClass().add("board");
+        board.setPadding(new javafx.geometry.Insets(14));
+        VBox.setVgrow(board.getChildren().get(2), Priority.ALWAYS);
+        getChildren().addAll(board, loading());
+        vm.reportProperty().addListener((o, a, r) -> renderStatus());
+        vm.staleTextProperty().addListener((o, a, b) -> renderStatus());
+        vm.freshness().addListener((javafx.collections.ListChangeListener<TierFreshness>) c -> renderFreshness());
+        vm.schedule().addListener((javafx.collections.ListChangeListener<ScheduleOutlook.Entry>) c -> renderSchedule());
+        vm.criticalAnomalies().addListener((javafx.collections.ListChangeListener<Anomaly>) c -> renderCritical());
+    }
+
+    private Region banner() {
+        banner.getStyleClass().addAll("status-banner", Styles.HEALTH_GREEN);
+        reason.getStyleClass().add("status-reason");
+        reason.setId("health-reason");
+        reason.setWrapText(true);
+        staleTag.getStyleClass().add("stale-tag");
+        staleTag.setId("stale-tag");
+        staleTag.visibleProperty().bind(vm.staleProperty());
+        staleTag.managedProperty().bind(staleTag.visibleProperty());
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        banner.getChildren().addAll(statusIcon, reason, grow, staleTag);
+        return banner;
+    }
+
+    private void renderStatus() {
+        var r = vm.reportProperty().get();
+        if (r == null) return;
+        banner.getStyleClass().removeAll(Styles.HEALTH_GREEN, Styles.HEALTH_YELLOW, Styles.HEALTH_RED);
+        banner.getStyleClass().add(Styles.health(r.level()));
+        statusIcon.setIconCode(Icons.health(r.level()));
+        reason.setText(r.reason());
+        staleTag.setText(vm.staleTextProperty().get());
+        StringBuilder all = new StringBuilder();
+        r.findings().forEach(f -> all.append(f.level()).append(" · ").append(f.message()).append('\n'));
+        javafx.scene.control.Tooltip.install(banner, new javafx.scene.control.Tooltip(all.isEmpty() ? "No findings" : all.toString().trim()));
+    }
+
+    private Region kpis() {
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        Button backfill = new Button("Backfill…", Icons.of(Icons.BACKFILL));
+        backfill.setId("backfill");
+        backfill.disableProperty().bind(vm.hasDataProperty().not());
+        backfill.setOnAction(e -> new BackfillDialog(vm).showAndWait());
+        return new HBox(12,
+                kpi("kpi-running", Bindings.convert(vm.runningProperty()), vm.runningTextProperty(), vm.runningProperty().greaterThan(0), null),
+                kpi("kpi-failures", Bindings.convert(vm.unresolvedProperty()), Bindings.concat("unresolved failures (24 h)"),
+                        vm.unresolvedProperty().greaterThan(0), vm.unresolvedProperty().greaterThan(2)),
+                kpi("kpi-anomalies", Bindings.convert(vm.openAnomaliesProperty()), Bindings.concat("open anomalies (medium+)"),
+                        vm.openAnomaliesProperty().greaterThan(0), null),
+                grow, backfill);
+    }
+
+    private VBox kpi(String id, javafx.beans.value.ObservableValue<String> value, javafx.beans.value.ObservableValue<String> label,
+                     javafx.beans.value.ObservableBooleanValue warn, javafx.beans.value.ObservableBooleanValue bad) {
+        Label v = new Label();
+        v.textProperty().bind(value);
+        v.getStyleClass().add("kpi-value");
+        v.setId(id);
+        Label l = new Label();
+        l.textProperty().bind(label);
+        l.getStyleClass().add("kpi-label");
+        VBox box = new VBox(v, l);
+        box.getStyleClass().add("kpi");
+        Runnable style = () -> {
+            box.getStyleClass().removeAll("kpi-warn", "kpi-bad");
+            if (bad != null && bad.get()) box.getStyleClass().add("kpi-bad");
+            else if (warn.get()) box.getStyleClass().add("kpi-warn");
+        };
+        warn.addListener((o, a, b) -> style.run());
+        if (bad != null) bad.addListener((o, a, b) -> style.run());
+        return box;
+    }
+
+    private Region columns() {
+        failures.setId("failures");
+        failures.setItems(vm.failures());
+        failures.setCellFactory(l -> new FailureCell(vm::now));
+        Label none = new Label("No failures in the last 7 days.");
+        none.getStyleClass().add("empty-state");
+        failures.setPlaceholder(none);
+        failures.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            if (item != null) vm.selectedIdProperty().set(item.execution().executionId());
+        });
+        vm.failures().addListener((javafx.collections.ListChangeListener<FailureItem>) c -> reselect());
+        VBox.setVgrow(failures, Priority.ALWAYS);
+        Label failuresTitle = title("Recent failures (7 days) — criticals pinned until acknowledged");
+        criticalRows.setId("critical-anomalies");
+        VBox critical = card(title("Critical anomalies"), criticalRows);
+        critical.visibleProperty().bind(Bindings.isNotEmpty(vm.criticalAnomalies()));
+        critical.managedProperty().bind(critical.visibleProperty());
+        VBox left = new VBox(12, critical, card(failuresTitle, failures));
+        VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
+
+        ExecutionDetail detail = new ExecutionDetail(vm);
+        VBox right = new VBox(12, card(title("Data freshness per tier"), freshnessRows),
+                card(title("Scheduled and overdue runs"), scheduleRows));
+        freshnessRows.setId("freshness");
+        scheduleRows.setId("schedule");
+        SplitPane split = new SplitPane(left, detail, right);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.38, 0.73);
+        return split;
+    }
+
+    private void reselect() {
+        String id = vm.selectedIdProperty().get();
+        if (id == null) return;
+        for (int i = 0; i < vm.failures().size(); i++) {
+            if (vm.failures().get(i).execution().executionId().equals(id)) {
+                if (failures.getSelectionModel().getSelectedIndex() != i) failures.getSelectionModel().select(i);
+                return;
+            }
+        }
+    }
+
+    private void renderFreshness() {
+        freshnessRows.getChildren().clear();
+        for (TierFreshness f : vm.freshness()) {
+            Label tier = new Label(f.tier());
+            tier.getStyleClass().add("tier");
+            Label week = new Label(f.hasData() ? "week ending " + f.latestWeek() : "no data");
+            TimeLabel captured = new TimeLabel();
+            captured.getStyleClass().add(Styles.MUTED);
+            if (f.latestCapturedAt() != null) captured.show(f.latestCapturedAt(), vm.now());
+            Label state = new Label(switch (f.level()) {
+                case GREEN -> "current";
+                case YELLOW, RED -> "next week overdue by " + Times.span(f.overdue());
+            });
+            HBox row = new HBox(Icons.of(Icons.health(f.level())), tier, week, captured, state);
+            row.getStyleClass().addAll("fresh-row", Styles.health(f.level()));
+            row.setId("fresh-" + f.tier());
+            javafx.scene.control.Tooltip.install(row, new javafx.scene.control.Tooltip("Newest week FINRA has published for "
+                    + f.tier() + ": " + f.expectedWeek() + "\nStale after 24 h overdue (yellow), red after 3 days."));
+            freshnessRows.getChildren().add(row);
+        }
+    }
+
+    private void renderSchedule() {
+        scheduleRows.getChildren().clear();
+        if (vm.schedule().isEmpty()) {
+            Label none = new Label("No scheduled runs declared by this feed.");
+            none.getStyleClass().add("empty-state");
+            scheduleRows.getChildren().add(none);
+        }
+        for (ScheduleOutlook.Entry e : vm.schedule()) {
+            TimeLabel when = new TimeLabel();
+            when.show(e.expectedAt(), vm.now());
+            Label what = new Label((e.overdue() ? "OVERDUE · " : "") + e.tier() + " · week ending " + e.weekEnding());
+            Label pipeline = new Label(e.pipeline());
+            pipeline.getStyleClass().add(Styles.MUTED);
+            when.setText((e.overdue() ? "due " : "due ") + when.getText());
+            HBox row = new HBox(Icons.of(e.overdue() ? Icons.health(HealthLevel.RED) : Icons.SCHEDULE),
+                    new VBox(1, new HBox(8, what, when), pipeline));
+            row.getStyleClass().add("schedule-row");
+            if (e.overdue()) row.getStyleClass().add("overdue");
+            scheduleRows.getChildren().add(row);
+        }
+    }
+
+    private void renderCritical() {
+        criticalRows.getChildren().clear();
+        for (Anomaly a : vm.criticalAnomalies()) {
+            Label text = new Label(a.detected().tier() + " · week " + a.detected().weekEnding() + " · " + a.detected().message());
+            text.setWrapText(true);
+            TimeLabel when = new TimeLabel();
+            when.show(a.detectedAt(), vm.now());
+            Button ack = new Button(a.isAcknowledged() ? "Acknowledged by " + a.acknowledgedBy() : "Acknowledge…");
+            ack.setDisable(a.isAcknowledged());
+            ack.setOnAction(e -> {
+                TextInputDialog d = new TextInputDialog();
+                d.setTitle("Acknowledge anomaly");
+                d.setHeaderText("Acknowledge " + a.anomalyId() + "? It stays open (and the week blocked) until resolved.");
+                d.setContentText("Note (recorded in the audit log):");
+                d.showAndWait().ifPresent(note -> vm.acknowledgeAnomaly(a, note));
+            });
+            Label badge = new Label("CRITICAL");
+            badge.getStyleClass().addAll(Styles.BADGE, Styles.BADGE_CRITICAL);
+            HBox top = new HBox(8, Icons.of(Icons.PIN), badge, when, ack);
+            top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            criticalRows.getChildren().add(new VBox(4, top, text));
+        }
+    }
+
+    private Region loading() {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setMaxSize(48, 48);
+        Label text = new Label("Loading the platform's history from the feed…");
+        text.getStyleClass().add(Styles.MUTED);
+        VBox box = new VBox(12, spinner, text);
+        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.getStyleClass().add("loading-state");
+        box.visibleProperty().bind(vm.hasDataProperty().not());
+        return box;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.CARD_TITLE);
+        return l;
+    }
+
+    private static VBox card(javafx.scene.Node... children) {
+        VBox box = new VBox(children);
+        box.getStyleClass().add(Styles.CARD);
+        return box;
+    }
+}

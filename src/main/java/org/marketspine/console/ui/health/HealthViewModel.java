@@ -1,0 +1,240 @@
+package org.marketspine.console.ui.health;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.prefs.Preferences;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.marketspine.console.model.Anomaly;
+import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.FailureItem;
+import org.marketspine.console.model.FailureTriage;
+import org.marketspine.console.model.Freshness;
+import org.marketspine.console.model.HealthReport;
+import org.marketspine.console.model.HealthRules;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.Recurrence;
+import org.marketspine.console.model.RetryAdvice;
+import org.marketspine.console.model.ScheduleOutlook;
+import org.marketspine.console.model.TierFreshness;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Severity;
+import org.marketspine.console.ui.ConsoleRuntime;
+import org.marketspine.console.ui.ConsoleSnapshot;
+import org.marketspine.console.ui.Times;
+
+/**
+ * The operator's board as properties: everything the view shows, derived from the latest
+ * snapshot and the clock by the model's pure functions. Commands go out through the runtime and
+ * their results come back through the publisher, on the FX thread.
+ */
+public final class HealthViewModel {
+    static final int FAILURE_LIMIT = 50;
+    private static final Preferences PREFS = Preferences.userNodeForPackage(HealthViewModel.class);
+
+    private final ConsoleRuntime runtime;
+    private final ReadOnlyObjectWrapper<HealthReport> report = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyStringWrapper runningText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper unresolved = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper openAnomalies = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper hasData = new ReadOnlyBooleanWrapper();
+    private final ObservableList<FailureItem> failures = FXCollections.observableArrayList();
+    private final ObservableList<Anomaly> criticalAnomalies = FXCollections.observableArrayList();
+    private final ObservableList<TierFreshness> freshness = FXCollections.observableArrayList();
+    private final ObservableList<ScheduleOutlook.Entry> schedule = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Execution> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Recurrence> selectedRecurrence = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper retryBlocked = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper feedbackOk = new ReadOnlyBooleanWrapper(true);
+    private final Set<String> acknowledged = new HashSet<>(List.of(PREFS.get("acknowledged.failures", "").split(",")));
+    private ConsoleSnapshot last;
+    private Instant now = Instant.now();
+
+    public HealthViewModel(ConsoleRuntime runtime) {
+        this.runtime = runtime;
+        selectedId.addListener((o, a, b) -> {
+            logs.set("");
+            refreshSelection();
+        });
+    }
+
+    /** Recomputes everything from a snapshot at a given instant (on each publication and each clock tick). */
+    public void update(ConsoleSnapshot snapshot, Instant at) {
+        last = snapshot;
+        now = at;
+        PlatformState s = snapshot.state();
+        hasData.set(s.seq() > 0);
+        report.set(HealthRules.evaluate(s, at));
+        int active = s.activeRuns().size();
+        running.set(active);
+        runningText.set(active == 0 ? "nothing running — safe to deploy"
+                : active + " running — deploy with care");
+        unresolved.set(HealthRules.unresolvedFailures(s, at).size());
+        openAnomalies.set((int) s.openAnomalies().stream().filter(a -> a.severity().compareTo(Severity.MEDIUM) <= 0).count());
+        setIfChanged(failures, FailureTriage.recent(s, at, acknowledged, FAILURE_LIMIT));
+        setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
+        setIfChanged(freshness, Freshness.perTier(s, at));
+        setIfChanged(schedule, ScheduleOutlook.of(s, at));
+        stale.set(snapshot.isStale());
+        staleText.set(snapshot.isStale() ? "STALE — not live; last heard " + (snapshot.lastHeard() == null ? "never"
+                : Times.relative(snapshot.lastHeard(), at)) : "");
+        refreshSelection();
+    }
+
+    private static <T> void setIfChanged(ObservableList<T> list, List<T> next) {
+        if (!list.equals(next)) list.setAll(next);
+    }
+
+    private void refreshSelection() {
+        String id = selectedId.get();
+        Execution x = id == null || last == null ? null : last.state().execution(id);
+        selected.set(x);
+        if (x == null) {
+            selectedRecurrence.set(null);
+            retryBlocked.set(null);
+            advice.set("");
+            return;
+        }
+        selectedRecurrence.set(x.endedAt() == null || x.error() == null ? null : Recurrence.of(last.state(), x));
+        String blocked = RetryAdvice.blockedReason(last.state(), x);
+        if (blocked == null && !last.connection().isLive()) blocked = "Retry disabled: the feed is not live.";
+        retryBlocked.set(blocked);
+        advice.set(RetryAdvice.advice(x));
+    }
+
+    /** Sends a retry of the selected execution; the result (or the server's refusal) lands in {@link #feedbackProperty()}. */
+    public void retry(String reason) {
+        Execution x = selected.get();
+        if (x == null || retryBlocked.get() != null) return;
+        String id = runtime.nextId("retry-");
+        send(new Message.Command(id, "retry", x.executionId(), reason, null, null, null, null, null, null, null, null),
+                "Retry of " + x.executionId());
+    }
+
+    /** Marks a critical failure as seen: it stops being pinned (kept across restarts). */
+    public void acknowledgeFailure(String executionId) {
+        acknowledged.add(executionId);
+        PREFS.put("acknowledged.failures", String.join(",", acknowledged.stream().filter(s -> !s.isBlank())
+                .sorted().skip(Math.max(0, acknowledged.size() - 500)).toList()));
+        if (last != null) update(last, now);
+    }
+
+    public void acknowledgeAnomaly(Anomaly a, String note) {
+        send(new Message.Command(runtime.nextId("ack-"), "acknowledge", null, null, null, null, null, null, null, null,
+                a.anomalyId(), note), "Acknowledgement of " + a.anomalyId());
+    }
+
+    void send(Message.Command command, String what) {
+        feedbackOk.set(true);
+        feedback.set(what + " sent…");
+        runtime.command(command).whenComplete((result, error) -> runtime.publisher().deliver(() -> {
+            if (error != null) {
+                feedbackOk.set(false);
+                feedback.set(what + " was not sent: " + rootMessage(error));
+            } else if (result.ok()) {
+                feedbackOk.set(true);
+                var ids = result.data() == null ? null : result.data().path("execution_ids");
+                feedback.set(what + " accepted" + (ids != null && ids.size() > 0 ? " → queued " + join(ids) : "") + ".");
+            } else {
+                feedbackOk.set(false);
+                feedback.set(what + " refused by the feed (" + result.error().code() + "): " + result.error().message());
+            }
+        }));
+    }
+
+    private static String join(com.fasterxml.jackson.databind.JsonNode ids) {
+        StringBuilder b = new StringBuilder();
+        for (var n : ids) b.append(b.isEmpty() ? "" : ", ").append(n.asText());
+        return b.toString();
+    }
+
+    static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
+    }
+
+    /** Sends a backfill the operator has previewed. */
+    public void backfill(org.marketspine.console.model.BackfillPlan plan) {
+        send(new Message.Command(runtime.nextId("backfill-"), "backfill", null, "backfill from the console", plan.pipeline(),
+                plan.tier(), plan.fromWeek(), plan.toWeek(), null, null, null, null),
+                "Backfill of " + plan.pipeline() + " " + plan.tier() + " " + plan.fromWeek() + "…" + plan.toWeek());
+    }
+
+    /** Fetches the selected execution's logs on demand. */
+    public void fetchLogs() {
+        Execution x = selected.get();
+        if (x == null) return;
+        logs.set("Loading logs of " + x.executionId() + "…");
+        Message.Request request = new Message.Request(runtime.nextId("logs-"), "logs", x.executionId(), null, null,
+                null, null, null, null, null);
+        runtime.request(request).whenComplete((response, error) -> runtime.publisher().deliver(() -> {
+            if (!x.executionId().equals(selectedId.get())) return;
+            if (error != null) {
+                logs.set("Could not load logs: " + rootMessage(error));
+            } else if (!response.ok()) {
+                logs.set(response.error().code().equals("unsupported") ? "This feed does not offer logs."
+                        : "The feed could not give logs: " + response.error().message());
+            } else {
+                StringBuilder b = new StringBuilder();
+                for (var line : response.data().path("lines")) {
+                    b.append(line.path("at").asText()).append("  ").append(String.format("%-5s", line.path("level").asText()))
+                            .append("  ").append(line.path("message").asText()).append('\n');
+                }
+                if (response.data().path("truncated").asBoolean()) b.append("… (truncated by the feed)\n");
+                logs.set(b.isEmpty() ? "No log lines." : b.toString());
+            }
+        }));
+    }
+
+    public ConsoleRuntime runtime() {
+        return runtime;
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public ConsoleSnapshot snapshot() {
+        return last;
+    }
+
+    public ReadOnlyObjectProperty<HealthReport> reportProperty() { return report.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty runningTextProperty() { return runningText.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty unresolvedProperty() { return unresolved.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty openAnomaliesProperty() { return openAnomalies.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty staleTextProperty() { return staleText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty hasDataProperty() { return hasData.getReadOnlyProperty(); }
+    public ObservableList<FailureItem> failures() { return FXCollections.unmodifiableObservableList(failures); }
+    public ObservableList<Anomaly> criticalAnomalies() { return FXCollections.unmodifiableObservableList(criticalAnomalies); }
+    public ObservableList<TierFreshness> freshness() { return FXCollections.unmodifiableObservableList(freshness); }
+    public ObservableList<ScheduleOutlook.Entry> schedule() { return FXCollections.unmodifiableObservableList(schedule); }
+    public ObjectProperty<String> selectedIdProperty() { return selectedId; }
+    public ReadOnlyObjectProperty<Execution> selectedProperty() { return selected.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Recurrence> selectedRecurrenceProperty() { return selectedRecurrence.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty retryBlockedProperty() { return retryBlocked.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty adviceProperty() { return advice.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty logsProperty() { return logs.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty feedbackOkProperty() { return feedbackOk.getReadOnlyProperty(); }
+}

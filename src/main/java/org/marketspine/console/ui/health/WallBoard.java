@@ -1,0 +1,239 @@
+package org.marketspine.console.ui.health;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.model.FailureItem;
+import org.marketspine.console.model.HealthLevel;
+import org.marketspine.console.model.TierFreshness;
+import org.marketspine.console.ui.ConnectionText;
+import org.marketspine.console.ui.ConsoleSnapshot;
+import org.marketspine.console.ui.Icons;
+import org.marketspine.console.ui.StatePublisher;
+import org.marketspine.console.ui.Styles;
+import org.marketspine.console.ui.Times;
+
+/**
+ * The health board for a TV nobody touches: no controls, large type, a clock with its zone, and
+ * when the feed is lost the whole board dims under a banner that says since when and how stale.
+ * It never shows a stale green: the status is dimmed and labelled the moment the feed is not live.
+ */
+public final class WallBoard extends StackPane {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy");
+
+    private final StatePublisher publisher;
+    private final Clock clock;
+    private final HealthViewModel vm = new HealthViewModel(null);
+    private final Label platform = new Label();
+    private final Label clockLabel = new Label();
+    private final Label date = new Label();
+    private final HBox status = new HBox();
+    private final Label level = new Label();
+    private final Label reason = new Label();
+    private final Kpi running = new Kpi("RUNNING NOW", "wall-kpi-running");
+    private final Kpi failures = new Kpi("UNRESOLVED FAILURES · 24 H", "wall-kpi-failures");
+    private final Kpi anomalies = new Kpi("OPEN ANOMALIES", "wall-kpi-anomalies");
+    private final VBox freshness = new VBox(10);
+    private final VBox recent = new VBox(8);
+    private final Label connection = new Label();
+    private final VBox content;
+    private final VBox lostBanner = new VBox();
+    private final Label lostTitle = new Label("FEED LOST");
+    private final Label lostDetail = new Label();
+
+    public WallBoard(StatePublisher publisher, Clock clock) {
+        this.publisher = publisher;
+        this.clock = clock;
+        getStyleClass().add("wall");
+        Label title = new Label("MARKET SPINE");
+        title.getStyleClass().add("wall-title");
+        platform.getStyleClass().add("wall-platform");
+        clockLabel.getStyleClass().add("wall-clock");
+        clockLabel.setId("wall-clock");
+        date.getStyleClass().add("wall-date");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        VBox clockBox = new VBox(clockLabel, date);
+        clockBox.setAlignment(Pos.CENTER_RIGHT);
+        HBox top = new HBox(20, new VBox(title, platform), grow, clockBox);
+
+        status.getStyleClass().addAll("wall-status", Styles.HEALTH_GREEN);
+        level.getStyleClass().add("wall-level");
+        level.setId("wall-level");
+        reason.getStyleClass().add("wall-reason");
+        reason.setId("wall-reason");
+        status.getChildren().addAll(Icons.of(Icons.health(HealthLevel.GREEN)), new VBox(4, level, reason));
+
+        HBox tiles = new HBox(24, running, failures, anomalies);
+        for (Kpi k : new Kpi[] {running, failures, anomalies}) HBox.setHgrow(k, Priority.ALWAYS);
+
+        VBox freshCol = new VBox(12, section("DATA FRESHNESS"), freshness);
+        VBox failCol = new VBox(12, section("NEEDS ATTENTION"), recent);
+        HBox.setHgrow(freshCol, Priority.ALWAYS);
+        HBox.setHgrow(failCol, Priority.ALWAYS);
+        freshCol.setPrefWidth(820);
+        freshCol.setMinWidth(820);
+        failCol.setPrefWidth(980);
+        HBox lower = new HBox(40, freshCol, failCol);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        connection.getStyleClass().add("wall-connection");
+        connection.setId("wall-connection");
+        content = new VBox(top, status, tiles, lower, connection);
+        content.getStyleClass().add("wall-content");
+
+        lostTitle.getStyleClass().add("lost-title");
+        lostDetail.getStyleClass().add("lost-detail");
+        lostDetail.setId("wall-lost-detail");
+        lostDetail.setWrapText(true);
+        lostBanner.getStyleClass().add("wall-lost-banner");
+        lostBanner.setId("wall-lost-banner");
+        lostBanner.getChildren().addAll(lostTitle, lostDetail);
+        lostBanner.setVisible(false);
+        getChildren().addAll(content, lostBanner);
+        setFocusTraversable(false);
+
+        publisher.snapshotProperty().addListener((o, a, s) -> refresh());
+        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
+        tick.setCycleCount(Timeline.INDEFINITE);
+        tick.play();
+        refresh();
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("wall-section");
+        return l;
+    }
+
+    private void refresh() {
+        ConsoleSnapshot s = publisher.current();
+        Instant now = clock.instant();
+        vm.update(s, now);
+        clockLabel.setText(CLOCK.format(now.atZone(Times.zone())) + " " + Times.shortZone(Times.zone()));
+        date.setText(DATE.format(now.atZone(Times.zone())));
+        platform.setText(s.welcome() == null ? "connecting to the feed…" : s.welcome().platform() + " platform");
+        var report = vm.reportProperty().get();
+        boolean live = s.connection().isLive();
+        status.getStyleClass().removeAll(Styles.HEALTH_GREEN, Styles.HEALTH_YELLOW, Styles.HEALTH_RED);
+        status.getStyleClass().add(Styles.health(report.level()));
+        ((org.kordamp.ikonli.javafx.FontIcon) status.getChildren().get(0)).setIconCode(Icons.health(report.level()));
+        level.setText(switch (report.level()) {
+            case GREEN -> "ALL SYSTEMS HEALTHY";
+            case YELLOW -> "WARNING";
+            case RED -> "CRITICAL";
+        } + (live ? "" : " · NOT LIVE"));
+        reason.setText(report.level() == HealthLevel.GREEN ? "No failures, fresh data, schedules on track."
+                : capitalize(report.findings().get(0).message())
+                + (report.findings().size() > 1 ? "  (+" + (report.findings().size() - 1) + " more)" : ""));
+        int run = vm.runningProperty().get();
+        int unresolvedNow = vm.unresolvedProperty().get();
+        int open = vm.openAnomaliesProperty().get();
+        running.show(run, run > 0 ? HealthLevel.YELLOW : null, run > 0 ? "deploy with care" : "safe to deploy");
+        failures.show(unresolvedNow, unresolvedNow > 2 ? HealthLevel.RED : unresolvedNow > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
+                unresolvedNow == 0 ? "all clear" : "retry or escalate");
+        anomalies.show(open, open > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN, open == 0 ? "quality checks pass" : "medium or worse, to review");
+        renderFreshness(now);
+        renderRecent(now);
+        connection.setText(ConnectionText.of(s, now).text());
+
+        boolean lost = s.connection().phase() == ConnectionState.Phase.LOST || s.connection().phase() == ConnectionState.Phase.REFUSED
+                || s.connection().phase() == ConnectionState.Phase.CLOSED;
+        boolean dim = lost || (s.fromCache() && !live);
+        content.getStyleClass().remove("wall-dimmed");
+        if (dim) content.getStyleClass().add("wall-dimmed");
+        lostBanner.setVisible(dim);
+        if (dim) {
+            Instant since = s.connection().lostSince() != null ? s.connection().lostSince() : s.lastHeard();
+            lostTitle.setText(lost ? "FEED LOST" : "NOT LIVE YET");
+            lostDetail.setText((since == null ? "No contact with the feed yet" : "since " + Times.clock(since) + " · data is "
+                    + Times.span(java.time.Duration.between(since, now)) + " old") + " · reconnecting automatically");
+        }
+    }
+
+    private static String capitalize(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private void renderFreshness(Instant now) {
+        freshness.getChildren().clear();
+        for (TierFreshness f : vm.freshness()) {
+            Label tier = new Label(f.tier().replace('_', ' '));
+            tier.getStyleClass().add("tier");
+            Label week = new Label(f.hasData() ? f.latestWeek().toString() : "no data");
+            Label state = new Label(f.level() == HealthLevel.GREEN ? "current" : "overdue " + Times.span(f.overdue()));
+            for (Label l : new Label[] {tier, week, state}) l.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(Icons.of(Icons.health(f.level())), tier, week, state);
+            row.getStyleClass().addAll("wall-row", Styles.health(f.level()));
+            freshness.getChildren().add(row);
+        }
+    }
+
+    private void renderRecent(Instant now) {
+        recent.getChildren().clear();
+        int shown = 0;
+        for (var a : vm.criticalAnomalies()) {
+            if (shown++ >= 2) break;
+            recent.getChildren().add(line(HealthLevel.RED, "Critical anomaly · " + a.detected().tier() + " " + a.detected().weekEnding(),
+                    a.detected().message()));
+        }
+        for (FailureItem f : vm.failures()) {
+            if (f.resolved() || shown++ >= 5) continue;
+            var x = f.execution();
+            recent.getChildren().add(line(f.critical() ? HealthLevel.RED : HealthLevel.YELLOW,
+                    x.pipeline() + " · " + Times.relative(x.endedAt(), now),
+                    x.error().classification().name().toLowerCase() + " · " + x.error().type() + " · " + f.recurrence().describe()));
+        }
+        if (recent.getChildren().isEmpty()) {
+            recent.getChildren().add(line(HealthLevel.GREEN, "Nothing needs attention", "no unresolved failures, no critical anomalies"));
+        }
+    }
+
+    private static Node line(HealthLevel level, String head, String detail) {
+        Label h = new Label(head);
+        Label d = new Label(detail);
+        d.getStyleClass().add("wall-muted");
+        d.setWrapText(true);
+        h.setWrapText(true);
+        HBox row = new HBox(14, Icons.of(Icons.health(level)), new VBox(2, h, d));
+        row.getStyleClass().addAll("wall-row", "wall-failure", Styles.health(level));
+        return row;
+    }
+
+    /** A key figure in wall-sized type: value, what it counts, and what it means now. */
+    private static final class Kpi extends VBox {
+        private final Label value = new Label("0");
+        private final Label hint = new Label();
+
+        Kpi(String title, String id) {
+            Label t = new Label(title);
+            t.getStyleClass().add("wall-kpi-title");
+            value.getStyleClass().add("wall-kpi-value");
+            value.setId(id);
+            hint.getStyleClass().add("wall-kpi-hint");
+            getChildren().addAll(t, value, hint);
+            getStyleClass().add("wall-kpi");
+            setPrefWidth(0);
+            setMaxWidth(Double.MAX_VALUE);
+        }
+
+        void show(int n, HealthLevel level, String meaning) {
+            value.setText(Integer.toString(n));
+            hint.setText(meaning);
+            getStyleClass().removeAll(Styles.HEALTH_GREEN, Styles.HEALTH_YELLOW, Styles.HEALTH_RED);
+            if (level != null) getStyleClass().add(Styles.health(level));
+        }
+    }
+}
