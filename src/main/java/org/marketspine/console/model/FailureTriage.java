@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Set;
 import org.marketspine.console.protocol.Classification;
 
-/** Recent failures, newest first, with unacknowledged critical ones pinned on top so nothing scrolls off. */
+/**
+ * Recent failures, newest first, with unacknowledged critical ones pinned on top so nothing
+ * scrolls off. Critical means the operator must act: unresolved and either systemic (a retry
+ * will not fix it) or the same partition failing again and again (retries exhausted). A lone
+ * transient failure that the retry policy will take care of is not pinned.
+ */
 public final class FailureTriage {
     private FailureTriage() {}
 
@@ -21,7 +26,8 @@ public final class FailureTriage {
             if (x.endedAt().isBefore(since)) break;
             Recurrence r = Recurrence.of(s, x);
             boolean resolved = HealthRules.succeededSince(s, x.runKey(), x.endedAt());
-            boolean critical = !resolved && (x.error().classification() == Classification.SYSTEMIC || r.isRecurring());
+            boolean critical = !resolved && (x.error().classification() == Classification.SYSTEMIC
+                    || sameRunFailures(s, x) >= 3);
             boolean pinned = critical && !acknowledged.contains(x.executionId());
             items.add(new FailureItem(x, r, critical, resolved, pinned));
             if (items.size() >= limit) break;
@@ -29,5 +35,18 @@ public final class FailureTriage {
         items.sort(Comparator.comparing((FailureItem i) -> !i.pinned())
                 .thenComparing(i -> i.execution().endedAt(), Comparator.reverseOrder()));
         return items;
+    }
+
+    /** Failures of the same pipeline and params in the 24 hours up to this one. */
+    static int sameRunFailures(PlatformState s, Execution failure) {
+        Instant start = failure.endedAt().minus(Recurrence.WINDOW);
+        int n = 0;
+        for (int i = s.failures().size() - 1; i >= 0; i--) {
+            Execution x = s.executions().get(s.failures().get(i));
+            if (x.endedAt().isAfter(failure.endedAt())) continue;
+            if (x.endedAt().isBefore(start)) break;
+            if (x.runKey().equals(failure.runKey())) n++;
+        }
+        return n;
     }
 }

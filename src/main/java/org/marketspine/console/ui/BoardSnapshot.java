@@ -32,6 +32,7 @@ public final class BoardSnapshot {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
             System.setProperty("prism.order", "sw");
+            System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
         }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);

@@ -44,7 +44,6 @@ public final class ConsoleRuntime implements AutoCloseable {
     private volatile boolean fromCache;
     private volatile String notice;
     private volatile Message.Welcome welcome;
-    private volatile Instant lastHeard;
     private StatePublisher publisher;
 
     public ConsoleRuntime(LaunchOptions options, Clock clock) {
@@ -85,6 +84,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         ConnectionState connection = client == null
                 ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, log.headSeq(), 0, "")
                 : client.state();
+        Instant lastHeard = client == null ? null : client.lastHeardAt();
         return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice);
     }
 
@@ -121,7 +121,6 @@ public final class ConsoleRuntime implements AutoCloseable {
         @Override
         public void onWelcome(Message.Welcome w) {
             welcome = w;
-            lastHeard = clock.instant();
             try {
                 if (cache.feedId() != null && w.feedId() != null && !cache.feedId().equals(w.feedId())) {
                     dropHistory("this address now serves another feed (" + w.feedId() + ")");
@@ -135,7 +134,6 @@ public final class ConsoleRuntime implements AutoCloseable {
 
         @Override
         public void onEvents(List<Event> events) {
-            lastHeard = clock.instant();
             LogWriter w = writer;
             w.submit(events);
             try {
@@ -148,10 +146,7 @@ public final class ConsoleRuntime implements AutoCloseable {
 
         @Override
         public void onState(ConnectionState state) {
-            if (state.isLive()) {
-                fromCache = false;
-                lastHeard = clock.instant();
-            }
+            if (state.isLive()) fromCache = false;
             if (publisher != null) publisher.poke();
         }
 

@@ -46,9 +46,12 @@ public final class SpineConsoleApp extends Application {
     private Scene workstationScene(Stage stage, StatePublisher publisher) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainWindow window = new MainWindow(runtime, publisher, Clock.systemUTC());
-        Scene scene = new Scene(window, 1600, 960);
+        // Fill the screen even where no window manager honours "maximized" (kiosks, Xvfb).
+        var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(bounds.getWidth(), 1920), Math.min(bounds.getHeight(), 1200));
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setTitle("Spine Console");
+        stage.setMaximized(true);
         return scene;
     }
 

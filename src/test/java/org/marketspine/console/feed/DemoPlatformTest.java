@@ -79,6 +79,43 @@ class DemoPlatformTest {
         assertTrue(HISTORY.stream().map(Event::data).anyMatch(d -> d instanceof EventData.PipelineDeclared));
     }
 
+    /** Regression: live scenarios re-seeded from an unchanged seq repeated a do-nothing choice forever. */
+    @Test
+    void keepsProducingLiveActivityAfterTheHistory() throws Exception {
+        var exec = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        PlatformState[] st = {PlatformState.EMPTY};
+        EventSink sink = new EventSink() {
+            public PlatformState emit(Instant at, EventData d) {
+                st[0] = StateFold.apply(st[0], Event.of(st[0].seq() + 1, at, d));
+                return st[0];
+            }
+
+            public PlatformState emitAll(List<Timed> facts) {
+                facts.forEach(f -> emit(f.at(), f.data()));
+                return st[0];
+            }
+
+            public PlatformState state() {
+                return st[0];
+            }
+
+            public java.util.concurrent.ScheduledExecutorService platformThread() {
+                return exec;
+            }
+        };
+        DemoPlatform demo = new DemoPlatform(5, 200, Clock.systemUTC());
+        try {
+            exec.submit(() -> demo.start(sink)).get();
+            long history = exec.submit(() -> st[0].seq()).get();
+            Thread.sleep(4000);
+            long now = exec.submit(() -> st[0].seq()).get();
+            assertTrue(now - history >= 10, "live events after history: " + (now - history));
+        } finally {
+            demo.close();
+            exec.shutdownNow();
+        }
+    }
+
     @Test
     void derivedCapturesPinTheExactInputCaptures() {
         Capture avg = S.captures().values().stream().filter(c -> c.recorded().dataset().equals("analytics.volume_avg_6w"))

@@ -99,6 +99,11 @@ public final class FeedClient implements AutoCloseable {
         return state;
     }
 
+    /** When the feed last sent any frame (heartbeats included), or null. */
+    public Instant lastHeardAt() {
+        return lastHeardAt;
+    }
+
     public Message.Welcome welcome() {
         return welcome;
     }

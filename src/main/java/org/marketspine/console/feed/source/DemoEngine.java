@@ -83,7 +83,10 @@ final class DemoEngine {
 
     /** Runs the plans due by simulated time {@code until}, handing each fact to {@code sink}. */
     void runLive(Instant until, BiConsumer<Instant, EventData> sink, java.util.function.Supplier<PlatformState> current) {
-        output = sink;
+        output = (at, data) -> {
+            sink.accept(at, data);
+            state = current.get(); // a plan that emits several facts sees each one
+        };
         while (!queue.isEmpty() && !queue.peek().at().isAfter(until)) {
             Pending p = queue.poll();
             now = p.at();

@@ -24,7 +24,7 @@ final class DemoLogs {
         Instant t = x.startedAt() != null ? x.startedAt() : x.queuedAt();
         line(lines, x.queuedAt(), "INFO", "queued " + x.pipeline() + " " + x.params() + " (trigger " + x.trigger().name().toLowerCase()
                 + " by " + x.triggeredBy() + (x.retryOf() == null ? "" : ", retry of " + x.retryOf()) + ")");
-        if (x.startedAt() == null) {
+        if (x.startedAt() == null && x.endedAt() == null) {
             out.put("truncated", false);
             return out;
         }

@@ -135,6 +135,7 @@ final class DemoPipelines {
             case COMPUTE_AVG -> derivedCapture(s, id, captureId, AVG_6W, Stage.COMPUTE, tier, week, sixWeeks(s, tier, week));
             case COMPUTE_WOW -> derivedCapture(s, id, captureId, WOW, Stage.COMPUTE, tier, week, inputsOf(s,
                     List.of(new PartitionKey(NORMALIZED, tier, week), new PartitionKey(NORMALIZED, tier, week.minusWeeks(1))), null));
+            case CALENDAR_INGEST -> calendarCapture(s, id, captureId, tier, week);
             default -> null;
         };
         if (capture == null) {
@@ -158,6 +159,17 @@ final class DemoPipelines {
                 + "&weekEnding=" + week + (revision > 0 ? "&revision=" + revision : ""), rows * BYTES_PER_ROW,
                 HexFormat.of().formatHex(digest));
         return new CaptureRecorded(captureId, RAW, tier, week, Stage.INGEST, rows, count, id, List.of(),
+                previous == null ? null : previous.captureId(), file);
+    }
+
+    /** The exchange calendar (XNYS trading days and holidays) that decides which weeks are expected. */
+    private CaptureRecorded calendarCapture(PlatformState s, String id, String captureId, String exchange, LocalDate week) {
+        Capture previous = s.currentCapture(new PartitionKey(CALENDAR, exchange, week));
+        byte[] digest = new byte[32];
+        rng.nextBytes(digest);
+        SourceFile file = new SourceFile("exchange_calendars:" + exchange + ":" + week.getYear() + "-" + (week.getYear() + 1),
+                18_400, HexFormat.of().formatHex(digest));
+        return new CaptureRecorded(captureId, CALENDAR, exchange, week, Stage.INGEST, 504, 0, id, List.of(),
                 previous == null ? null : previous.captureId(), file);
     }
 

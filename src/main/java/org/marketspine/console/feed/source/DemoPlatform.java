@@ -57,6 +57,7 @@ public final class DemoPlatform implements PlatformSource {
     private EventSink sink;
     private ScheduledFuture<?> ticker;
     private Instant liveSimStart;
+    private Random liveRng;
     private long liveWallStart;
 
     public DemoPlatform(long seed, double speed, Clock clock) {
@@ -114,6 +115,7 @@ public final class DemoPlatform implements PlatformSource {
 
     private void prepare(PlatformState state, Instant now) {
         engine = new DemoEngine(state.seq() == 0 ? historyStart(now) : now, state);
+        liveRng = new Random(seed * 31 + state.seq());
         pipelines = new DemoPipelines(engine, symbols, new Random(seed ^ (state.seq() * 0x9E3779B97F4A7C15L)));
     }
 
@@ -259,14 +261,15 @@ public final class DemoPlatform implements PlatformSource {
 
     /** Live activity: one operational scenario every 30–60 simulated seconds. */
     private void liveScenario() {
-        Random rng = new Random(seed ^ engine.state().seq());
+        Random rng = liveRng;
         PlatformState s = engine.state();
         String tier = FinraCalendar.TIERS.get(rng.nextInt(3));
         LocalDate latest = FinraCalendar.expectedLatestWeek(tier, clock.instant());
         LocalDate week = latest.minusWeeks(rng.nextInt(3));
         int roll = rng.nextInt(100);
         Readiness blocked = firstBlocked(s);
-        if (blocked != null && roll < 25) {
+        boolean systemicActive = !pipelines.brokenPipelines.isEmpty();
+        if (blocked != null && roll < 15) {
             // FINRA republished the truncated file: re-ingest, then the quality gate lifts the block.
             pipelines.run(INGEST, blocked.last().tier(), blocked.last().weekEnding(), Trigger.MANUAL, OPERATOR, null, Fault.NONE);
             engine.at(Duration.ofMinutes(3), () -> {
@@ -276,20 +279,26 @@ public final class DemoPlatform implements PlatformSource {
                     }
                 }
             });
-        } else if (roll < 45) {
+        } else if (roll < 27) {
             pipelines.run(INGEST, tier, week, Trigger.SCHEDULED, SCHEDULER, null, Fault.HTTP_503);
         } else if (roll < 65) {
+            // FINRA revision check of a recent week (supersedes the capture when FINRA changed the file).
             pipelines.run(INGEST, tier, week, Trigger.SCHEDULED, SCHEDULER, null, Fault.NONE);
-        } else if (roll < 80) {
+        } else if (roll < 92) {
+            long before = engine.state().seq();
             pipelines.autoCertify(tier, week);
-        } else if (roll < 90) {
+            if (engine.state().seq() == before) {
+                // Nothing certifiable in that week: check FINRA for a revision instead.
+                pipelines.run(INGEST, tier, week, Trigger.SCHEDULED, SCHEDULER, null, Fault.NONE);
+            }
+        } else if (roll < 95 && !systemicActive) {
             systemicIncident(engine.now(), tier, week.minusWeeks(1));
         } else {
             engine.emit(new EventData.ScheduleMissed(CALENDAR_INGEST, engine.now().minus(Duration.ofHours(2)),
                     new EventData.Partition(week, "XNYS")));
             engine.at(Duration.ofMinutes(2), () -> pipelines.run(CALENDAR_INGEST, "XNYS", week, Trigger.MANUAL, OPERATOR, null, Fault.NONE));
         }
-        engine.at(Duration.ofSeconds(30 + rng.nextInt(30)), this::liveScenario);
+        engine.at(Duration.ofSeconds(40 + rng.nextInt(40)), this::liveScenario);
     }
 
     private static Readiness firstBlocked(PlatformState s) {

@@ -131,7 +131,7 @@ public final class HealthView extends StackPane {
         });
         vm.failures().addListener((javafx.collections.ListChangeListener<FailureItem>) c -> reselect());
         VBox.setVgrow(failures, Priority.ALWAYS);
-        Label failuresTitle = title("Recent failures (7 days) — criticals pinned until acknowledged");
+        Label failuresTitle = title("Recent failures · 7 days · criticals pinned until acknowledged");
         criticalRows.setId("critical-anomalies");
         VBox critical = card(title("Critical anomalies"), criticalRows);
         critical.visibleProperty().bind(Bindings.isNotEmpty(vm.criticalAnomalies()));
@@ -140,7 +140,7 @@ public final class HealthView extends StackPane {
         VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
 
         ExecutionDetail detail = new ExecutionDetail(vm);
-        VBox right = new VBox(12, card(title("Data freshness per tier"), freshnessRows),
+        VBox right = new VBox(12, card(title("Data freshness (latest week per tier)"), freshnessRows),
                 card(title("Scheduled and overdue runs"), scheduleRows));
         freshnessRows.setId("freshness");
         scheduleRows.setId("schedule");
@@ -166,19 +166,19 @@ public final class HealthView extends StackPane {
         for (TierFreshness f : vm.freshness()) {
             Label tier = new Label(f.tier());
             tier.getStyleClass().add("tier");
-            Label week = new Label(f.hasData() ? "week ending " + f.latestWeek() : "no data");
-            TimeLabel captured = new TimeLabel();
-            captured.getStyleClass().add(Styles.MUTED);
-            if (f.latestCapturedAt() != null) captured.show(f.latestCapturedAt(), vm.now());
+            Label week = new Label(f.hasData() ? f.latestWeek().toString() : "no data");
             Label state = new Label(switch (f.level()) {
                 case GREEN -> "current";
-                case YELLOW, RED -> "next week overdue by " + Times.span(f.overdue());
+                case YELLOW, RED -> "overdue " + Times.span(f.overdue());
             });
-            HBox row = new HBox(Icons.of(Icons.health(f.level())), tier, week, captured, state);
+            for (Label l : new Label[] {tier, week, state}) l.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(Icons.of(Icons.health(f.level())), tier, week, state);
             row.getStyleClass().addAll("fresh-row", Styles.health(f.level()));
             row.setId("fresh-" + f.tier());
-            javafx.scene.control.Tooltip.install(row, new javafx.scene.control.Tooltip("Newest week FINRA has published for "
-                    + f.tier() + ": " + f.expectedWeek() + "\nStale after 24 h overdue (yellow), red after 3 days."));
+            javafx.scene.control.Tooltip.install(row, new javafx.scene.control.Tooltip("Latest week held: " + f.latestWeek()
+                    + (f.latestCapturedAt() == null ? "" : ", captured " + Times.absolute(f.latestCapturedAt()))
+                    + "\nNewest week FINRA has published for " + f.tier() + ": " + f.expectedWeek()
+                    + "\nYellow after 24 h overdue, red after 3 days."));
             freshnessRows.getChildren().add(row);
         }
     }

@@ -57,6 +57,11 @@ public final class HealthViewModel {
     private final ObservableList<Anomaly> criticalAnomalies = FXCollections.observableArrayList();
     private final ObservableList<TierFreshness> freshness = FXCollections.observableArrayList();
     private final ObservableList<ScheduleOutlook.Entry> schedule = FXCollections.observableArrayList();
+    // Read-only views made once: a listener on a throwaway wrapper is collected with it.
+    private final ObservableList<FailureItem> failuresView = FXCollections.unmodifiableObservableList(failures);
+    private final ObservableList<Anomaly> criticalView = FXCollections.unmodifiableObservableList(criticalAnomalies);
+    private final ObservableList<TierFreshness> freshnessView = FXCollections.unmodifiableObservableList(freshness);
+    private final ObservableList<ScheduleOutlook.Entry> scheduleView = FXCollections.unmodifiableObservableList(schedule);
     private final ObjectProperty<String> selectedId = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Execution> selected = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Recurrence> selectedRecurrence = new ReadOnlyObjectWrapper<>();
@@ -225,10 +230,10 @@ public final class HealthViewModel {
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
     public ReadOnlyStringProperty staleTextProperty() { return staleText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty hasDataProperty() { return hasData.getReadOnlyProperty(); }
-    public ObservableList<FailureItem> failures() { return FXCollections.unmodifiableObservableList(failures); }
-    public ObservableList<Anomaly> criticalAnomalies() { return FXCollections.unmodifiableObservableList(criticalAnomalies); }
-    public ObservableList<TierFreshness> freshness() { return FXCollections.unmodifiableObservableList(freshness); }
-    public ObservableList<ScheduleOutlook.Entry> schedule() { return FXCollections.unmodifiableObservableList(schedule); }
+    public ObservableList<FailureItem> failures() { return failuresView; }
+    public ObservableList<Anomaly> criticalAnomalies() { return criticalView; }
+    public ObservableList<TierFreshness> freshness() { return freshnessView; }
+    public ObservableList<ScheduleOutlook.Entry> schedule() { return scheduleView; }
     public ObjectProperty<String> selectedIdProperty() { return selectedId; }
     public ReadOnlyObjectProperty<Execution> selectedProperty() { return selected.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Recurrence> selectedRecurrenceProperty() { return selectedRecurrence.getReadOnlyProperty(); }

@@ -1,0 +1,200 @@
+package org.marketspine.console.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.model.BackfillPlan;
+import org.marketspine.console.model.FinraCalendar;
+import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Trigger;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The operator's board, driven as a user would, against the embedded demo feed over a real WebSocket. */
+@ExtendWith(ApplicationExtension.class)
+class HealthBoardTest {
+    static final String INGEST = "finra.otc_transparency.ingest_week";
+    static final LocalDate OLD_WEEK = LocalDate.of(2025, 1, 3);
+    ConsoleRuntime runtime;
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("spine-ui-test");
+        runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 99, 1, dir), Clock.systemUTC());
+        StatePublisher publisher = runtime.start();
+        window = new MainWindow(runtime, publisher, Clock.systemUTC());
+        Scene scene = new Scene(window, 1600, 960);
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    static void await(String what, int seconds, BooleanSupplier condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (condition.getAsBoolean()) return;
+            Thread.sleep(50);
+        }
+        fail("timed out after " + seconds + " s waiting for: " + what);
+    }
+
+    private void awaitLive() throws Exception {
+        await("the board to be live with history", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
+    }
+
+    /** Injects facts the way the platform would: through the feed's journal, on its platform thread. */
+    private void inject(EventData... facts) throws Exception {
+        var sink = runtime.embeddedServer().sink();
+        sink.platformThread().submit(() -> {
+            for (EventData d : facts) sink.emit(Instant.now(), d);
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private EventData.ExecutionQueued queued(String id) {
+        return new EventData.ExecutionQueued(id, INGEST, BackfillPlan.params(OLD_WEEK, "OTC"), Trigger.SCHEDULED, "system:scheduler", null);
+    }
+
+    private void injectFailure(String id) throws Exception {
+        inject(queued(id), new EventData.ExecutionFailed(id, 12_000, new EventData.ErrorDetail("HTTPError",
+                "HTTP 503 Service Unavailable (injected by test)", Classification.TRANSIENT)));
+    }
+
+    @Test
+    void anInjectedFailureAppearsAndRetryIsDisabledWhileThatPartitionRuns(FxRobot robot) throws Exception {
+        awaitLive();
+        injectFailure("ex-test-1");
+        await("the injected failure on the board", 5, () -> !robot.lookup("#failure-ex-test-1").queryAll().isEmpty());
+        robot.clickOn("#failure-ex-test-1");
+        await("the detail to show the execution", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
+        Button retry = robot.lookup("#retry").queryButton();
+        await("retry enabled for a failed transient run", 5, () -> !retry.isDisabled());
+
+        inject(queued("ex-test-2"), new EventData.ExecutionStarted("ex-test-2", INGEST, BackfillPlan.params(OLD_WEEK, "OTC"),
+                Trigger.MANUAL, "someone", null, 1));
+        await("retry disabled while the same partition runs", 5, retry::isDisabled);
+        Label blocked = robot.lookup("#retry-blocked").queryAs(Label.class);
+        assertTrue(blocked.isVisible());
+        assertTrue(blocked.getText().contains("running now (ex-test-2)"), blocked.getText());
+
+        inject(new EventData.ExecutionCompleted("ex-test-2", 10, 1000, List.of()));
+        await("retry enabled again once the run ended", 5, () -> !retry.isDisabled());
+        assertFalse(robot.lookup("#retry-blocked").queryAs(Label.class).isVisible());
+
+        robot.clickOn("#retry");
+        await("the confirmation", 5, () -> !robot.lookup("#confirm-retry").queryAll().isEmpty());
+        robot.clickOn("#confirm-retry");
+        Label feedback = robot.lookup("#command-feedback").queryAs(Label.class);
+        await("the server's answer", 10, () -> feedback.getText().contains("accepted"));
+        assertTrue(feedback.getText().startsWith("Retry of ex-test-1 accepted → queued ex-"), feedback.getText());
+    }
+
+    @Test
+    void logsAreFetchedOnDemand(FxRobot robot) throws Exception {
+        awaitLive();
+        injectFailure("ex-test-logs");
+        await("the failure", 5, () -> !robot.lookup("#failure-ex-test-logs").queryAll().isEmpty());
+        robot.clickOn("#failure-ex-test-logs");
+        robot.clickOn("#show-logs");
+        var logs = robot.lookup("#logs").queryTextInputControl();
+        await("the log lines", 10, () -> logs.getText().contains("ERROR"));
+        assertTrue(logs.getText().contains("HTTP 503 Service Unavailable (injected by test)"), logs.getText());
+    }
+
+    @Test
+    void aBackfillWithABadRangeCannotBeSentAndAGoodOneShowsItsPreview(FxRobot robot) throws Exception {
+        awaitLive();
+        robot.clickOn("#backfill");
+        await("the backfill dialog", 5, () -> !robot.lookup("#backfill-from").queryAll().isEmpty());
+        DatePicker from = robot.lookup("#backfill-from").queryAs(DatePicker.class);
+        DatePicker to = robot.lookup("#backfill-to").queryAs(DatePicker.class);
+        Button send = robot.lookup("#backfill-send").queryButton();
+        Button preview = robot.lookup("#backfill-preview-button").queryButton();
+        LocalDate latest = FinraCalendar.expectedLatestWeek("OTC", Instant.now());
+
+        robot.interact(() -> {
+            from.setValue(latest);
+            to.setValue(latest.minusWeeks(2));
+        });
+        Label validation = robot.lookup("#backfill-validation").queryAs(Label.class);
+        assertTrue(validation.getText().contains("is after to_week"), validation.getText());
+        assertTrue(send.isDisabled());
+        assertTrue(preview.isDisabled());
+
+        robot.interact(() -> to.setValue(latest.plusWeeks(2)));
+        assertTrue(validation.getText().contains("in the future"), validation.getText());
+        assertTrue(send.isDisabled());
+
+        robot.interact(() -> {
+            from.setValue(latest.minusWeeks(8));
+            to.setValue(latest.minusWeeks(6));
+        });
+        assertEquals("", validation.getText());
+        assertTrue(send.isDisabled(), "nothing is sent before a preview");
+        robot.clickOn("#backfill-preview-button");
+        @SuppressWarnings("unchecked")
+        ListView<String> list = robot.lookup("#backfill-preview").queryAs(ListView.class);
+        await("the server's preview", 10, () -> list.getItems().size() == 3 && list.getItems().get(0).contains("week ending"));
+        assertTrue(list.getItems().get(0).endsWith(latest.minusWeeks(8).toString()), list.getItems().toString());
+        assertFalse(send.isDisabled());
+        assertEquals("Send backfill (3 partitions)", send.getText());
+        robot.clickOn("#backfill-send");
+        Label feedback = robot.lookup("#command-feedback").queryAs(Label.class);
+        await("the backfill result", 10, () -> feedback.getText().contains("accepted"));
+    }
+
+    @Test
+    void killingTheFeedShowsFeedLostAndAStaleBoardWithin15Seconds(FxRobot robot) throws Exception {
+        awaitLive();
+        Label connection = robot.lookup("#connection-text").queryAs(Label.class);
+        assertTrue(connection.getText().startsWith("Live"), connection.getText());
+        Instant killed = Instant.now();
+        runtime.embeddedServer().close();
+        await("FEED LOST", 20, () -> connection.getText().startsWith("FEED LOST"));
+        long seconds = java.time.Duration.between(killed, Instant.now()).toSeconds();
+        assertTrue(seconds <= 16, "FEED LOST after " + seconds + " s");
+        Label stale = robot.lookup("#stale-tag").queryAs(Label.class);
+        assertTrue(stale.isVisible());
+        assertTrue(stale.getText().startsWith("STALE"), stale.getText());
+        assertTrue(robot.lookup("#health-chip").queryAs(Label.class).getText().endsWith("STALE"));
+        assertTrue(window.lookup(".workspace").getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("stale")));
+        Button retry = robot.lookup("#retry").queryButton();
+        assertTrue(retry.isDisabled());
+    }
+
+    @Test
+    void theOtherWorkspacesShowADesignedComingState(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-header-area .tab").nth(1).queryAs(Node.class));
+        var tabs = robot.lookup(".workspace").queryAs(javafx.scene.control.TabPane.class);
+        Node content = tabs.getSelectionModel().getSelectedItem().getContent();
+        assertInstanceOf(ComingSoon.class, content);
+        assertEquals("Data readiness", ((Label) content.lookup(".title")).getText());
+        assertTrue(content.isVisible());
+    }
+}
