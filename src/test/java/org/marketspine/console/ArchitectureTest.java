@@ -20,4 +20,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule serverAndSourcesDoNotKnowEachOther = noClasses().that().resideInAPackage("..feed.server..")
             .should().dependOnClassesThat().resideInAPackage("..feed.source..");
+
+    @ArchTest
+    static final ArchRule workspacesDoNotImportEachOther = noClasses().that().resideInAPackage("..console.ui.health..")
+            .should().dependOnClassesThat().resideInAnyPackage("..console.ui.readiness..", "..console.ui.lineage..");
+
+    /** One hop onto the FX thread: only the publisher calls Platform.runLater. */
+    @ArchTest
+    static final ArchRule oneHopOntoTheFxThread = noClasses().that().doNotHaveFullyQualifiedName(
+                    "org.marketspine.console.ui.StatePublisher")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
 }

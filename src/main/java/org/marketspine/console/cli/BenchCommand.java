@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.marketspine.console.bench.FeedBenchmarks;
+import org.marketspine.console.ui.bench.UiBenchmarks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code spine-console bench [ID…]}: the budgets of BUDGETS.md, each printed as {@code BENCH <id> <value> <unit>}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks (all by default).")
 final class BenchCommand implements Callable<Integer> {
-    private static final List<String> AVAILABLE = List.of("P3", "P4", "P6", "P9");
-    private static final List<String> LATER = List.of("P1", "P2", "P5", "P7", "P8", "P8v", "P10", "P11");
+    private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P9", "P10");
+    private static final List<String> LATER = List.of("P5", "P7", "P8", "P8v", "P11");
 
     @Parameters(arity = "0..*", description = "Benchmark ids, e.g. P3 P6 (default: all in this build).")
     List<String> ids;
@@ -24,6 +25,17 @@ final class BenchCommand implements Callable<Integer> {
         for (String raw : run) {
             String id = raw.toUpperCase(Locale.ROOT);
             switch (id) {
+                case "P1", "P2", "P10" -> {
+                    if (!UiBenchmarks.hasDisplay()) {
+                        System.out.println("BENCH " + id + " skipped: needs a display (run under xvfb-run)");
+                    } else if (id.equals("P1")) {
+                        new UiBenchmarks(System.out).p1(jar());
+                    } else if (id.equals("P2")) {
+                        new UiBenchmarks(System.out).p2();
+                    } else {
+                        new org.marketspine.console.ui.bench.WallSoak(System.out).run(jar());
+                    }
+                }
                 case "P3" -> b.p3();
                 case "P4" -> b.p4();
                 case "P6" -> b.p6();
@@ -39,5 +51,10 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return unknown == 0 ? 0 : 2;
+    }
+
+    /** The jar this command runs from, for benchmarks that start a fresh process. */
+    private static java.nio.file.Path jar() throws java.net.URISyntaxException {
+        return java.nio.file.Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

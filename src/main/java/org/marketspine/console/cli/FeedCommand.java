@@ -48,8 +48,12 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20261125", description = "Demo: seed of the simulation (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--simulated-clock", hidden = true, description = "WALLMILLIS:SIMINSTANT:SCALE, for soak benchmarks.")
+    String simulatedClock;
+
     @Override
     public Integer call() throws Exception {
+        Clock clock = simulatedClock == null ? Clock.systemUTC() : org.marketspine.console.bench.ScaledClock.parse(simulatedClock);
         if (demo == replayOnly) {
             throw new ParameterException(spec.commandLine(), "name one platform to serve: --demo, or --replay-only with --journal"
                     + " (the spine-core database source is not in this build)");
@@ -67,9 +71,8 @@ final class FeedCommand implements Callable<Integer> {
         }
         Path file = journal != null ? journal : DataDirs.data().resolve("feed-demo-" + seed + ".journal");
         Journal j = Journal.open(file);
-        var source = demo ? new DemoPlatform(seed, speed, Clock.systemUTC()) : new JournalOnlySource("journal");
-        FeedServer server = new FeedServer(j, source, store,
-                new InetSocketAddress(address, port), Clock.systemUTC()).start();
+        var source = demo ? new DemoPlatform(seed, speed, clock) : new JournalOnlySource("journal");
+        FeedServer server = new FeedServer(j, source, store, new InetSocketAddress(address, port), clock).start();
         System.err.println("spine feed: serving " + (demo ? "the demo platform" : "journal replay") + " at " + server.url() + " (journal " + file
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
         CountDownLatch stop = new CountDownLatch(1);

@@ -2,7 +2,6 @@ package org.marketspine.console.model;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.marketspine.console.protocol.Event;
@@ -26,9 +25,33 @@ public final class EventLog {
     private volatile int size;
     private volatile PlatformState head = PlatformState.EMPTY;
     private long maxAtMillis = Long.MIN_VALUE;
+    private final boolean retainsHistory;
+    private final java.util.function.UnaryOperator<PlatformState> pruner;
+    private int sincePrune;
 
+    /** A log that keeps every event: time travel, audit, bundles. */
     public EventLog() {
+        this(true, null);
+    }
+
+    private EventLog(boolean retainsHistory, java.util.function.UnaryOperator<PlatformState> pruner) {
+        this.retainsHistory = retainsHistory;
+        this.pruner = pruner;
         checkpoints.add(PlatformState.EMPTY);
+    }
+
+    /**
+     * A log that keeps only the latest state, pruned by {@code pruner} every
+     * {@value #PRUNE_EVERY} events: for a board that runs for weeks and never travels in time.
+     */
+    public static EventLog headOnly(java.util.function.UnaryOperator<PlatformState> pruner) {
+        return new EventLog(false, pruner);
+    }
+
+    static final int PRUNE_EVERY = 5000;
+
+    public boolean retainsHistory() {
+        return retainsHistory;
     }
 
     /** Appends the next event. Its seq must follow the last one: the log never has a gap or a repeat. */
@@ -38,6 +61,15 @@ public final class EventLog {
             throw new IllegalArgumentException("event seq " + event.seq() + " does not follow " + head.seq());
         }
         PlatformState next = StateFold.apply(head, event);
+        if (!retainsHistory) {
+            if (pruner != null && ++sincePrune >= PRUNE_EVERY) {
+                sincePrune = 0;
+                next = pruner.apply(next);
+            }
+            size++;
+            head = next;
+            return next;
+        }
         int index = size;
         int chunk = index >>> CHUNK_BITS;
         if (chunk == eventChunks.size()) {
@@ -73,6 +105,7 @@ public final class EventLog {
     }
 
     public Event event(long seq) {
+        requireHistory();
         int index = (int) (seq - 1);
         if (seq < 1 || index >= size) throw new IndexOutOfBoundsException("no event with seq " + seq);
         return eventChunks.get(index >>> CHUNK_BITS)[index & (CHUNK - 1)];
@@ -91,6 +124,7 @@ public final class EventLog {
     public PlatformState stateAtSeq(long seq) {
         PlatformState current = head;
         if (seq >= current.seq()) return current;
+        requireHistory();
         if (seq <= 0) return PlatformState.EMPTY;
         PlatformState s = checkpoints.get((int) (seq / CHECKPOINT_EVERY));
         for (long next = s.seq() + 1; next <= seq; next++) s = StateFold.apply(s, event(next));
@@ -108,6 +142,7 @@ public final class EventLog {
 
     /** The last seq known at instant {@code t}, or 0 when the log starts after it. */
     public long seqAt(Instant t) {
+        requireHistory();
         long millis = t.toEpochMilli();
         int lo = 0;
         int hi = size - 1;
@@ -124,17 +159,16 @@ public final class EventLog {
         return found + 1L;
     }
 
+    private void requireHistory() {
+        if (!retainsHistory) throw new IllegalStateException("this log keeps only the latest state (wall screen)");
+    }
+
     public Instant firstAt() {
-        return size == 0 ? null : event(1).at();
+        return size == 0 || !retainsHistory ? null : event(1).at();
     }
 
     public Instant lastAt() {
+        if (!retainsHistory) return size == 0 ? null : head.at();
         return size == 0 ? null : Instant.ofEpochMilli(timeChunks.get((size - 1) >>> CHUNK_BITS)[(size - 1) & (CHUNK - 1)]);
-    }
-
-    @Override
-    public String toString() {
-        return "EventLog[size=" + size + ", checkpoints=" + checkpoints.size() + ", chunks="
-                + Arrays.toString(new int[] {eventChunks.size()}) + "]";
     }
 }

@@ -21,11 +21,13 @@ public final class FailureTriage {
 
     public static List<FailureItem> recent(PlatformState s, Instant now, Set<String> acknowledged, int limit) {
         Instant since = now.minus(WINDOW);
+        java.util.Map<String, Instant> lastSuccess = HealthRules.lastSuccessByRun(s, since);
         List<FailureItem> items = new ArrayList<>();
         for (Execution x : s.failuresNewestFirst()) {
             if (x.endedAt().isBefore(since)) break;
             Recurrence r = Recurrence.of(s, x);
-            boolean resolved = HealthRules.succeededSince(s, x.runKey(), x.endedAt());
+            Instant ok = lastSuccess.get(x.runKey());
+            boolean resolved = ok != null && ok.isAfter(x.endedAt());
             boolean critical = !resolved && (x.error().classification() == Classification.SYSTEMIC
                     || sameRunFailures(s, x) >= 3);
             boolean pinned = critical && !acknowledged.contains(x.executionId());

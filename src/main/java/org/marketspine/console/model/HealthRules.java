@@ -47,12 +47,29 @@ public final class HealthRules {
             if (x.endedAt().isBefore(since)) break;
             latestFailureByRun.putIfAbsent(x.runKey(), x);
         }
+        Map<String, java.time.Instant> lastSuccess = lastSuccessByRun(state, since);
         List<Execution> open = new ArrayList<>();
         for (Execution failed : latestFailureByRun.values()) {
-            if (!succeededSince(state, failed.runKey(), failed.endedAt())) open.add(failed);
+            java.time.Instant ok = lastSuccess.get(failed.runKey());
+            if (ok == null || !ok.isAfter(failed.endedAt())) open.add(failed);
         }
         open.sort(Comparator.comparing(Execution::endedAt).reversed());
         return open;
+    }
+
+    /**
+     * The last success per pipeline-and-params among executions queued since {@code since} (one
+     * backward pass; executions are in queue order, so the scan stops at the window).
+     */
+    static Map<String, Instant> lastSuccessByRun(PlatformState state, Instant since) {
+        Map<String, Instant> out = new HashMap<>();
+        for (int i = state.executionOrder().size() - 1; i >= 0; i--) {
+            Execution x = state.executions().get(state.executionOrder().get(i));
+            if (x.queuedAt() != null && x.queuedAt().isBefore(since)) break;
+            if (x.status() == ExecutionStatus.SUCCEEDED && x.endedAt() != null) out.merge(x.runKey(), x.endedAt(),
+                    (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return out;
     }
 
     static boolean succeededSince(PlatformState state, String runKey, Instant after) {

@@ -42,7 +42,17 @@ public record Recurrence(int pipelineFailures, int sameErrorFailures) {
     /** Errors that differ only in numbers (ids, counts, timestamps) are the same error. */
     public static String signature(ErrorDetail error) {
         if (error == null) return "";
-        return error.type() + ":" + error.message().replaceAll("[0-9]+", "#");
+        String m = error.message();
+        StringBuilder b = new StringBuilder(error.type().length() + m.length() + 1).append(error.type()).append(':');
+        boolean inNumber = false;
+        for (int i = 0; i < m.length(); i++) {
+            char c = m.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit) b.append(c);
+            else if (!inNumber) b.append('#');
+            inNumber = digit;
+        }
+        return b.toString();
     }
 
     static String ordinal(int n) {

@@ -19,8 +19,7 @@ public final class ConnectionBar extends HBox {
     public void show(ConsoleSnapshot s, Instant now) {
         ConnectionText t = ConnectionText.of(s, now);
         text.setText(t.text());
-        getStyleClass().removeAll(Styles.CONN_LIVE, Styles.CONN_CATCHING_UP, Styles.CONN_RECONNECTING, Styles.CONN_LOST);
-        getStyleClass().add(t.styleClass());
+        Styles.switchClass(this, t.styleClass(), Styles.CONN_LIVE, Styles.CONN_CATCHING_UP, Styles.CONN_RECONNECTING, Styles.CONN_LOST);
         icon.setIconCode(switch (s.connection().phase()) {
             case LIVE -> Icons.LIVE;
             case LOST, CLOSED -> Icons.LOST;

@@ -22,6 +22,7 @@ import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.model.EventLog;
+import org.marketspine.console.model.StateRetention;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.Message;
 
@@ -37,21 +38,31 @@ public final class ConsoleRuntime implements AutoCloseable {
     private final Clock clock;
     private FeedServer embedded;
     private Journal embeddedJournal;
-    private EventCache cache;
-    private volatile EventLog log = new EventLog();
+    private volatile EventCache cache;
+    private volatile EventLog log;
     private volatile LogWriter writer;
-    private FeedClient client;
+    private volatile FeedClient client;
     private volatile boolean fromCache;
     private volatile String notice;
     private volatile Message.Welcome welcome;
-    private StatePublisher publisher;
+    private final StatePublisher publisher;
 
     public ConsoleRuntime(LaunchOptions options, Clock clock) {
         this.options = options;
         this.clock = clock;
+        this.log = newLog();
+        this.publisher = new StatePublisher(this::snapshot);
     }
 
-    /** Must be called on the FX thread (it creates the publisher); the network starts in the background. */
+    /** The wall never travels in time and runs for weeks: it keeps only a pruned latest state. */
+    private EventLog newLog() {
+        return options.wall() ? EventLog.headOnly(s -> StateRetention.keepRecent(s, clock.instant())) : new EventLog();
+    }
+
+    /**
+     * Opens the embedded feed (if any), the local cache and the connection. Any thread may call
+     * it: the window can be built meanwhile and fills in as the publisher reports.
+     */
     public StatePublisher start() throws IOException, InterruptedException {
         URI feed = options.feed();
         String cacheKey;
@@ -71,8 +82,8 @@ public final class ConsoleRuntime implements AutoCloseable {
             fromCache = true;
         }
         writer = newWriter(log);
-        publisher = new StatePublisher(this::snapshot);
         client = new FeedClient(feed, options.token(), log.headSeq(), new Listener(), clock).start();
+        publisher.poke();
         return publisher;
     }
 
@@ -81,10 +92,12 @@ public final class ConsoleRuntime implements AutoCloseable {
     }
 
     public ConsoleSnapshot snapshot() {
-        ConnectionState connection = client == null
-                ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, log.headSeq(), 0, "")
-                : client.state();
-        Instant lastHeard = client == null ? null : client.lastHeardAt();
+        FeedClient c = client;
+        ConnectionState connection = c == null
+                ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, log.headSeq(), 0,
+                        options.embedded() ? "the embedded demo feed" : String.valueOf(options.feed()))
+                : c.state();
+        Instant lastHeard = c == null ? null : c.lastHeardAt();
         return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice);
     }
 
@@ -165,7 +178,7 @@ public final class ConsoleRuntime implements AutoCloseable {
             LOG.log(Level.WARNING, "cannot reset the local cache", e);
         }
         LogWriter old = writer;
-        EventLog fresh = new EventLog();
+        EventLog fresh = newLog();
         writer = newWriter(fresh);
         log = fresh;
         old.close();

@@ -30,6 +30,7 @@ public final class MainWindow extends BorderPane {
     private final Label chip = new Label();
     private final Label notice = new Label();
     private final TabPane tabs = new TabPane();
+    private final org.kordamp.ikonli.javafx.FontIcon healthIcon = Icons.of(Icons.health(HealthLevel.GREEN));
 
     public MainWindow(ConsoleRuntime runtime, StatePublisher publisher, Clock clock) {
         this.publisher = publisher;
@@ -45,7 +46,20 @@ public final class MainWindow extends BorderPane {
         chip.setId("health-chip");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(title, platform, grow, chip);
+        javafx.scene.control.ComboBox<String> zone = new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                "UTC", "America/New_York", "America/Chicago", "Europe/London", "Europe/Paris", "Asia/Tokyo",
+                java.time.ZoneId.systemDefault().getId()).sorted().filtered(new java.util.HashSet<String>()::add));
+        zone.setValue(Times.zone().getId());
+        zone.setId("display-zone");
+        zone.setTooltip(new javafx.scene.control.Tooltip("Time zone for displayed times (data stays in UTC)"));
+        zone.valueProperty().addListener((o, a, z) -> {
+            Times.setZone(java.time.ZoneId.of(z));
+            health.invalidate();
+            refresh();
+        });
+        Label zoneLabel = new Label("Times in");
+        zoneLabel.getStyleClass().add(Styles.MUTED);
+        HBox header = new HBox(title, platform, grow, zoneLabel, zone, chip);
         header.getStyleClass().add("header");
         notice.getStyleClass().add("notice");
         notice.setMaxWidth(Double.MAX_VALUE);
@@ -55,7 +69,7 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(header, notice));
 
         Tab healthTab = new Tab("Health", new HealthView(health));
-        healthTab.setGraphic(Icons.of(Icons.health(HealthLevel.GREEN)));
+        healthTab.setGraphic(healthIcon);
         Tab readiness = new Tab("Data readiness", new ComingSoon(Icons.READINESS, "Data readiness",
                 "Weeks × tiers with CERTIFIED, PRELIMINARY and BLOCKED badges, completeness, anomalies and what changed since you last looked — for quants deciding whether data is safe to use."));
         readiness.setGraphic(Icons.of(Icons.READINESS));
@@ -86,12 +100,11 @@ public final class MainWindow extends BorderPane {
             case YELLOW -> "WARNING";
             case RED -> "CRITICAL";
         } + (s.isStale() ? " · STALE" : ""));
-        chip.getStyleClass().removeAll(Styles.HEALTH_GREEN, Styles.HEALTH_YELLOW, Styles.HEALTH_RED);
-        chip.getStyleClass().add(Styles.health(report.level()));
-        tabs.getTabs().get(0).setGraphic(Icons.of(Icons.health(report.level())));
+        Styles.switchHealth(chip, report.level());
+        healthIcon.setIconCode(Icons.health(report.level()));
         platform.setText(s.welcome() == null ? "connecting…" : s.welcome().platform() + " platform · "
                 + s.welcome().user() + " (" + s.welcome().role().wire() + ")" + " · " + s.welcome().server());
-        notice.setText(s.notice() == null ? "" : s.notice());
+        if (!java.util.Objects.equals(notice.getText(), s.notice() == null ? "" : s.notice())) notice.setText(s.notice() == null ? "" : s.notice());
         notice.setVisible(s.notice() != null);
         tabs.pseudoClassStateChanged(STALE, s.isStale() && s.state().seq() > 0 && !s.connection().isLive()
                 && s.connection().phase() != org.marketspine.console.feed.client.ConnectionState.Phase.CATCHING_UP);

@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.marketspine.console.ui.bench.FirstPaint;
 import org.marketspine.console.ui.health.WallBoard;
 
 /** The JavaFX application: the workstation window or the wall screen, over a {@link ConsoleRuntime}. */
@@ -29,18 +30,35 @@ public final class SpineConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         try {
+            FirstPaint.mark("fx-start");
             runtime = new ConsoleRuntime(options, Clock.systemUTC());
-            StatePublisher publisher = runtime.start();
+            StatePublisher publisher = runtime.publisher();
+            // The feed, the journal and the cache open while the window is built and painted.
+            Thread.ofPlatform().name("runtime-start").daemon().start(() -> {
+                try {
+                    runtime.start();
+                    FirstPaint.mark("runtime-started");
+                } catch (Exception e) {
+                    LOG.log(Level.SEVERE, "cannot start the feed connection", e);
+                    publisher.deliver(() -> fail(e));
+                }
+            });
             Scene scene = options.wall() ? wallScene(stage, publisher) : workstationScene(stage, publisher);
             stage.setScene(scene);
+            FirstPaint.watch(scene, publisher);
             stage.show();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "cannot start", e);
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Spine Console cannot start: " + e.getMessage());
-            alert.setHeaderText("Cannot start");
-            alert.showAndWait();
-            Platform.exit();
+            fail(e);
         }
+    }
+
+    private static void fail(Exception e) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, "Spine Console cannot start: " + e.getMessage()
+                + "\n\nCheck the feed address and token, or start without --feed to use the embedded demo.");
+        alert.setHeaderText("Cannot start");
+        alert.showAndWait();
+        Platform.exit();
     }
 
     private Scene workstationScene(Stage stage, StatePublisher publisher) {

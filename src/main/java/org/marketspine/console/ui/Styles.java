@@ -29,6 +29,23 @@ public final class Styles {
     public static final String FEEDBACK_OK = "feedback-ok";
     public static final String FEEDBACK_ERROR = "feedback-error";
 
+    /**
+     * Makes {@code chosen} (or none, when null) the one class of {@code exclusive} on the node;
+     * does nothing when that is already so, so an unchanged refresh costs no CSS pass.
+     */
+    public static void switchClass(javafx.scene.Node node, String chosen, String... exclusive) {
+        var classes = node.getStyleClass();
+        boolean ok = chosen == null || classes.contains(chosen);
+        for (String c : exclusive) if (!c.equals(chosen) && classes.contains(c)) ok = false;
+        if (ok) return;
+        classes.removeAll(exclusive);
+        if (chosen != null) classes.add(chosen);
+    }
+
+    public static void switchHealth(javafx.scene.Node node, org.marketspine.console.model.HealthLevel level) {
+        switchClass(node, level == null ? null : health(level), HEALTH_GREEN, HEALTH_YELLOW, HEALTH_RED);
+    }
+
     public static String health(org.marketspine.console.model.HealthLevel level) {
         return switch (level) {
             case GREEN -> HEALTH_GREEN;

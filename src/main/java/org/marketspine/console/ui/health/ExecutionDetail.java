@@ -60,8 +60,9 @@ final class ExecutionDetail extends VBox {
         blocked.managedProperty().bind(blocked.visibleProperty());
         advice.textProperty().bind(vm.adviceProperty());
         feedback.textProperty().bind(vm.feedbackProperty());
-        vm.feedbackOkProperty().addListener((o, a, ok) -> feedback.getStyleClass().setAll("label", ok ? Styles.FEEDBACK_OK : Styles.FEEDBACK_ERROR));
-        feedback.getStyleClass().setAll("label", Styles.FEEDBACK_OK);
+        vm.feedbackOkProperty().addListener((o, a, ok) -> Styles.switchClass(feedback, ok ? Styles.FEEDBACK_OK : Styles.FEEDBACK_ERROR,
+                Styles.FEEDBACK_OK, Styles.FEEDBACK_ERROR));
+        feedback.getStyleClass().add(Styles.FEEDBACK_OK);
         logs.textProperty().bind(vm.logsProperty());
         showLogs.disableProperty().bind(vm.selectedProperty().isNull());
         acknowledge.disableProperty().bind(vm.selectedProperty().isNull());

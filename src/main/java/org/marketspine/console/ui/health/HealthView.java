@@ -38,6 +38,7 @@ public final class HealthView extends StackPane {
     private final VBox scheduleRows = new VBox(2);
     private final VBox criticalRows = new VBox(6);
     private final ListView<FailureItem> failures = new ListView<>();
+    private final javafx.scene.control.Tooltip findingsTip = new javafx.scene.control.Tooltip();
 
     public HealthView(HealthViewModel vm) {
         this.vm = vm;
@@ -61,25 +62,26 @@ public final class HealthView extends StackPane {
         reason.setWrapText(true);
         staleTag.getStyleClass().add("stale-tag");
         staleTag.setId("stale-tag");
+        staleTag.setMinWidth(Region.USE_PREF_SIZE);
         staleTag.visibleProperty().bind(vm.staleProperty());
         staleTag.managedProperty().bind(staleTag.visibleProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         banner.getChildren().addAll(statusIcon, reason, grow, staleTag);
+        javafx.scene.control.Tooltip.install(banner, findingsTip);
         return banner;
     }
 
     private void renderStatus() {
         var r = vm.reportProperty().get();
         if (r == null) return;
-        banner.getStyleClass().removeAll(Styles.HEALTH_GREEN, Styles.HEALTH_YELLOW, Styles.HEALTH_RED);
-        banner.getStyleClass().add(Styles.health(r.level()));
+        Styles.switchHealth(banner, r.level());
         statusIcon.setIconCode(Icons.health(r.level()));
         reason.setText(r.reason());
         staleTag.setText(vm.staleTextProperty().get());
         StringBuilder all = new StringBuilder();
         r.findings().forEach(f -> all.append(f.level()).append(" · ").append(f.message()).append('\n'));
-        javafx.scene.control.Tooltip.install(banner, new javafx.scene.control.Tooltip(all.isEmpty() ? "No findings" : all.toString().trim()));
+        findingsTip.setText(all.isEmpty() ? "No findings" : all.toString().trim());
     }
 
     private Region kpis() {
@@ -109,11 +111,8 @@ public final class HealthView extends StackPane {
         l.getStyleClass().add("kpi-label");
         VBox box = new VBox(v, l);
         box.getStyleClass().add("kpi");
-        Runnable style = () -> {
-            box.getStyleClass().removeAll("kpi-warn", "kpi-bad");
-            if (bad != null && bad.get()) box.getStyleClass().add("kpi-bad");
-            else if (warn.get()) box.getStyleClass().add("kpi-warn");
-        };
+        Runnable style = () -> Styles.switchClass(box, bad != null && bad.get() ? "kpi-bad" : warn.get() ? "kpi-warn" : null,
+                "kpi-warn", "kpi-bad");
         warn.addListener((o, a, b) -> style.run());
         if (bad != null) bad.addListener((o, a, b) -> style.run());
         return box;
@@ -196,7 +195,7 @@ public final class HealthView extends StackPane {
             Label what = new Label((e.overdue() ? "OVERDUE · " : "") + e.tier() + " · week ending " + e.weekEnding());
             Label pipeline = new Label(e.pipeline());
             pipeline.getStyleClass().add(Styles.MUTED);
-            when.setText((e.overdue() ? "due " : "due ") + when.getText());
+            when.setText("due " + when.getText());
             HBox row = new HBox(Icons.of(e.overdue() ? Icons.health(HealthLevel.RED) : Icons.SCHEDULE),
                     new VBox(1, new HBox(8, what, when), pipeline));
             row.getStyleClass().add("schedule-row");

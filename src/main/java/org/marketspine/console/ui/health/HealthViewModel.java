@@ -71,7 +71,10 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper feedbackOk = new ReadOnlyBooleanWrapper(true);
     private final Set<String> acknowledged = new HashSet<>(List.of(PREFS.get("acknowledged.failures", "").split(",")));
+    /** With no new events, the clock-dependent rules (freshness, 24 h windows) are re-run this often. */
+    static final int FULL_EVERY_SECONDS = 10;
     private ConsoleSnapshot last;
+    private Instant fullAt;
     private Instant now = Instant.now();
 
     public HealthViewModel(ConsoleRuntime runtime) {
@@ -84,8 +87,16 @@ public final class HealthViewModel {
 
     /** Recomputes everything from a snapshot at a given instant (on each publication and each clock tick). */
     public void update(ConsoleSnapshot snapshot, Instant at) {
+        boolean sameState = last != null && last.state() == snapshot.state() && fullAt != null
+                && java.time.Duration.between(fullAt, at).toSeconds() < FULL_EVERY_SECONDS;
         last = snapshot;
         now = at;
+        if (sameState) {
+            // Nothing new from the feed: only what depends on the clock and the connection.
+            updateStale(snapshot, at);
+            return;
+        }
+        fullAt = at;
         PlatformState s = snapshot.state();
         hasData.set(s.seq() > 0);
         report.set(HealthRules.evaluate(s, at));
@@ -99,10 +110,14 @@ public final class HealthViewModel {
         setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
         setIfChanged(freshness, Freshness.perTier(s, at));
         setIfChanged(schedule, ScheduleOutlook.of(s, at));
+        updateStale(snapshot, at);
+        refreshSelection();
+    }
+
+    private void updateStale(ConsoleSnapshot snapshot, Instant at) {
         stale.set(snapshot.isStale());
         staleText.set(snapshot.isStale() ? "STALE — not live; last heard " + (snapshot.lastHeard() == null ? "never"
                 : Times.relative(snapshot.lastHeard(), at)) : "");
-        refreshSelection();
     }
 
     private static <T> void setIfChanged(ObservableList<T> list, List<T> next) {
@@ -135,12 +150,22 @@ public final class HealthViewModel {
                 "Retry of " + x.executionId());
     }
 
+    /** Forces the next update to recompute everything (e.g. the display zone changed). */
+    public void invalidate() {
+        fullAt = null;
+        ObservableList<?>[] all = {failures, criticalAnomalies, freshness, schedule};
+        for (ObservableList<?> l : all) l.clear();
+    }
+
     /** Marks a critical failure as seen: it stops being pinned (kept across restarts). */
     public void acknowledgeFailure(String executionId) {
         acknowledged.add(executionId);
         PREFS.put("acknowledged.failures", String.join(",", acknowledged.stream().filter(s -> !s.isBlank())
                 .sorted().skip(Math.max(0, acknowledged.size() - 500)).toList()));
-        if (last != null) update(last, now);
+        if (last != null) {
+            fullAt = null;
+            update(last, now);
+        }
     }
 
     public void acknowledgeAnomaly(Anomaly a, String note) {

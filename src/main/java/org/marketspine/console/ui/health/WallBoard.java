@@ -127,8 +127,7 @@ public final class WallBoard extends StackPane {
         platform.setText(s.welcome() == null ? "connecting to the feed…" : s.welcome().platform() + " platform");
         var report = vm.reportProperty().get();
         boolean live = s.connection().isLive();
-        status.getStyleClass().removeAll(Styles.HEALTH_GREEN, Styles.HEALTH_YELLOW, Styles.HEALTH_RED);
-        status.getStyleClass().add(Styles.health(report.level()));
+        Styles.switchHealth(status, report.level());
         ((org.kordamp.ikonli.javafx.FontIcon) status.getChildren().get(0)).setIconCode(Icons.health(report.level()));
         level.setText(switch (report.level()) {
             case GREEN -> "ALL SYSTEMS HEALTHY";
@@ -152,8 +151,7 @@ public final class WallBoard extends StackPane {
         boolean lost = s.connection().phase() == ConnectionState.Phase.LOST || s.connection().phase() == ConnectionState.Phase.REFUSED
                 || s.connection().phase() == ConnectionState.Phase.CLOSED;
         boolean dim = lost || (s.fromCache() && !live);
-        content.getStyleClass().remove("wall-dimmed");
-        if (dim) content.getStyleClass().add("wall-dimmed");
+        Styles.switchClass(content, dim ? "wall-dimmed" : null, "wall-dimmed");
         lostBanner.setVisible(dim);
         if (dim) {
             Instant since = s.connection().lostSince() != null ? s.connection().lostSince() : s.lastHeard();
@@ -232,8 +230,7 @@ public final class WallBoard extends StackPane {
         void show(int n, HealthLevel level, String meaning) {
             value.setText(Integer.toString(n));
             hint.setText(meaning);
-            getStyleClass().removeAll(Styles.HEALTH_GREEN, Styles.HEALTH_YELLOW, Styles.HEALTH_RED);
-            if (level != null) getStyleClass().add(Styles.health(level));
+            Styles.switchHealth(this, level);
         }
     }
 }

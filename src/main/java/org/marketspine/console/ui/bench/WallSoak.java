@@ -1,0 +1,112 @@
+package org.marketspine.console.ui.bench;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.marketspine.console.bench.ScaledClock;
+import org.marketspine.console.ui.ConsoleRuntime;
+import org.marketspine.console.ui.LaunchOptions;
+import org.marketspine.console.ui.Styles;
+import org.marketspine.console.ui.health.WallBoard;
+
+/**
+ * P10: the wall board against a demo feed in another process, 30 simulated days in two minutes,
+ * the feed killed ({@code kill -9}) and restarted every 5 simulated days. Prints the largest heap
+ * in use after a GC, sampled each simulated day, and its growth from the first week to the last.
+ */
+public final class WallSoak {
+    static final double SCALE = 21_600; // 30 days in 120 s
+    private final PrintStream out;
+
+    public WallSoak(PrintStream out) {
+        this.out = out;
+    }
+
+    public void run(Path jar) throws Exception {
+        Path dir = Files.createTempDirectory("spine-p10");
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        ScaledClock clock = new ScaledClock(System.currentTimeMillis(), Instant.now(), SCALE);
+        Process feed = feed(jar, dir, port, clock);
+        CountDownLatch fx = new CountDownLatch(1);
+        try {
+            Platform.startup(fx::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            fx.countDown();
+        }
+        fx.await();
+        ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + port + "/feed"), null, true,
+                0, 1, dir.resolve("client")), clock);
+        var publisher = runtime.start();
+        CompletableFuture<Void> shown = new CompletableFuture<>();
+        publisher.deliver(() -> {
+            Stage stage = new Stage();
+            Scene scene = new Scene(new WallBoard(publisher, clock), 1920, 1080);
+            scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
+            stage.setScene(scene);
+            stage.show();
+            shown.complete(null);
+        });
+        shown.get(30, TimeUnit.SECONDS);
+        Instant start = clock.instant();
+        List<Double> usedMb = new ArrayList<>();
+        int drops = 0;
+        try {
+            for (int day = 1; day <= 30; day++) {
+                Instant target = start.plus(Duration.ofDays(day));
+                while (clock.instant().isBefore(target)) Thread.sleep(50);
+                if (day % 5 == 0 && day < 30) {
+                    feed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // the feed drops...
+                    drops++;
+                    Thread.sleep(3000);
+                    feed = feed(jar, dir, port, clock); // ...and comes back on its journal
+                }
+                System.gc();
+                usedMb.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+            }
+        } finally {
+            feed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            runtime.close();
+        }
+        double max = usedMb.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double firstWeek = usedMb.subList(2, 7).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        double lastWeek = usedMb.subList(usedMb.size() - 5, usedMb.size()).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        out.printf("BENCH P10 %.0f MB%n", max);
+        out.printf("BENCH P10growth %.1f MB%n", lastWeek - firstWeek);
+        out.printf("BENCH P10events %d events%n", runtime.log().size());
+        out.printf("BENCH P10drops %d drops%n", drops);
+        Platform.exit();
+    }
+
+    private static Process feed(Path jar, Path dir, int port, ScaledClock clock) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "feed", "--demo",
+                "--port", Integer.toString(port), "--journal", dir.resolve("feed.journal").toString(),
+                "--speed", Double.toString(SCALE), "--simulated-clock", clock.spec())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("feed.log").toFile()).start();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return p;
+            } catch (java.io.IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("the feed did not listen on " + port);
+    }
+}
