@@ -151,7 +151,11 @@ public final class HealthView extends StackPane {
 
     private void reselect() {
         String id = vm.selectedIdProperty().get();
-        if (id == null) return;
+        if (id == null) {
+            // Nothing chosen yet: show the most pressing failure (the top, pinned one) right away.
+            if (!vm.failures().isEmpty()) failures.getSelectionModel().select(0);
+            return;
+        }
         for (int i = 0; i < vm.failures().size(); i++) {
             if (vm.failures().get(i).execution().executionId().equals(id)) {
                 if (failures.getSelectionModel().getSelectedIndex() != i) failures.getSelectionModel().select(i);
