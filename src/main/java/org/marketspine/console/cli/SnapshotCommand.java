@@ -17,6 +17,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--wall", description = "Render the wall board instead of the workstation board.")
     boolean wall;
 
+    @Option(names = "--workspace", defaultValue = "health", description = "health, readiness or lineage (workstation only; default ${DEFAULT-VALUE}).")
+    String workspace;
+
     @Option(names = "--out", required = true, description = "PNG file to write.")
     Path out;
 
@@ -32,7 +35,13 @@ final class SnapshotCommand implements Callable<Integer> {
         if (wh.length != 2) throw new CommandLine.ParameterException(new CommandLine(this), "--size must be WIDTHxHEIGHT, e.g. 1920x1080");
         int width = Integer.parseInt(wh[0].trim());
         int height = Integer.parseInt(wh[1].trim());
-        BoardSnapshot.Result r = BoardSnapshot.render(feed.toLaunchOptions(wall), out, width, height, waitSeconds);
+        int tab = switch (workspace) {
+            case "health" -> 0;
+            case "readiness" -> 1;
+            case "lineage" -> 2;
+            default -> throw new CommandLine.ParameterException(new CommandLine(this), "--workspace must be health, readiness or lineage");
+        };
+        BoardSnapshot.Result r = BoardSnapshot.render(feed.toLaunchOptions(wall), out, width, height, waitSeconds, tab);
         System.err.println("snapshot: wrote " + out + " (" + width + "×" + height + ", " + r.status() + ")");
         return r.live() ? 0 : 3;
     }

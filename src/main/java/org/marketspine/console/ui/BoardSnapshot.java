@@ -28,6 +28,12 @@ public final class BoardSnapshot {
     public record Result(boolean live, String status) {}
 
     public static Result render(LaunchOptions options, Path out, int width, int height, int waitSeconds) throws Exception {
+        return render(options, out, width, height, waitSeconds, 0);
+    }
+
+    /** {@code workspace}: the tab to render on a workstation board (0 health, 1 data readiness, 2 lineage). */
+    public static Result render(LaunchOptions options, Path out, int width, int height, int waitSeconds, int workspace)
+            throws Exception {
         if (System.getenv("DISPLAY") == null && System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -50,6 +56,7 @@ public final class BoardSnapshot {
                 Application.setUserAgentStylesheet(options.wall() ? new PrimerDark().getUserAgentStylesheet()
                         : new PrimerLight().getUserAgentStylesheet());
                 Parent root = options.wall() ? new WallBoard(p, Clock.systemUTC()) : new MainWindow(runtime, p, Clock.systemUTC());
+                if (root instanceof MainWindow w) w.showWorkspace(workspace);
                 Scene scene = new Scene(root, width, height);
                 scene.getStylesheets().add(Styles.STYLESHEET);
                 if (options.wall()) scene.getStylesheets().add(Styles.WALL_STYLESHEET);

@@ -105,6 +105,16 @@ public final class ConsoleRuntime implements AutoCloseable {
         return log;
     }
 
+    /** Where this user's files live (caches, what they have seen). */
+    public java.nio.file.Path dataDir() {
+        return options.dataDir();
+    }
+
+    /** A stable name for the feed this runtime talks to, for per-feed user files. */
+    public String feedKey() {
+        return options.embedded() ? "demo-" + options.seed() : "feed-" + shortHash(String.valueOf(options.feed()));
+    }
+
     public FeedClient client() {
         return client;
     }

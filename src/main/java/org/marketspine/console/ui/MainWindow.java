@@ -17,6 +17,8 @@ import javafx.util.Duration;
 import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.ui.health.HealthView;
 import org.marketspine.console.ui.health.HealthViewModel;
+import org.marketspine.console.ui.readiness.ReadinessView;
+import org.marketspine.console.ui.readiness.ReadinessViewModel;
 
 /** The workstation window: header with overall health, the three workspaces, and the connection bar. */
 public final class MainWindow extends BorderPane {
@@ -25,6 +27,7 @@ public final class MainWindow extends BorderPane {
     private final StatePublisher publisher;
     private final Clock clock;
     private final HealthViewModel health;
+    private final ReadinessViewModel readinessVm;
     private final ConnectionBar connection = new ConnectionBar();
     private final Label platform = new Label();
     private final Label chip = new Label();
@@ -36,6 +39,7 @@ public final class MainWindow extends BorderPane {
         this.publisher = publisher;
         this.clock = clock;
         this.health = new HealthViewModel(runtime);
+        this.readinessVm = new ReadinessViewModel(runtime);
         getStyleClass().add("main-window");
 
         Label title = new Label("Spine Console");
@@ -70,8 +74,7 @@ public final class MainWindow extends BorderPane {
 
         Tab healthTab = new Tab("Health", new HealthView(health));
         healthTab.setGraphic(healthIcon);
-        Tab readiness = new Tab("Data readiness", new ComingSoon(Icons.READINESS, "Data readiness",
-                "Weeks × tiers with CERTIFIED, PRELIMINARY and BLOCKED badges, completeness, anomalies and what changed since you last looked — for quants deciding whether data is safe to use."));
+        Tab readiness = new Tab("Data readiness", new ReadinessView(readinessVm));
         readiness.setGraphic(Icons.of(Icons.READINESS));
         Tab lineage = new Tab("Lineage & audit", new ComingSoon(Icons.LINEAGE, "Lineage & audit",
                 "Where a number came from, pinned to exact captures; the platform as it was at any instant on a timeline; who did what, when — for compliance."));
@@ -82,7 +85,11 @@ public final class MainWindow extends BorderPane {
         setCenter(tabs);
         setBottom(connection);
 
-        publisher.snapshotProperty().addListener((o, a, s) -> refresh());
+        publisher.snapshotProperty().addListener((o, a, s) -> {
+            refresh();
+            readinessVm.update(s);
+        });
+        readinessVm.update(publisher.current());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
@@ -112,6 +119,14 @@ public final class MainWindow extends BorderPane {
 
     public HealthViewModel health() {
         return health;
+    }
+
+    public void showWorkspace(int index) {
+        tabs.getSelectionModel().select(index);
+    }
+
+    public ReadinessViewModel readiness() {
+        return readinessVm;
     }
 
     public ConnectionBar connectionBar() {

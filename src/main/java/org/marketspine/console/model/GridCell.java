@@ -1,0 +1,47 @@
+package org.marketspine.console.model;
+
+import java.time.Instant;
+import org.marketspine.console.protocol.ReadinessStatus;
+
+/**
+ * One week of one dataset and tier, as the quant reads it. {@code status} MISSING reads "NOT
+ * AVAILABLE". {@code stale}: derived from an input that was revised after it was computed.
+ * {@code openBySeverity}: open anomalies, critical first.
+ */
+public record GridCell(PartitionKey key, ReadinessStatus status, String reason, String by, Instant changedAt,
+                       String captureId, long symbols, long expectedSymbols, int[] openBySeverity, boolean stale,
+                       boolean revised, Instant computedAt, boolean derived) {
+
+    /** Symbols present over symbols expected, 0..1 (0 when nothing is expected). */
+    public double completeness() {
+        return expectedSymbols <= 0 ? 0 : Math.min(1.0, (double) symbols / expectedSymbols);
+    }
+
+    public int openAnomalies() {
+        int n = 0;
+        for (int c : openBySeverity) n += c;
+        return n;
+    }
+
+    /** Certified, complete enough, current, and without open critical or high anomalies. */
+    public boolean safeToUse() {
+        return status == ReadinessStatus.CERTIFIED && !stale && openBySeverity[0] == 0 && openBySeverity[1] == 0
+                && completeness() >= ReadinessGrid.COMPLETE_ENOUGH;
+    }
+
+    public String badge() {
+        return status == ReadinessStatus.MISSING ? "NOT AVAILABLE" : status.name();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof GridCell c && key.equals(c.key) && status == c.status && reason.equals(c.reason)
+                && java.util.Objects.equals(captureId, c.captureId) && symbols == c.symbols && stale == c.stale
+                && revised == c.revised && java.util.Arrays.equals(openBySeverity, c.openBySeverity);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(key, status, captureId, stale, revised);
+    }
+}

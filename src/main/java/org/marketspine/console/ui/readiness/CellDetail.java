@@ -1,0 +1,192 @@
+package org.marketspine.console.ui.readiness;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.marketspine.console.model.Anomaly;
+import org.marketspine.console.model.Capture;
+import org.marketspine.console.model.CertificationChecks;
+import org.marketspine.console.model.GridCell;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.Readiness;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.ui.Styles;
+import org.marketspine.console.ui.Times;
+
+/** The selected cell: capture, certification, anomalies, upstream inputs, revision history, checks, actions. */
+final class CellDetail extends VBox {
+    private final ReadinessViewModel vm;
+    private final VBox body = new VBox(8);
+    private final Label feedback = new Label();
+    private final Button certify = new Button("Certify");
+    private final Button block = new Button("Block…");
+    private final Label actionBlocked = new Label();
+
+    CellDetail(ReadinessViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add(Styles.CARD);
+        setPrefWidth(460);
+        setMinWidth(380);
+        certify.setId("certify");
+        block.setId("block");
+        feedback.setId("readiness-feedback");
+        feedback.setWrapText(true);
+        feedback.textProperty().bind(vm.feedbackProperty());
+        feedback.getStyleClass().add("feedback-text");
+        actionBlocked.getStyleClass().add(Styles.MUTED);
+        actionBlocked.setWrapText(true);
+        Label empty = new Label("Select a week to see its capture, certification, anomalies, inputs and revisions. "
+                + "Arrow keys move; Ctrl+C copies the selected cells as CSV.");
+        empty.setWrapText(true);
+        empty.getStyleClass().add("empty-state");
+        body.getChildren().add(empty);
+        getChildren().add(body);
+        certify.setOnAction(e -> vm.certify(vm.selectedProperty().get()));
+        block.setOnAction(e -> {
+            TextInputDialog d = new TextInputDialog();
+            d.setTitle("Block week");
+            d.setHeaderText("Block " + vm.selectedProperty().get().key() + "? Quants will see BLOCKED with your reason.");
+            d.setContentText("Reason:");
+            d.showAndWait().filter(r -> !r.isBlank()).ifPresent(r -> vm.block(vm.selectedProperty().get(), r));
+        });
+        vm.selectedProperty().addListener((o, a, c) -> render(c));
+    }
+
+    private void render(GridCell c) {
+        body.getChildren().clear();
+        if (c == null) return;
+        PlatformState s = vm.state();
+        Label title = new Label(c.key().dataset() + " · " + c.key().tier() + " · week ending " + c.key().weekEnding());
+        title.getStyleClass().add(Styles.CARD_TITLE);
+        title.setWrapText(true);
+        Label badge = new Label(c.badge());
+        badge.getStyleClass().addAll("status-badge", "badge-" + c.status().name().toLowerCase());
+        badge.setId("detail-badge");
+        Label reason = new Label(c.reason() + (c.by().isEmpty() ? "" : " — " + c.by())
+                + (c.changedAt() == null ? "" : ", " + Times.absolute(c.changedAt())));
+        reason.setWrapText(true);
+        TextField capture = new TextField(c.captureId());
+        capture.setEditable(false);
+        capture.getStyleClass().add(Styles.MONO);
+        capture.setId("detail-capture");
+        body.getChildren().addAll(title, new HBox(8, badge, marks(c)), reason, section("Capture (copy it into your notebook)"), capture,
+                new Label(String.format("%,d of %,d expected symbols (%.1f%%)", c.symbols(), c.expectedSymbols(), c.completeness() * 100)));
+        if (c.derived() && c.computedAt() != null) {
+            Label computed = new Label("Computed " + Times.absolute(c.computedAt()) + (c.stale()
+                    ? " — STALE: an input was revised after this compute" : ""));
+            computed.setWrapText(true);
+            if (c.stale()) computed.getStyleClass().add("stale-text");
+            body.getChildren().add(computed);
+        }
+        anomalies(s, c);
+        inputs(s, c);
+        revisions(s, c);
+        checks(c);
+    }
+
+    private Label marks(GridCell c) {
+        Label l = new Label((vm.changed(c) ? "CHANGED since you last looked · " : "") + (c.stale() ? "STALE" : c.revised() ? "REVISED" : ""));
+        l.getStyleClass().add("cell-marks");
+        return l;
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private void anomalies(PlatformState s, GridCell c) {
+        body.getChildren().add(section("Open anomalies"));
+        int n = 0;
+        for (Anomaly a : s.openAnomalies()) {
+            if (!a.detected().tier().equals(c.key().tier()) || !a.detected().weekEnding().equals(c.key().weekEnding())) continue;
+            Label l = new Label(a.severity().name() + " · " + a.detected().category() + " · " + a.detected().message()
+                    + (a.isAcknowledged() ? " (acknowledged by " + a.acknowledgedBy() + ")" : ""));
+            l.setWrapText(true);
+            body.getChildren().add(l);
+            n++;
+        }
+        if (n == 0) body.getChildren().add(muted("None open."));
+    }
+
+    private void inputs(PlatformState s, GridCell c) {
+        Capture capture = s.capture(c.captureId());
+        if (capture == null || capture.recorded().inputs().isEmpty()) return;
+        body.getChildren().add(section("Upstream inputs (the exact captures used)"));
+        for (String id : capture.recorded().inputs()) {
+            Capture in = s.capture(id);
+            String state = "not recorded";
+            if (in != null) {
+                Readiness r = s.readiness().get(in.partition());
+                state = (r == null ? "no readiness" : r.status().name()) + (in.isSuperseded() ? " · SUPERSEDED by " + in.supersededBy() : "");
+            }
+            Label l = new Label(id + " — " + state);
+            l.setWrapText(true);
+            l.getStyleClass().add(Styles.MONO);
+            body.getChildren().add(l);
+        }
+    }
+
+    private void revisions(PlatformState s, GridCell c) {
+        Capture current = s.capture(c.captureId());
+        if (current == null || current.recorded().supersedes() == null) return;
+        body.getChildren().add(section("Revision history"));
+        for (Capture at = current; at != null && at.recorded().supersedes() != null; at = s.capture(at.recorded().supersedes())) {
+            Capture older = s.capture(at.recorded().supersedes());
+            Label l = new Label(Times.absolute(at.recordedAt()) + ": " + at.captureId() + " superseded " + at.recorded().supersedes());
+            l.setWrapText(true);
+            Label diff = new Label(older == null ? "" : "rows " + signed(at.recorded().rows() - older.recorded().rows())
+                    + " · symbols " + signed(at.recorded().symbols() - older.recorded().symbols()));
+            diff.getStyleClass().add(Styles.MUTED);
+            Button details = new Button("Symbol changes");
+            Capture newer = at;
+            details.setOnAction(e -> captureDiff(older, newer, diff));
+            body.getChildren().addAll(l, new HBox(8, diff, details));
+        }
+    }
+
+    private void captureDiff(Capture older, Capture newer, Label into) {
+        if (older == null) return;
+        into.setText("Asking the feed…");
+        var request = new Message.Request(vm.runtime().nextId("diff-"), "capture_diff", null, null, null, null, null,
+                older.captureId(), newer.captureId(), null);
+        vm.runtime().request(request).whenComplete((r, e) -> vm.runtime().publisher().deliver(() -> {
+            if (e != null) into.setText("No answer: " + e.getMessage());
+            else if (!r.ok()) into.setText(r.error().code().equals("unsupported") ? "This feed does not offer capture diffs."
+                    : "Refused: " + r.error().message());
+            else into.setText("rows " + signed(r.data().path("rows_delta").asLong()) + " · symbols "
+                    + signed(r.data().path("symbols_delta").asLong()) + " · added " + r.data().path("symbols_added").size()
+                    + " · removed " + r.data().path("symbols_removed").size()
+                    + (r.data().path("symbols_added").size() > 0 ? " (e.g. " + r.data().path("symbols_added").get(0).asText() + ")" : ""));
+        }));
+    }
+
+    private static String signed(long n) {
+        return (n > 0 ? "+" : "") + String.format("%,d", n);
+    }
+
+    private void checks(GridCell c) {
+        body.getChildren().add(section("Pre-certification checks"));
+        for (CertificationChecks.Check check : vm.checks(c)) {
+            Label l = new Label((check.passed() ? "✓ " : "✗ ") + check.name() + " — " + check.detail());
+            l.setWrapText(true);
+            l.getStyleClass().add(check.passed() ? "check-pass" : "check-fail");
+            body.getChildren().add(l);
+        }
+        String blocked = vm.actionBlockedReason();
+        certify.setDisable(blocked != null);
+        block.setDisable(blocked != null);
+        actionBlocked.setText(blocked == null ? "" : blocked);
+        body.getChildren().addAll(new HBox(8, certify, block), actionBlocked, feedback);
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(Styles.MUTED);
+        return l;
+    }
+}

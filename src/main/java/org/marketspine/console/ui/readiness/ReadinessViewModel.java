@@ -1,0 +1,184 @@
+package org.marketspine.console.ui.readiness;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.marketspine.console.model.CertificationChecks;
+import org.marketspine.console.model.GridCell;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.ReadinessGrid;
+import org.marketspine.console.model.ReadinessSummary;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.protocol.Role;
+import org.marketspine.console.ui.ConsoleRuntime;
+import org.marketspine.console.ui.ConsoleSnapshot;
+
+/** The quant's grid as properties: rows after filters, tier summaries, the selected cell and its checks. */
+public final class ReadinessViewModel {
+    /** The status filter's "any". */
+    public static final String ANY = "Any status";
+
+    private final ConsoleRuntime runtime;
+    private final SeenCaptures seen;
+    private final ObservableList<ReadinessGrid.Row> rows = FXCollections.observableArrayList();
+    private final ObservableList<ReadinessGrid.Row> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ReadOnlyObjectWrapper<List<ReadinessGrid.Column>> columns = new ReadOnlyObjectWrapper<>(List.of());
+    private final ObservableList<ReadinessSummary> summaries = FXCollections.observableArrayList();
+    private final ObservableList<ReadinessSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
+    private final ObjectProperty<String> tierFilter = new SimpleObjectProperty<>("All tiers");
+    private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>(ANY);
+    private final BooleanProperty safeOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<GridCell> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
+    private ReadinessGrid.Grid grid = new ReadinessGrid.Grid(List.of(), List.of());
+    private PlatformState state = PlatformState.EMPTY;
+    private ConsoleSnapshot snapshot;
+
+    public ReadinessViewModel(ConsoleRuntime runtime) {
+        this.runtime = runtime;
+        this.seen = new SeenCaptures(runtime.dataDir().resolve("seen-captures-" + runtime.feedKey() + ".properties"));
+        tierFilter.addListener((o, a, b) -> applyFilters());
+        statusFilter.addListener((o, a, b) -> applyFilters());
+        safeOnly.addListener((o, a, b) -> applyFilters());
+        from.addListener((o, a, b) -> applyFilters());
+        to.addListener((o, a, b) -> applyFilters());
+    }
+
+    /** Rebuilds the grid when the readiness-relevant part of the state changed. */
+    public void update(ConsoleSnapshot s) {
+        snapshot = s;
+        PlatformState next = s.state();
+        boolean relevant = next.readiness() != state.readiness() || next.captures() != state.captures()
+                || next.anomalies() != state.anomalies();
+        state = next;
+        if (!relevant) return;
+        grid = ReadinessGrid.build(next);
+        for (ReadinessGrid.Row row : grid.rows()) {
+            for (GridCell c : row.cells()) if (c != null) seen.baseline(c.key(), c.captureId());
+        }
+        seen.save();
+        if (!grid.columns().equals(columns.get())) columns.set(grid.columns());
+        List<ReadinessSummary> sums = new ArrayList<>();
+        for (ReadinessGrid.Column c : grid.columns()) if (!c.derived()) sums.add(ReadinessSummary.of(next, c.dataset(), c.tier()));
+        if (!summaries.equals(sums)) summaries.setAll(sums);
+        applyFilters();
+        GridCell sel = selected.get();
+        if (sel != null) selected.set(find(sel.key().dataset(), sel.key().tier(), sel.key().weekEnding()));
+    }
+
+    private void applyFilters() {
+        List<ReadinessGrid.Row> out = new ArrayList<>();
+        for (ReadinessGrid.Row row : grid.rows()) {
+            if (from.get() != null && row.week().isBefore(from.get())) continue;
+            if (to.get() != null && row.week().isAfter(to.get())) continue;
+            if (safeOnly.get() && !visibleCells(row).stream().allMatch(c -> c != null && c.safeToUse())) continue;
+            if (!ANY.equals(statusFilter.get()) && visibleCells(row).stream().noneMatch(c -> c != null
+                    && c.badge().equals(statusFilter.get()))) {
+                continue;
+            }
+            out.add(row);
+        }
+        if (!rows.equals(out)) rows.setAll(out);
+    }
+
+    /** The row's cells in the columns the tier filter shows. */
+    List<GridCell> visibleCells(ReadinessGrid.Row row) {
+        List<GridCell> out = new ArrayList<>();
+        for (int i = 0; i < grid.columns().size(); i++) if (shows(grid.columns().get(i))) out.add(row.cells().get(i));
+        return out;
+    }
+
+    public boolean shows(ReadinessGrid.Column c) {
+        return tierFilter.get() == null || tierFilter.get().equals("All tiers") || c.tier().equals(tierFilter.get());
+    }
+
+    public GridCell find(String dataset, String tier, LocalDate week) {
+        for (ReadinessGrid.Row row : grid.rows()) {
+            if (!row.week().equals(week)) continue;
+            for (GridCell c : row.cells()) if (c != null && c.key().dataset().equals(dataset) && c.key().tier().equals(tier)) return c;
+        }
+        return null;
+    }
+
+    /** The user opened this cell: show it, and from now on its capture counts as seen. */
+    public void select(GridCell cell) {
+        selected.set(cell);
+        feedback.set("");
+        if (cell != null) seen.viewed(cell.key(), cell.captureId());
+    }
+
+    public boolean changed(GridCell cell) {
+        return cell != null && seen.changed(cell.key(), cell.captureId());
+    }
+
+    public List<CertificationChecks.Check> checks(GridCell cell) {
+        return CertificationChecks.of(state, cell);
+    }
+
+    public PlatformState state() {
+        return state;
+    }
+
+    /** Why this user may not certify or block, or null when they may. */
+    public String actionBlockedReason() {
+        if (snapshot == null || snapshot.welcome() == null) return "Not connected to a feed.";
+        if (snapshot.welcome().role() != Role.OPERATOR) {
+            return "Certify and block are for operators; you are connected as " + snapshot.welcome().role().wire() + ".";
+        }
+        if (!snapshot.connection().isLive()) return "The feed is not live.";
+        return null;
+    }
+
+    public void certify(GridCell cell) {
+        command("certify", cell, null, "Certification of " + cell.key());
+    }
+
+    public void block(GridCell cell, String reason) {
+        command("block", cell, reason, "Block of " + cell.key());
+    }
+
+    private void command(String op, GridCell cell, String reason, String what) {
+        feedback.set(what + " sent…");
+        Message.Command c = new Message.Command(runtime.nextId(op + "-"), op, null, reason, null, cell.key().tier(), null,
+                null, cell.key().dataset(), cell.key().weekEnding(), null, null);
+        runtime.command(c).whenComplete((r, e) -> runtime.publisher().deliver(() -> feedback.set(e != null
+                ? what + " was not sent: " + e.getMessage()
+                : r.ok() ? what + " accepted." : what + " refused by the feed (" + r.error().code() + "): " + r.error().message())));
+    }
+
+    public ConsoleRuntime runtime() {
+        return runtime;
+    }
+
+    public ObservableList<ReadinessGrid.Row> rows() { return rowsView; }
+    public ReadOnlyObjectProperty<List<ReadinessGrid.Column>> columnsProperty() { return columns.getReadOnlyProperty(); }
+    public ObservableList<ReadinessSummary> summaries() { return summariesView; }
+    public ObjectProperty<String> tierFilterProperty() { return tierFilter; }
+    public ObjectProperty<String> statusFilterProperty() { return statusFilter; }
+    public BooleanProperty safeOnlyProperty() { return safeOnly; }
+    public ObjectProperty<LocalDate> fromProperty() { return from; }
+    public ObjectProperty<LocalDate> toProperty() { return to; }
+    public ReadOnlyObjectProperty<GridCell> selectedProperty() { return selected.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
+
+    static boolean sameKey(GridCell a, GridCell b) {
+        return a != null && b != null && Objects.equals(a.key(), b.key());
+    }
+
+    static final List<String> STATUSES = List.of(ANY, ReadinessStatus.CERTIFIED.name(), ReadinessStatus.PRELIMINARY.name(),
+            ReadinessStatus.BLOCKED.name(), "NOT AVAILABLE");
+}

@@ -1,0 +1,210 @@
+package org.marketspine.console.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.model.Capture;
+import org.marketspine.console.model.GridCell;
+import org.marketspine.console.model.PartitionKey;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.protocol.Severity;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The quant's grid against the embedded demo feed, driven through the real views. */
+@ExtendWith(ApplicationExtension.class)
+class ReadinessGridTest {
+    static final String NORMALIZED = "finra.otc_transparency.normalized";
+    Stage stage;
+    Path dir;
+    ConsoleRuntime runtime;
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dir = Files.createTempDirectory("spine-grid");
+        open();
+    }
+
+    private void open() throws Exception {
+        runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 55, 1, dir), Clock.systemUTC());
+        StatePublisher publisher = runtime.start();
+        window = new MainWindow(runtime, publisher, Clock.systemUTC());
+        Scene scene = new Scene(window, 1800, 1000);
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        window.showWorkspace(1);
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    private void awaitLive() throws Exception {
+        HealthBoardTest.await("live with history", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
+        HealthBoardTest.await("the grid", 5, () -> !window.readiness().rows().isEmpty());
+    }
+
+    private void inject(EventData... facts) throws Exception {
+        var sink = runtime.embeddedServer().sink();
+        sink.platformThread().submit(() -> {
+            for (EventData d : facts) sink.emit(Instant.now(), d);
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private GridCell find(java.util.function.Predicate<GridCell> p) {
+        for (var row : window.readiness().rows()) for (GridCell c : row.cells()) if (c != null && p.test(c)) return c;
+        return null;
+    }
+
+    private Node cellNode(FxRobot robot, GridCell c) {
+        String id = "#" + org.marketspine.console.ui.readiness.GridCellView.idOf(c);
+        var table = window.lookup("#readiness-grid");
+        int row = window.readiness().rows().stream().map(r -> r.week()).toList().indexOf(c.key().weekEnding());
+        robot.interact(() -> ((javafx.scene.control.TableView<?>) table).scrollTo(Math.max(0, row - 1)));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).query();
+    }
+
+    @Test
+    void aPreliminaryCellSaysPreliminaryInWords(FxRobot robot) throws Exception {
+        awaitLive();
+        GridCell preliminary = find(c -> c.status() == ReadinessStatus.PRELIMINARY);
+        assertNotNull(preliminary, "the demo has a PRELIMINARY week");
+        Node node = cellNode(robot, preliminary);
+        assertNotNull(node, "the cell is on screen");
+        assertTrue(((javafx.scene.Parent) node).lookupAll(".status-badge").stream()
+                .anyMatch(n -> ((Label) n).getText().equals("PRELIMINARY")));
+        robot.clickOn(node);
+        assertEquals("PRELIMINARY", robot.lookup("#detail-badge").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aRevisionMarksTheCellChangedAndItsDerivedCellsStale_andTheMarkSurvivesARestart(FxRobot robot) throws Exception {
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        // A certified normalized week that derived analytics consumed.
+        GridCell target = find(c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED && !c.revised()
+                && s.captures().values().stream().anyMatch(d -> d.recorded().inputs().contains(c.captureId())));
+        assertNotNull(target);
+        Capture old = s.capture(target.captureId());
+        String revised = old.captureId() + "-rev";
+        inject(new EventData.CaptureRecorded(revised, NORMALIZED, target.key().tier(), target.key().weekEnding(), org.marketspine.console.protocol.Stage.NORMALIZE,
+                old.recorded().rows() + 120, old.recorded().symbols() + 4, old.recorded().executionId(), old.recorded().inputs(),
+                old.captureId(), null));
+        HealthBoardTest.await("the revision in the grid", 10, () -> {
+            GridCell now = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
+            return now != null && revised.equals(now.captureId());
+        });
+        GridCell now = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
+        assertTrue(window.readiness().changed(now), "changed since last looked");
+        Node node = cellNode(robot, now);
+        Label marks = (Label) ((javafx.scene.Parent) node).lookup(".cell-marks");
+        assertTrue(marks.getText().contains("CHANGED"), marks.getText());
+        GridCell derived = find(c -> c.derived() && c.key().tier().equals(target.key().tier()) && c.stale()
+                && runtime.log().head().capture(c.captureId()).recorded().inputs().contains(old.captureId()));
+        assertNotNull(derived, "a derived cell computed from the superseded capture is stale");
+        Label derivedMarks = (Label) ((javafx.scene.Parent) cellNode(robot, derived)).lookup(".cell-marks");
+        assertTrue(derivedMarks.getText().contains("STALE"), derivedMarks.getText());
+
+        // Restart: the mark is remembered until the cell is opened.
+        runtime.close();
+        robot.interact(() -> {
+            try {
+                open();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        awaitLive();
+        GridCell after = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
+        assertTrue(window.readiness().changed(after), "CHANGED survives a restart");
+        robot.clickOn(cellNode(robot, after));
+        assertFalse(window.readiness().changed(window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding())),
+                "opening the cell clears the mark");
+    }
+
+    @Test
+    void theSymbolCheckFindsASymbolMissingFromAWeek(FxRobot robot) throws Exception {
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        List<Capture> otc = s.currentCaptures().entrySet().stream()
+                .filter(e -> e.getKey().dataset().equals(NORMALIZED) && e.getKey().tier().equals("OTC"))
+                .sorted(java.util.Map.Entry.comparingByKey()).map(e -> s.capture(e.getValue())).toList();
+        String missing = null;
+        for (int i = 0; i + 1 < otc.size() && missing == null; i++) {
+            var r = runtime.request(new Message.Request("t" + i, "capture_diff", null, null, null, null, null,
+                    otc.get(i + 1).captureId(), otc.get(i).captureId(), null)).get(10, TimeUnit.SECONDS);
+            if (r.data().path("symbols_removed").size() > 0) missing = r.data().path("symbols_removed").get(0).asText();
+        }
+        assertNotNull(missing, "some symbol drops out of some week");
+        String symbol = missing;
+        robot.clickOn("#check-symbols");
+        robot.clickOn("#symbols-input").write(missing + ", NOSUCH");
+        robot.clickOn("#symbols-check");
+        @SuppressWarnings("unchecked")
+        ListView<String> results = robot.lookup("#symbols-results").queryAs(ListView.class);
+        HealthBoardTest.await("coverage results", 10, () -> results.getItems().size() == 2 && results.getItems().get(0).contains(" — "));
+        String line = results.getItems().stream().filter(l -> l.startsWith(symbol)).findFirst().orElseThrow();
+        assertTrue(line.contains("OTC") && line.contains("MISSING from"), line);
+        assertTrue(results.getItems().stream().anyMatch(l -> l.startsWith("NOSUCH — not in any tier")));
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
+    @Test
+    void certifyIsRefusedWhileACriticalAnomalyIsOpenWithTheServersReason(FxRobot robot) throws Exception {
+        awaitLive();
+        GridCell week = find(c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED);
+        inject(new EventData.ReadinessChanged(NORMALIZED, week.key().tier(), week.key().weekEnding(), ReadinessStatus.PRELIMINARY,
+                        "re-checking", "test", week.captureId(), week.symbols(), week.expectedSymbols()),
+                new EventData.AnomalyDetected("an-test-critical", Severity.CRITICAL, "completeness", NORMALIZED, week.key().tier(),
+                        week.key().weekEnding(), week.captureId(), "test: rows vanished", List.of()));
+        HealthBoardTest.await("the anomaly in the grid", 10, () -> {
+            GridCell c = window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding());
+            return c != null && c.openBySeverity()[0] == 1;
+        });
+        robot.clickOn(cellNode(robot, window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding())));
+        assertTrue(robot.lookup(".check-fail").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().contains("No open critical anomaly")));
+        robot.clickOn("#certify");
+        Label feedback = robot.lookup("#readiness-feedback").queryAs(Label.class);
+        HealthBoardTest.await("the server's answer", 10, () -> feedback.getText().contains("refused"));
+        assertTrue(feedback.getText().contains("critical_anomalies_open"), feedback.getText());
+        assertTrue(feedback.getText().contains("test: rows vanished"), feedback.getText());
+    }
+
+    @Test
+    void filtersKeepOnlyWeeksSafeToUse(FxRobot robot) throws Exception {
+        awaitLive();
+        int all = window.readiness().rows().size();
+        robot.clickOn("#filter-safe");
+        HealthBoardTest.await("filtered", 5, () -> window.readiness().rows().size() < all);
+        for (var row : window.readiness().rows()) {
+            for (GridCell c : row.cells()) assertTrue(c != null && c.safeToUse(), "unsafe cell shown: " + c);
+        }
+        assertFalse(window.readiness().rows().isEmpty(), "some weeks are safe");
+        LocalDate any = window.readiness().rows().get(0).week();
+        assertNotNull(any);
+        assertNotNull(new PartitionKey(NORMALIZED, "OTC", any));
+    }
+}
