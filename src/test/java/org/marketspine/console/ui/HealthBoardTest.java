@@ -189,12 +189,12 @@ class HealthBoardTest {
     }
 
     @Test
-    void theOtherWorkspacesShowADesignedComingState(FxRobot robot) throws Exception {
-        robot.clickOn(robot.lookup(".tab-header-area .tab").nth(1).queryAs(Node.class));
+    void theLineageWorkspaceShowsADesignedComingState(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-header-area .tab").nth(2).queryAs(Node.class));
         var tabs = robot.lookup(".workspace").queryAs(javafx.scene.control.TabPane.class);
         Node content = tabs.getSelectionModel().getSelectedItem().getContent();
         assertInstanceOf(ComingSoon.class, content);
-        assertEquals("Data readiness", ((Label) content.lookup(".title")).getText());
+        assertEquals("Lineage & audit", ((Label) content.lookup(".title")).getText());
         assertTrue(content.isVisible());
     }
 }

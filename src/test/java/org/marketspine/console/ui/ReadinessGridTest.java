@@ -79,12 +79,15 @@ class ReadinessGridTest {
     }
 
     private Node cellNode(FxRobot robot, GridCell c) {
-        String id = "#" + org.marketspine.console.ui.readiness.GridCellView.idOf(c);
         var table = window.lookup("#readiness-grid");
         int row = window.readiness().rows().stream().map(r -> r.week()).toList().indexOf(c.key().weekEnding());
         robot.interact(() -> ((javafx.scene.control.TableView<?>) table).scrollTo(Math.max(0, row - 1)));
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(id).query();
+        // The on-screen cell showing this partition (cells are recycled, so they carry no fixed id).
+        return robot.lookup(".table-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> tc && tc.getItem() instanceof GridCell g
+                        && g.key().equals(c.key()) && tc.isVisible())
+                .findFirst().orElseThrow(() -> new AssertionError("no cell on screen for " + c.key()));
     }
 
     @Test

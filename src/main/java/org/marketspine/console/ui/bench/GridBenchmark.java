@@ -1,0 +1,145 @@
+package org.marketspine.console.ui.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollBar;
+import javafx.stage.Stage;
+import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.model.FinraCalendar;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.StateFold;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.ui.ConsoleRuntime;
+import org.marketspine.console.ui.ConsoleSnapshot;
+import org.marketspine.console.ui.LaunchOptions;
+import org.marketspine.console.ui.Styles;
+import org.marketspine.console.ui.readiness.ReadinessView;
+import org.marketspine.console.ui.readiness.ReadinessViewModel;
+
+/**
+ * P11: the readiness grid over 520 weeks × 3 tiers + 6 derived datasets. Prints the time to open
+ * it (model, view and first laid-out frame) and, while it scrolls from top to bottom one step per
+ * frame, how many frames took longer than one 60 Hz frame and a half.
+ */
+public final class GridBenchmark {
+    private final PrintStream out;
+
+    public GridBenchmark(PrintStream out) {
+        this.out = out;
+    }
+
+    static PlatformState tenYears() {
+        List<Event> events = new ArrayList<>();
+        Instant t = Instant.parse("2016-01-04T14:00:00Z");
+        LocalDate first = LocalDate.of(2016, 1, 1);
+        String[] derived = {"analytics.volume_avg_6w", "analytics.volume_wow_change"};
+        for (int w = 0; w < 520; w++) {
+            LocalDate week = first.plusWeeks(w);
+            for (String tier : FinraCalendar.TIERS) {
+                String base = "n:" + tier + ":" + week;
+                add(events, t, new EventData.CaptureRecorded(base, "finra.otc_transparency.normalized", tier, week,
+                        org.marketspine.console.protocol.Stage.NORMALIZE, 50_000, 8_100, "ex", List.of(), null, null));
+                add(events, t, new EventData.ReadinessChanged("finra.otc_transparency.normalized", tier, week,
+                        w % 37 == 0 ? ReadinessStatus.PRELIMINARY : ReadinessStatus.CERTIFIED, "checks pass", "system", base, 8_100, 8_200));
+                for (String d : derived) {
+                    String id = d + ":" + tier + ":" + week;
+                    add(events, t, new EventData.CaptureRecorded(id, d, tier, week, org.marketspine.console.protocol.Stage.COMPUTE, 8_100, 8_100, "ex", List.of(base),
+                            null, null));
+                    add(events, t, new EventData.ReadinessChanged(d, tier, week, ReadinessStatus.CERTIFIED, "computed", "system", id,
+                            8_100, 8_200));
+                }
+            }
+            t = t.plusSeconds(7 * 86_400);
+        }
+        return StateFold.applyAll(PlatformState.EMPTY, events);
+    }
+
+    private static void add(List<Event> events, Instant at, EventData d) {
+        events.add(Event.of(events.size() + 1, at, d));
+    }
+
+    public void run() throws Exception {
+        CountDownLatch fx = new CountDownLatch(1);
+        try {
+            Platform.startup(fx::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            fx.countDown();
+        }
+        fx.await();
+        PlatformState state = tenYears();
+        ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 1, 1,
+                Files.createTempDirectory("spine-p11")), Clock.systemUTC());
+        ConsoleSnapshot snapshot = new ConsoleSnapshot(state, new ConnectionState(ConnectionState.Phase.LIVE, 0, null, null,
+                state.seq(), state.seq(), "bench"), null, false, Instant.now(), null);
+        CompletableFuture<double[]> result = new CompletableFuture<>();
+        runtime.publisher().deliver(() -> {
+            // Warm-up: one grid built and laid out, then thrown away, as a second open would find it.
+            open(runtime, snapshot, null);
+            long t0 = System.nanoTime();
+            Stage stage = open(runtime, snapshot, () -> { });
+            Scene scene = stage.getScene();
+            long[] openedAt = {0};
+            scene.addPostLayoutPulseListener(() -> {
+                if (openedAt[0] == 0) openedAt[0] = System.nanoTime();
+            });
+            ScrollBar bar = (ScrollBar) scene.getRoot().lookup("#readiness-grid .scroll-bar:vertical");
+            List<Long> frames = new ArrayList<>();
+            new AnimationTimer() {
+                long last;
+
+                @Override
+                public void handle(long now) {
+                    if (openedAt[0] == 0) return;
+                    if (last != 0) frames.add(now - last);
+                    last = now;
+                    if (bar.getValue() >= bar.getMax()) {
+                        stop();
+                        long dropped = frames.stream().filter(f -> f > 25_000_000L).count();
+                        long[] sorted = frames.stream().mapToLong(Long::longValue).sorted().toArray();
+                        result.complete(new double[] {(openedAt[0] - t0) / 1e6, dropped, frames.size(),
+                                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6});
+                        stage.close();
+                        return;
+                    }
+                    bar.setValue(Math.min(bar.getMax(), bar.getValue() + bar.getMax() / 300));
+                }
+            }.start();
+        });
+        double[] r = result.get(120, TimeUnit.SECONDS);
+        out.printf("BENCH P11 %.0f ms%n", r[0]);
+        out.printf("BENCH P11dropped %.0f frames of %.0f%n", r[1], r[2]);
+        out.printf("BENCH P11frame %.1f ms median, %.1f ms p95%n", r[3], r[4]);
+        runtime.close();
+        Platform.exit();
+    }
+
+    private static Stage open(ConsoleRuntime runtime, ConsoleSnapshot snapshot, Runnable keep) {
+        ReadinessViewModel vm = new ReadinessViewModel(runtime);
+        vm.update(snapshot);
+        ReadinessView view = new ReadinessView(vm);
+        Stage stage = new Stage();
+        Scene scene = new Scene(view, Integer.getInteger("p11.width", 1800), Integer.getInteger("p11.height", 1000));
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        if (keep == null) {
+            view.applyCss();
+            view.layout();
+            stage.close();
+        }
+        return stage;
+    }
+}
