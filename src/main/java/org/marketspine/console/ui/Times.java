@@ -13,7 +13,7 @@ import java.util.prefs.Preferences;
 public final class Times {
     private Times() {}
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
     private static final Preferences PREFS = Preferences.userNodeForPackage(Times.class);
 
@@ -34,7 +34,7 @@ public final class Times {
     public static String absolute(Instant t) {
         if (t == null) return "—";
         ZoneId z = zone();
-        return ISO.format(t.atZone(z)) + " (" + z.getId() + ")";
+        return ISO.format(t.atZone(z).withNano(0)) + " (" + z.getId() + ")";
     }
 
     /** e.g. {@code 09:14 UTC}: a short time with its zone, for banners. */

@@ -51,7 +51,7 @@ public final class DemoPlatform implements PlatformSource {
     private final double speed;
     private final Clock clock;
     private final SymbolUniverse symbols;
-    private final DemoLogs logs;
+    private final DemoRequests requests;
     private DemoEngine engine;
     private DemoPipelines pipelines;
     private EventSink sink;
@@ -66,7 +66,7 @@ public final class DemoPlatform implements PlatformSource {
         this.speed = speed;
         this.clock = clock;
         this.symbols = new SymbolUniverse(seed);
-        this.logs = new DemoLogs(seed);
+        this.requests = new DemoRequests(symbols, new DemoLogs(seed), clock);
     }
 
     @Override
@@ -308,72 +308,7 @@ public final class DemoPlatform implements PlatformSource {
 
     @Override
     public JsonNode answer(Request request, PlatformState state) throws FeedRefusal {
-        return switch (request.op()) {
-            case "logs" -> {
-                Execution x = state.execution(require(request.executionId(), "execution_id"));
-                if (x == null) throw new FeedRefusal("not_found", "no execution " + request.executionId());
-                yield logs.of(x);
-            }
-            case "backfill_preview" -> Codec.toTree(BackfillPlan.of(state, request.pipeline(), request.tier(),
-                    request.fromWeek(), request.toWeek(), clock.instant()));
-            case "capture_diff" -> captureDiff(state, require(request.fromCapture(), "from_capture"),
-                    require(request.toCapture(), "to_capture"));
-            case "symbol_coverage" -> symbolCoverage(state, request.symbols());
-            default -> throw new FeedRefusal("unsupported", "this feed does not offer '" + request.op() + "'");
-        };
-    }
-
-    private static String require(String value, String field) throws FeedRefusal {
-        if (value == null || value.isBlank()) throw new FeedRefusal("invalid_params", field + " is required");
-        return value;
-    }
-
-    private JsonNode captureDiff(PlatformState s, String fromId, String toId) throws FeedRefusal {
-        Capture from = s.capture(fromId);
-        Capture to = s.capture(toId);
-        if (from == null || to == null) throw new FeedRefusal("not_found", "no capture " + (from == null ? fromId : toId));
-        var a = from.recorded();
-        var b = to.recorded();
-        List<String> before = symbols.symbols(a.tier(), a.weekEnding(), DemoPipelines.revisionOf(s, from));
-        List<String> after = symbols.symbols(b.tier(), b.weekEnding(), DemoPipelines.revisionOf(s, to));
-        var afterSet = new java.util.HashSet<>(after);
-        var beforeSet = new java.util.HashSet<>(before);
-        ObjectNode out = Codec.mapper().createObjectNode();
-        out.put("from_capture", fromId).put("to_capture", toId);
-        out.put("rows_before", a.rows()).put("rows_after", b.rows()).put("rows_delta", b.rows() - a.rows());
-        out.put("symbols_before", a.symbols()).put("symbols_after", b.symbols()).put("symbols_delta", b.symbols() - a.symbols());
-        ArrayNode added = out.putArray("symbols_added");
-        after.stream().filter(x -> !beforeSet.contains(x)).limit(500).forEach(added::add);
-        ArrayNode removed = out.putArray("symbols_removed");
-        before.stream().filter(x -> !afterSet.contains(x)).limit(500).forEach(removed::add);
-        return out;
-    }
-
-    private JsonNode symbolCoverage(PlatformState s, List<String> requested) throws FeedRefusal {
-        if (requested == null || requested.isEmpty()) throw new FeedRefusal("invalid_params", "symbols is required");
-        if (requested.size() > 1000) throw new FeedRefusal("invalid_params", "at most 1,000 symbols per request");
-        ObjectNode out = Codec.mapper().createObjectNode();
-        ObjectNode per = out.putObject("symbols");
-        for (String raw : requested) {
-            String symbol = raw.trim().toUpperCase(java.util.Locale.ROOT);
-            ObjectNode entry = per.putObject(symbol);
-            String tier = symbols.tierOf(symbol);
-            entry.put("known", tier != null);
-            ArrayNode present = entry.putArray("present");
-            ArrayNode missing = entry.putArray("missing");
-            if (tier == null) continue;
-            entry.put("tier", tier);
-            List<Capture> weeks = new ArrayList<>();
-            for (var e : s.currentCaptures().entrySet()) {
-                if (e.getKey().dataset().equals(NORMALIZED) && e.getKey().tier().equals(tier)) weeks.add(s.capture(e.getValue()));
-            }
-            weeks.sort(java.util.Comparator.comparing((Capture c) -> c.recorded().weekEnding()).reversed());
-            for (Capture c : weeks) {
-                boolean has = symbols.contains(tier, c.recorded().weekEnding(), DemoPipelines.revisionOf(s, c), symbol);
-                (has ? present : missing).addObject().put("tier", tier).put("week_ending", c.recorded().weekEnding().toString());
-            }
-        }
-        return out;
+        return requests.answer(request, state);
     }
 
     @Override

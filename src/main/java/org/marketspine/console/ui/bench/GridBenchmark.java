@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -72,13 +71,7 @@ public final class GridBenchmark {
     }
 
     public void run() throws Exception {
-        CountDownLatch fx = new CountDownLatch(1);
-        try {
-            Platform.startup(fx::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            fx.countDown();
-        }
-        fx.await();
+        FxToolkit.ensureStarted();
         PlatformState state = tenYears();
         ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 1, 1,
                 Files.createTempDirectory("spine-p11")), Clock.systemUTC());

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -67,13 +66,7 @@ public final class UiBenchmarks {
 
     /** P2: a failure emitted at the server until the frame that shows it on the board; p99 over 200 events. */
     public void p2() throws Exception {
-        CountDownLatch fx = new CountDownLatch(1);
-        try {
-            Platform.startup(fx::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            fx.countDown();
-        }
-        fx.await();
+        FxToolkit.ensureStarted();
         ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 4242, 1,
                 Files.createTempDirectory("spine-p2")), Clock.systemUTC());
         StatePublisher publisher = runtime.start();

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -43,13 +42,7 @@ public final class WallSoak {
         }
         ScaledClock clock = new ScaledClock(System.currentTimeMillis(), Instant.now(), SCALE);
         Process feed = feed(jar, dir, port, clock);
-        CountDownLatch fx = new CountDownLatch(1);
-        try {
-            Platform.startup(fx::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            fx.countDown();
-        }
-        fx.await();
+        FxToolkit.ensureStarted();
         ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + port + "/feed"), null, true,
                 0, 1, dir.resolve("client")), clock);
         var publisher = runtime.start();

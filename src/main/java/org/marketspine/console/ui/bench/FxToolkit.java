@@ -1,0 +1,19 @@
+package org.marketspine.console.ui.bench;
+
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+
+/** Starts the JavaFX toolkit for a benchmark, or finds it already running. */
+final class FxToolkit {
+    private FxToolkit() {}
+
+    static void ensureStarted() throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(1);
+        try {
+            Platform.startup(ready::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            ready.countDown();
+        }
+        ready.await();
+    }
+}
