@@ -74,7 +74,13 @@ public final class MainWindow extends BorderPane {
 
         Tab healthTab = new Tab("Health", new HealthView(health));
         healthTab.setGraphic(healthIcon);
-        Tab readiness = new Tab("Data readiness", new ReadinessView(readinessVm));
+        // Built on first view and updated only while shown: the health board paints first.
+        Tab readiness = new Tab("Data readiness");
+        readiness.selectedProperty().addListener((o, was, selected) -> {
+            if (!selected) return;
+            if (readiness.getContent() == null) readiness.setContent(new ReadinessView(readinessVm));
+            readinessVm.update(publisher.current());
+        });
         readiness.setGraphic(Icons.of(Icons.READINESS));
         Tab lineage = new Tab("Lineage & audit", new ComingSoon(Icons.LINEAGE, "Lineage & audit",
                 "Where a number came from, pinned to exact captures; the platform as it was at any instant on a timeline; who did what, when — for compliance."));
@@ -87,9 +93,8 @@ public final class MainWindow extends BorderPane {
 
         publisher.snapshotProperty().addListener((o, a, s) -> {
             refresh();
-            readinessVm.update(s);
+            if (tabs.getSelectionModel().getSelectedIndex() == 1) readinessVm.update(s);
         });
-        readinessVm.update(publisher.current());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();

@@ -15,5 +15,7 @@ final class FxToolkit {
             ready.countDown();
         }
         ready.await();
+        // Benchmarks open and close their own windows; the toolkit must outlive each of them.
+        Platform.setImplicitExit(false);
     }
 }

@@ -116,7 +116,6 @@ public final class GridBenchmark {
         out.printf("BENCH P11dropped %.0f frames of %.0f%n", r[1], r[2]);
         out.printf("BENCH P11frame %.1f ms median, %.1f ms p95%n", r[3], r[4]);
         runtime.close();
-        Platform.exit();
     }
 
     private static Stage open(ConsoleRuntime runtime, ConsoleSnapshot snapshot, Runnable keep) {

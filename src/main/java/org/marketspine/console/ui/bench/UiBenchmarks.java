@@ -123,6 +123,5 @@ public final class UiBenchmarks {
         out.printf("BENCH P2median %.1f ms%n", sorted[sorted.length / 2] / 1e6);
         if (first != null) out.printf("BENCH P2first %d ms%n", first);
         if (Boolean.getBoolean("spine.bench.verbose")) System.err.println(order);
-        Platform.exit();
     }
 }

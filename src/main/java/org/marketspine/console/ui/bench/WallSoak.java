@@ -42,24 +42,26 @@ public final class WallSoak {
         }
         ScaledClock clock = new ScaledClock(System.currentTimeMillis(), Instant.now(), SCALE);
         Process feed = feed(jar, dir, port, clock);
-        FxToolkit.ensureStarted();
-        ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + port + "/feed"), null, true,
-                0, 1, dir.resolve("client")), clock);
-        var publisher = runtime.start();
-        CompletableFuture<Void> shown = new CompletableFuture<>();
-        publisher.deliver(() -> {
-            Stage stage = new Stage();
-            Scene scene = new Scene(new WallBoard(publisher, clock), 1920, 1080);
-            scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
-            stage.setScene(scene);
-            stage.show();
-            shown.complete(null);
-        });
-        shown.get(30, TimeUnit.SECONDS);
-        Instant start = clock.instant();
+        ConsoleRuntime runtime = null;
+        Instant start;
         List<Double> usedMb = new ArrayList<>();
         int drops = 0;
         try {
+            FxToolkit.ensureStarted();
+            runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + port + "/feed"), null, true,
+                    0, 1, dir.resolve("client")), clock);
+            var publisher = runtime.start();
+            CompletableFuture<Void> shown = new CompletableFuture<>();
+            publisher.deliver(() -> {
+                Stage stage = new Stage();
+                Scene scene = new Scene(new WallBoard(publisher, clock), 1920, 1080);
+                scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
+                stage.setScene(scene);
+                stage.show();
+                shown.complete(null);
+            });
+            shown.get(30, TimeUnit.SECONDS);
+            start = clock.instant();
             for (int day = 1; day <= 30; day++) {
                 Instant target = start.plus(Duration.ofDays(day));
                 while (clock.instant().isBefore(target)) Thread.sleep(50);
@@ -73,8 +75,9 @@ public final class WallSoak {
                 usedMb.add(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
             }
         } finally {
+            // Never leave a feed process behind, whatever failed.
             feed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            runtime.close();
+            if (runtime != null) runtime.close();
         }
         double max = usedMb.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double firstWeek = usedMb.subList(2, 7).stream().mapToDouble(Double::doubleValue).average().orElse(0);
@@ -83,7 +86,6 @@ public final class WallSoak {
         out.printf("BENCH P10growth %.1f MB%n", lastWeek - firstWeek);
         out.printf("BENCH P10events %d events%n", runtime.log().size());
         out.printf("BENCH P10drops %d drops%n", drops);
-        Platform.exit();
     }
 
     private static Process feed(Path jar, Path dir, int port, ScaledClock clock) throws Exception {
