@@ -11,12 +11,15 @@ for pkg in fakeroot xdg-utils libgtk-3-0 bc binutils; do dpkg -s "$pkg" >/dev/nu
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; fi
 ./mvnw -B -ntp -q -Pinstaller -DskipTests package
 deb=$(ls target/installer/spine-console_*_amd64.deb)
+# A desktop system has these; a bare container does not, and the package's menu entry needs them.
+mkdir -p /usr/share/applications /usr/share/desktop-directories
 dpkg -i "$deb"
 trap 'dpkg -r spine-console >/dev/null || true' EXIT
 launcher=/opt/spine-console/bin/spine-console
 test -x "$launcher"
 test -f /opt/spine-console/lib/spine-console.png
-ls /usr/share/applications/*spine-console*.desktop >/dev/null
+ls /usr/share/applications/*spine-console*.desktop
+grep -q "^Icon=/opt/spine-console/lib/spine-console.png" /usr/share/applications/*spine-console*.desktop
 "$launcher" --version | grep -q "spine-console 0.1.0"
 data=$(mktemp -d)
 start=$(date +%s.%N)

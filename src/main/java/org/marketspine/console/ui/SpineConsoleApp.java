@@ -45,6 +45,10 @@ public final class SpineConsoleApp extends Application {
             });
             Scene scene = options.wall() ? wallScene(stage, publisher) : workstationScene(stage, publisher);
             stage.setScene(scene);
+            for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+                var icon = SpineConsoleApp.class.getResourceAsStream("icons/spine-console-" + size + ".png");
+                if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
             FirstPaint.watch(scene, publisher);
             stage.show();
         } catch (RuntimeException e) {
