@@ -7,7 +7,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 # What building and installing need, from Debian's packages.
 need=()
-for pkg in fakeroot xdg-utils libgtk-3-0 bc binutils; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
+for pkg in fakeroot xdg-utils libgtk-3-0 bc binutils xvfb x11-apps imagemagick; do dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg"); done
 if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"; fi
 ./mvnw -B -ntp -q -Pinstaller -DskipTests package
 deb=$(ls target/installer/spine-console_*_amd64.deb)
@@ -26,6 +26,16 @@ start=$(date +%s.%N)
 SPINE_CONSOLE_DATA="$data" "$launcher" snapshot --out "$data/board.png" --size 1280x800 --wait 30
 end=$(date +%s.%N)
 test -s "$data/board.png"
+# The window itself, from the installed launcher, under a virtual display: it must come up and stay up.
+xvfb-run -a -s '-screen 0 1920x1080x24' bash -c "
+  SPINE_CONSOLE_DATA='$data/gui' '$launcher' > '$data/gui.log' 2>&1 & app=\$!
+  sleep 15
+  kill -0 \$app
+  import -window root '$data/window.png'
+  kill \$app"
+test -s "$data/window.png"
+grep -q "demo platform wrote" "$data/gui.log"
+echo "window screenshot: $data/window.png"
 echo "deb: $(basename "$deb") ($(du -h "$deb" | cut -f1))"
 echo "installed size: $(du -sh /opt/spine-console | cut -f1)"
 echo "launch to PNG written (JVM start, demo history, live, render): $(echo "$end - $start" | bc) s"

@@ -116,6 +116,20 @@ class HealthBoardTest {
     }
 
     @Test
+    void aNewCriticalFailurePopsUpANotificationAndIsPinned(FxRobot robot) throws Exception {
+        awaitLive();
+        HealthBoardTest.await("the board settled", 5, () -> !window.health().failures().isEmpty());
+        inject(queued("ex-test-crit"), new EventData.ExecutionFailed("ex-test-crit", 900, new EventData.ErrorDetail("SchemaError",
+                "column 'x' missing (injected)", Classification.SYSTEMIC)));
+        await("the failure pinned first", 5, () -> window.health().failures().get(0).execution().executionId().equals("ex-test-crit")
+                && window.health().failures().get(0).pinned());
+        await("a notification", 5, () -> robot.listWindows().stream().anyMatch(w -> w.getScene() != null
+                && w.getScene().getRoot().lookup(".notification-bar") != null
+                && w.getScene().getRoot().lookupAll(".label").stream().anyMatch(n -> n instanceof Label l
+                        && l.getText() != null && l.getText().contains("column 'x' missing (injected)"))));
+    }
+
+    @Test
     void logsAreFetchedOnDemand(FxRobot robot) throws Exception {
         awaitLive();
         injectFailure("ex-test-logs");

@@ -128,7 +128,10 @@ public final class HealthView extends StackPane {
         failures.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null) vm.selectedIdProperty().set(item.execution().executionId());
         });
-        vm.failures().addListener((javafx.collections.ListChangeListener<FailureItem>) c -> reselect());
+        vm.failures().addListener((javafx.collections.ListChangeListener<FailureItem>) c -> {
+            reselect();
+            notifyNewCriticals();
+        });
         VBox.setVgrow(failures, Priority.ALWAYS);
         Label failuresTitle = title("Recent failures · 7 days · criticals pinned until acknowledged");
         criticalRows.setId("critical-anomalies");
@@ -148,6 +151,33 @@ public final class HealthView extends StackPane {
         split.setDividerPositions(0.38, 0.73);
         return split;
     }
+
+    /**
+     * A pop-up for each critical failure that appears while the board is open (not for those in
+     * the history it loaded), so an operator in another window still sees it.
+     */
+    private void notifyNewCriticals() {
+        java.util.Set<String> now = new java.util.HashSet<>();
+        for (FailureItem f : vm.failures()) if (f.critical()) now.add(f.execution().executionId());
+        if (knownCriticals != null && getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
+            for (FailureItem f : vm.failures()) {
+                if (f.pinned() && !knownCriticals.contains(f.execution().executionId())) {
+                    org.controlsfx.control.Notifications.create()
+                            .owner(getScene().getWindow())
+                            .title("Critical failure: " + f.execution().pipeline())
+                            .text(f.execution().error().type() + ": " + f.execution().error().message() + "\n" + f.recurrence().describe())
+                            .hideAfter(javafx.util.Duration.seconds(12))
+                            .showError();
+                }
+            }
+        }
+        if (vm.hasDataProperty().get() && (knownCriticals != null || vm.snapshot() != null && vm.snapshot().connection().isLive())) {
+            knownCriticals = now;
+        }
+    }
+
+    /** Critical failures already on the board (null until the first live load, so history does not pop up). */
+    private java.util.Set<String> knownCriticals;
 
     private void reselect() {
         String id = vm.selectedIdProperty().get();
