@@ -130,6 +130,7 @@ final class ExecutionDetail extends VBox {
     private int put(int row, String key, String value, boolean copyable) {
         Label k = new Label(key);
         k.getStyleClass().add("key");
+        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         javafx.scene.Node v;
         if (copyable) {
             TextField f = new TextField(value);
