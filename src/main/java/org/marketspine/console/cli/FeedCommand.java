@@ -42,11 +42,8 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--journal", description = "Journal file; seq stays stable across restarts (default: a file per platform in the user data directory).")
     Path journal;
 
-    @Option(names = "--speed", defaultValue = "1", description = "Demo: simulated seconds per second of live activity (default ${DEFAULT-VALUE}).")
-    double speed;
-
-    @Option(names = "--seed", defaultValue = "20261125", description = "Demo: seed of the simulation (default ${DEFAULT-VALUE}).")
-    long seed;
+    @picocli.CommandLine.Mixin
+    DemoOptions demoOptions = new DemoOptions();
 
     @Option(names = "--simulated-clock", hidden = true, description = "WALLMILLIS:SIMINSTANT:SCALE, for soak benchmarks.")
     String simulatedClock;
@@ -69,9 +66,9 @@ final class FeedCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--tokens is required when listening on " + bind
                     + " (open access is only for the demo on loopback)");
         }
-        Path file = journal != null ? journal : DataDirs.data().resolve("feed-demo-" + seed + ".journal");
+        Path file = journal != null ? journal : DataDirs.data().resolve("feed-demo-" + demoOptions.seed + ".journal");
         Journal j = Journal.open(file);
-        var source = demo ? new DemoPlatform(seed, speed, clock) : new JournalOnlySource("journal");
+        var source = demo ? new DemoPlatform(demoOptions.seed, demoOptions.speed, clock) : new JournalOnlySource("journal");
         FeedServer server = new FeedServer(j, source, store, new InetSocketAddress(address, port), clock).start();
         System.err.println("spine feed: serving " + (demo ? "the demo platform" : "journal replay") + " at " + server.url() + " (journal " + file
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");

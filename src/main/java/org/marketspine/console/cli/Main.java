@@ -51,17 +51,14 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--token-file", description = "File holding the access token.")
         Path tokenFile;
 
-        @Option(names = "--speed", defaultValue = "1", description = "Embedded demo: simulated seconds per second (default ${DEFAULT-VALUE}).")
-        double speed;
-
-        @Option(names = "--seed", defaultValue = "20261125", description = "Embedded demo: simulation seed (default ${DEFAULT-VALUE}).")
-        long seed;
+        @CommandLine.Mixin
+        DemoOptions demo = new DemoOptions();
 
         LaunchOptions toLaunchOptions(boolean wall) throws java.io.IOException {
             String t = token;
             if (t == null && tokenFile != null) t = Files.readString(tokenFile).trim();
             if (t == null) t = System.getenv("SPINE_FEED_TOKEN");
-            return new LaunchOptions(url, t, wall, seed, speed, DataDirs.data());
+            return new LaunchOptions(url, t, wall, demo.seed, demo.speed, DataDirs.data());
         }
     }
 }
