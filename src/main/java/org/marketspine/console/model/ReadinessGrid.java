@@ -22,11 +22,7 @@ public final class ReadinessGrid {
     public static final double COMPLETE_ENOUGH = 0.98;
 
     /** A column: one dataset for one tier. */
-    public record Column(String dataset, String tier, boolean derived) {
-        public String title() {
-            return derived ? shortName(dataset) + " · " + tier : tier;
-        }
-    }
+    public record Column(String dataset, String tier, boolean derived) {}
 
     /** A week and its cells, one per column (null where the column has nothing for that week). */
     public record Row(LocalDate week, List<GridCell> cells) {
@@ -100,10 +96,5 @@ public final class ReadinessGrid {
                     [a.severity().ordinal()]++;
         }
         return out;
-    }
-
-    static String shortName(String dataset) {
-        int dot = dataset.lastIndexOf('.');
-        return dot < 0 ? dataset : dataset.substring(dot + 1);
     }
 }

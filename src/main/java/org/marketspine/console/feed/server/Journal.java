@@ -151,10 +151,6 @@ public final class Journal implements AutoCloseable {
         return state;
     }
 
-    public boolean isLoaded() {
-        return folded.getCount() == 0;
-    }
-
     /** Appends one fact durably and returns it with its seq. Only the platform thread calls this. */
     public synchronized Event append(Instant at, EventData data) {
         return appendAll(List.of(new Timed(at, data))).get(0);
@@ -289,12 +285,6 @@ public final class Journal implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write journal meta: " + e.getMessage(), e);
         }
-    }
-
-    /** Waits for the startup fold, up to a limit. */
-    public boolean awaitLoaded(long timeout, TimeUnit unit) throws InterruptedException {
-        startLoading();
-        return folded.await(timeout, unit);
     }
 
     @Override

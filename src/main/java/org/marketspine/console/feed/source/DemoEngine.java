@@ -54,11 +54,6 @@ final class DemoEngine {
         queue.removeIf(p -> tag.equals(p.tag()));
     }
 
-    Instant nextDue() {
-        Pending p = queue.peek();
-        return p == null ? null : p.at();
-    }
-
     /** Emits a fact at the current simulated time. */
     void emit(EventData data) {
         output.accept(now, data);

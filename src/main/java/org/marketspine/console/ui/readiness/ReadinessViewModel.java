@@ -3,7 +3,6 @@ package org.marketspine.console.ui.readiness;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -174,10 +173,6 @@ public final class ReadinessViewModel {
     public ObjectProperty<LocalDate> toProperty() { return to; }
     public ReadOnlyObjectProperty<GridCell> selectedProperty() { return selected.getReadOnlyProperty(); }
     public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
-
-    static boolean sameKey(GridCell a, GridCell b) {
-        return a != null && b != null && Objects.equals(a.key(), b.key());
-    }
 
     static final List<String> STATUSES = List.of(ANY, ReadinessStatus.CERTIFIED.name(), ReadinessStatus.PRELIMINARY.name(),
             ReadinessStatus.BLOCKED.name(), "NOT AVAILABLE");
