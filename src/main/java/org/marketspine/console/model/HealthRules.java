@@ -72,18 +72,6 @@ public final class HealthRules {
         return out;
     }
 
-    static boolean succeededSince(PlatformState state, String runKey, Instant after) {
-        for (int i = state.executionOrder().size() - 1; i >= 0; i--) {
-            Execution x = state.executions().get(state.executionOrder().get(i));
-            if (x.queuedAt() != null && x.queuedAt().isBefore(after.minus(FAILURE_WINDOW))) return false;
-            if (x.status() == ExecutionStatus.SUCCEEDED && x.endedAt() != null && x.endedAt().isAfter(after)
-                    && x.runKey().equals(runKey)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static void anomalies(PlatformState state, List<Finding> out) {
         int nonCritical = 0;
         for (Anomaly a : state.openAnomalies()) {

@@ -3,12 +3,8 @@ package org.marketspine.console.ui;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -65,17 +61,13 @@ public final class ConsoleRuntime implements AutoCloseable {
      */
     public StatePublisher start() throws IOException, InterruptedException {
         URI feed = options.feed();
-        String cacheKey;
         if (options.embedded()) {
             embeddedJournal = Journal.open(options.dataDir().resolve("feed-demo-" + options.seed() + ".journal"));
             embedded = new FeedServer(embeddedJournal, new DemoPlatform(options.seed(), options.speed(), clock),
                     TokenStore.openAccess(), new InetSocketAddress("127.0.0.1", 0), clock).start();
             feed = URI.create(embedded.url());
-            cacheKey = "demo-" + options.seed();
-        } else {
-            cacheKey = "feed-" + shortHash(feed.toString());
         }
-        cache = EventCache.open(options.dataDir().resolve("cache"), cacheKey);
+        cache = EventCache.open(options.dataDir().resolve("cache"), feedKey());
         notice = cache.problem();
         if (!cache.loaded().isEmpty()) {
             log.appendAll(cache.loaded());
@@ -112,7 +104,8 @@ public final class ConsoleRuntime implements AutoCloseable {
 
     /** A stable name for the feed this runtime talks to, for per-feed user files. */
     public String feedKey() {
-        return options.embedded() ? "demo-" + options.seed() : "feed-" + shortHash(String.valueOf(options.feed()));
+        return options.embedded() ? "demo-" + options.seed()
+                : "feed-" + TokenStore.sha256(String.valueOf(options.feed())).substring(0, 16);
     }
 
     public FeedClient client() {
@@ -195,14 +188,6 @@ public final class ConsoleRuntime implements AutoCloseable {
         fromCache = false;
         notice = "The feed's history differs from the local copy (" + reason + "); it is being fetched again.";
         client.resetTo(0);
-    }
-
-    private static String shortHash(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override
