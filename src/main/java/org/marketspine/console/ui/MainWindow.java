@@ -134,6 +134,11 @@ public final class MainWindow extends BorderPane {
         return readinessVm;
     }
 
+    /** The readiness workspace's view, built the first time its tab is shown. */
+    public ReadinessView readinessView() {
+        return (ReadinessView) tabs.getTabs().get(1).getContent();
+    }
+
     public ConnectionBar connectionBar() {
         return connection;
     }

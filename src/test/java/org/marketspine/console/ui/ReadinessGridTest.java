@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
+import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -78,16 +78,19 @@ class ReadinessGridTest {
         return null;
     }
 
-    private Node cellNode(FxRobot robot, GridCell c) {
-        var table = window.lookup("#readiness-grid");
-        int row = window.readiness().rows().stream().map(r -> r.week()).toList().indexOf(c.key().weekEnding());
-        robot.interact(() -> ((javafx.scene.control.TableView<?>) table).scrollTo(Math.max(0, row - 1)));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        // The on-screen cell showing this partition (cells are recycled, so they carry no fixed id).
-        return robot.lookup(".table-cell").queryAll().stream()
-                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> tc && tc.getItem() instanceof GridCell g
-                        && g.key().equals(c.key()) && tc.isVisible())
-                .findFirst().orElseThrow(() -> new AssertionError("no cell on screen for " + c.key()));
+    /** Scrolls the grid to the cell and returns where it is drawn on screen. */
+    private Point2D cellAt(FxRobot robot, GridCell c) {
+        Point2D[] at = new Point2D[1];
+        robot.interact(() -> at[0] = window.readinessView().grid().reveal(c));
+        assertNotNull(at[0], "no cell in the grid for " + c.key());
+        return at[0];
+    }
+
+    /** The lines the grid draws for this cell, as the user reads them. */
+    private List<String> shown(FxRobot robot, GridCell c) {
+        List<List<String>> lines = new java.util.ArrayList<>();
+        robot.interact(() -> lines.add(window.readinessView().grid().shownLines(c)));
+        return lines.get(0);
     }
 
     @Test
@@ -95,12 +98,28 @@ class ReadinessGridTest {
         awaitLive();
         GridCell preliminary = find(c -> c.status() == ReadinessStatus.PRELIMINARY);
         assertNotNull(preliminary, "the demo has a PRELIMINARY week");
-        Node node = cellNode(robot, preliminary);
-        assertNotNull(node, "the cell is on screen");
-        assertTrue(((javafx.scene.Parent) node).lookupAll(".status-badge").stream()
-                .anyMatch(n -> ((Label) n).getText().equals("PRELIMINARY")));
-        robot.clickOn(node);
+        Point2D at = cellAt(robot, preliminary);
+        assertEquals("PRELIMINARY", shown(robot, preliminary).get(0));
+        robot.clickOn(at);
         assertEquals("PRELIMINARY", robot.lookup("#detail-badge").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void arrowKeysWalkTheGrid(FxRobot robot) throws Exception {
+        awaitLive();
+        var rows = window.readiness().rows();
+        int r = 0;
+        while (rows.get(r).cells().get(0) == null || rows.get(r + 1).cells().get(0) == null || rows.get(r + 1).cells().get(1) == null) r++;
+        robot.clickOn(cellAt(robot, rows.get(r).cells().get(0)));
+        String start = robot.lookup("#detail-title").queryAs(Label.class).getText();
+        assertTrue(start.endsWith("week ending " + rows.get(r).week()), start);
+        robot.type(javafx.scene.input.KeyCode.DOWN);
+        LocalDate older = rows.get(r + 1).week();
+        HealthBoardTest.await("the week before", 5, () -> robot.lookup("#detail-title").queryAs(Label.class).getText().endsWith("week ending " + older));
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        GridCell next = rows.get(r + 1).cells().get(1);
+        String expected = next.key().dataset() + " · " + next.key().tier() + " · week ending " + older;
+        HealthBoardTest.await("the next dataset", 5, () -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals(expected));
     }
 
     @Test
@@ -122,14 +141,13 @@ class ReadinessGridTest {
         });
         GridCell now = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
         assertTrue(window.readiness().changed(now), "changed since last looked");
-        Node node = cellNode(robot, now);
-        Label marks = (Label) ((javafx.scene.Parent) node).lookup(".cell-marks");
-        assertTrue(marks.getText().contains("CHANGED"), marks.getText());
+        String marks = shown(robot, now).get(2);
+        assertTrue(marks.contains("CHANGED"), marks);
         GridCell derived = find(c -> c.derived() && c.key().tier().equals(target.key().tier()) && c.stale()
                 && runtime.log().head().capture(c.captureId()).recorded().inputs().contains(old.captureId()));
         assertNotNull(derived, "a derived cell computed from the superseded capture is stale");
-        Label derivedMarks = (Label) ((javafx.scene.Parent) cellNode(robot, derived)).lookup(".cell-marks");
-        assertTrue(derivedMarks.getText().contains("STALE"), derivedMarks.getText());
+        String derivedMarks = shown(robot, derived).get(2);
+        assertTrue(derivedMarks.contains("STALE"), derivedMarks);
 
         // Restart: the mark is remembered until the cell is opened.
         runtime.close();
@@ -143,7 +161,8 @@ class ReadinessGridTest {
         awaitLive();
         GridCell after = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
         assertTrue(window.readiness().changed(after), "CHANGED survives a restart");
-        robot.clickOn(cellNode(robot, after));
+        assertTrue(shown(robot, after).get(2).contains("CHANGED"), "the mark is drawn after the restart");
+        robot.clickOn(cellAt(robot, after));
         assertFalse(window.readiness().changed(window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding())),
                 "opening the cell clears the mark");
     }
@@ -187,7 +206,7 @@ class ReadinessGridTest {
             GridCell c = window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding());
             return c != null && c.openBySeverity()[0] == 1;
         });
-        robot.clickOn(cellNode(robot, window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding())));
+        robot.clickOn(cellAt(robot, window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding())));
         assertTrue(robot.lookup(".check-fail").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().contains("No open critical anomaly")));
         robot.clickOn("#certify");
         Label feedback = robot.lookup("#readiness-feedback").queryAs(Label.class);

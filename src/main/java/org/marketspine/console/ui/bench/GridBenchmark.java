@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollBar;
 import javafx.stage.Stage;
@@ -29,9 +28,10 @@ import org.marketspine.console.ui.readiness.ReadinessView;
 import org.marketspine.console.ui.readiness.ReadinessViewModel;
 
 /**
- * P11: the readiness grid over 520 weeks × 3 tiers + 6 derived datasets. Prints the time to open
- * it (model, view and first laid-out frame) and, while it scrolls from top to bottom one step per
- * frame, how many frames took longer than one 60 Hz frame and a half.
+ * P11: the readiness grid over 520 weeks × 3 tiers + 6 derived datasets, in a new 1800×1000
+ * window. Prints the time to open it (model, view and first laid-out frame) and, while it scrolls
+ * from top to bottom one step per frame, how many frames took longer than a 60 Hz frame and a half
+ * (the first frame after the window appears counts). The first, cold-JIT open is printed apart.
  */
 public final class GridBenchmark {
     private final PrintStream out;
@@ -77,48 +77,60 @@ public final class GridBenchmark {
                 Files.createTempDirectory("spine-p11")), Clock.systemUTC());
         ConsoleSnapshot snapshot = new ConsoleSnapshot(state, new ConnectionState(ConnectionState.Phase.LIVE, 0, null, null,
                 state.seq(), state.seq(), "bench"), null, false, Instant.now(), null);
-        CompletableFuture<double[]> result = new CompletableFuture<>();
+        CompletableFuture<double[]> cold = new CompletableFuture<>();
+        CompletableFuture<double[]> warm = new CompletableFuture<>();
+        // The first scroll of a session runs on a cold JIT: measured and printed, then the figures
+        // of the budget come from a second open, as a user finds the grid after their first look.
         runtime.publisher().deliver(() -> {
-            // Warm-up: one grid built and laid out, then thrown away, as a second open would find it.
-            open(runtime, snapshot, null);
             long t0 = System.nanoTime();
-            Stage stage = open(runtime, snapshot, () -> { });
-            Scene scene = stage.getScene();
-            long[] openedAt = {0};
-            scene.addPostLayoutPulseListener(() -> {
-                if (openedAt[0] == 0) openedAt[0] = System.nanoTime();
-            });
-            ScrollBar bar = (ScrollBar) scene.getRoot().lookup("#readiness-grid .scroll-bar:vertical");
-            List<Long> frames = new ArrayList<>();
-            new AnimationTimer() {
-                long last;
-
-                @Override
-                public void handle(long now) {
-                    if (openedAt[0] == 0) return;
-                    if (last != 0) frames.add(now - last);
-                    last = now;
-                    if (bar.getValue() >= bar.getMax()) {
-                        stop();
-                        long dropped = frames.stream().filter(f -> f > 25_000_000L).count();
-                        long[] sorted = frames.stream().mapToLong(Long::longValue).sorted().toArray();
-                        result.complete(new double[] {(openedAt[0] - t0) / 1e6, dropped, frames.size(),
-                                sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6});
-                        stage.close();
-                        return;
-                    }
-                    bar.setValue(Math.min(bar.getMax(), bar.getValue() + bar.getMax() / 300));
-                }
-            }.start();
+            scroll(open(runtime, snapshot), t0, cold);
         });
-        double[] r = result.get(120, TimeUnit.SECONDS);
+        cold.get(120, TimeUnit.SECONDS);
+        runtime.publisher().deliver(() -> {
+            long t0 = System.nanoTime();
+            scroll(open(runtime, snapshot), t0, warm);
+        });
+        double[] r = warm.get(120, TimeUnit.SECONDS);
+        double[] c = cold.join();
         out.printf("BENCH P11 %.0f ms%n", r[0]);
         out.printf("BENCH P11dropped %.0f frames of %.0f%n", r[1], r[2]);
         out.printf("BENCH P11frame %.1f ms median, %.1f ms p95%n", r[3], r[4]);
+        out.printf("BENCH P11cold %.0f ms open, %.0f dropped frames of %.0f%n", c[0], c[1], c[2]);
         runtime.close();
     }
 
-    private static Stage open(ConsoleRuntime runtime, ConsoleSnapshot snapshot, Runnable keep) {
+    /** Scrolls from top to bottom, one step a frame: {open ms, dropped, frames, median ms, p95 ms}. */
+    private static void scroll(Stage stage, long t0, CompletableFuture<double[]> result) {
+        Scene scene = stage.getScene();
+        long[] openedAt = {0};
+        scene.addPostLayoutPulseListener(() -> {
+            if (openedAt[0] == 0) openedAt[0] = System.nanoTime();
+        });
+        ScrollBar bar = ((ReadinessView) scene.getRoot()).grid().verticalBar();
+        List<Long> frames = new ArrayList<>();
+        new AnimationTimer() {
+            long last;
+
+            @Override
+            public void handle(long now) {
+                if (openedAt[0] == 0) return;
+                if (last != 0) frames.add(now - last);
+                last = now;
+                if (bar.getValue() >= bar.getMax()) {
+                    stop();
+                    long dropped = frames.stream().filter(f -> f > 25_000_000L).count();
+                    long[] sorted = frames.stream().mapToLong(Long::longValue).sorted().toArray();
+                    result.complete(new double[] {(openedAt[0] - t0) / 1e6, dropped, frames.size(),
+                            sorted[sorted.length / 2] / 1e6, sorted[(int) (sorted.length * 0.95)] / 1e6});
+                    stage.close();
+                    return;
+                }
+                bar.setValue(Math.min(bar.getMax(), bar.getValue() + bar.getMax() / 300));
+            }
+        }.start();
+    }
+
+    private static Stage open(ConsoleRuntime runtime, ConsoleSnapshot snapshot) {
         ReadinessViewModel vm = new ReadinessViewModel(runtime);
         vm.update(snapshot);
         ReadinessView view = new ReadinessView(vm);
@@ -127,11 +139,6 @@ public final class GridBenchmark {
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.show();
-        if (keep == null) {
-            view.applyCss();
-            view.layout();
-            stage.close();
-        }
         return stage;
     }
 }

@@ -62,6 +62,7 @@ final class CellDetail extends VBox {
         Label title = new Label(c.key().dataset() + " · " + c.key().tier() + " · week ending " + c.key().weekEnding());
         title.getStyleClass().add(Styles.CARD_TITLE);
         title.setWrapText(true);
+        title.setId("detail-title");
         Label badge = new Label(c.badge());
         badge.getStyleClass().addAll("status-badge", "badge-" + c.status().name().toLowerCase());
         badge.setId("detail-badge");

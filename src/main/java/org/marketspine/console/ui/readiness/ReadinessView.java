@@ -8,13 +8,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TablePosition;
-import javafx.scene.control.TableView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,41 +24,40 @@ import org.marketspine.console.ui.Styles;
 /** The quant's workspace: is this week safe to use, what is the latest, what changed since I looked. */
 public final class ReadinessView extends VBox {
     private final ReadinessViewModel vm;
-    private final TableView<ReadinessGrid.Row> table = new TableView<>();
+    private final GridCanvas grid;
     private final HBox summaries = new HBox(12);
 
     public ReadinessView(ReadinessViewModel vm) {
         this.vm = vm;
+        this.grid = new GridCanvas(vm);
         getStyleClass().add("readiness-view");
         setSpacing(12);
         setPadding(new javafx.geometry.Insets(14));
         summaries.setId("tier-summaries");
-        table.setId("readiness-grid");
-        table.setItems(vm.rows());
-        table.getSelectionModel().setCellSelectionEnabled(true);
-        table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-        table.setFixedCellSize(66);
-        Label none = new Label("No weeks match these filters.");
-        none.getStyleClass().add("empty-state");
-        table.setPlaceholder(none);
-        table.getFocusModel().focusedCellProperty().addListener((o, a, pos) -> selectAt(pos));
-        table.setOnKeyPressed(e -> {
+        grid.setId("readiness-grid");
+        grid.setOnOpen(this::open);
+        grid.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (KeyCombination.keyCombination("Shortcut+C").match(e)) copySelection();
-            if (e.getCode() == KeyCode.ENTER) selectAt(table.getFocusModel().getFocusedCell());
         });
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(grid, Priority.ALWAYS);
         CellDetail detail = new CellDetail(vm);
         javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
         detailScroll.setFitToWidth(true);
-        detailScroll.setMinWidth(400);
-        SplitPane split = new SplitPane(table, detailScroll);
-        split.setDividerPositions(0.75);
-        VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(summaries, filters(), split);
-        vm.columnsProperty().addListener((o, a, cols) -> rebuildColumns(cols));
+        detailScroll.setMinWidth(360);
+        detailScroll.setPrefWidth(440);
+        // Not a SplitPane: its clip sends every scrolled frame of the grid through the software
+        // renderer's slow masked path (≈20 ms a frame at 1800×1000). A plain divider costs nothing.
+        HBox body = new HBox(grid, divider(detailScroll), detailScroll);
+        HBox.setHgrow(grid, Priority.ALWAYS);
+        VBox.setVgrow(body, Priority.ALWAYS);
+        getChildren().addAll(summaries, filters(), body);
+        vm.columnsProperty().addListener((o, a, cols) -> refill());
+        vm.rows().addListener((javafx.collections.ListChangeListener<ReadinessGrid.Row>) c -> refill());
+        vm.tierFilterProperty().addListener((o, a, b) -> refill());
+        vm.selectedProperty().addListener((o, a, b) -> grid.redraw());
         vm.summaries().addListener((javafx.collections.ListChangeListener<ReadinessSummary>) c -> renderSummaries());
-        vm.tierFilterProperty().addListener((o, a, b) -> rebuildColumns(vm.columnsProperty().get()));
-        rebuildColumns(vm.columnsProperty().get());
+        refill();
+        renderSummaries();
     }
 
     private HBox filters() {
@@ -101,43 +95,28 @@ public final class ReadinessView extends VBox {
         return bar;
     }
 
-    private void rebuildColumns(List<ReadinessGrid.Column> cols) {
-        table.getColumns().clear();
-        TableColumn<ReadinessGrid.Row, String> week = new TableColumn<>("Week");
-        week.setCellValueFactory(r -> new javafx.beans.property.ReadOnlyStringWrapper(r.getValue().week().toString()));
-        week.setPrefWidth(96);
-        week.setSortable(false);
-        table.getColumns().add(week);
-        for (int i = 0; i < cols.size(); i++) {
-            ReadinessGrid.Column c = cols.get(i);
-            if (!vm.shows(c)) continue;
-            int index = i;
-            TableColumn<ReadinessGrid.Row, GridCell> col = new TableColumn<>();
-            Label what = new Label(c.derived() ? ReadinessView.derivedName(c.dataset()) : "normalized");
-            what.getStyleClass().add(Styles.MUTED);
-            Label tierName = new Label(c.tier());
-            tierName.getStyleClass().add("column-tier");
-            VBox header = new VBox(0, tierName, what);
-            header.setAlignment(Pos.CENTER_LEFT);
-            col.setGraphic(header);
-            col.setText(null);
-            javafx.scene.control.Tooltip.install(header, new javafx.scene.control.Tooltip(c.dataset() + " · " + c.tier()));
-            col.setCellValueFactory(r -> new javafx.beans.property.ReadOnlyObjectWrapper<>(r.getValue().cells().get(index)));
-            col.setCellFactory(x -> new GridCellView(vm));
-            col.setPrefWidth(c.derived() ? 128 : 136);
-            col.setSortable(false);
-            col.setUserData(c);
-            table.getColumns().add(col);
-        }
+    /** A handle that resizes the detail panel; the grid takes what is left. */
+    private static Region divider(Region detail) {
+        Region handle = new Region();
+        handle.getStyleClass().add("panel-divider");
+        handle.setCursor(javafx.scene.Cursor.H_RESIZE);
+        double[] start = new double[2];
+        handle.setOnMousePressed(e -> {
+            start[0] = e.getScreenX();
+            start[1] = detail.getWidth();
+        });
+        handle.setOnMouseDragged(e -> detail.setPrefWidth(Math.max(detail.getMinWidth(),
+                Math.min(900, start[1] - (e.getScreenX() - start[0])))));
+        return handle;
     }
 
-    private void selectAt(TablePosition<ReadinessGrid.Row, ?> pos) {
-        if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) return;
-        Object v = pos.getTableColumn().getCellData(pos.getRow());
-        if (v instanceof GridCell cell) {
-            vm.select(cell);
-            table.refresh(); // the CHANGED mark of the opened cell goes away
-        }
+    private void refill() {
+        grid.show(vm.rows(), vm.columnsProperty().get().stream().filter(vm::shows).toList());
+    }
+
+    /** The cell the user moved to or opened: the detail shows it, and its CHANGED mark goes. */
+    private void open(GridCell cell) {
+        if (cell != null) vm.select(cell);
     }
 
     private void renderSummaries() {
@@ -160,10 +139,7 @@ public final class ReadinessView extends VBox {
 
     private void copySelection() {
         StringBuilder csv = new StringBuilder(CsvRows.HEADER).append('\n');
-        for (TablePosition<?, ?> p : table.getSelectionModel().getSelectedCells()) {
-            Object v = p.getTableColumn() == null ? null : p.getTableColumn().getCellData(p.getRow());
-            if (v instanceof GridCell c) csv.append(CsvRows.line(c)).append('\n');
-        }
+        for (GridCell c : grid.selectedCells()) if (c != null) csv.append(CsvRows.line(c)).append('\n');
         put(csv.toString());
     }
 
@@ -191,7 +167,7 @@ public final class ReadinessView extends VBox {
         };
     }
 
-    public TableView<ReadinessGrid.Row> table() {
-        return table;
+    public GridCanvas grid() {
+        return grid;
     }
 }

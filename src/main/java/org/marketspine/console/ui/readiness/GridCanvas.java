@@ -1,0 +1,449 @@
+package org.marketspine.console.ui.readiness;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import org.marketspine.console.model.GridCell;
+import org.marketspine.console.model.ReadinessGrid;
+import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.protocol.Severity;
+import org.marketspine.console.ui.Times;
+
+/**
+ * The readiness grid, drawn. Ten years of weeks × nine datasets as nodes cost the software
+ * renderer ~80 ms a frame to scroll; drawing only the visible cells on one canvas costs one
+ * frame. The week column stays put while the datasets scroll sideways. Keyboard: arrows, Page
+ * Up/Down, Home/End move (Shift extends the selection), Enter opens, Ctrl+C copies.
+ */
+public final class GridCanvas extends Region {
+    static final double ROW = 66;
+    static final double HEADER = 46;
+    static final double WEEK = 104;
+    static final double MIN_COLUMN = 126;
+
+    private final ReadinessViewModel vm;
+    private final GridPalette palette = new GridPalette();
+    private final Canvas canvas = new Canvas();
+    private final ScrollBar vbar = new ScrollBar();
+    private final ScrollBar hbar = new ScrollBar();
+    private final Label placeholder = new Label();
+    private final Tooltip tip = new Tooltip();
+    private final Map<String, Double> widths = new HashMap<>();
+    private List<ReadinessGrid.Row> rows = List.of();
+    private List<ReadinessGrid.Column> columns = List.of();
+    private double columnWidth = MIN_COLUMN;
+    private int focusRow = -1;
+    private int focusCol = -1;
+    private int anchorRow = -1;
+    private int anchorCol = -1;
+    private boolean dirty = true;
+    private Consumer<GridCell> onOpen = c -> { };
+
+    GridCanvas(ReadinessViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("grid-canvas");
+        setFocusTraversable(true);
+        setAccessibleRole(AccessibleRole.TEXT);
+        setAccessibleRoleDescription("readiness grid");
+        vbar.setOrientation(Orientation.VERTICAL);
+        placeholder.getStyleClass().add("empty-state");
+        placeholder.setManaged(false);
+        tip.setShowDelay(javafx.util.Duration.millis(250));
+        Tooltip.install(canvas, tip);
+        getChildren().addAll(palette.probes, canvas, vbar, hbar, placeholder);
+        vbar.valueProperty().addListener((o, a, b) -> redraw());
+        hbar.valueProperty().addListener((o, a, b) -> redraw());
+        focusedProperty().addListener((o, a, b) -> redraw());
+        canvas.setOnMousePressed(this::pressed);
+        canvas.setOnMouseMoved(this::hovered);
+        canvas.setOnScroll(e -> {
+            vbar.setValue(clamp(vbar.getValue() - e.getDeltaY(), vbar.getMin(), vbar.getMax()));
+            hbar.setValue(clamp(hbar.getValue() - e.getDeltaX(), hbar.getMin(), hbar.getMax()));
+            e.consume();
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    /** Called with the cell the user moved to or opened (click, arrows, Enter). */
+    void setOnOpen(Consumer<GridCell> onOpen) {
+        this.onOpen = onOpen;
+    }
+
+    /** New rows or columns: keeps the focused week and dataset where they still exist. */
+    void show(List<ReadinessGrid.Row> rows, List<ReadinessGrid.Column> columns) {
+        GridCell focused = focusedCell();
+        this.rows = List.copyOf(rows);
+        this.columns = List.copyOf(columns);
+        focusRow = focusCol = anchorRow = anchorCol = -1;
+        if (focused != null) {
+            for (int r = 0; r < this.rows.size() && focusRow < 0; r++) {
+                if (!this.rows.get(r).week().equals(focused.key().weekEnding())) continue;
+                for (int c = 0; c < this.columns.size(); c++) {
+                    if (this.columns.get(c).dataset().equals(focused.key().dataset()) && this.columns.get(c).tier().equals(focused.key().tier())) {
+                        focusRow = anchorRow = r;
+                        focusCol = anchorCol = c;
+                    }
+                }
+            }
+        }
+        placeholder.setText(columns.isEmpty() ? "No readiness recorded by the feed yet." : "No weeks match these filters.");
+        placeholder.setVisible(this.rows.isEmpty());
+        redraw();
+        requestLayout();
+    }
+
+    /** Something drawn changed (a cell was opened, so its CHANGED mark goes). */
+    void redraw() {
+        dirty = true;
+        requestLayout();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double vw = vbar.prefWidth(-1);
+        double hh = hbar.prefHeight(-1);
+        double available = w - vw - WEEK;
+        columnWidth = columns.isEmpty() ? MIN_COLUMN : Math.max(MIN_COLUMN, Math.floor(available / columns.size()));
+        double contentWidth = WEEK + columns.size() * columnWidth;
+        boolean sideways = contentWidth > w - vw;
+        hbar.setVisible(sideways);
+        double viewH = Math.max(0, h - (sideways ? hh : 0));
+        double viewW = Math.max(0, w - vw);
+        double body = Math.max(0, viewH - HEADER);
+        setBar(vbar, rows.size() * ROW, body, ROW / 2);
+        setBar(hbar, contentWidth - WEEK, viewW - WEEK, columnWidth / 4);
+        vbar.resizeRelocate(viewW, 0, vw, viewH);
+        hbar.resizeRelocate(0, viewH, viewW, hh);
+        if (canvas.getWidth() != viewW || canvas.getHeight() != viewH) {
+            canvas.setWidth(viewW);
+            canvas.setHeight(viewH);
+            dirty = true;
+        }
+        placeholder.autosize();
+        placeholder.relocate(Math.round((viewW - placeholder.getWidth()) / 2), HEADER + 40);
+        if (dirty) draw();
+    }
+
+    private static void setBar(ScrollBar bar, double content, double view, double unit) {
+        double max = Math.max(0, content - view);
+        bar.setMin(0);
+        bar.setMax(max);
+        bar.setVisibleAmount(max == 0 ? 1 : view / content * max);
+        bar.setUnitIncrement(unit);
+        bar.setBlockIncrement(Math.max(unit, view - unit));
+        if (bar.getValue() > max) bar.setValue(max);
+        bar.setDisable(max == 0);
+    }
+
+    private void draw() {
+        dirty = false;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, w, h);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(palette.row());
+        g.fillRect(0, 0, w, h);
+        double y0 = Math.round(vbar.getValue());
+        double x0 = Math.round(hbar.getValue());
+        int first = (int) (y0 / ROW);
+        int last = Math.min(rows.size() - 1, (int) ((y0 + h - HEADER) / ROW));
+        for (int r = first; r <= last; r++) {
+            double top = HEADER + r * ROW - y0;
+            if (r % 2 == 1) {
+                g.setFill(palette.altRow());
+                g.fillRect(0, top, w, ROW);
+            }
+            List<GridCell> cells = visible(rows.get(r));
+            for (int c = 0; c < columns.size(); c++) {
+                double left = WEEK + c * columnWidth - x0;
+                if (left + columnWidth < WEEK || left > w) continue;
+                drawCell(g, cells.get(c), left, top, selected(r, c), r == focusRow && c == focusCol && isFocused());
+            }
+            g.setFill(r % 2 == 1 ? palette.altRow() : palette.row());
+            g.fillRect(0, top, WEEK - 1, ROW);
+            g.setFill(palette.weekText());
+            g.setFont(palette.weekFont());
+            g.fillText(rows.get(r).week().toString(), 12, top + 8);
+            g.setFill(palette.line());
+            g.fillRect(0, top + ROW - 1, w, 1);
+        }
+        g.setFill(palette.line());
+        for (int c = 0; c < columns.size(); c++) {
+            double right = WEEK + (c + 1) * columnWidth - x0 - 1;
+            if (right > WEEK && right < w) g.fillRect(right, HEADER, 1, h - HEADER);
+        }
+        drawHeader(g, w, x0);
+    }
+
+    private void drawHeader(GraphicsContext g, double w, double x0) {
+        g.setFill(palette.header());
+        g.fillRect(0, 0, w, HEADER);
+        for (int c = 0; c < columns.size(); c++) {
+            double left = WEEK + c * columnWidth - x0;
+            if (left + columnWidth < WEEK || left > w) continue;
+            ReadinessGrid.Column col = columns.get(c);
+            g.setFill(palette.tierText());
+            g.setFont(palette.tierFont());
+            fit(g, col.tier(), left + 10, 6, palette.tierFont());
+            g.setFill(palette.datasetText());
+            g.setFont(palette.datasetFont());
+            fit(g, columnTitle(col), left + 10, 25, palette.datasetFont());
+        }
+        g.setFill(palette.header());
+        g.fillRect(0, 0, WEEK, HEADER);
+        g.setFill(palette.tierText());
+        g.setFont(palette.tierFont());
+        g.fillText("Week ending", 12, 15);
+        g.setFill(palette.line());
+        g.fillRect(0, HEADER - 1, w, 1);
+        g.fillRect(WEEK - 1, 0, 1, canvas.getHeight());
+    }
+
+    private void drawCell(GraphicsContext g, GridCell cell, double x, double y, boolean selected, boolean focused) {
+        if (selected) {
+            g.setFill(palette.selection());
+            g.fillRect(x, y, columnWidth, ROW - 1);
+        }
+        ReadinessStatus status = cell == null ? ReadinessStatus.MISSING : cell.status();
+        List<String> lines = lines(cell, cell != null && vm.changed(cell));
+        Font badgeFont = palette.badgeFont();
+        double bw = width(lines.get(0), badgeFont) + 12;
+        g.setFill(palette.badgeFill(status));
+        g.fillRect(x + 8, y + 6, bw, 18);
+        Paint edge = palette.badgeEdge(status);
+        if (edge != null) {
+            g.setFill(edge);
+            g.fillRect(x + 8, y + 6, palette.badgeEdgeWidth(status), 18);
+        }
+        g.setFill(palette.badgeText(status));
+        g.setFont(badgeFont);
+        g.fillText(lines.get(0), x + 14, y + 8);
+        if (lines.size() > 1) {
+            g.setFill(palette.countsText());
+            g.setFont(palette.countsFont());
+            fit(g, lines.get(1), x + 8, y + 28, palette.countsFont());
+        }
+        if (lines.size() > 2 && !lines.get(2).isEmpty()) {
+            g.setFill(palette.marksText());
+            g.setFont(palette.marksFont());
+            fit(g, lines.get(2), x + 8, y + 46, palette.marksFont());
+        }
+        if (focused) {
+            g.setStroke(palette.focus());
+            g.setLineWidth(2);
+            g.strokeRect(x + 1, y + 1, columnWidth - 3, ROW - 3);
+        }
+    }
+
+    /** Text squeezed into the column only when it would not fit: fillText with a max width costs a layout per call. */
+    private void fit(GraphicsContext g, String text, double x, double y, Font font) {
+        double room = columnWidth - 14;
+        if (width(text, font) <= room) g.fillText(text, x, y);
+        else g.fillText(text, x, y, room);
+    }
+
+    private double width(String text, Font font) {
+        return widths.computeIfAbsent(font.getName() + font.getSize() + "|" + text, k -> {
+            Text t = new Text(text);
+            t.setFont(font);
+            return t.getLayoutBounds().getWidth();
+        });
+    }
+
+    /** What a cell shows, line by line: the badge in words, symbols and completeness, then marks. */
+    static List<String> lines(GridCell c, boolean changed) {
+        if (c == null) return List.of("NOT AVAILABLE");
+        StringBuilder m = new StringBuilder();
+        if (changed) m.append("CHANGED ");
+        if (c.stale()) m.append("STALE ");
+        else if (c.revised()) m.append("REVISED ");
+        m.append(anomalyText(c.openBySeverity()));
+        return List.of(c.badge(), String.format("%,d · %.1f%%", c.symbols(), c.completeness() * 100), m.toString().trim());
+    }
+
+    static String anomalyText(int[] bySeverity) {
+        StringBuilder b = new StringBuilder();
+        Severity[] all = Severity.values();
+        for (int i = 0; i < all.length; i++) {
+            if (bySeverity[i] > 0) b.append(b.isEmpty() ? "⚠ " : " · ").append(bySeverity[i]).append(' ').append(all[i].name().toLowerCase());
+        }
+        return b.toString();
+    }
+
+    static String tooltip(GridCell c, boolean changed) {
+        return c.badge() + " — " + c.reason() + (c.by().isEmpty() ? "" : "\nby " + c.by())
+                + (c.changedAt() == null ? "" : " at " + Times.absolute(c.changedAt()))
+                + (c.stale() ? "\nSTALE: an input was revised after this was computed (" + Times.absolute(c.computedAt()) + ")" : "")
+                + (changed ? "\nCHANGED since you last looked: open it to see the revision" : "")
+                + "\ncapture " + c.captureId();
+    }
+
+    private static String columnTitle(ReadinessGrid.Column c) {
+        return c.derived() ? ReadinessView.derivedName(c.dataset()) : "normalized";
+    }
+
+    private List<GridCell> visible(ReadinessGrid.Row row) {
+        return vm.visibleCells(row);
+    }
+
+    private boolean selected(int r, int c) {
+        if (anchorRow < 0 || focusRow < 0) return false;
+        return r >= Math.min(anchorRow, focusRow) && r <= Math.max(anchorRow, focusRow)
+                && c >= Math.min(anchorCol, focusCol) && c <= Math.max(anchorCol, focusCol);
+    }
+
+    /** The cells in the selected rectangle, row by row. */
+    List<GridCell> selectedCells() {
+        List<GridCell> out = new ArrayList<>();
+        if (anchorRow < 0 || focusRow < 0) return out;
+        for (int r = Math.min(anchorRow, focusRow); r <= Math.max(anchorRow, focusRow); r++) {
+            List<GridCell> cells = visible(rows.get(r));
+            for (int c = Math.min(anchorCol, focusCol); c <= Math.max(anchorCol, focusCol); c++) out.add(cells.get(c));
+        }
+        return out;
+    }
+
+    GridCell focusedCell() {
+        if (focusRow < 0 || focusRow >= rows.size() || focusCol < 0 || focusCol >= columns.size()) return null;
+        return visible(rows.get(focusRow)).get(focusCol);
+    }
+
+    private void pressed(MouseEvent e) {
+        requestFocus();
+        e.consume(); // the TabPane around would take the focus back on the same press
+        int[] at = cellAt(e.getX(), e.getY());
+        if (at == null) return;
+        moveTo(at[0], at[1], e.isShiftDown());
+    }
+
+    private void hovered(MouseEvent e) {
+        int[] at = cellAt(e.getX(), e.getY());
+        String text;
+        if (at != null) {
+            GridCell c = visible(rows.get(at[0])).get(at[1]);
+            text = c == null ? "NOT AVAILABLE — nothing recorded for " + columns.get(at[1]).dataset() + " · "
+                    + columns.get(at[1]).tier() + " in the week ending " + rows.get(at[0]).week() : tooltip(c, vm.changed(c));
+        } else if (e.getY() < HEADER && e.getX() >= WEEK) {
+            int c = (int) ((e.getX() - WEEK + Math.round(hbar.getValue())) / columnWidth);
+            text = c < columns.size() ? columns.get(c).dataset() + " · " + columns.get(c).tier() : null;
+        } else {
+            text = e.getY() >= HEADER && e.getX() < WEEK ? "Weeks end on Friday; newest first" : null;
+        }
+        tip.setText(text == null ? "" : text);
+        if (text == null) tip.hide();
+    }
+
+    /** {row, column} under a point of the canvas, or null outside the cells. */
+    private int[] cellAt(double x, double y) {
+        if (y < HEADER || x < WEEK) return null;
+        int r = (int) ((y - HEADER + Math.round(vbar.getValue())) / ROW);
+        int c = (int) ((x - WEEK + Math.round(hbar.getValue())) / columnWidth);
+        return r < rows.size() && c < columns.size() ? new int[] {r, c} : null;
+    }
+
+    private void key(KeyEvent e) {
+        if (rows.isEmpty() || columns.isEmpty()) return;
+        int r = Math.max(0, focusRow);
+        int c = Math.max(0, focusCol);
+        int page = Math.max(1, (int) ((canvas.getHeight() - HEADER) / ROW) - 1);
+        switch (e.getCode()) {
+            case UP -> r--;
+            case DOWN -> r++;
+            case LEFT -> c--;
+            case RIGHT -> c++;
+            case PAGE_UP -> r -= page;
+            case PAGE_DOWN -> r += page;
+            case HOME -> r = 0;
+            case END -> r = rows.size() - 1;
+            case ENTER -> {
+                onOpen.accept(focusedCell());
+                e.consume();
+                return;
+            }
+            default -> {
+                return;
+            }
+        }
+        if (focusRow < 0) r = c = 0;
+        moveTo(Math.max(0, Math.min(rows.size() - 1, r)), Math.max(0, Math.min(columns.size() - 1, c)), e.isShiftDown());
+        e.consume();
+    }
+
+    private void moveTo(int r, int c, boolean extend) {
+        focusRow = r;
+        focusCol = c;
+        if (!extend || anchorRow < 0) {
+            anchorRow = r;
+            anchorCol = c;
+        }
+        reveal(r, c);
+        GridCell cell = focusedCell();
+        setAccessibleText(cell == null ? rows.get(r).week() + ", " + columns.get(c).dataset() + " " + columns.get(c).tier()
+                + ": not available" : rows.get(r).week() + ", " + cell.key().dataset() + " " + cell.key().tier() + ": "
+                + String.join(", ", lines(cell, vm.changed(cell))));
+        if (cell != null) onOpen.accept(cell);
+        redraw();
+    }
+
+    private void reveal(int r, int c) {
+        double body = canvas.getHeight() - HEADER;
+        double top = r * ROW;
+        if (top < vbar.getValue()) vbar.setValue(top);
+        else if (top + ROW > vbar.getValue() + body) vbar.setValue(Math.min(vbar.getMax(), top + ROW - body));
+        double view = canvas.getWidth() - WEEK;
+        double left = c * columnWidth;
+        if (left < hbar.getValue()) hbar.setValue(left);
+        else if (left + columnWidth > hbar.getValue() + view) hbar.setValue(Math.min(hbar.getMax(), left + columnWidth - view));
+    }
+
+    /** Scrolls the cell into view and returns its centre on screen (for tests and "jump to"). */
+    public Point2D reveal(GridCell cell) {
+        for (int r = 0; r < rows.size(); r++) {
+            List<GridCell> cells = visible(rows.get(r));
+            for (int c = 0; c < cells.size(); c++) {
+                if (cells.get(c) != null && cells.get(c).key().equals(cell.key())) {
+                    reveal(r, c);
+                    layout();
+                    double x = WEEK + c * columnWidth - Math.round(hbar.getValue()) + columnWidth / 2;
+                    double y = HEADER + r * ROW - Math.round(vbar.getValue()) + ROW / 2;
+                    return canvas.localToScreen(x, y);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The lines this grid draws for a cell, as the user reads them. */
+    public List<String> shownLines(GridCell cell) {
+        return lines(cell, cell != null && vm.changed(cell));
+    }
+
+    public ScrollBar verticalBar() {
+        return vbar;
+    }
+
+    private static double clamp(double v, double min, double max) {
+        return Math.max(min, Math.min(max, v));
+    }
+}
