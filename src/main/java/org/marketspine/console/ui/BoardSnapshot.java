@@ -50,7 +50,7 @@ public final class BoardSnapshot {
             while (System.nanoTime() < end && !(runtime.client().state().isLive() && runtime.log().headSeq() > 0)) Thread.sleep(100);
             Thread.sleep(300); // one more publication after live
             boolean live = runtime.client().state().isLive();
-            CompletableFuture<Void> rendered = new CompletableFuture<>();
+            CompletableFuture<Parent> built = new CompletableFuture<>();
             p.deliver(() -> {
               try {
                 Application.setUserAgentStylesheet(options.wall() ? new PrimerDark().getUserAgentStylesheet()
@@ -62,7 +62,26 @@ public final class BoardSnapshot {
                 if (options.wall()) scene.getStylesheets().add(Styles.WALL_STYLESHEET);
                 root.applyCss();
                 root.layout();
-                WritableImage image = scene.snapshot(null);
+                built.complete(root);
+              } catch (RuntimeException e) {
+                built.completeExceptionally(e);
+              }
+            });
+            Parent root = built.get(30, TimeUnit.SECONDS);
+            // Some workspaces finish off the FX thread (the lineage layout): wait until they settle.
+            long settleBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (root instanceof MainWindow w && System.nanoTime() < settleBy) {
+                CompletableFuture<Boolean> settled = new CompletableFuture<>();
+                p.deliver(() -> settled.complete(w.isSettled()));
+                if (settled.get(5, TimeUnit.SECONDS)) break;
+                Thread.sleep(100);
+            }
+            CompletableFuture<Void> rendered = new CompletableFuture<>();
+            p.deliver(() -> {
+              try {
+                root.applyCss();
+                root.layout();
+                WritableImage image = root.getScene().snapshot(null);
                 try {
                     ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
                 } catch (IOException e) {

@@ -93,6 +93,11 @@ public final class ConsoleRuntime implements AutoCloseable {
         return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice);
     }
 
+    /** Now, by the clock this app runs on (tests and benchmarks give it a fixed or scaled one). */
+    public java.time.Instant clockNow() {
+        return clock.instant();
+    }
+
     public EventLog log() {
         return log;
     }

@@ -36,4 +36,10 @@ public final class Icons {
     public static final Ikon READINESS = Material2AL.GRID_ON;
     public static final Ikon LINEAGE = Material2AL.ACCOUNT_TREE;
     public static final Ikon REFUSED = Material2AL.LINK_OFF;
+    public static final Ikon STEP_BACK = Material2MZ.SKIP_PREVIOUS;
+    public static final Ikon STEP_FORWARD = Material2MZ.SKIP_NEXT;
+    public static final Ikon PLAY = Material2MZ.PLAY_ARROW;
+    public static final Ikon PAUSE = Material2MZ.PAUSE;
+    public static final Ikon PAST = Material2AL.HISTORY;
+    public static final Ikon FIT = Material2AL.FULLSCREEN;
 }

@@ -17,6 +17,8 @@ import javafx.util.Duration;
 import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.ui.health.HealthView;
 import org.marketspine.console.ui.health.HealthViewModel;
+import org.marketspine.console.ui.lineage.ComplianceView;
+import org.marketspine.console.ui.lineage.LineageViewModel;
 import org.marketspine.console.ui.readiness.ReadinessView;
 import org.marketspine.console.ui.readiness.ReadinessViewModel;
 
@@ -28,6 +30,7 @@ public final class MainWindow extends BorderPane {
     private final Clock clock;
     private final HealthViewModel health;
     private final ReadinessViewModel readinessVm;
+    private final LineageViewModel lineageVm;
     private final ConnectionBar connection = new ConnectionBar();
     private final Label platform = new Label();
     private final Label chip = new Label();
@@ -40,6 +43,7 @@ public final class MainWindow extends BorderPane {
         this.clock = clock;
         this.health = new HealthViewModel(runtime);
         this.readinessVm = new ReadinessViewModel(runtime);
+        this.lineageVm = new LineageViewModel(runtime, runtime::log);
         getStyleClass().add("main-window");
 
         Label title = new Label("Spine Console");
@@ -82,8 +86,12 @@ public final class MainWindow extends BorderPane {
             readinessVm.update(publisher.current());
         });
         readiness.setGraphic(Icons.of(Icons.READINESS));
-        Tab lineage = new Tab("Lineage & audit", new ComingSoon(Icons.LINEAGE, "Lineage & audit",
-                "Where a number came from, pinned to exact captures; the platform as it was at any instant on a timeline; who did what, when — for compliance."));
+        Tab lineage = new Tab("Lineage & audit");
+        lineage.selectedProperty().addListener((o, was, selected) -> {
+            if (!selected) return;
+            if (lineage.getContent() == null) lineage.setContent(new ComplianceView(lineageVm));
+            lineageVm.update(publisher.current());
+        });
         lineage.setGraphic(Icons.of(Icons.LINEAGE));
         tabs.getTabs().addAll(healthTab, readiness, lineage);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -94,6 +102,7 @@ public final class MainWindow extends BorderPane {
         publisher.snapshotProperty().addListener((o, a, s) -> {
             refresh();
             if (tabs.getSelectionModel().getSelectedIndex() == 1) readinessVm.update(s);
+            if (tabs.getSelectionModel().getSelectedIndex() == 2) lineageVm.update(s);
         });
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
         tick.setCycleCount(Timeline.INDEFINITE);
@@ -137,6 +146,21 @@ public final class MainWindow extends BorderPane {
     /** The readiness workspace's view, built the first time its tab is shown. */
     public ReadinessView readinessView() {
         return (ReadinessView) tabs.getTabs().get(1).getContent();
+    }
+
+    /** Nothing of the shown workspace is still being computed off the FX thread (snapshots wait for this). */
+    public boolean isSettled() {
+        return tabs.getSelectionModel().getSelectedIndex() != 2 || lineageVm.statusProperty().get().isEmpty()
+                || lineageVm.statusProperty().get().startsWith("No ");
+    }
+
+    public LineageViewModel lineage() {
+        return lineageVm;
+    }
+
+    /** The compliance workspace's view, built the first time its tab is shown. */
+    public ComplianceView complianceView() {
+        return (ComplianceView) tabs.getTabs().get(2).getContent();
     }
 
     public ConnectionBar connectionBar() {

@@ -201,14 +201,4 @@ class HealthBoardTest {
         Button retry = robot.lookup("#retry").queryButton();
         assertTrue(retry.isDisabled());
     }
-
-    @Test
-    void theLineageWorkspaceShowsADesignedComingState(FxRobot robot) throws Exception {
-        robot.clickOn(robot.lookup(".tab-header-area .tab").nth(2).queryAs(Node.class));
-        var tabs = robot.lookup(".workspace").queryAs(javafx.scene.control.TabPane.class);
-        Node content = tabs.getSelectionModel().getSelectedItem().getContent();
-        assertInstanceOf(ComingSoon.class, content);
-        assertEquals("Lineage & audit", ((Label) content.lookup(".title")).getText());
-        assertTrue(content.isVisible());
-    }
 }

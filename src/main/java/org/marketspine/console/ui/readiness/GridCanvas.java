@@ -68,7 +68,7 @@ public final class GridCanvas extends Region {
         placeholder.setManaged(false);
         tip.setShowDelay(javafx.util.Duration.millis(250));
         Tooltip.install(canvas, tip);
-        getChildren().addAll(palette.probes, canvas, vbar, hbar, placeholder);
+        getChildren().addAll(palette.group(), canvas, vbar, hbar, placeholder);
         vbar.valueProperty().addListener((o, a, b) -> redraw());
         hbar.valueProperty().addListener((o, a, b) -> redraw());
         focusedProperty().addListener((o, a, b) -> redraw());

@@ -3,13 +3,12 @@ package org.marketspine.console.ui.readiness;
 import javafx.css.PseudoClass;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
-import javafx.scene.layout.Background;
 import javafx.scene.layout.Border;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.ui.StyleProbes;
 
 /**
  * The drawn grid's colours and fonts, read from spine.css through invisible styled probes: the
@@ -20,7 +19,7 @@ final class GridPalette {
             PseudoClass.getPseudoClass("preliminary"), PseudoClass.getPseudoClass("blocked"),
             PseudoClass.getPseudoClass("missing")};
 
-    final Group probes = new Group();
+    private final StyleProbes probes = new StyleProbes();
     private final Label[] badges = new Label[ReadinessStatus.values().length];
     private final Label counts = label("cell-counts");
     private final Label marks = label("cell-marks");
@@ -40,27 +39,22 @@ final class GridPalette {
             l.pseudoClassStateChanged(STATUS[s.ordinal()], true);
             badges[s.ordinal()] = l;
         }
-        probes.setVisible(false);
-        probes.setManaged(false);
+    }
+
+    Group group() {
+        return probes.group();
     }
 
     private Label label(String... classes) {
-        Label l = new Label("Xy");
-        l.getStyleClass().addAll(classes);
-        probes.getChildren().add(l);
-        return l;
+        return probes.label(classes);
     }
 
     private Region region(String cls) {
-        Region r = new Region();
-        r.getStyleClass().add(cls);
-        probes.getChildren().add(r);
-        return r;
+        return probes.region(cls);
     }
 
     private static Paint fill(Region r) {
-        Background b = r.getBackground();
-        return b == null || b.getFills().isEmpty() ? Color.TRANSPARENT : b.getFills().get(0).getFill();
+        return StyleProbes.fill(r);
     }
 
     Paint badgeFill(ReadinessStatus s) { return fill(badges[s.ordinal()]); }

@@ -1,0 +1,133 @@
+package org.marketspine.console.model;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.marketspine.console.protocol.EventData.CommandRecorded;
+import org.marketspine.console.protocol.EventData.PipelineDeclared;
+import org.marketspine.console.protocol.Trigger;
+
+/**
+ * Who did what, when: every execution and every command (accepted or rejected), newest first.
+ * Read-only by construction: entries come from the journal and nothing here can change them.
+ */
+public final class AuditLog {
+    private AuditLog() {}
+
+    /** One line of the log. {@code kind} is "execution" or "command"; {@code trigger} a trigger or, for a command, the role. */
+    public record Entry(Instant at, String kind, String id, String who, String what, String trigger, String params,
+                        String outcome, String reason) {
+        /** Someone overrode the schedule by hand: a manual run, a backfill, a retry or any command. */
+        public boolean isOverride() {
+            return kind.equals("command") || !trigger.equals("scheduled");
+        }
+    }
+
+    public record Filter(Instant from, Instant to, String trigger, String what, String who, String outcome) {
+        public static final Filter ALL = new Filter(null, null, null, null, null, null);
+
+        public boolean accepts(Entry e) {
+            return (from == null || !e.at().isBefore(from)) && (to == null || !e.at().isAfter(to))
+                    && (trigger == null || trigger.equals(e.trigger())) && (what == null || what.equals(e.what()))
+                    && (who == null || who.equals(e.who())) && (outcome == null || outcome.equals(e.outcome()));
+        }
+    }
+
+    public static List<Entry> of(PlatformState s) {
+        List<Entry> out = new ArrayList<>();
+        for (Execution e : s.executions().values()) {
+            String outcome = e.status().name().toLowerCase();
+            String reason = e.error() != null ? e.error().type() + ": " + e.error().message()
+                    : e.cancelledBy() != null ? "cancelled by " + e.cancelledBy() : "";
+            out.add(new Entry(e.queuedAt() != null ? e.queuedAt() : e.lastChangeAt(), "execution", e.executionId(),
+                    e.triggeredBy(), e.pipeline(), e.trigger().name().toLowerCase(), params(e.params()), outcome, reason));
+        }
+        for (Fact<CommandRecorded> f : s.commands()) {
+            CommandRecorded c = f.data();
+            out.add(new Entry(f.at(), "command", c.commandId(), c.by(), c.op(), c.role().name().toLowerCase(),
+                    params(c.params()), c.outcome().name().toLowerCase(), c.reason()));
+        }
+        out.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id).reversed());
+        return out;
+    }
+
+    public static List<Entry> filter(List<Entry> entries, Filter f) {
+        return entries.stream().filter(f::accepts).toList();
+    }
+
+    private static String params(Map<String, Object> params) {
+        StringBuilder b = new StringBuilder();
+        new TreeMap<>(params).forEach((k, v) -> b.append(b.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        return b.toString();
+    }
+
+    // ---- CSV (RFC 4180, ISO 8601 UTC times) ----
+
+    public static final List<String> CSV_HEADER = List.of("at", "kind", "id", "who", "what", "trigger", "params", "outcome", "reason");
+
+    public static String csv(List<Entry> entries) {
+        StringBuilder b = new StringBuilder(String.join(",", CSV_HEADER)).append("\r\n");
+        for (Entry e : entries) {
+            List<String> cells = List.of(e.at().toString(), e.kind(), e.id(), e.who(), e.what(), e.trigger(), e.params(), e.outcome(), e.reason());
+            for (int i = 0; i < cells.size(); i++) b.append(i == 0 ? "" : ",").append(Csv.quote(cells.get(i)));
+            b.append("\r\n");
+        }
+        return b.toString();
+    }
+
+    /** Reads back what {@link #csv} wrote; a file that is not such a log is refused with the line at fault. */
+    public static List<Entry> parseCsv(String text) {
+        List<List<String>> rows = Csv.parse(text);
+        if (rows.isEmpty() || !rows.get(0).equals(CSV_HEADER)) throw new IllegalArgumentException("line 1: not an audit log header");
+        List<Entry> out = new ArrayList<>();
+        for (int i = 1; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            if (r.size() != CSV_HEADER.size()) throw new IllegalArgumentException("row " + (i + 1) + ": " + r.size() + " fields, expected " + CSV_HEADER.size());
+            try {
+                out.add(new Entry(Instant.parse(r.get(0)), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8)));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("row " + (i + 1) + ": time " + r.get(0) + " is not ISO 8601");
+            }
+        }
+        return out;
+    }
+
+    // ---- "did every scheduled run execute?" ----
+
+    /** For one weekly pipeline and tier: what ran for the week, or that nothing did. */
+    public record ScheduledRun(String pipeline, String tier, boolean ran, String how) {}
+
+    /**
+     * Expected: every scheduled weekly pipeline (one that runs per week and tier) for each tier
+     * whose file for the week was due by {@code now}. Actual: its executions for that week.
+     */
+    public static List<ScheduledRun> verifyWeek(PlatformState s, LocalDate week, Instant now) {
+        TreeSet<String> weekly = new TreeSet<>();
+        for (Execution e : s.executions().values()) {
+            Fact<PipelineDeclared> p = s.pipelines().get(e.pipeline());
+            if (p != null && p.data().schedule() != null && e.weekEnding() != null && e.tier() != null) weekly.add(e.pipeline());
+        }
+        List<ScheduledRun> out = new ArrayList<>();
+        for (String pipeline : weekly) {
+            for (String tier : FinraCalendar.TIERS) {
+                if (FinraCalendar.dueAt(tier, week).isAfter(now)) continue;
+                List<Execution> runs = s.executions().values().stream()
+                        .filter(e -> e.pipeline().equals(pipeline) && tier.equals(e.tier()) && week.equals(e.weekEnding()))
+                        .sorted(Comparator.comparing(Execution::lastChangeAt)).toList();
+                Execution ok = runs.stream().filter(e -> e.status() == ExecutionStatus.SUCCEEDED).findFirst().orElse(null);
+                String how;
+                if (runs.isEmpty()) how = "MISSING — no execution for this week";
+                else if (ok == null) how = "NOT SUCCEEDED — " + runs.size() + " attempt(s), last " + runs.getLast().status().name().toLowerCase();
+                else how = "succeeded " + ok.endedAt() + " (" + ok.trigger().name().toLowerCase() + (ok.trigger() == Trigger.SCHEDULED ? "" : " by " + ok.triggeredBy())
+                        + (runs.size() > 1 ? ", after " + (runs.size() - 1) + " other attempt(s)" : "") + ")";
+                out.add(new ScheduledRun(pipeline, tier, ok != null, how));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,195 @@
+package org.marketspine.console.ui.lineage;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.marketspine.console.model.AuditLog;
+import org.marketspine.console.ui.Styles;
+import org.marketspine.console.ui.Times;
+
+/**
+ * Every execution and every command, read-only: who, when, trigger, params, outcome. Manual
+ * overrides are bold, rejections red. Filters, CSV export, and "did every scheduled run execute?".
+ */
+final class AuditLogView extends VBox {
+    static final String ANY = "Any";
+    private final LineageViewModel vm;
+    private final TableView<AuditLog.Entry> table = new TableView<>();
+    private final ComboBox<String> trigger = choice("audit-trigger", "trigger or role");
+    private final ComboBox<String> what = choice("audit-what", "pipeline or command");
+    private final ComboBox<String> who = choice("audit-who", "user");
+    private final ComboBox<String> outcome = choice("audit-outcome", "outcome");
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final Label count = new Label();
+    private final Label message = new Label();
+    private final ComboBox<LocalDate> verifyWeek = new ComboBox<>();
+    private final ListView<String> verifyResult = new ListView<>();
+
+    AuditLogView(LineageViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("audit-view");
+        table.setId("audit-table");
+        table.getStyleClass().add("audit-table");
+        table.setItems(vm.audit());
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().addAll(List.of(
+                column("At", e -> Times.absolute(e.at()), 190), column("Kind", AuditLog.Entry::kind, 80),
+                column("Who", AuditLog.Entry::who, 150), column("What", AuditLog.Entry::what, 280),
+                column("Trigger / role", AuditLog.Entry::trigger, 100), column("Params", AuditLog.Entry::params, 240),
+                column("Outcome", AuditLog.Entry::outcome, 90), column("Reason", AuditLog.Entry::reason, 300)));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AuditLog.Entry e, boolean empty) {
+                super.updateItem(e, empty);
+                getStyleClass().removeAll("override", "rejected");
+                if (empty || e == null) return;
+                if (e.isOverride()) getStyleClass().add("override");
+                if (e.outcome().equals("rejected") || e.outcome().equals("failed")) getStyleClass().add("rejected");
+            }
+        });
+        Label none = new Label("No executions or commands match these filters.");
+        none.getStyleClass().add("empty-state");
+        table.setPlaceholder(none);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        from.setPromptText("from day (UTC)");
+        to.setPromptText("to day (UTC)");
+        from.setPrefWidth(140);
+        to.setPrefWidth(140);
+        for (var c : List.of(trigger, what, who, outcome)) c.valueProperty().addListener((o, a, b) -> applyFilter());
+        from.valueProperty().addListener((o, a, b) -> applyFilter());
+        to.valueProperty().addListener((o, a, b) -> applyFilter());
+        Button export = new Button("Export CSV…");
+        export.setId("audit-export");
+        export.setTooltip(new Tooltip("The rows shown, with ISO 8601 UTC times"));
+        export.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setInitialFileName("spine-audit-log.csv");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            if (f != null) export(f.toPath());
+        });
+        count.getStyleClass().add(Styles.MUTED);
+        count.setId("audit-count");
+        message.setId("audit-message");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox filters = new HBox(8, from, new Label("–"), to, trigger, what, who, outcome, grow, count, export);
+        filters.setAlignment(Pos.CENTER_LEFT);
+        verifyWeek.setId("verify-week");
+        verifyWeek.setPromptText("week ending");
+        verifyWeek.setItems(vm.weeks());
+        Button verify = new Button("Verify scheduled runs");
+        verify.setId("verify-runs");
+        verify.setTooltip(new Tooltip("Expected (every scheduled weekly pipeline × every tier due) vs what actually ran"));
+        verify.setOnAction(e -> verify());
+        verifyResult.setId("verify-result");
+        verifyResult.setPrefHeight(130);
+        HBox verifyRow = new HBox(8, new Label("Did every scheduled run execute for"), verifyWeek, verify, message);
+        verifyRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(filters, table, verifyRow, verifyResult);
+        vm.audit().addListener((javafx.collections.ListChangeListener<AuditLog.Entry>) c -> refreshChoices());
+        refreshChoices();
+    }
+
+    private static ComboBox<String> choice(String id, String what) {
+        ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(ANY));
+        c.setValue(ANY);
+        c.setId(id);
+        c.setTooltip(new Tooltip("Filter by " + what));
+        return c;
+    }
+
+    private static TableColumn<AuditLog.Entry, String> column(String title, Function<AuditLog.Entry, String> value, double width) {
+        TableColumn<AuditLog.Entry, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private void applyFilter() {
+        Instant f = from.getValue() == null ? null : from.getValue().atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant t = to.getValue() == null ? null : to.getValue().plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
+        vm.auditFilterProperty().set(new AuditLog.Filter(f, t, pick(trigger), pick(what), pick(who), pick(outcome)));
+    }
+
+    private static String pick(ComboBox<String> c) {
+        return c.getValue() == null || c.getValue().equals(ANY) ? null : c.getValue();
+    }
+
+    /** Choices come from the whole log at the instant shown, so a filter never hides its own options. */
+    private void refreshChoices() {
+        List<AuditLog.Entry> all = AuditLog.of(vm.shownState());
+        fill(trigger, all, AuditLog.Entry::trigger);
+        fill(what, all, AuditLog.Entry::what);
+        fill(who, all, AuditLog.Entry::who);
+        fill(outcome, all, AuditLog.Entry::outcome);
+        count.setText(vm.audit().size() + " of " + all.size() + " entries");
+    }
+
+    private static void fill(ComboBox<String> c, List<AuditLog.Entry> all, Function<AuditLog.Entry, String> f) {
+        TreeSet<String> values = new TreeSet<>();
+        for (AuditLog.Entry e : all) values.add(f.apply(e));
+        List<String> items = new java.util.ArrayList<>(List.of(ANY));
+        items.addAll(values);
+        if (!c.getItems().equals(items)) {
+            String keep = c.getValue();
+            c.getItems().setAll(items);
+            c.setValue(items.contains(keep) ? keep : ANY);
+        }
+    }
+
+    /** Writes the rows shown; the button's file chooser calls this. */
+    void export(Path file) {
+        try {
+            vm.exportCsv(file);
+            message.setText("Exported " + vm.audit().size() + " rows to " + file);
+            message.getStyleClass().setAll("label", "feedback-ok");
+        } catch (IOException ex) {
+            message.setText("Could not write " + file + ": " + ex.getMessage());
+            message.getStyleClass().setAll("label", "feedback-error");
+        }
+    }
+
+    private void verify() {
+        LocalDate w = verifyWeek.getValue();
+        if (w == null) {
+            verifyResult.getItems().setAll("Choose a week ending first.");
+            return;
+        }
+        List<AuditLog.ScheduledRun> runs = vm.verifyWeek(w);
+        long missing = runs.stream().filter(r -> !r.ran()).count();
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(runs.isEmpty() ? "Nothing was due for the week ending " + w + " at the instant shown."
+                : missing == 0 ? "All " + runs.size() + " expected runs for the week ending " + w + " succeeded."
+                : missing + " of " + runs.size() + " expected runs for the week ending " + w + " did NOT succeed:");
+        for (AuditLog.ScheduledRun r : runs) lines.add((r.ran() ? "✓ " : "✗ ") + r.pipeline() + " · " + r.tier() + " — " + r.how());
+        verifyResult.getItems().setAll(lines);
+    }
+
+    TableView<AuditLog.Entry> table() {
+        return table;
+    }
+}

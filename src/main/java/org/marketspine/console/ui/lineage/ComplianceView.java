@@ -1,0 +1,65 @@
+package org.marketspine.console.ui.lineage;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.marketspine.console.ui.Icons;
+import org.marketspine.console.ui.Times;
+
+/**
+ * The compliance workspace: lineage graph, compare, audit log, retention and licensing — all of
+ * them as of the instant on the timeline below, with a banner whenever that instant is the past.
+ */
+public final class ComplianceView extends BorderPane {
+    private final LineageView lineage;
+    private final AuditLogView audit;
+    private final TabPane tabs = new TabPane();
+
+    public ComplianceView(LineageViewModel vm) {
+        getStyleClass().add("compliance-view");
+        lineage = new LineageView(vm);
+        audit = new AuditLogView(vm);
+        tabs.getTabs().addAll(new Tab("Lineage graph", lineage), new Tab("Compare", new CompareView(vm)),
+                new Tab("Audit log", audit), new Tab("Retention & licensing", new RetentionView(vm)));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("compliance-tabs");
+        Label text = new Label();
+        text.setId("past-banner-text");
+        Button live = new Button("Return to live");
+        live.setId("past-banner-live");
+        live.setOnAction(e -> vm.goLive());
+        HBox banner = new HBox(12, Icons.of(Icons.PAST), text, live);
+        banner.setAlignment(Pos.CENTER_LEFT);
+        banner.getStyleClass().add("past-banner");
+        banner.setId("past-banner");
+        banner.managedProperty().bind(banner.visibleProperty());
+        Runnable show = () -> {
+            var t = vm.timeProperty().get();
+            banner.setVisible(t != null);
+            text.setText(t == null ? "" : "You are looking at the past: the platform as the journal knew it at " + Times.absolute(t)
+                    + ". Nothing here is live.");
+        };
+        vm.timeProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        setTop(banner);
+        setCenter(tabs);
+        setBottom(new VBox(new TimelineBar(vm)));
+    }
+
+    public void showTab(int index) {
+        tabs.getSelectionModel().select(index);
+    }
+
+    public LineageCanvas canvas() {
+        return lineage.canvas();
+    }
+
+    public void exportAudit(java.nio.file.Path file) {
+        audit.export(file);
+    }
+}

@@ -1,0 +1,274 @@
+package org.marketspine.console.ui.lineage;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.marketspine.console.model.AuditLog;
+import org.marketspine.console.model.Capture;
+import org.marketspine.console.model.EventLog;
+import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.LineageAt;
+import org.marketspine.console.model.LineageGraph;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.RetentionReport;
+import org.marketspine.console.model.StateDiff;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.ui.ConsoleRuntime;
+import org.marketspine.console.ui.ConsoleSnapshot;
+
+/**
+ * The compliance workspace as properties: the lineage in scope and its layout, the instant shown
+ * (null = live) and how every node looked then, the audit log and the retention report of that
+ * instant, and the comparison of two instants.
+ */
+public final class LineageViewModel {
+    public static final String ALL_TIERS = "All tiers";
+
+    private final ConsoleRuntime runtime;
+    private final java.util.function.Supplier<EventLog> logs;
+    private final ObjectProperty<String> tier = new SimpleObjectProperty<>(ALL_TIERS);
+    private final ObjectProperty<LocalDate> week = new SimpleObjectProperty<>();
+    private final ObservableList<LocalDate> weeks = FXCollections.observableArrayList();
+    private final BooleanProperty focus = new SimpleBooleanProperty();
+    private final ReadOnlyObjectWrapper<String> selected = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> time = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<LineageGraph> graph = new ReadOnlyObjectWrapper<>(new LineageGraph(List.of(), List.of()));
+    private final ReadOnlyObjectWrapper<LineageLayout.Result> layout = new ReadOnlyObjectWrapper<>(LineageLayout.Result.EMPTY);
+    private final ReadOnlyObjectWrapper<LineageAt> at = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Waiting for the feed…");
+    private final ObservableList<AuditLog.Entry> audit = FXCollections.observableArrayList();
+    private final ObjectProperty<AuditLog.Filter> auditFilter = new SimpleObjectProperty<>(AuditLog.Filter.ALL);
+    private final ReadOnlyObjectWrapper<RetentionReport> retention = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> comparison = FXCollections.observableArrayList();
+    private Map<String, List<String>> labels = Map.of();
+    private PlatformState head = PlatformState.EMPTY;
+    private PlatformState shownState = PlatformState.EMPTY;
+    private LineageGraph full = new LineageGraph(List.of(), List.of());
+    private int generation;
+    private String pendingSelect;
+
+    public LineageViewModel(ConsoleRuntime runtime, java.util.function.Supplier<EventLog> logs) {
+        this.runtime = runtime;
+        this.logs = logs;
+        tier.addListener((o, a, b) -> rebuild());
+        week.addListener((o, a, b) -> rebuild());
+        focus.addListener((o, a, b) -> rebuild());
+        auditFilter.addListener((o, a, b) -> refreshAudit());
+    }
+
+    /** A new head state from the feed: the graph follows it; the instant shown stays put when in the past. */
+    public void update(ConsoleSnapshot s) {
+        PlatformState next = s.state();
+        boolean lineageChanged = next.captures() != head.captures() || next.executions() != head.executions();
+        head = next;
+        if (lineageChanged) refreshWeeks();
+        if (lineageChanged) rebuild();
+        else if (time.get() == null) show(head);
+    }
+
+    private void refreshWeeks() {
+        TreeSet<LocalDate> all = new TreeSet<>();
+        for (Capture c : head.captures().values()) all.add(c.recorded().weekEnding());
+        List<LocalDate> desc = new ArrayList<>(all.descendingSet());
+        if (!desc.equals(weeks)) weeks.setAll(desc);
+        if (week.get() == null && !desc.isEmpty()) week.set(desc.getFirst());
+    }
+
+    private void rebuild() {
+        LocalDate w = week.get();
+        String t = tier.get();
+        full = LineageGraph.of(head, k -> (w == null || k.weekEnding().equals(w)) && (t == null || t.equals(ALL_TIERS) || k.tier().equals(t)));
+        LineageGraph shown = focus.get() && selected.get() != null && full.node(selected.get()) != null ? full.focus(selected.get()) : full;
+        if (!sameNodes(shown, graph.get())) {
+            graph.set(shown);
+            layOut(shown);
+        } else {
+            graph.set(shown);
+        }
+        show(time.get() == null ? head : log().stateAt(time.get()));
+    }
+
+    private static boolean sameNodes(LineageGraph a, LineageGraph b) {
+        return a.nodes().equals(b.nodes()) && a.edges().equals(b.edges());
+    }
+
+    /** ELK runs on its own thread; a layout superseded by a newer scope is dropped. */
+    private void layOut(LineageGraph g) {
+        int gen = ++generation;
+        status.set(g.nodes().isEmpty() ? "No captures in this scope." : "Laying out " + g.nodes().size() + " nodes…");
+        Thread.ofVirtual().name("lineage-layout").start(() -> {
+            LineageLayout.Result r;
+            try {
+                r = LineageLayout.of(g);
+            } catch (RuntimeException e) {
+                runtime.publisher().deliver(() -> status.set("Layout failed: " + e));
+                return;
+            }
+            runtime.publisher().deliver(() -> {
+                if (gen != generation) return;
+                layout.set(r);
+                status.set("");
+                if (pendingSelect != null && r.boxes().containsKey(pendingSelect)) {
+                    select(pendingSelect);
+                    pendingSelect = null;
+                }
+            });
+        });
+    }
+
+    private void show(PlatformState s) {
+        show(LineageAt.of(graph.get(), s));
+    }
+
+    private void show(LineageAt next) {
+        PlatformState s = next.state();
+        shownState = s;
+        labels = NodeLabels.all(graph.get(), next);
+        at.set(next);
+        refreshAudit();
+        retention.set(RetentionReport.of(s, time.get() != null ? time.get() : runtime.clockNow()));
+    }
+
+    private void refreshAudit() {
+        List<AuditLog.Entry> entries = AuditLog.filter(AuditLog.of(shownState), auditFilter.get());
+        if (!entries.equals(audit)) audit.setAll(entries);
+    }
+
+    // ---- time travel ----
+
+    /** Shows the platform as the journal knew it at {@code t}; at or after the head instant, that is live. */
+    public void scrubTo(Instant t) {
+        Instant last = log().lastAt();
+        if (t == null || last == null || !t.isBefore(last)) {
+            goLive();
+            return;
+        }
+        Instant first = log().firstAt();
+        time.set(t.isBefore(first) ? first : t);
+        show(LineageAt.at(log(), graph.get(), time.get()));
+    }
+
+    public void goLive() {
+        time.set(null);
+        show(head);
+    }
+
+    /** Moves to the instant of the next (+1) or previous (−1) event. */
+    public void step(int direction) {
+        if (log().size() == 0) return;
+        long seq = time.get() == null ? log().headSeq() : log().seqAt(time.get());
+        long target = Math.max(1, Math.min(log().size(), seq + direction));
+        if (target == seq && direction > 0) return;
+        Instant t = log().event(target).at();
+        if (direction > 0 && time.get() != null && !t.isAfter(time.get())) t = time.get().plusMillis(1);
+        if (direction < 0 && target == seq) t = log().firstAt();
+        scrubTo(t);
+    }
+
+    /** Scrubs to when an execution ended (or last changed), and selects it. */
+    public void jumpToExecution(String executionId) {
+        Execution e = head.execution(executionId);
+        if (e == null) return;
+        selectAnywhere(LineageGraph.executionNode(executionId), e.weekEnding());
+        scrubTo(e.lastChangeAt());
+    }
+
+    // ---- selection and search ----
+
+    public void select(String nodeId) {
+        selected.set(nodeId);
+        if (focus.get()) rebuild();
+    }
+
+    /** Finds nodes by capture id, execution id, file, dataset or week; selects the first, changing scope if needed. */
+    public List<LineageGraph.Node> search(String text) {
+        LineageGraph everything = LineageGraph.of(head, k -> true);
+        List<LineageGraph.Node> found = everything.search(text);
+        if (!found.isEmpty()) selectAnywhere(found.getFirst().id(), found.getFirst().week());
+        return found;
+    }
+
+    private void selectAnywhere(String nodeId, LocalDate nodeWeek) {
+        if (graph.get().node(nodeId) != null) {
+            select(nodeId);
+            return;
+        }
+        pendingSelect = nodeId;
+        selected.set(nodeId);
+        tier.set(ALL_TIERS);
+        if (nodeWeek != null) week.set(nodeWeek);
+    }
+
+    // ---- compare ----
+
+    /** What changed from instant {@code a} to instant {@code b}; row and symbol deltas arrive from the feed. */
+    public StateDiff compare(Instant a, Instant b) {
+        StateDiff d = StateDiff.between(log().stateAt(a), log().stateAt(b));
+        List<String> lines = new ArrayList<>(CompareText.of(d));
+        comparison.setAll(lines);
+        for (Capture c : d.capturesSuperseded()) {
+            Capture newer = head.capture(c.supersededBy());
+            if (newer != null) compareCaptures(c.captureId(), newer.captureId());
+        }
+        return d;
+    }
+
+    /** Row and symbol deltas between two captures, as the feed computes them (capture_diff). */
+    public void compareCaptures(String from, String to) {
+        Message.Request r = new Message.Request(runtime.nextId("diff-"), "capture_diff", null, null, null, null, null, from, to, null);
+        runtime.request(r).whenComplete((resp, e) -> runtime.publisher().deliver(() -> comparison.add(
+                e != null ? "capture_diff " + from + " → " + to + " failed: " + e.getMessage()
+                        : !resp.ok() ? "capture_diff " + from + " → " + to + " refused: " + resp.error().message()
+                        : CompareText.diff(resp.data()))));
+    }
+
+    // ---- audit ----
+
+    /** Writes the audit log as shown (filters applied) to a CSV file with ISO 8601 UTC times. */
+    public void exportCsv(Path file) throws IOException {
+        Files.writeString(file, AuditLog.csv(audit), StandardCharsets.UTF_8);
+    }
+
+    public List<AuditLog.ScheduledRun> verifyWeek(LocalDate w) {
+        return AuditLog.verifyWeek(shownState, w, time.get() != null ? time.get() : runtime.clockNow());
+    }
+
+    public List<String> labels(String nodeId) {
+        return labels.getOrDefault(nodeId, List.of());
+    }
+
+    public PlatformState shownState() { return shownState; }
+    public PlatformState head() { return head; }
+    public EventLog log() { return logs.get(); }
+    public ObjectProperty<String> tierProperty() { return tier; }
+    public ObjectProperty<LocalDate> weekProperty() { return week; }
+    public ObservableList<LocalDate> weeks() { return weeks; }
+    public BooleanProperty focusProperty() { return focus; }
+    public ReadOnlyObjectProperty<String> selectedProperty() { return selected.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Instant> timeProperty() { return time.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<LineageGraph> graphProperty() { return graph.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<LineageLayout.Result> layoutProperty() { return layout.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<LineageAt> atProperty() { return at.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ObservableList<AuditLog.Entry> audit() { return audit; }
+    public ObjectProperty<AuditLog.Filter> auditFilterProperty() { return auditFilter; }
+    public ReadOnlyObjectProperty<RetentionReport> retentionProperty() { return retention.getReadOnlyProperty(); }
+    public ObservableList<String> comparison() { return comparison; }
+}

@@ -1,0 +1,60 @@
+package org.marketspine.console.ui.lineage;
+
+import java.util.List;
+import org.marketspine.console.model.Capture;
+import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.LineageGraph;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.ui.Times;
+
+/** The text lines a lineage node shows: what it is, then its figures, then its id. */
+final class NodeLabels {
+    private NodeLabels() {}
+
+    /** Labels of every node present in the state, computed once per instant shown. */
+    static java.util.Map<String, List<String>> all(LineageGraph g, org.marketspine.console.model.LineageAt at) {
+        java.util.Map<String, EventData.SourceFile> files = new java.util.HashMap<>();
+        for (Capture c : at.state().captures().values()) {
+            if (c.recorded().source() != null) files.put(c.recorded().source().locator(), c.recorded().source());
+        }
+        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        for (LineageGraph.Node n : g.nodes()) if (at.look(n.id()).present()) out.put(n.id(), of(n, at.state(), files));
+        return out;
+    }
+
+    static List<String> of(LineageGraph.Node n, PlatformState s, java.util.Map<String, EventData.SourceFile> files) {
+        return switch (n.kind()) {
+            case CAPTURE -> {
+                Capture c = s.capture(n.ref());
+                if (c == null) yield List.of(shortName(n.dataset()) + " · " + n.tier());
+                EventData.CaptureRecorded r = c.recorded();
+                yield List.of(lastName(r.dataset()) + " · " + r.tier(),
+                        String.format("wk %s · %,d rows · %,d sym", r.weekEnding(), r.rows(), r.symbols()), c.captureId());
+            }
+            case EXECUTION -> {
+                Execution e = s.execution(n.ref());
+                if (e == null) yield List.of(n.ref());
+                String took = e.durationMs() > 0 ? " · " + Times.span(java.time.Duration.ofMillis(e.durationMs())) : "";
+                yield List.of(shortName(e.pipeline()), e.trigger().name().toLowerCase() + " · " + e.triggeredBy() + took, e.executionId());
+            }
+            case SOURCE_FILE -> {
+                EventData.SourceFile f = files.get(n.ref());
+                String name = n.ref().substring(n.ref().lastIndexOf('/') + 1);
+                yield f == null ? List.of(name) : List.of(name, String.format("%,d bytes · sha256 %s…", f.bytes(), f.sha256().substring(0, Math.min(12, f.sha256().length()))), f.locator());
+            }
+        };
+    }
+
+    /** "finra.otc_transparency.normalized" reads "normalized". */
+    static String lastName(String dotted) {
+        return dotted.substring(dotted.lastIndexOf('.') + 1);
+    }
+
+    /** "finra.otc_transparency.normalized" reads "otc_transparency.normalized". */
+    static String shortName(String dotted) {
+        int last = dotted.lastIndexOf('.');
+        int before = last <= 0 ? -1 : dotted.lastIndexOf('.', last - 1);
+        return before < 0 ? dotted : dotted.substring(before + 1);
+    }
+}

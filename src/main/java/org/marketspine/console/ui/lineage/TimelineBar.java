@@ -1,0 +1,186 @@
+package org.marketspine.console.ui.lineage;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import javafx.animation.AnimationTimer;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.marketspine.console.model.ExecutionDensity;
+import org.marketspine.console.ui.Icons;
+import org.marketspine.console.ui.StyleProbes;
+import org.marketspine.console.ui.Times;
+
+/**
+ * The timeline under the graph: the whole journal, an execution-density strip with failures in
+ * red, a slider to drag through time, step to the previous/next event, play, or type an instant.
+ */
+final class TimelineBar extends VBox {
+    private static final String[] SPEEDS = {"1 hour / s", "6 hours / s", "1 day / s", "1 week / s"};
+    private static final long[] SPEED_MILLIS = {3_600_000L, 21_600_000L, 86_400_000L, 604_800_000L};
+
+    private final LineageViewModel vm;
+    private final Canvas strip = new Canvas();
+    private final Pane stripPane = new Pane(strip);
+    private final Slider slider = new Slider(0, 1, 1);
+    private final Label now = new Label();
+    private final TextField goTo = new TextField();
+    private final Label error = new Label();
+    private final StyleProbes probes = new StyleProbes();
+    private final Region bar = probes.region("timeline-density-bar");
+    private final Region failedBar = probes.region("timeline-density-failed");
+    private final Region cursor = probes.region("timeline-density-cursor");
+    private final ComboBox<String> speed = new ComboBox<>(FXCollections.observableArrayList(SPEEDS));
+    private final Button play = new Button();
+    private AnimationTimer player;
+    private boolean updating;
+
+    TimelineBar(LineageViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("timeline");
+        setId("timeline");
+        stripPane.setPrefHeight(30);
+        stripPane.setMinHeight(30);
+        stripPane.getChildren().add(probes.group());
+        strip.widthProperty().bind(stripPane.widthProperty());
+        strip.heightProperty().bind(stripPane.heightProperty());
+        strip.widthProperty().addListener((o, a, b) -> drawStrip());
+        strip.heightProperty().addListener((o, a, b) -> drawStrip());
+        slider.setId("timeline-slider");
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!updating) vm.scrubTo(Instant.ofEpochMilli((long) b.doubleValue()));
+        });
+        now.getStyleClass().add("time-now");
+        now.setId("timeline-time");
+        Button prev = button(Icons.STEP_BACK, "Previous event", e -> vm.step(-1));
+        prev.setId("step-back");
+        Button next = button(Icons.STEP_FORWARD, "Next event", e -> vm.step(1));
+        next.setId("step-forward");
+        play.setId("play");
+        play.setOnAction(e -> togglePlay());
+        speed.getSelectionModel().select(2);
+        speed.setTooltip(new Tooltip("How fast play moves through the journal"));
+        Button live = new Button("Live");
+        live.setId("timeline-live");
+        live.setTooltip(new Tooltip("Back to the platform as it is now"));
+        live.setOnAction(e -> {
+            stopPlay();
+            vm.goLive();
+        });
+        goTo.setPromptText("go to instant, e.g. 2026-10-16T14:00:00Z");
+        goTo.setPrefColumnCount(22);
+        goTo.setId("timeline-goto");
+        goTo.setOnAction(e -> jump());
+        error.getStyleClass().add("validation");
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox controls = new HBox(8, prev, play, next, speed, live, now, grow, error, goTo);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(stripPane, slider, controls);
+        vm.timeProperty().addListener((o, a, b) -> refresh());
+        vm.atProperty().addListener((o, a, b) -> refresh());
+        stopPlay();
+        refresh();
+    }
+
+    private static Button button(org.kordamp.ikonli.Ikon icon, String tip, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+        Button b = new Button(null, Icons.of(icon));
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(action);
+        return b;
+    }
+
+    private void jump() {
+        try {
+            vm.scrubTo(Instant.parse(goTo.getText().trim()));
+            error.setText("");
+        } catch (DateTimeParseException ex) {
+            error.setText("Not an ISO 8601 instant (e.g. 2026-10-16T14:00:00Z)");
+        }
+    }
+
+    private void togglePlay() {
+        if (player != null) {
+            stopPlay();
+            return;
+        }
+        if (vm.timeProperty().get() == null) vm.scrubTo(vm.log().firstAt());
+        player = new AnimationTimer() {
+            long last;
+
+            @Override
+            public void handle(long nanos) {
+                if (last != 0 && vm.timeProperty().get() != null) {
+                    long step = (long) (SPEED_MILLIS[Math.max(0, speed.getSelectionModel().getSelectedIndex())] * ((nanos - last) / 1e9));
+                    vm.scrubTo(vm.timeProperty().get().plusMillis(Math.max(1, step)));
+                }
+                last = nanos;
+                if (vm.timeProperty().get() == null) stopPlay();
+            }
+        };
+        player.start();
+        play.setGraphic(Icons.of(Icons.PAUSE));
+        play.setTooltip(new Tooltip("Pause"));
+    }
+
+    private void stopPlay() {
+        if (player != null) player.stop();
+        player = null;
+        play.setGraphic(Icons.of(Icons.PLAY));
+        play.setTooltip(new Tooltip("Play through the journal"));
+    }
+
+    private void refresh() {
+        Instant first = vm.log().firstAt();
+        Instant last = vm.log().lastAt();
+        Instant t = vm.timeProperty().get();
+        updating = true;
+        if (first != null && last != null) {
+            slider.setMin(first.toEpochMilli());
+            slider.setMax(Math.max(first.toEpochMilli() + 1, last.toEpochMilli()));
+            slider.setValue(t == null ? slider.getMax() : t.toEpochMilli());
+        }
+        updating = false;
+        now.setText(t == null ? "LIVE" + (last == null ? " · no events yet" : " · last event " + Times.absolute(last)) : Times.absolute(t));
+        drawStrip();
+    }
+
+    private void drawStrip() {
+        var g = strip.getGraphicsContext2D();
+        double w = strip.getWidth();
+        double h = strip.getHeight();
+        g.clearRect(0, 0, w, h);
+        Instant first = vm.log().firstAt();
+        Instant last = vm.log().lastAt();
+        if (first == null || last == null || w < 10) return;
+        int buckets = (int) (w / 3);
+        ExecutionDensity d = ExecutionDensity.of(vm.head(), first, last, buckets);
+        double max = Math.max(1, d.max());
+        double bw = w / buckets;
+        for (int i = 0; i < buckets; i++) {
+            if (d.total()[i] == 0) continue;
+            double bh = Math.max(2, (h - 4) * d.total()[i] / max);
+            g.setFill(StyleProbes.fill(bar));
+            g.fillRect(i * bw, h - bh, Math.max(1, bw - 1), bh);
+            if (d.failed()[i] > 0) {
+                g.setFill(StyleProbes.fill(failedBar));
+                g.fillRect(i * bw, 0, Math.max(1, bw - 1), 6);
+            }
+        }
+        Instant t = vm.timeProperty().get();
+        double x = t == null ? w - 2 : (t.toEpochMilli() - first.toEpochMilli()) / (double) Math.max(1, last.toEpochMilli() - first.toEpochMilli()) * w;
+        g.setFill(StyleProbes.fill(cursor));
+        g.fillRect(Math.max(0, Math.min(w - 2, x - 1)), 0, 2, h);
+    }
+}

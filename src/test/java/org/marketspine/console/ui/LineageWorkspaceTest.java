@@ -1,0 +1,190 @@
+package org.marketspine.console.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.model.AuditLog;
+import org.marketspine.console.model.Capture;
+import org.marketspine.console.model.LineageGraph;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.ui.lineage.LineageCanvas;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The compliance workspace against the embedded demo feed, driven through the real views. */
+@ExtendWith(ApplicationExtension.class)
+class LineageWorkspaceTest {
+    static final String NORMALIZED = "finra.otc_transparency.normalized";
+    ConsoleRuntime runtime;
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path dir = Files.createTempDirectory("spine-lineage");
+        runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 77, 1, dir), Clock.systemUTC());
+        StatePublisher publisher = runtime.start();
+        window = new MainWindow(runtime, publisher, Clock.systemUTC());
+        Scene scene = new Scene(window, 1800, 1000);
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        window.showWorkspace(2);
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    private void awaitLive() throws Exception {
+        HealthBoardTest.await("live with history", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
+        HealthBoardTest.await("a laid-out graph", 15, () -> !window.lineage().layoutProperty().get().boxes().isEmpty());
+    }
+
+    private LineageCanvas canvas() {
+        return window.complianceView().canvas();
+    }
+
+    /** Types into the search box and waits until the node is laid out and selected. */
+    private void find(FxRobot robot, String text, String nodeId) throws Exception {
+        clearField(robot, "#lineage-search");
+        robot.clickOn("#lineage-search").write(text);
+        robot.clickOn("#lineage-find");
+        HealthBoardTest.await("the node laid out and selected", 15, () -> window.lineage().layoutProperty().get().boxes().containsKey(nodeId)
+                && nodeId.equals(window.lineage().selectedProperty().get()));
+    }
+
+    private static void clearField(FxRobot robot, String query) {
+        javafx.scene.control.TextField f = robot.lookup(query).queryAs(javafx.scene.control.TextField.class);
+        robot.interact(f::clear);
+    }
+
+    private List<String> shown(FxRobot robot, String nodeId) {
+        List<List<String>> out = new java.util.ArrayList<>();
+        robot.interact(() -> out.add(canvas().shown(nodeId)));
+        return out.getFirst();
+    }
+
+    private void goTo(FxRobot robot, Instant t) {
+        clearField(robot, "#timeline-goto");
+        robot.clickOn("#timeline-goto").write(t.toString());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+    }
+
+    @Test
+    void scrubbingBeforeARevisionShowsTheOriginalCurrentAndAfterItSuperseded(FxRobot robot) throws Exception {
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        Capture old = s.captures().values().stream().filter(c -> c.recorded().dataset().equals(NORMALIZED) && !c.isSuperseded()
+                && c.recorded().supersedes() == null).findFirst().orElseThrow();
+        String revised = old.captureId() + "-rev";
+        var sink = runtime.embeddedServer().sink();
+        Instant[] injectedAt = new Instant[1];
+        sink.platformThread().submit(() -> {
+            injectedAt[0] = Instant.now();
+            sink.emit(injectedAt[0], new EventData.CaptureRecorded(revised, NORMALIZED, old.recorded().tier(), old.recorded().weekEnding(),
+                    org.marketspine.console.protocol.Stage.NORMALIZE, old.recorded().rows() + 10, old.recorded().symbols() + 1,
+                    old.recorded().executionId(), old.recorded().inputs(), old.captureId(), null));
+        }).get(10, TimeUnit.SECONDS);
+        HealthBoardTest.await("the revision in the client", 10, () -> runtime.log().head().capture(revised) != null);
+        String oldNode = LineageGraph.captureNode(old.captureId());
+        String newNode = LineageGraph.captureNode(revised);
+        find(robot, revised, newNode);
+        HealthBoardTest.await("live: original superseded", 5, () -> shown(robot, oldNode).contains("SUPERSEDED"));
+        assertFalse(robot.lookup("#past-banner").query().isVisible());
+
+        Instant eventAt = runtime.log().event(runtime.log().head().capture(revised).seq()).at();
+        goTo(robot, eventAt.minusMillis(1));
+        HealthBoardTest.await("the past banner", 5, () -> robot.lookup("#past-banner").query().isVisible());
+        assertTrue(robot.lookup("#past-banner-text").queryAs(Label.class).getText().contains("You are looking at the past"));
+        assertTrue(shown(robot, newNode).isEmpty(), "the revision did not exist yet: " + shown(robot, newNode));
+        List<String> original = shown(robot, oldNode);
+        assertFalse(original.isEmpty());
+        assertNotEquals("SUPERSEDED", original.getFirst(), "the original was current then");
+
+        goTo(robot, eventAt);
+        HealthBoardTest.await("the revision at its instant", 5, () -> !shown(robot, newNode).isEmpty());
+        assertEquals("SUPERSEDED", shown(robot, oldNode).getFirst());
+
+        robot.clickOn("#past-banner-live");
+        HealthBoardTest.await("live again", 5, () -> !robot.lookup("#past-banner").query().isVisible());
+    }
+
+    @Test
+    void aDerivedCapturesEdgesPointAtTheExactInputCaptures(FxRobot robot) throws Exception {
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        Capture derived = s.captures().values().stream().filter(c -> c.recorded().inputs().size() >= 6 && !c.isSuperseded())
+                .findFirst().orElseThrow();
+        String node = LineageGraph.captureNode(derived.captureId());
+        find(robot, derived.captureId(), node);
+        // The detail lists the exact inputs…
+        HealthBoardTest.await("the inputs in the detail", 5, () -> robot.lookup(".input-link").queryAll().size() == derived.recorded().inputs().size());
+        Set<String> listed = new HashSet<>();
+        for (Node n : robot.lookup(".input-link").queryAll()) listed.add(((Hyperlink) n).getText());
+        assertEquals(new HashSet<>(derived.recorded().inputs()), listed);
+        // …and the drawn edges into the computing run come from exactly those captures.
+        String exec = LineageGraph.executionNode(derived.recorded().executionId());
+        Set<String> drawnInto = new HashSet<>();
+        for (var line : window.lineage().layoutProperty().get().lines()) if (line.to().equals(exec)) drawnInto.add(line.from());
+        Set<String> expected = new HashSet<>();
+        for (String in : derived.recorded().inputs()) expected.add(LineageGraph.captureNode(in));
+        assertEquals(expected, drawnInto);
+        for (String in : expected) assertFalse(shown(robot, in).isEmpty(), "input drawn: " + in);
+        // Clicking an input walks upstream.
+        robot.clickOn(robot.lookup(".input-link").nth(0).queryAs(Hyperlink.class));
+        HealthBoardTest.await("the input selected", 5, () -> expected.contains(window.lineage().selectedProperty().get()));
+    }
+
+    @Test
+    void theAuditLogListsARejectedCommandWithItsReason_andItsCsvRoundTrips(FxRobot robot) throws Exception {
+        awaitLive();
+        Message.CommandResult r = runtime.command(new Message.Command(runtime.nextId("t-"), "backfill", null, null,
+                "finra.otc_transparency.ingest_week", "OTC", LocalDate.of(2026, 10, 16), LocalDate.of(2026, 9, 4), null, null, null, null))
+                .get(10, TimeUnit.SECONDS);
+        assertFalse(r.ok());
+        robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(2).queryAs(Node.class));
+        @SuppressWarnings("unchecked")
+        TableView<AuditLog.Entry> table = robot.lookup("#audit-table").queryAs(TableView.class);
+        HealthBoardTest.await("the rejected command in the log", 10, () -> table.getItems().stream()
+                .anyMatch(e -> e.kind().equals("command") && e.outcome().equals("rejected") && e.reason().contains("invalid_range")));
+        AuditLog.Entry rejected = table.getItems().stream().filter(e -> e.outcome().equals("rejected")).findFirst().orElseThrow();
+        assertEquals("backfill", rejected.what());
+        assertTrue(rejected.isOverride());
+
+        Path csv = Files.createTempFile("audit", ".csv");
+        robot.interact(() -> window.complianceView().exportAudit(csv));
+        assertTrue(robot.lookup("#audit-message").queryAs(Label.class).getText().startsWith("Exported"));
+        List<AuditLog.Entry> shown = List.copyOf(table.getItems());
+        assertEquals(shown, AuditLog.parseCsv(Files.readString(csv)));
+    }
+
+    @Test
+    void retentionFlagsWhatIsHeldPastRetentionAndListsPurges(FxRobot robot) throws Exception {
+        awaitLive();
+        robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(3).queryAs(Node.class));
+        HealthBoardTest.await("a past-retention flag", 10, () -> robot.lookup(".past-retention").tryQuery().isPresent());
+        assertTrue(robot.lookup(".past-retention").queryAs(Label.class).getText().contains("PAST RETENTION"));
+        assertFalse(robot.lookup("#retention-purges").queryAs(TableView.class).getItems().isEmpty());
+    }
+}
