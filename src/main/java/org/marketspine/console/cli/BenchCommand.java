@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
 /** {@code spine-console bench [ID…]}: the budgets of BUDGETS.md, each printed as {@code BENCH <id> <value> <unit>}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks (all by default).")
 final class BenchCommand implements Callable<Integer> {
-    private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P9", "P10", "P11");
-    private static final List<String> LATER = List.of("P5", "P7", "P8", "P8v");
+    private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P7", "P9", "P10", "P11");
+    private static final List<String> LATER = List.of("P5", "P8", "P8v");
 
     @Parameters(arity = "0..*", description = "Benchmark ids, e.g. P3 P6 (default: all in this build).")
     List<String> ids;
@@ -25,13 +25,15 @@ final class BenchCommand implements Callable<Integer> {
         for (String raw : run) {
             String id = raw.toUpperCase(Locale.ROOT);
             switch (id) {
-                case "P1", "P2", "P10", "P11" -> {
+                case "P1", "P2", "P7", "P10", "P11" -> {
                     if (!UiBenchmarks.hasDisplay()) {
                         System.out.println("BENCH " + id + " skipped: needs a display (run under xvfb-run)");
                     } else if (id.equals("P1")) {
                         new UiBenchmarks(System.out).p1(jar());
                     } else if (id.equals("P2")) {
                         new UiBenchmarks(System.out).p2();
+                    } else if (id.equals("P7")) {
+                        new org.marketspine.console.ui.bench.LineageBenchmark(System.out).run();
                     } else if (id.equals("P11")) {
                         new org.marketspine.console.ui.bench.GridBenchmark(System.out).run();
                     } else {

@@ -15,7 +15,7 @@ import org.marketspine.console.protocol.Event;
  * a reader never sees a half-written event.
  */
 public final class EventLog {
-    public static final int CHECKPOINT_EVERY = 2048;
+    public static final int CHECKPOINT_EVERY = 1024;
     private static final int CHUNK_BITS = 14;
     private static final int CHUNK = 1 << CHUNK_BITS;
 

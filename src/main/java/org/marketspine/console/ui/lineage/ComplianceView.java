@@ -24,8 +24,11 @@ public final class ComplianceView extends BorderPane {
         getStyleClass().add("compliance-view");
         lineage = new LineageView(vm);
         audit = new AuditLogView(vm);
-        tabs.getTabs().addAll(new Tab("Lineage graph", lineage), new Tab("Compare", new CompareView(vm)),
-                new Tab("Audit log", audit), new Tab("Retention & licensing", new RetentionView(vm)));
+        Tab auditTab = new Tab("Audit log", audit);
+        Tab retentionTab = new Tab("Retention & licensing", new RetentionView(vm));
+        tabs.getTabs().addAll(new Tab("Lineage graph", lineage), new Tab("Compare", new CompareView(vm)), auditTab, retentionTab);
+        vm.auditShownProperty().bind(auditTab.selectedProperty());
+        vm.retentionShownProperty().bind(retentionTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("compliance-tabs");
         Label text = new Label();

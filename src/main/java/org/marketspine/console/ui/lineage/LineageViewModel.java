@@ -57,6 +57,8 @@ public final class LineageViewModel {
     private final ObjectProperty<AuditLog.Filter> auditFilter = new SimpleObjectProperty<>(AuditLog.Filter.ALL);
     private final ReadOnlyObjectWrapper<RetentionReport> retention = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> comparison = FXCollections.observableArrayList();
+    private final BooleanProperty auditShown = new SimpleBooleanProperty();
+    private final BooleanProperty retentionShown = new SimpleBooleanProperty();
     private Map<String, List<String>> labels = Map.of();
     private PlatformState head = PlatformState.EMPTY;
     private PlatformState shownState = PlatformState.EMPTY;
@@ -71,6 +73,13 @@ public final class LineageViewModel {
         week.addListener((o, a, b) -> rebuild());
         focus.addListener((o, a, b) -> rebuild());
         auditFilter.addListener((o, a, b) -> refreshAudit());
+        // The audit log and the retention report follow the scrubber only while shown: a scrub step stays one frame.
+        auditShown.addListener((o, a, b) -> {
+            if (b) refreshAudit();
+        });
+        retentionShown.addListener((o, a, b) -> {
+            if (b) refreshRetention();
+        });
     }
 
     /** A new head state from the feed: the graph follows it; the instant shown stays put when in the past. */
@@ -134,21 +143,24 @@ public final class LineageViewModel {
     }
 
     private void show(PlatformState s) {
-        show(LineageAt.of(graph.get(), s));
+        show(ScrubStep.of(graph.get(), LineageAt.of(graph.get(), s)));
     }
 
-    private void show(LineageAt next) {
-        PlatformState s = next.state();
-        shownState = s;
-        labels = NodeLabels.all(graph.get(), next);
-        at.set(next);
-        refreshAudit();
-        retention.set(RetentionReport.of(s, time.get() != null ? time.get() : runtime.clockNow()));
+    private void show(ScrubStep step) {
+        shownState = step.at().state();
+        labels = step.labels();
+        at.set(step.at());
+        if (auditShown.get()) refreshAudit();
+        if (retentionShown.get()) refreshRetention();
     }
 
     private void refreshAudit() {
         List<AuditLog.Entry> entries = AuditLog.filter(AuditLog.of(shownState), auditFilter.get());
         if (!entries.equals(audit)) audit.setAll(entries);
+    }
+
+    private void refreshRetention() {
+        retention.set(RetentionReport.of(shownState, time.get() != null ? time.get() : runtime.clockNow()));
     }
 
     // ---- time travel ----
@@ -162,7 +174,7 @@ public final class LineageViewModel {
         }
         Instant first = log().firstAt();
         time.set(t.isBefore(first) ? first : t);
-        show(LineageAt.at(log(), graph.get(), time.get()));
+        show(ScrubStep.at(log(), graph.get(), time.get()));
     }
 
     public void goLive() {
@@ -271,4 +283,6 @@ public final class LineageViewModel {
     public ObjectProperty<AuditLog.Filter> auditFilterProperty() { return auditFilter; }
     public ReadOnlyObjectProperty<RetentionReport> retentionProperty() { return retention.getReadOnlyProperty(); }
     public ObservableList<String> comparison() { return comparison; }
+    public BooleanProperty auditShownProperty() { return auditShown; }
+    public BooleanProperty retentionShownProperty() { return retentionShown; }
 }

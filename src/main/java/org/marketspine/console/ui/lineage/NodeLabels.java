@@ -14,9 +14,11 @@ final class NodeLabels {
 
     /** Labels of every node present in the state, computed once per instant shown. */
     static java.util.Map<String, List<String>> all(LineageGraph g, org.marketspine.console.model.LineageAt at) {
+        // Files through the graph's own captures: the state may hold a million others.
         java.util.Map<String, EventData.SourceFile> files = new java.util.HashMap<>();
-        for (Capture c : at.state().captures().values()) {
-            if (c.recorded().source() != null) files.put(c.recorded().source().locator(), c.recorded().source());
+        for (LineageGraph.Node n : g.nodes()) {
+            Capture c = n.kind() == LineageGraph.Kind.CAPTURE ? at.state().capture(n.ref()) : null;
+            if (c != null && c.recorded().source() != null) files.put(c.recorded().source().locator(), c.recorded().source());
         }
         java.util.Map<String, List<String>> out = new java.util.HashMap<>();
         for (LineageGraph.Node n : g.nodes()) if (at.look(n.id()).present()) out.put(n.id(), of(n, at.state(), files));
