@@ -20,6 +20,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--workspace", defaultValue = "health", description = "health, readiness or lineage (workstation only; default ${DEFAULT-VALUE}).")
     String workspace;
 
+    @Option(names = "--view", defaultValue = "graph", description = "Lineage workspace only: graph, past, compare, audit or retention (default ${DEFAULT-VALUE}).")
+    String view;
+
     @Option(names = "--out", required = true, description = "PNG file to write.")
     Path out;
 
@@ -41,7 +44,7 @@ final class SnapshotCommand implements Callable<Integer> {
             case "lineage" -> 2;
             default -> throw new CommandLine.ParameterException(new CommandLine(this), "--workspace must be health, readiness or lineage");
         };
-        BoardSnapshot.Result r = BoardSnapshot.render(feed.toLaunchOptions(wall), out, width, height, waitSeconds, tab);
+        BoardSnapshot.Result r = BoardSnapshot.render(feed.toLaunchOptions(wall), out, width, height, waitSeconds, tab, view);
         System.err.println("snapshot: wrote " + out + " (" + width + "×" + height + ", " + r.status() + ")");
         return r.live() ? 0 : 3;
     }

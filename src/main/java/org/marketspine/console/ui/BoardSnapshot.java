@@ -28,12 +28,12 @@ public final class BoardSnapshot {
     public record Result(boolean live, String status) {}
 
     public static Result render(LaunchOptions options, Path out, int width, int height, int waitSeconds) throws Exception {
-        return render(options, out, width, height, waitSeconds, 0);
+        return render(options, out, width, height, waitSeconds, 0, "graph");
     }
 
     /** {@code workspace}: the tab to render on a workstation board (0 health, 1 data readiness, 2 lineage). */
-    public static Result render(LaunchOptions options, Path out, int width, int height, int waitSeconds, int workspace)
-            throws Exception {
+    public static Result render(LaunchOptions options, Path out, int width, int height, int waitSeconds, int workspace,
+                                String view) throws Exception {
         if (System.getenv("DISPLAY") == null && System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -56,7 +56,10 @@ public final class BoardSnapshot {
                 Application.setUserAgentStylesheet(options.wall() ? new PrimerDark().getUserAgentStylesheet()
                         : new PrimerLight().getUserAgentStylesheet());
                 Parent root = options.wall() ? new WallBoard(p, Clock.systemUTC()) : new MainWindow(runtime, p, Clock.systemUTC());
-                if (root instanceof MainWindow w) w.showWorkspace(workspace);
+                if (root instanceof MainWindow w) {
+                    w.showWorkspace(workspace);
+                    if (workspace == 2) w.complianceView().show(view);
+                }
                 Scene scene = new Scene(root, width, height);
                 scene.getStylesheets().add(Styles.STYLESHEET);
                 if (options.wall()) scene.getStylesheets().add(Styles.WALL_STYLESHEET);
@@ -68,6 +71,7 @@ public final class BoardSnapshot {
               }
             });
             Parent root = built.get(30, TimeUnit.SECONDS);
+            Thread.sleep(1000); // answers to requests the view made (capture_diff) arrive
             // Some workspaces finish off the FX thread (the lineage layout): wait until they settle.
             long settleBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (root instanceof MainWindow w && System.nanoTime() < settleBy) {

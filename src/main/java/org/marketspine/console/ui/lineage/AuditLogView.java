@@ -34,13 +34,18 @@ import org.marketspine.console.ui.Times;
  * overrides are bold, rejections red. Filters, CSV export, and "did every scheduled run execute?".
  */
 final class AuditLogView extends VBox {
-    static final String ANY = "Any";
+    private static final String ANY = "Any ";
     private final LineageViewModel vm;
     private final TableView<AuditLog.Entry> table = new TableView<>();
     private final ComboBox<String> trigger = choice("audit-trigger", "trigger or role");
     private final ComboBox<String> what = choice("audit-what", "pipeline or command");
     private final ComboBox<String> who = choice("audit-who", "user");
     private final ComboBox<String> outcome = choice("audit-outcome", "outcome");
+
+    /** A filter's "no filter" choice reads what it filters: "Any trigger or role". */
+    private static String any(ComboBox<String> c) {
+        return (String) c.getProperties().get(ANY);
+    }
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Label count = new Label();
@@ -56,7 +61,7 @@ final class AuditLogView extends VBox {
         table.setItems(vm.audit());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().addAll(List.of(
-                column("At", e -> Times.absolute(e.at()), 190), column("Kind", AuditLog.Entry::kind, 80),
+                column("At", e -> Times.absolute(e.at()), 240), column("Kind", AuditLog.Entry::kind, 80),
                 column("Who", AuditLog.Entry::who, 150), column("What", AuditLog.Entry::what, 280),
                 column("Trigger / role", AuditLog.Entry::trigger, 100), column("Params", AuditLog.Entry::params, 240),
                 column("Outcome", AuditLog.Entry::outcome, 90), column("Reason", AuditLog.Entry::reason, 300)));
@@ -115,8 +120,9 @@ final class AuditLogView extends VBox {
     }
 
     private static ComboBox<String> choice(String id, String what) {
-        ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(ANY));
-        c.setValue(ANY);
+        ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(ANY + what));
+        c.getProperties().put(ANY, ANY + what);
+        c.setValue(ANY + what);
         c.setId(id);
         c.setTooltip(new Tooltip("Filter by " + what));
         return c;
@@ -136,7 +142,7 @@ final class AuditLogView extends VBox {
     }
 
     private static String pick(ComboBox<String> c) {
-        return c.getValue() == null || c.getValue().equals(ANY) ? null : c.getValue();
+        return c.getValue() == null || c.getValue().equals(any(c)) ? null : c.getValue();
     }
 
     /** Choices come from the whole log at the instant shown, so a filter never hides its own options. */
@@ -152,12 +158,12 @@ final class AuditLogView extends VBox {
     private static void fill(ComboBox<String> c, List<AuditLog.Entry> all, Function<AuditLog.Entry, String> f) {
         TreeSet<String> values = new TreeSet<>();
         for (AuditLog.Entry e : all) values.add(f.apply(e));
-        List<String> items = new java.util.ArrayList<>(List.of(ANY));
+        List<String> items = new java.util.ArrayList<>(List.of(any(c)));
         items.addAll(values);
         if (!c.getItems().equals(items)) {
             String keep = c.getValue();
             c.getItems().setAll(items);
-            c.setValue(items.contains(keep) ? keep : ANY);
+            c.setValue(items.contains(keep) ? keep : any(c));
         }
     }
 

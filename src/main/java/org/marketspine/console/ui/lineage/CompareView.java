@@ -83,6 +83,13 @@ final class CompareView extends VBox {
         }
     }
 
+    /** Fills in both instants and compares them. */
+    void run(Instant from, Instant to) {
+        a.setText(from.toString());
+        b.setText(to.toString());
+        compareInstants();
+    }
+
     private Instant timeline() {
         Instant t = vm.timeProperty().get();
         return t != null ? t : vm.log().lastAt() != null ? vm.log().lastAt() : Instant.now();

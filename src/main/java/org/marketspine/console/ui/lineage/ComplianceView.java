@@ -19,14 +19,18 @@ public final class ComplianceView extends BorderPane {
     private final LineageView lineage;
     private final AuditLogView audit;
     private final TabPane tabs = new TabPane();
+    private final CompareView compare;
+    private final LineageViewModel vm;
 
     public ComplianceView(LineageViewModel vm) {
         getStyleClass().add("compliance-view");
+        this.vm = vm;
         lineage = new LineageView(vm);
+        compare = new CompareView(vm);
         audit = new AuditLogView(vm);
         Tab auditTab = new Tab("Audit log", audit);
         Tab retentionTab = new Tab("Retention & licensing", new RetentionView(vm));
-        tabs.getTabs().addAll(new Tab("Lineage graph", lineage), new Tab("Compare", new CompareView(vm)), auditTab, retentionTab);
+        tabs.getTabs().addAll(new Tab("Lineage graph", lineage), new Tab("Compare", compare), auditTab, retentionTab);
         vm.auditShownProperty().bind(auditTab.selectedProperty());
         vm.retentionShownProperty().bind(retentionTab.selectedProperty());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -56,6 +60,36 @@ public final class ComplianceView extends BorderPane {
 
     public void showTab(int index) {
         tabs.getSelectionModel().select(index);
+    }
+
+    /**
+     * Opens a named view, for snapshots and the user guide: graph, past (the week of the latest
+     * revision, an hour after it, with the banner), compare (the last fourteen days), audit, retention.
+     */
+    public void show(String view) {
+        java.time.Instant last = vm.log().lastAt();
+        switch (view) {
+            case "graph" -> showTab(0);
+            case "past" -> {
+                // The week of the latest FINRA revision, an hour after it: the original faded, the revision beside it.
+                showTab(0);
+                var revision = vm.head().captures().values().stream().filter(c -> c.recorded().supersedes() != null)
+                        .max(java.util.Comparator.comparing(org.marketspine.console.model.Capture::seq));
+                revision.ifPresent(c -> {
+                    vm.tierProperty().set(c.recorded().tier());
+                    vm.weekProperty().set(c.recorded().weekEnding());
+                });
+                if (revision.isPresent()) vm.scrubTo(revision.get().recordedAt().plus(java.time.Duration.ofHours(1)));
+                else if (last != null) vm.scrubTo(last.minus(java.time.Duration.ofDays(10)));
+            }
+            case "compare" -> {
+                showTab(1);
+                if (last != null) compare.run(last.minus(java.time.Duration.ofDays(14)), last);
+            }
+            case "audit" -> showTab(2);
+            case "retention" -> showTab(3);
+            default -> throw new IllegalArgumentException("no lineage view '" + view + "' (graph, past, compare, audit, retention)");
+        }
     }
 
     public LineageCanvas canvas() {

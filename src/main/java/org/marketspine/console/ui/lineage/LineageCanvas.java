@@ -129,8 +129,10 @@ public final class LineageCanvas extends Region {
             tx = ty = 0;
         } else {
             scale = Math.min(1.1, Math.min(w / (layout.width() + 40), h / (layout.height() + 40)));
-            tx = (w - layout.width() * scale) / 2;
-            ty = (h - layout.height() * scale) / 2;
+            // A graph small enough to read stays readable: it may overflow, and then starts top-left.
+            if (layout.boxes().size() <= 200) scale = Math.max(scale, 0.55);
+            tx = layout.width() * scale + 40 > w ? 20 : (w - layout.width() * scale) / 2;
+            ty = layout.height() * scale + 40 > h ? 20 : (h - layout.height() * scale) / 2;
         }
         redraw();
     }

@@ -97,7 +97,13 @@ public final class LineageViewModel {
         for (Capture c : head.captures().values()) all.add(c.recorded().weekEnding());
         List<LocalDate> desc = new ArrayList<>(all.descendingSet());
         if (!desc.equals(weeks)) weeks.setAll(desc);
-        if (week.get() == null && !desc.isEmpty()) week.set(desc.getFirst());
+        if (week.get() == null && !desc.isEmpty()) {
+            // First view: the newest week, in the tier of its newest capture — one tier's lineage reads at a glance.
+            LocalDate newest = desc.getFirst();
+            head.captures().values().stream().filter(c -> c.recorded().weekEnding().equals(newest))
+                    .max(java.util.Comparator.comparing(Capture::seq)).ifPresent(c -> tier.set(c.recorded().tier()));
+            week.set(newest);
+        }
     }
 
     private void rebuild() {
