@@ -32,7 +32,7 @@ import org.marketspine.console.protocol.Message;
 
 /** P3, P4, P6 and P9 of BUDGETS.md. Each prints {@code BENCH <id> <value> <unit>}. */
 public final class FeedBenchmarks {
-    private final PrintStream out;
+    private PrintStream out;
     private final Path work;
 
     public FeedBenchmarks(PrintStream out, Path work) {
@@ -106,6 +106,37 @@ public final class FeedBenchmarks {
                 server.close();
             }
         }
+    }
+
+    private Path bundle;
+
+    /** P8: export a signed bundle of a 1,000,000-event log (encode, chain, deflate, report, sign). */
+    public void p8() throws java.io.IOException {
+        int n = 1_000_000;
+        EventLog log = new EventLog();
+        log.appendAll(events(n));
+        org.marketspine.console.audit.BundleKeys keys = org.marketspine.console.audit.BundleKeys.loadOrCreate(work.resolve("bench-key.pem"));
+        bundle = work.resolve("p8.spinebundle");
+        long t0 = System.nanoTime();
+        var written = org.marketspine.console.audit.BundleWriter.write(bundle, log, null, null,
+                new org.marketspine.console.audit.BundleWriter.Source("bench", "bench", "bench", "bench"), "bench", keys, Instant.now(), p -> { });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.printf("BENCH P8 %.2f s (%,d events, %,d bytes)%n", seconds, written.events(), written.bytes());
+    }
+
+    /** P8v: verify that bundle (signature, every line's seq and chain, every file's sha256). */
+    public void p8v() throws java.io.IOException {
+        if (bundle == null) {
+            PrintStream real = out;
+            out = new PrintStream(java.io.OutputStream.nullOutputStream());
+            p8();
+            out = real;
+        }
+        long t0 = System.nanoTime();
+        var v = org.marketspine.console.audit.BundleVerifier.verify(bundle, false);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (!v.ok()) throw new IllegalStateException("the benchmark's own bundle failed: " + v.problem());
+        out.printf("BENCH P8v %.2f s (%,d events)%n", seconds, v.events());
     }
 
     /** P6: stateAt(T) at random instants of a 1,000,000-event log; p95. */

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "spine-console", mixinStandardHelpOptions = true, version = "spine-console 0.1.0",
         description = "Spine Console: the desktop control plane and metadata feed for Market Spine.",
-        subcommands = {FeedCommand.class, SnapshotCommand.class, BenchCommand.class})
+        subcommands = {FeedCommand.class, SnapshotCommand.class, BundleCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Mixin
@@ -25,6 +25,9 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--wall", description = "Full-screen wall board: dark, large type, no controls.")
     boolean wall;
+
+    @Option(names = "--bundle", paramLabel = "FILE", description = "Review a signed audit bundle offline (verified first; no feed is contacted).")
+    Path bundle;
 
     public static void main(String[] args) {
         Logging.configure();
@@ -36,7 +39,15 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SpineConsoleApp.launch(feed.toLaunchOptions(wall));
+        LaunchOptions o = feed.toLaunchOptions(wall);
+        if (bundle != null) {
+            if (!Files.isRegularFile(bundle)) {
+                System.err.println("no bundle file at " + bundle);
+                return 2;
+            }
+            o = new LaunchOptions(null, null, false, o.seed(), o.speed(), o.dataDir(), bundle);
+        }
+        SpineConsoleApp.launch(o);
         return 0;
     }
 

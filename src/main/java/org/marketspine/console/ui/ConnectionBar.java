@@ -24,6 +24,7 @@ public final class ConnectionBar extends HBox {
             case LIVE -> Icons.LIVE;
             case LOST, CLOSED -> Icons.LOST;
             case REFUSED -> Icons.REFUSED;
+            case BUNDLE -> Icons.BUNDLE;
             default -> Icons.SYNC;
         });
     }

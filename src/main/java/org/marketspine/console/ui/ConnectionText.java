@@ -23,6 +23,8 @@ public record ConnectionText(String text, String styleClass) {
                     + age(c.lostSince(), now) + " old · reconnecting (attempt " + c.attempt() + next(c, now) + ")", Styles.CONN_LOST);
             case REFUSED -> new ConnectionText("Feed refused this client: " + c.detail(), Styles.CONN_LOST);
             case CLOSED -> new ConnectionText("Disconnected", Styles.CONN_LOST);
+            case BUNDLE -> new ConnectionText("Offline review of " + c.detail() + " · verified · " + String.format("%,d", s.state().seq())
+                    + " events · no feed is contacted; nothing here is live", Styles.CONN_CATCHING_UP);
         };
     }
 

@@ -3,6 +3,7 @@ package org.marketspine.console.ui;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class ConsoleRuntime implements AutoCloseable {
 
     private final LaunchOptions options;
     private final Clock clock;
+    private final BundleReview review;
     private FeedServer embedded;
     private Journal embeddedJournal;
     private volatile EventCache cache;
@@ -44,7 +46,17 @@ public final class ConsoleRuntime implements AutoCloseable {
     private final StatePublisher publisher;
 
     public ConsoleRuntime(LaunchOptions options, Clock clock) {
+        this(options, clock, null);
+    }
+
+    /** A runtime over a verified audit bundle: read-only, as of the bundle's end. */
+    public ConsoleRuntime(BundleReview review, Path dataDir) {
+        this(new LaunchOptions(null, null, false, 0, 1, dataDir, review.file()), Clock.fixed(review.to(), java.time.ZoneOffset.UTC), review);
+    }
+
+    private ConsoleRuntime(LaunchOptions options, Clock clock, BundleReview review) {
         this.options = options;
+        this.review = review;
         this.clock = clock;
         this.log = newLog();
         this.publisher = new StatePublisher(this::snapshot);
@@ -60,6 +72,14 @@ public final class ConsoleRuntime implements AutoCloseable {
      * it: the window can be built meanwhile and fills in as the publisher reports.
      */
     public StatePublisher start() throws IOException, InterruptedException {
+        if (review != null) {
+            // Offline review: the verified bundle is the whole journal; nothing is contacted or cached.
+            log.appendAll(review.verdict().decoded());
+            welcome = review.welcome();
+            notice = review.banner();
+            publisher.poke();
+            return publisher;
+        }
         URI feed = options.feed();
         if (options.embedded()) {
             embeddedJournal = Journal.open(options.dataDir().resolve("feed-demo-" + options.seed() + ".journal"));
@@ -85,6 +105,10 @@ public final class ConsoleRuntime implements AutoCloseable {
 
     public ConsoleSnapshot snapshot() {
         FeedClient c = client;
+        if (review != null) {
+            return new ConsoleSnapshot(log.head(), new ConnectionState(ConnectionState.Phase.BUNDLE, 0, null, null, log.headSeq(),
+                    log.headSeq(), review.file().getFileName().toString()), welcome, false, null, notice);
+        }
         ConnectionState connection = c == null
                 ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, log.headSeq(), 0,
                         options.embedded() ? "the embedded demo feed" : String.valueOf(options.feed()))
@@ -95,6 +119,7 @@ public final class ConsoleRuntime implements AutoCloseable {
 
     /** Now, by the clock this app runs on (tests and benchmarks give it a fixed or scaled one). */
     public java.time.Instant clockNow() {
+        // A bundle under review is seen as of its end (the runtime's clock is fixed there).
         return clock.instant();
     }
 
@@ -127,15 +152,28 @@ public final class ConsoleRuntime implements AutoCloseable {
     }
 
     public CompletableFuture<Message.CommandResult> command(Message.Command command) {
+        if (client == null) return CompletableFuture.failedFuture(new IllegalStateException(readOnly()));
         return client.command(command);
     }
 
     public CompletableFuture<Message.Response> request(Message.Request request) {
+        if (client == null) return CompletableFuture.failedFuture(new IllegalStateException(readOnly()));
         return client.request(request);
     }
 
+    private String readOnly() {
+        return review != null ? "this is an audit bundle under offline review: read-only, no feed is contacted" : "not connected to a feed yet";
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong localIds = new java.util.concurrent.atomic.AtomicLong();
+
     public String nextId(String prefix) {
-        return client.nextId(prefix);
+        return client == null ? prefix + "local-" + localIds.incrementAndGet() : client.nextId(prefix);
+    }
+
+    /** The bundle under review, or null on a feed. */
+    public BundleReview review() {
+        return review;
     }
 
     private final class Listener implements FeedClient.Listener {

@@ -14,7 +14,12 @@ public record ConsoleSnapshot(PlatformState state, ConnectionState connection, M
 
     /** The data is only as good as the last moment the feed was heard from. */
     public boolean isStale() {
-        return fromCache || !connection.isLive();
+        return fromCache || !(connection.isLive() || isBundle());
+    }
+
+    /** A verified audit bundle under offline review: complete as of its end, never live. */
+    public boolean isBundle() {
+        return connection.phase() == org.marketspine.console.feed.client.ConnectionState.Phase.BUNDLE;
     }
 
     public String platformName() {

@@ -41,5 +41,8 @@ public final class Icons {
     public static final Ikon PLAY = Material2MZ.PLAY_ARROW;
     public static final Ikon PAUSE = Material2MZ.PAUSE;
     public static final Ikon PAST = Material2AL.HISTORY;
+    public static final Ikon BUNDLE = Material2MZ.VERIFIED_USER;
+    public static final Ikon OPEN = Material2AL.FOLDER_OPEN;
+    public static final Ikon EXPORT = Material2MZ.SAVE_ALT;
     public static final Ikon FIT = Material2AL.FULLSCREEN;
 }

@@ -7,9 +7,14 @@ import java.nio.file.Path;
  * How the app was asked to start. {@code feed} null means the embedded demo feed.
  *
  * @param dataDir where the client keeps its caches (and the embedded demo its journal)
+ * @param bundle  an audit bundle to review offline instead of any feed
  */
-public record LaunchOptions(URI feed, String token, boolean wall, long seed, double speed, Path dataDir) {
+public record LaunchOptions(URI feed, String token, boolean wall, long seed, double speed, Path dataDir, Path bundle) {
+    public LaunchOptions(URI feed, String token, boolean wall, long seed, double speed, Path dataDir) {
+        this(feed, token, wall, seed, speed, dataDir, null);
+    }
+
     public boolean embedded() {
-        return feed == null;
+        return feed == null && bundle == null;
     }
 }

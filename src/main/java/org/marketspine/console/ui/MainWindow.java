@@ -67,7 +67,11 @@ public final class MainWindow extends BorderPane {
         });
         Label zoneLabel = new Label("Times in");
         zoneLabel.getStyleClass().add(Styles.MUTED);
-        HBox header = new HBox(title, platform, grow, zoneLabel, zone, chip);
+        javafx.scene.control.Button openBundle = new javafx.scene.control.Button("Open bundle…", Icons.of(Icons.OPEN));
+        openBundle.setId("open-bundle");
+        openBundle.setTooltip(new javafx.scene.control.Tooltip("Review a signed audit bundle offline: it is verified first, then opened read-only in its own window"));
+        openBundle.setOnAction(e -> openBundle(runtime));
+        HBox header = new HBox(title, platform, grow, openBundle, zoneLabel, zone, chip);
         header.getStyleClass().add("header");
         notice.getStyleClass().add("notice");
         notice.setMaxWidth(Double.MAX_VALUE);
@@ -89,7 +93,7 @@ public final class MainWindow extends BorderPane {
         Tab lineage = new Tab("Lineage & audit");
         lineage.selectedProperty().addListener((o, was, selected) -> {
             if (!selected) return;
-            if (lineage.getContent() == null) lineage.setContent(new ComplianceView(lineageVm));
+            if (lineage.getContent() == null) lineage.setContent(new ComplianceView(lineageVm, runtime));
             lineageVm.update(publisher.current());
         });
         lineage.setGraphic(Icons.of(Icons.LINEAGE));
@@ -127,8 +131,42 @@ public final class MainWindow extends BorderPane {
                 + s.welcome().user() + " (" + s.welcome().role().wire() + ")" + " · " + s.welcome().server());
         if (!java.util.Objects.equals(notice.getText(), s.notice() == null ? "" : s.notice())) notice.setText(s.notice() == null ? "" : s.notice());
         notice.setVisible(s.notice() != null);
+        Styles.switchClass(notice, s.isBundle() ? "bundle-notice" : "feed-notice", "bundle-notice", "feed-notice");
         tabs.pseudoClassStateChanged(STALE, s.isStale() && s.state().seq() > 0 && !s.connection().isLive()
                 && s.connection().phase() != org.marketspine.console.feed.client.ConnectionState.Phase.CATCHING_UP);
+    }
+
+    /** File → Open bundle: choose, verify off the FX thread, then a new window (or the refusal). */
+    private void openBundle(ConsoleRuntime runtime) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open audit bundle");
+        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Spine audit bundle", "*.spinebundle", "*.zip"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f == null) return;
+        java.nio.file.Path file = f.toPath();
+        Thread.ofVirtual().name("bundle-verify").start(() -> {
+            var verdict = BundleOpener.verify(file);
+            publisher.deliver(() -> showBundle(file, verdict, runtime.dataDir()));
+        });
+    }
+
+    private void showBundle(java.nio.file.Path file, org.marketspine.console.audit.BundleVerifier.Verdict verdict, java.nio.file.Path dataDir) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        try {
+            BundleOpener.Opened opened = BundleOpener.show(file, verdict, dataDir);
+            javafx.scene.Scene scene = new javafx.scene.Scene(opened.root(), 1600, 1000);
+            scene.getStylesheets().add(Styles.STYLESHEET);
+            stage.setScene(scene);
+            stage.setTitle("Spine Console — " + (verdict.ok() ? "bundle " : "REFUSED bundle ") + file.getFileName());
+            if (opened.runtime() != null) stage.setOnHidden(e -> opened.runtime().close());
+            stage.show();
+        } catch (java.io.IOException | RuntimeException e) {
+            notice.setText("Cannot open " + file + ": " + e.getMessage());
+            notice.setVisible(true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public HealthViewModel health() {

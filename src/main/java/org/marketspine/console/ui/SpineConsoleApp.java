@@ -31,6 +31,10 @@ public final class SpineConsoleApp extends Application {
     public void start(Stage stage) {
         try {
             FirstPaint.mark("fx-start");
+            if (options.bundle() != null) {
+                startBundle(stage);
+                return;
+            }
             runtime = new ConsoleRuntime(options, Clock.systemUTC());
             StatePublisher publisher = runtime.publisher();
             // The feed, the journal and the cache open while the window is built and painted.
@@ -53,6 +57,25 @@ public final class SpineConsoleApp extends Application {
             stage.show();
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "cannot start", e);
+            fail(e);
+        }
+    }
+
+    /** --bundle: verify first; open read-only, or show only the refusal. */
+    private void startBundle(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        try {
+            var verdict = BundleOpener.verify(options.bundle());
+            BundleOpener.Opened opened = BundleOpener.show(options.bundle(), verdict, options.dataDir());
+            runtime = opened.runtime();
+            var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(opened.root(), Math.min(bounds.getWidth(), 1920), Math.min(bounds.getHeight(), 1200));
+            scene.getStylesheets().add(Styles.STYLESHEET);
+            stage.setScene(scene);
+            stage.setTitle("Spine Console — " + (verdict.ok() ? "bundle " : "REFUSED bundle ") + options.bundle().getFileName());
+            stage.setMaximized(true);
+            stage.show();
+        } catch (java.io.IOException | InterruptedException e) {
             fail(e);
         }
     }

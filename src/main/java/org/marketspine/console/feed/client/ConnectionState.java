@@ -13,7 +13,8 @@ import java.time.Instant;
 public record ConnectionState(Phase phase, int attempt, Instant nextAttemptAt, Instant lostSince, long lastSeq,
                               long headSeq, String detail) {
 
-    public enum Phase { CONNECTING, CATCHING_UP, LIVE, RECONNECTING, LOST, REFUSED, CLOSED }
+    /** {@code BUNDLE}: no connection at all — an audit bundle opened for offline review. */
+    public enum Phase { CONNECTING, CATCHING_UP, LIVE, RECONNECTING, LOST, REFUSED, CLOSED, BUNDLE }
 
     /** Catch-up progress in [0, 1]. */
     public double progress() {

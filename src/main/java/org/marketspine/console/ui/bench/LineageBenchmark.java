@@ -1,5 +1,6 @@
 package org.marketspine.console.ui.bench;
 
+import org.marketspine.console.model.LineageLayout;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +18,6 @@ import org.marketspine.console.model.LineageGraph;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.lineage.LineageCanvas;
-import org.marketspine.console.ui.lineage.LineageLayout;
 
 /**
  * P7: a lineage graph of 2,000 nodes and 4,000 edges in six natural stages. Prints layout + first

@@ -136,6 +136,7 @@ public final class HealthViewModel {
         }
         selectedRecurrence.set(x.endedAt() == null || x.error() == null ? null : Recurrence.of(last.state(), x));
         String blocked = RetryAdvice.blockedReason(last.state(), x);
+        if (blocked == null && last.isBundle()) blocked = "Retry disabled: this is an audit bundle under offline review (read-only).";
         if (blocked == null && !last.connection().isLive()) blocked = "Retry disabled: the feed is not live.";
         retryBlocked.set(blocked);
         advice.set(RetryAdvice.advice(x));

@@ -23,6 +23,11 @@ public final class ComplianceView extends BorderPane {
     private final LineageViewModel vm;
 
     public ComplianceView(LineageViewModel vm) {
+        this(vm, null);
+    }
+
+    /** With a runtime, the workspace can export signed audit bundles. */
+    public ComplianceView(LineageViewModel vm, org.marketspine.console.ui.ConsoleRuntime runtime) {
         getStyleClass().add("compliance-view");
         this.vm = vm;
         lineage = new LineageView(vm);
@@ -54,7 +59,16 @@ public final class ComplianceView extends BorderPane {
         vm.timeProperty().addListener((o, a, b) -> show.run());
         show.run();
         setTop(banner);
-        setCenter(tabs);
+        Button export = new Button("Export bundle…", Icons.of(Icons.EXPORT));
+        export.setId("export-bundle");
+        export.setTooltip(new javafx.scene.control.Tooltip("A signed, verifiable file of the journal for a time range, with a report"));
+        export.setOnAction(e -> new ExportBundleDialog(runtime, vm).show());
+        export.setVisible(runtime != null && runtime.review() == null);
+        export.setManaged(export.isVisible());
+        HBox tabsRow = new HBox(tabs, export);
+        HBox.setHgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+        tabsRow.setAlignment(Pos.TOP_RIGHT);
+        setCenter(tabsRow);
         setBottom(new VBox(new TimelineBar(vm)));
     }
 

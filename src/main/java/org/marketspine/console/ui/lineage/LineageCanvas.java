@@ -1,5 +1,6 @@
 package org.marketspine.console.ui.lineage;
 
+import org.marketspine.console.model.LineageLayout;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package org.marketspine.console.ui.lineage;
 
+import org.marketspine.console.model.LineageLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -266,6 +267,12 @@ public final class LineageViewModel {
 
     public List<AuditLog.ScheduledRun> verifyWeek(LocalDate w) {
         return AuditLog.verifyWeek(shownState, w, time.get() != null ? time.get() : runtime.clockNow());
+    }
+
+    /** Where the timeline starts: a bundle's range start, else the journal's first event. */
+    public Instant timelineStart() {
+        if (runtime.review() != null) return runtime.review().from();
+        return log().firstAt();
     }
 
     public List<String> labels(String nodeId) {

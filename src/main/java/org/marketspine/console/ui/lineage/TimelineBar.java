@@ -115,7 +115,7 @@ final class TimelineBar extends VBox {
             stopPlay();
             return;
         }
-        if (vm.timeProperty().get() == null) vm.scrubTo(vm.log().firstAt());
+        if (vm.timeProperty().get() == null) vm.scrubTo(vm.timelineStart());
         player = new AnimationTimer() {
             long last;
 
@@ -142,7 +142,7 @@ final class TimelineBar extends VBox {
     }
 
     private void refresh() {
-        Instant first = vm.log().firstAt();
+        Instant first = vm.timelineStart();
         Instant last = vm.log().lastAt();
         Instant t = vm.timeProperty().get();
         updating = true;
@@ -161,7 +161,7 @@ final class TimelineBar extends VBox {
         double w = strip.getWidth();
         double h = strip.getHeight();
         g.clearRect(0, 0, w, h);
-        Instant first = vm.log().firstAt();
+        Instant first = vm.timelineStart();
         Instant last = vm.log().lastAt();
         if (first == null || last == null || w < 10) return;
         int buckets = (int) (w / 3);

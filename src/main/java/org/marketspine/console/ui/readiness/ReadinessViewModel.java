@@ -135,6 +135,7 @@ public final class ReadinessViewModel {
     /** Why this user may not certify or block, or null when they may. */
     public String actionBlockedReason() {
         if (snapshot == null || snapshot.welcome() == null) return "Not connected to a feed.";
+        if (snapshot.isBundle()) return "This is an audit bundle under offline review: read-only.";
         if (snapshot.welcome().role() != Role.OPERATOR) {
             return "Certify and block are for operators; you are connected as " + snapshot.welcome().role().wire() + ".";
         }

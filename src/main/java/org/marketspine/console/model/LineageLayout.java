@@ -1,4 +1,4 @@
-package org.marketspine.console.ui.lineage;
+package org.marketspine.console.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,7 +20,6 @@ import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
-import org.marketspine.console.model.LineageGraph;
 
 /**
  * Left-to-right positions for a lineage graph, by ELK layered. Runs off the FX thread; it knows
@@ -42,7 +41,7 @@ public final class LineageLayout {
     public record Line(String from, String to, double[] points) {}
 
     public record Result(Map<String, Box> boxes, List<Line> lines, double width, double height) {
-        static final Result EMPTY = new Result(Map.of(), List.of(), 0, 0);
+        public static final Result EMPTY = new Result(Map.of(), List.of(), 0, 0);
     }
 
     private LineageLayout() {}

@@ -1,0 +1,123 @@
+package org.marketspine.console.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.marketspine.console.model.Anomaly;
+import org.marketspine.console.model.AuditLog;
+import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.ExecutionStatus;
+import org.marketspine.console.model.PartitionKey;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.Readiness;
+
+/**
+ * The bundle's human-readable report: one page a reviewer can read without the app — health over
+ * the range, readiness per week, every execution and command with who/when/params, anomalies,
+ * and the lineage picture. Long lists are capped; events.ndjson holds everything.
+ */
+final class ReportHtml {
+    static final int MAX_ROWS = 5_000;
+
+    record Scope(BundleWriter.Source source, Instant from, Instant to, long lastSeq, long rangeFirstSeq, String createdBy,
+                 Instant createdAt, String signer) {}
+
+    private ReportHtml() {}
+
+    static String render(Scope s, PlatformState start, PlatformState end) {
+        StringBuilder h = new StringBuilder(64_000);
+        h.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Spine Console audit bundle — ")
+                .append(esc(s.source().platform())).append("</title><style>")
+                .append("body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f2328}h1{font-size:22px}h2{font-size:17px;margin-top:28px}")
+                .append("table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #d0d7de;padding:3px 6px;text-align:left;vertical-align:top}")
+                .append("th{background:#f6f8fa}.bad{color:#cf222e;font-weight:bold}.override{font-weight:bold}.muted{color:#59636e}")
+                .append(".PRELIMINARY{color:#b35900;font-weight:bold}.BLOCKED{color:#cf222e;font-weight:bold}.CERTIFIED{color:#1a7f37}</style></head><body>");
+        h.append("<h1>Audit bundle — ").append(esc(s.source().platform())).append("</h1>");
+        h.append("<p>Feed <b>").append(esc(s.source().feedId())).append("</b> (").append(esc(s.source().server())).append(", ")
+                .append(esc(s.source().url())).append(")<br>Range <b>").append(s.from()).append("</b> to <b>").append(s.to())
+                .append("</b> (UTC) · events 1–").append(s.lastSeq()).append(", of which ").append(s.lastSeq() - s.rangeFirstSeq() + 1)
+                .append(" in the range<br>Created ").append(s.createdAt()).append(" by ").append(esc(s.createdBy()))
+                .append(" · signed by <code>").append(esc(s.signer())).append("</code></p>");
+        h.append("<p class=\"muted\">Verify before relying on it: <code>java -jar spine-console.jar bundle verify FILE</code>. ")
+                .append("Every list below is as the journal knew it at the end of the range.</p>");
+
+        List<Execution> inRange = new ArrayList<>();
+        for (Execution e : end.executions().values()) {
+            Instant t = e.lastChangeAt();
+            if (t != null && !t.isBefore(s.from()) && !t.isAfter(s.to())) inRange.add(e);
+        }
+        inRange.sort(Comparator.comparing(Execution::lastChangeAt));
+        Map<ExecutionStatus, Integer> byStatus = new TreeMap<>();
+        for (Execution e : inRange) byStatus.merge(e.status(), 1, Integer::sum);
+        h.append("<h2>Operator — health over the range</h2><p>").append(inRange.size()).append(" executions: ");
+        byStatus.forEach((k, v) -> h.append(k.name().toLowerCase()).append(' ').append(v).append(" · "));
+        h.append("</p><table><tr><th>Failed at</th><th>Pipeline</th><th>Params</th><th>Error</th><th>Class</th></tr>");
+        int rows = 0;
+        for (Execution e : inRange) {
+            if (e.status() != ExecutionStatus.FAILED || ++rows > MAX_ROWS) continue;
+            h.append("<tr><td>").append(e.lastChangeAt()).append("</td><td>").append(esc(e.pipeline())).append("</td><td>")
+                    .append(esc(e.params().toString())).append("</td><td class=\"bad\">")
+                    .append(e.error() == null ? "" : esc(e.error().type() + ": " + e.error().message())).append("</td><td>")
+                    .append(e.error() == null ? "" : e.error().classification().name().toLowerCase()).append("</td></tr>");
+        }
+        h.append("</table>").append(more(rows));
+
+        h.append("<h2>Quant — readiness per week at the end of the range</h2><table><tr><th>Week ending</th><th>Dataset</th><th>Tier</th><th>Status</th><th>Why · by · when</th><th>Capture</th></tr>");
+        List<Map.Entry<PartitionKey, Readiness>> ready = new ArrayList<>(end.readiness().entrySet());
+        ready.sort(Map.Entry.<PartitionKey, Readiness>comparingByKey().reversed());
+        rows = 0;
+        for (Map.Entry<PartitionKey, Readiness> e : ready) {
+            if (++rows > MAX_ROWS) continue;
+            Readiness r = e.getValue();
+            h.append("<tr><td>").append(e.getKey().weekEnding()).append("</td><td>").append(esc(e.getKey().dataset())).append("</td><td>")
+                    .append(e.getKey().tier()).append("</td><td class=\"").append(r.status().name()).append("\">").append(r.status().name())
+                    .append("</td><td>").append(esc(r.last().reason())).append(" · ").append(esc(r.last().by())).append(" · ")
+                    .append(r.changedAt()).append("</td><td><code>").append(esc(String.valueOf(r.last().captureId()))).append("</code></td></tr>");
+        }
+        h.append("</table>").append(more(rows));
+
+        h.append("<h2>Compliance — every execution and command in the range</h2><table><tr><th>At (UTC)</th><th>Kind</th><th>Who</th><th>What</th><th>Trigger / role</th><th>Params</th><th>Outcome</th><th>Reason</th></tr>");
+        rows = 0;
+        for (AuditLog.Entry e : AuditLog.filter(AuditLog.of(end), new AuditLog.Filter(s.from(), s.to(), null, null, null, null))) {
+            if (++rows > MAX_ROWS) continue;
+            String cls = e.outcome().equals("rejected") || e.outcome().equals("failed") ? "bad" : e.isOverride() ? "override" : "";
+            h.append("<tr class=\"").append(cls).append("\"><td>").append(e.at()).append("</td><td>").append(e.kind()).append("</td><td>")
+                    .append(esc(e.who())).append("</td><td>").append(esc(e.what())).append("</td><td>").append(esc(e.trigger()))
+                    .append("</td><td>").append(esc(e.params())).append("</td><td>").append(e.outcome()).append("</td><td>")
+                    .append(esc(e.reason())).append("</td></tr>");
+        }
+        h.append("</table>").append(more(rows));
+
+        h.append("<h2>Anomalies open at any time in the range</h2><table><tr><th>Detected</th><th>Severity</th><th>Partition</th><th>Message</th><th>Resolved</th></tr>");
+        rows = 0;
+        List<Anomaly> anomalies = new ArrayList<>(end.anomalies().values());
+        anomalies.sort(Comparator.comparing(Anomaly::detectedAt));
+        for (Anomaly a : anomalies) {
+            boolean overlaps = !a.detectedAt().isAfter(s.to()) && (a.resolvedAt() == null || !a.resolvedAt().isBefore(s.from()));
+            if (!overlaps || ++rows > MAX_ROWS) continue;
+            h.append("<tr><td>").append(a.detectedAt()).append("</td><td>").append(a.severity().name()).append("</td><td>")
+                    .append(esc(a.partition().toString())).append("</td><td>").append(esc(a.detected().message())).append("</td><td>")
+                    .append(a.resolvedAt() == null ? "<span class=\"bad\">open</span>" : a.resolvedAt() + " by " + esc(a.resolvedBy()))
+                    .append("</td></tr>");
+        }
+        h.append("</table>").append(more(rows));
+        h.append("<h2>Lineage of the last week in the range</h2><p><img src=\"").append(Bundle.LINEAGE)
+                .append("\" alt=\"lineage graph\" style=\"max-width:100%\"></p>");
+        h.append("<p class=\"muted\">State at the start of the range: ").append(start.captures().size()).append(" captures, ")
+                .append(start.executions().size()).append(" executions; at its end: ").append(end.captures().size()).append(" captures, ")
+                .append(end.executions().size()).append(" executions.</p></body></html>\n");
+        return h.toString();
+    }
+
+    private static String more(int rows) {
+        return rows > MAX_ROWS ? "<p class=\"muted\">… and " + (rows - MAX_ROWS) + " more rows in events.ndjson.</p>" : "";
+    }
+
+    static String esc(String s) {
+        if (s == null) return "";
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

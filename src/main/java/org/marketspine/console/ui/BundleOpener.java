@@ -1,0 +1,33 @@
+package org.marketspine.console.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import javafx.scene.Parent;
+import org.marketspine.console.audit.BundleVerifier;
+
+/**
+ * Opens an audit bundle for offline review: verifies it first; a failing one becomes a refusal
+ * (nothing of it shown), a good one the three workspaces over its events, read-only, as of its end.
+ */
+public final class BundleOpener {
+    /** {@code runtime} is null when the bundle was refused. */
+    public record Opened(Parent root, ConsoleRuntime runtime, BundleVerifier.Verdict verdict) {}
+
+    private BundleOpener() {}
+
+    /** Verification reads the whole file: call this off the FX thread, then {@link #show} on it. */
+    public static BundleVerifier.Verdict verify(Path file) {
+        return BundleVerifier.verify(file, true);
+    }
+
+    public static Opened show(Path file, BundleVerifier.Verdict verdict, Path dataDir) throws IOException, InterruptedException {
+        if (!verdict.ok()) return new Opened(new BundleRefusal(file, verdict.problem()), null, verdict);
+        BundleReview review = new BundleReview(file, verdict);
+        ConsoleRuntime runtime = new ConsoleRuntime(review, dataDir);
+        StatePublisher publisher = runtime.start();
+        MainWindow window = new MainWindow(runtime, publisher, Clock.fixed(review.to(), ZoneOffset.UTC));
+        return new Opened(window, runtime, verdict);
+    }
+}

@@ -1,0 +1,112 @@
+package org.marketspine.console.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.audit.Bundle;
+import org.marketspine.console.audit.BundleKeys;
+import org.marketspine.console.audit.BundleWriter;
+import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.model.EventLog;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Offline review: a good bundle opens read-only with its banner; a tampered one shows only the refusal. */
+@ExtendWith(ApplicationExtension.class)
+class BundleReviewTest {
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    Stage stage;
+    Path dir;
+    EventLog live;
+    Path good;
+    BundleKeys keys;
+    BundleOpener.Opened opened;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        dir = Files.createTempDirectory("spine-review");
+        live = new EventLog();
+        live.appendAll(new DemoPlatform(20261125, 1, Clock.systemUTC()).history(NOW));
+        keys = BundleKeys.loadOrCreate(dir.resolve("key.pem"));
+        good = dir.resolve("review.spinebundle");
+        BundleWriter.write(good, live, live.lastAt().minus(Duration.ofDays(90)), live.lastAt(),
+                new BundleWriter.Source("feed-x", "demo", "spine-feed/0.1.0", "ws://prod/feed"), "c.auditor", keys, NOW, p -> { });
+        stage.setScene(new Scene(new Label("…"), 1700, 1000));
+        stage.getScene().getStylesheets().add(Styles.STYLESHEET);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        if (opened != null && opened.runtime() != null) opened.runtime().close();
+    }
+
+    private void open(FxRobot robot, Path file) throws Exception {
+        var verdict = BundleOpener.verify(file);
+        robot.interact(() -> {
+            try {
+                opened = BundleOpener.show(file, verdict, dir);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            stage.getScene().setRoot(opened.root());
+        });
+    }
+
+    @Test
+    void aVerifiedBundleOpensReadOnlyWithItsBanner(FxRobot robot) throws Exception {
+        open(robot, good);
+        assertInstanceOf(MainWindow.class, opened.root());
+        HealthBoardTest.await("the banner", 10, () -> robot.lookup("#notice").queryAs(Label.class).isVisible());
+        String banner = robot.lookup("#notice").queryAs(Label.class).getText();
+        assertTrue(banner.startsWith("Offline review of review.spinebundle — VERIFIED"), banner);
+        assertTrue(banner.contains(keys.fingerprint()), banner);
+        assertTrue(banner.contains("feed-x"), banner);
+        assertTrue(((MainWindow) opened.root()).connectionBar().text().startsWith("Offline review of review.spinebundle"));
+        // The same journal, nothing contacted: the state is the live log's.
+        assertEquals(live.head(), opened.runtime().log().head());
+        assertNull(opened.runtime().client());
+        // Compliance: the timeline spans the bundle's range, as of its end (not "the past").
+        MainWindow w = (MainWindow) opened.root();
+        robot.interact(() -> w.showWorkspace(2));
+        HealthBoardTest.await("the lineage laid out", 15, () -> !w.lineage().layoutProperty().get().boxes().isEmpty());
+        javafx.scene.control.Slider slider = robot.lookup("#timeline-slider").queryAs(javafx.scene.control.Slider.class);
+        assertEquals(live.lastAt().minus(Duration.ofDays(90)).toEpochMilli(), slider.getMin(), 1);
+        assertFalse(robot.lookup("#past-banner").query().isVisible());
+        assertFalse(robot.lookup("#export-bundle").query().isVisible(), "a bundle is not re-exported");
+    }
+
+    @Test
+    void aTamperedBundleIsRefusedAndShowsNothingOfItself(FxRobot robot) throws Exception {
+        Map<String, byte[]> entries = org.marketspine.console.audit.BundleTest.read(good);
+        List<String> lines = new ArrayList<>(List.of(new String(entries.get(Bundle.EVENTS), StandardCharsets.UTF_8).split("\n")));
+        String a = lines.get(300);
+        lines.set(300, lines.get(301));
+        lines.set(301, a);
+        entries.put(Bundle.EVENTS, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        Path bad = dir.resolve("tampered.spinebundle");
+        org.marketspine.console.audit.BundleTest.write(bad, entries);
+        open(robot, bad);
+        assertInstanceOf(BundleRefusal.class, opened.root());
+        assertNull(opened.runtime(), "no runtime, no state from a refused bundle");
+        String reason = robot.lookup("#bundle-refusal-reason").queryAs(Label.class).getText();
+        assertTrue(reason.startsWith("events.ndjson line 301"), reason);
+        assertTrue(robot.lookup("#notice").tryQuery().isEmpty(), "no workspace is shown");
+    }
+}
