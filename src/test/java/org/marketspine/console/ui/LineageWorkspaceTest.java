@@ -180,6 +180,23 @@ class LineageWorkspaceTest {
     }
 
     @Test
+    void exportingABundleFromTheWorkspaceWritesOneThatVerifies(FxRobot robot) throws Exception {
+        awaitLive();
+        System.setProperty("spine.console.config", Files.createTempDirectory("spine-keys").toString());
+        Path out = Files.createTempDirectory("spine-export").resolve("ui.spinebundle");
+        robot.clickOn("#export-bundle");
+        clearField(robot, "#export-file");
+        robot.clickOn("#export-file").write(out.toString());
+        robot.clickOn("#export-go");
+        HealthBoardTest.await("the export", 30, () -> robot.lookup("#export-status").queryAs(Label.class).getText().startsWith("Wrote"));
+        assertEquals(1.0, robot.lookup("#export-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress(), 1e-9);
+        var verdict = org.marketspine.console.audit.BundleVerifier.verify(out, false);
+        assertTrue(verdict.ok(), verdict.summary());
+        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        System.clearProperty("spine.console.config");
+    }
+
+    @Test
     void retentionFlagsWhatIsHeldPastRetentionAndListsPurges(FxRobot robot) throws Exception {
         awaitLive();
         robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(3).queryAs(Node.class));
