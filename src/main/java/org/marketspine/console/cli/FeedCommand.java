@@ -30,6 +30,22 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--replay-only", description = "Serve an existing --journal as it stands, with no platform behind it (read-only).")
     boolean replayOnly;
 
+    @Option(names = "--spine-db", paramLabel = "PATH", description = "Serve a real Market Spine: its spine-core SQLite database.")
+    Path spineDb;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "Serve a real Market Spine over JDBC (e.g. jdbc:postgresql://host/db); "
+            + "user and password from SPINE_DB_USER / SPINE_DB_PASSWORD or --db-credentials.")
+    String jdbcUrl;
+
+    @Option(names = "--db-credentials", paramLabel = "FILE", description = "Properties file with user= and password= for --jdbc-url.")
+    Path dbCredentials;
+
+    @Option(names = "--read-only", description = "Open the spine-core database read-only: commands are refused with that reason.")
+    boolean readOnly;
+
+    @Option(names = "--poll", defaultValue = "2", description = "Seconds between polls of the spine-core database (default ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
     @Option(names = "--port", defaultValue = "8765", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
@@ -51,9 +67,14 @@ final class FeedCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Clock clock = simulatedClock == null ? Clock.systemUTC() : org.marketspine.console.bench.ScaledClock.parse(simulatedClock);
-        if (demo == replayOnly) {
-            throw new ParameterException(spec.commandLine(), "name one platform to serve: --demo, or --replay-only with --journal"
-                    + " (the spine-core database source is not in this build)");
+        boolean database = spineDb != null || jdbcUrl != null;
+        int named = (demo ? 1 : 0) + (replayOnly ? 1 : 0) + (database ? 1 : 0) + (spineDb != null && jdbcUrl != null ? 1 : 0);
+        if (named != 1) {
+            throw new ParameterException(spec.commandLine(), "name one platform to serve: --demo, --spine-db PATH, --jdbc-url URL,"
+                    + " or --replay-only with --journal");
+        }
+        if (spineDb != null && !java.nio.file.Files.isRegularFile(spineDb)) {
+            throw new ParameterException(spec.commandLine(), "no spine-core database at " + spineDb);
         }
         if (replayOnly && journal == null) throw new ParameterException(spec.commandLine(), "--replay-only needs --journal FILE");
         InetAddress address = InetAddress.getByName(bind);
@@ -66,11 +87,30 @@ final class FeedCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--tokens is required when listening on " + bind
                     + " (open access is only for the demo on loopback)");
         }
-        Path file = journal != null ? journal : DataDirs.data().resolve("feed-demo-" + demoOptions.seed + ".journal");
+        String dbUrl = spineDb != null ? "jdbc:sqlite:" + spineDb.toAbsolutePath() : jdbcUrl;
+        Path file = journal != null ? journal : DataDirs.data().resolve(database
+                ? "feed-spine-db-" + Integer.toHexString(dbUrl.hashCode()) + ".journal" : "feed-demo-" + demoOptions.seed + ".journal");
         Journal j = Journal.open(file);
-        var source = demo ? new DemoPlatform(demoOptions.seed, demoOptions.speed, clock) : new JournalOnlySource("journal");
+        org.marketspine.console.feed.PlatformSource source;
+        if (database) {
+            String user = System.getenv("SPINE_DB_USER");
+            String password = System.getenv("SPINE_DB_PASSWORD");
+            if (dbCredentials != null) {
+                java.util.Properties p = new java.util.Properties();
+                try (var in = java.nio.file.Files.newBufferedReader(dbCredentials)) {
+                    p.load(in);
+                }
+                user = p.getProperty("user", user);
+                password = p.getProperty("password", password);
+            }
+            boolean ro = readOnly || (spineDb != null && !java.nio.file.Files.isWritable(spineDb));
+            source = new org.marketspine.console.feed.source.SpineDatabaseSource(dbUrl, jdbcUrl == null ? null : user, password, ro,
+                    java.time.Duration.ofMillis((long) (pollSeconds * 1000)), clock);
+        } else {
+            source = demo ? new DemoPlatform(demoOptions.seed, demoOptions.speed, clock) : new JournalOnlySource("journal");
+        }
         FeedServer server = new FeedServer(j, source, store, new InetSocketAddress(address, port), clock).start();
-        System.err.println("spine feed: serving " + (demo ? "the demo platform" : "journal replay") + " at " + server.url() + " (journal " + file
+        System.err.println("spine feed: serving " + (demo ? "the demo platform" : database ? "the spine-core database " + (spineDb != null ? spineDb : jdbcUrl) : "journal replay") + " at " + server.url() + " (journal " + file
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -1,0 +1,273 @@
+package org.marketspine.console.feed;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
+import org.marketspine.console.feed.source.SpineDatabaseSource;
+import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.protocol.Severity;
+
+/** The feed over a spine-core SQLite database the test builds: history, live changes, commands, restarts, bad rows. */
+class SpineDatabaseSourceTest {
+    @TempDir
+    Path dir;
+    Journal journal;
+    FeedServer server;
+    FeedClient client;
+    final List<Event> received = new CopyOnWriteArrayList<>();
+
+    static final String PART_16 = "{\"week_ending\": \"2026-10-16\", \"tier\": \"OTC\"}";
+    static final String PART_09 = "{\"week_ending\":\"2026-10-09\",\"tier\":\"OTC\"}";
+
+    static void schema(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE core_executions (id TEXT PRIMARY KEY, pipeline TEXT, params TEXT, lane TEXT, trigger_source TEXT, logical_key TEXT,"
+                    + " status TEXT, created_at TEXT, started_at TEXT, completed_at TEXT, error TEXT)");
+            s.execute("CREATE TABLE core_workflow_runs (run_id TEXT PRIMARY KEY, workflow_name TEXT, domain TEXT, partition_key TEXT, status TEXT,"
+                    + " started_at TEXT, completed_at TEXT, duration_ms INTEGER, params TEXT, error TEXT, error_category TEXT, error_retryable INTEGER,"
+                    + " triggered_by TEXT, created_by TEXT, capture_id TEXT)");
+            s.execute("CREATE TABLE core_manifest (domain TEXT, partition_key TEXT, stage TEXT, stage_rank INTEGER, row_count INTEGER, metrics_json TEXT,"
+                    + " execution_id TEXT, batch_id TEXT, updated_at TEXT, UNIQUE (domain, partition_key, stage))");
+            s.execute("CREATE TABLE core_source_fetches (id INTEGER PRIMARY KEY, source_name TEXT, source_type TEXT, source_locator TEXT, status TEXT,"
+                    + " record_count INTEGER, byte_count INTEGER, content_hash TEXT, started_at TEXT, completed_at TEXT, error TEXT, execution_id TEXT,"
+                    + " run_id TEXT, capture_id TEXT)");
+            s.execute("CREATE TABLE core_anomalies (id INTEGER PRIMARY KEY, domain TEXT, pipeline TEXT, partition_key TEXT, stage TEXT, severity TEXT,"
+                    + " category TEXT, message TEXT, details_json TEXT, affected_records INTEGER, sample_records TEXT, execution_id TEXT, capture_id TEXT,"
+                    + " detected_at TEXT, resolved_at TEXT, resolution_note TEXT)");
+            s.execute("CREATE TABLE core_data_readiness (domain TEXT, partition_key TEXT, is_ready INTEGER, ready_for TEXT, all_partitions_present INTEGER,"
+                    + " all_stages_complete INTEGER, no_critical_anomalies INTEGER, dependencies_current INTEGER, age_exceeds_preliminary INTEGER,"
+                    + " blocking_issues TEXT, certified_at TEXT, certified_by TEXT, updated_at TEXT)");
+            s.execute("CREATE TABLE core_calc_dependencies (calc_domain TEXT, calc_pipeline TEXT, calc_table TEXT, depends_on_domain TEXT,"
+                    + " depends_on_table TEXT, dependency_type TEXT, description TEXT)");
+            s.execute("CREATE TABLE core_expected_schedules (domain TEXT, pipeline TEXT, schedule_type TEXT, cron_expression TEXT, partition_template TEXT,"
+                    + " expected_delay_hours INTEGER, preliminary_hours INTEGER, is_active INTEGER)");
+            s.execute("CREATE TABLE core_work_items (id INTEGER PRIMARY KEY AUTOINCREMENT, domain TEXT, pipeline TEXT, partition_key TEXT, params_json TEXT,"
+                    + " desired_at TEXT, priority INTEGER, state TEXT, attempt_count INTEGER, max_attempts INTEGER, last_error TEXT,"
+                    + " current_execution_id TEXT, latest_execution_id TEXT, created_at TEXT, updated_at TEXT)");
+        }
+    }
+
+    static void rows(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("INSERT INTO core_calc_dependencies VALUES ('analytics', 'analytics.volume_avg_6w.compute', 'volume_avg_6w', 'finra.otc_transparency',"
+                    + " 'normalized', 'REQUIRED', '6-week average volume')");
+            s.execute("INSERT INTO core_expected_schedules VALUES ('finra.otc_transparency', 'finra.otc_transparency.ingest_week', 'weekly', '0 14 * * 1',"
+                    + " '{week_ending}', 24, 48, 1)");
+            String p = "'{\"week_ending\":\"2026-10-16\",\"tier\":\"OTC\"}'";
+            s.execute("INSERT INTO core_executions VALUES ('e1', 'finra.otc_transparency.ingest_week', " + p + ", 'default', 'schedule', 'k1', 'completed',"
+                    + " '2026-10-19T14:00:00Z', '2026-10-19T14:00:01Z', '2026-10-19T14:00:52Z', NULL)");
+            s.execute("INSERT INTO core_executions VALUES ('e2', 'finra.otc_transparency.normalize_week', " + p + ", 'default', 'schedule', 'k2', 'completed',"
+                    + " '2026-10-19 14:01:00', '2026-10-19 14:01:01', '2026-10-19 14:01:30', NULL)");
+            s.execute("INSERT INTO core_executions VALUES ('e3', 'analytics.volume_avg_6w.compute', " + p + ", 'default', 'schedule', 'k3', 'completed',"
+                    + " '2026-10-19T14:02:00+00:00', '2026-10-19T14:02:01+00:00', '2026-10-19T14:02:09+00:00', NULL)");
+            s.execute("INSERT INTO core_executions VALUES ('e4', 'finra.otc_transparency.ingest_week', '{\"week_ending\":\"2026-10-09\",\"tier\":\"OTC\"}',"
+                    + " 'default', 'cli', 'k4', 'failed', '2026-10-12T14:00:00Z', '2026-10-12T14:00:01Z', '2026-10-12T14:00:03Z',"
+                    + " 'HTTPError: 503 Service Unavailable from api.finra.org')");
+            // Rows spine-core never writes, or writes broken: skipped with a reason, the rest goes on.
+            s.execute("INSERT INTO core_executions VALUES ('bad1', 'x.y', '{}', NULL, 'api', NULL, 'exploded', '2026-10-12T14:00:00Z', NULL, NULL, NULL)");
+            s.execute("INSERT INTO core_executions VALUES ('bad2', 'x.y', '{not json', NULL, 'api', NULL, 'completed', '2026-10-12T14:00:00Z', NULL, NULL, NULL)");
+            s.execute("INSERT INTO core_executions VALUES (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+            s.execute("INSERT INTO core_workflow_runs VALUES ('r1', 'finra.otc_transparency.ingest_week', 'finra.otc_transparency', '" + PART_09 + "',"
+                    + " 'failed', '2026-10-12T15:00:00Z', '2026-10-12T15:00:04Z', 4000, '{}', 'ConnectionReset: peer reset', 'NETWORK', 1, 'alice',"
+                    + " 'alice', NULL)");
+            s.execute("INSERT INTO core_manifest VALUES ('finra.otc_transparency', '" + PART_16 + "', 'INGESTED', 1, 56855, '{\"symbol_count\": 8118}',"
+                    + " 'e1', 'b1', '2026-10-19T14:00:52Z')");
+            s.execute("INSERT INTO core_manifest VALUES ('finra.otc_transparency', '" + PART_16 + "', 'NORMALIZED', 2, 56800, '{\"symbol_count\": 8100}',"
+                    + " 'e2', 'b1', '2026-10-19T14:01:30Z')");
+            s.execute("INSERT INTO core_manifest VALUES ('finra.otc_transparency', '" + PART_16 + "', 'CALC_VOLUME_AVG_6W', 3, 8100, '{\"symbol_count\": 8100}',"
+                    + " 'e3', 'b1', '2026-10-19T14:02:09Z')");
+            s.execute("INSERT INTO core_manifest VALUES ('finra.otc_transparency', NULL, 'INGESTED', 1, 1, '{}', 'e9', 'b9', '2026-10-19T14:00:52Z')");
+            s.execute("INSERT INTO core_source_fetches VALUES (1, 'finra_otc', 'http', 'https://api.finra.org/data/group/otcMarket/name/weeklySummary?week=2026-10-16',"
+                    + " 'OK', 56855, 1878048, 'ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12cd34ef56ab12', '2026-10-19T14:00:01Z', '2026-10-19T14:00:40Z',"
+                    + " NULL, 'e1', NULL, NULL)");
+            s.execute("INSERT INTO core_anomalies VALUES (1, 'finra.otc_transparency', 'finra.otc_transparency.normalize_week', '" + PART_09 + "', 'NORMALIZED',"
+                    + " 'CRITICAL', 'completeness', 'row count 38% below the 6-week average', '{}', 0, '[]', 'e4', NULL, '2026-10-12T15:10:00Z', NULL, NULL)");
+            s.execute("INSERT INTO core_anomalies VALUES (2, 'finra.otc_transparency', 'finra.otc_transparency.normalize_week', '" + PART_16 + "', 'NORMALIZED',"
+                    + " 'WARN', 'volume_spike', 'AAPL volume 3x the 6-week average', '{}', 1, '[]', 'e2', NULL, '2026-10-19T14:01:31Z', NULL, NULL)");
+            s.execute("INSERT INTO core_anomalies VALUES (3, 'finra.otc_transparency', NULL, '" + PART_16 + "', NULL, 'APOCALYPTIC', 'x', 'unknown severity', '{}',"
+                    + " 0, '[]', NULL, NULL, '2026-10-19T14:01:31Z', NULL, NULL)");
+            s.execute("INSERT INTO core_data_readiness VALUES ('finra.otc_transparency', '" + PART_16 + "', 1, 'trading', 1, 1, 1, 1, 0, '[]',"
+                    + " '2026-10-19T15:00:00Z', 'j.ortiz', '2026-10-19T15:00:00Z')");
+            s.execute("INSERT INTO core_data_readiness VALUES ('finra.otc_transparency', '" + PART_09 + "', 0, NULL, 1, 0, 0, 1, 0,"
+                    + " '[\"row count 38% below the 6-week average: the FINRA file appears truncated\"]', NULL, NULL, '2026-10-12T15:10:00Z')");
+        }
+    }
+
+    private Path database() throws SQLException {
+        Path db = dir.resolve("spine.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+            schema(c);
+            rows(c);
+        }
+        return db;
+    }
+
+    private void serve(Path db, boolean readOnly) throws Exception {
+        journal = Journal.open(dir.resolve("feed.journal"));
+        server = new FeedServer(journal, new SpineDatabaseSource("jdbc:sqlite:" + db, null, null, readOnly, Duration.ofMillis(150),
+                Clock.systemUTC()), TokenStore.openAccess(), new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+        received.clear();
+        client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(received::addAll, s -> { }), Clock.systemUTC()).start();
+    }
+
+    private void stopServing() {
+        if (client != null) client.close();
+        if (server != null) server.close();
+        if (journal != null) journal.close();
+        client = null;
+        server = null;
+        journal = null;
+    }
+
+    @AfterEach
+    void tearDown() {
+        stopServing();
+    }
+
+    static void await(String what, BooleanSupplier ok) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!ok.getAsBoolean()) {
+            if (System.nanoTime() > end) fail("timed out waiting for " + what);
+            Thread.sleep(50);
+        }
+    }
+
+    private <T extends EventData> List<T> of(Class<T> kind) {
+        return received.stream().map(Event::data).filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    private static void sql(Path db, String statement) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    @Test
+    void theDatabaseBecomesHistoryThenLiveChangesEachOnce_andARestartEmitsNothingTwice() throws Exception {
+        Path db = database();
+        serve(db, false);
+        await("the history", () -> of(EventData.ReadinessChanged.class).size() == 2 && of(EventData.CaptureRecorded.class).size() == 3);
+        Thread.sleep(600); // several more polls: nothing more may come
+        // Counts per kind: 4 good executions + 1 workflow run; 3 stages; 2 anomalies; 2 readiness rows; 2 pipelines.
+        assertEquals(5, of(EventData.ExecutionQueued.class).size());
+        assertEquals(3, of(EventData.ExecutionCompleted.class).size());
+        assertEquals(2, of(EventData.ExecutionFailed.class).size());
+        assertEquals(3, of(EventData.CaptureRecorded.class).size());
+        assertEquals(2, of(EventData.AnomalyDetected.class).size(), "the unknown severity is skipped");
+        assertEquals(2, of(EventData.ReadinessChanged.class).size());
+        assertEquals(2, of(EventData.PipelineDeclared.class).size());
+        for (int i = 1; i < received.size(); i++) assertEquals(received.get(i - 1).seq() + 1, received.get(i).seq());
+
+        // A failed execution with its error; the workflow run's classification and who triggered it.
+        EventData.ExecutionFailed e4 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("e4")).findFirst().orElseThrow();
+        assertEquals("HTTPError", e4.error().type());
+        assertTrue(e4.error().message().contains("503"));
+        EventData.ExecutionFailed r1 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("wf-r1")).findFirst().orElseThrow();
+        assertEquals(Classification.TRANSIENT, r1.error().classification());
+        assertEquals("NETWORK", r1.error().type());
+        assertTrue(of(EventData.ExecutionQueued.class).stream().anyMatch(q -> q.executionId().equals("wf-r1") && q.triggeredBy().equals("alice")));
+
+        // The capture chain: source file → raw → normalized → derived, each pinned to the one before.
+        List<EventData.CaptureRecorded> caps = of(EventData.CaptureRecorded.class);
+        EventData.CaptureRecorded raw = caps.stream().filter(c -> c.dataset().equals("finra.otc_transparency.raw")).findFirst().orElseThrow();
+        EventData.CaptureRecorded norm = caps.stream().filter(c -> c.dataset().equals("finra.otc_transparency.normalized")).findFirst().orElseThrow();
+        EventData.CaptureRecorded calc = caps.stream().filter(c -> c.dataset().equals("finra.otc_transparency.volume_avg_6w")).findFirst().orElseThrow();
+        assertEquals(1_878_048, raw.source().bytes());
+        assertTrue(raw.source().sha256().startsWith("ab12cd34"));
+        assertEquals("e1", raw.executionId());
+        assertEquals(List.of(raw.captureId()), norm.inputs());
+        assertEquals(List.of(norm.captureId()), calc.inputs());
+        assertEquals(8100, norm.symbols());
+
+        // A BLOCKED week with its reason; a certified one by its certifier.
+        EventData.ReadinessChanged blocked = of(EventData.ReadinessChanged.class).stream().filter(r -> r.status() == ReadinessStatus.BLOCKED).findFirst().orElseThrow();
+        assertTrue(blocked.reason().contains("appears truncated"), blocked.reason());
+        assertTrue(of(EventData.ReadinessChanged.class).stream().anyMatch(r -> r.status() == ReadinessStatus.CERTIFIED && r.by().equals("j.ortiz")
+                && norm.dataset().equals("finra.otc_transparency.normalized")));
+        assertTrue(of(EventData.AnomalyDetected.class).stream().anyMatch(a -> a.severity() == Severity.CRITICAL));
+
+        // Live: an anomaly resolved later, and a run inserted while the feed runs — each once.
+        sql(db, "UPDATE core_anomalies SET resolved_at = '2026-10-20T09:00:00Z', resolution_note = 'vendor confirmed' WHERE id = 2");
+        sql(db, "INSERT INTO core_executions VALUES ('e5', 'finra.otc_transparency.ingest_week', '" + PART_16.replace("'", "''")
+                + "', 'default', 'api', 'k5', 'running', '2026-10-26T14:00:00Z', '2026-10-26T14:00:02Z', NULL, NULL)");
+        await("the live changes", () -> of(EventData.AnomalyResolved.class).size() == 1 && of(EventData.ExecutionStarted.class).stream()
+                .anyMatch(s -> s.executionId().equals("e5")));
+        Thread.sleep(600);
+        assertEquals(1, of(EventData.AnomalyResolved.class).size());
+        assertEquals(1, of(EventData.ExecutionQueued.class).stream().filter(q -> q.executionId().equals("e5")).count());
+
+        // A retry lands as a PENDING work item with the right partition.
+        Message.CommandResult retry = client.command(new Message.Command(client.nextId("t"), "retry", "e4", null, null, null, null, null, null, null,
+                null, null)).get(10, TimeUnit.SECONDS);
+        assertTrue(retry.ok(), String.valueOf(retry.error()));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT state, pipeline, partition_key FROM core_work_items")) {
+            assertTrue(r.next());
+            assertEquals("PENDING", r.getString(1));
+            assertEquals("finra.otc_transparency.ingest_week", r.getString(2));
+            assertTrue(r.getString(3).contains("2026-10-09") && r.getString(3).contains("OTC"), r.getString(3));
+        }
+
+        // Restart on the same journal and database: nothing is emitted twice.
+        long head = journal.headSeq();
+        stopServing();
+        serve(db, false);
+        await("the replay", () -> !received.isEmpty() && received.getLast().seq() >= head);
+        Thread.sleep(800);
+        assertEquals(head, journal.headSeq(), "a restart re-emitted history");
+    }
+
+    @Test
+    void aReadOnlyDatabaseRefusesCommandsWithAReason() throws Exception {
+        Path db = database();
+        serve(db, true);
+        await("the history", () -> of(EventData.ReadinessChanged.class).size() == 2);
+        Message.CommandResult r = client.command(new Message.Command(client.nextId("t"), "retry", "e4", null, null, null, null, null, null,
+                null, null, null)).get(10, TimeUnit.SECONDS);
+        assertFalse(r.ok());
+        assertEquals("read_only", r.error().code());
+        assertTrue(r.error().message().contains("read-only"), r.error().message());
+    }
+
+    @Test
+    void aBasicTierDatabaseWithFewTablesStillServesWhatItHas() throws Exception {
+        Path db = dir.resolve("basic.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE core_executions (id TEXT, pipeline TEXT, params TEXT, trigger_source TEXT, status TEXT, created_at TEXT,"
+                    + " started_at TEXT, completed_at TEXT, error TEXT)");
+            s.execute("INSERT INTO core_executions VALUES ('x1', 'p.ingest', '{}', 'schedule', 'completed', '2026-10-19T14:00:00Z',"
+                    + " '2026-10-19T14:00:01Z', 'not a time', NULL)");
+            s.execute("INSERT INTO core_executions VALUES ('x2', 'p.ingest', '{}', 'schedule', 'queued', '2026-10-19T15:00:00Z', NULL, NULL, NULL)");
+        }
+        serve(db, false);
+        await("the one good run", () -> of(EventData.ExecutionQueued.class).size() == 1);
+        Thread.sleep(500);
+        assertEquals("x2", of(EventData.ExecutionQueued.class).getFirst().executionId());
+        assertEquals(ConnectionState.Phase.LIVE, client.state().phase());
+    }
+}
