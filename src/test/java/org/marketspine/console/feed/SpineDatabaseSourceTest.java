@@ -36,6 +36,10 @@ import org.marketspine.console.protocol.Severity;
 class SpineDatabaseSourceTest {
     @TempDir
     Path dir;
+    /** Where the test database lives; {@link SpineDatabasePostgresTest} points it at PostgreSQL. */
+    String url;
+    String user;
+    String password;
     Journal journal;
     FeedServer server;
     FeedClient client;
@@ -44,8 +48,25 @@ class SpineDatabaseSourceTest {
     static final String PART_16 = "{\"week_ending\": \"2026-10-16\", \"tier\": \"OTC\"}";
     static final String PART_09 = "{\"week_ending\":\"2026-10-09\",\"tier\":\"OTC\"}";
 
-    static void schema(Connection c) throws SQLException {
+    @org.junit.jupiter.api.BeforeEach
+    void database() throws SQLException {
+        if (url == null) url = "jdbc:sqlite:" + dir.resolve("spine.db");
+    }
+
+    Connection connect() throws SQLException {
+        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+    }
+
+    boolean postgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    void schema(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
+            for (String t : List.of("core_executions", "core_workflow_runs", "core_manifest", "core_source_fetches", "core_anomalies",
+                    "core_data_readiness", "core_calc_dependencies", "core_expected_schedules", "core_work_items")) {
+                s.execute("DROP TABLE IF EXISTS " + t);
+            }
             s.execute("CREATE TABLE core_executions (id TEXT PRIMARY KEY, pipeline TEXT, params TEXT, lane TEXT, trigger_source TEXT, logical_key TEXT,"
                     + " status TEXT, created_at TEXT, started_at TEXT, completed_at TEXT, error TEXT)");
             s.execute("CREATE TABLE core_workflow_runs (run_id TEXT PRIMARY KEY, workflow_name TEXT, domain TEXT, partition_key TEXT, status TEXT,"
@@ -66,7 +87,7 @@ class SpineDatabaseSourceTest {
                     + " depends_on_table TEXT, dependency_type TEXT, description TEXT)");
             s.execute("CREATE TABLE core_expected_schedules (domain TEXT, pipeline TEXT, schedule_type TEXT, cron_expression TEXT, partition_template TEXT,"
                     + " expected_delay_hours INTEGER, preliminary_hours INTEGER, is_active INTEGER)");
-            s.execute("CREATE TABLE core_work_items (id INTEGER PRIMARY KEY AUTOINCREMENT, domain TEXT, pipeline TEXT, partition_key TEXT, params_json TEXT,"
+            s.execute("CREATE TABLE core_work_items (id " + (postgres() ? "SERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT") + ", domain TEXT, pipeline TEXT, partition_key TEXT, params_json TEXT,"
                     + " desired_at TEXT, priority INTEGER, state TEXT, attempt_count INTEGER, max_attempts INTEGER, last_error TEXT,"
                     + " current_execution_id TEXT, latest_execution_id TEXT, created_at TEXT, updated_at TEXT)");
         }
@@ -91,7 +112,7 @@ class SpineDatabaseSourceTest {
             // Rows spine-core never writes, or writes broken: skipped with a reason, the rest goes on.
             s.execute("INSERT INTO core_executions VALUES ('bad1', 'x.y', '{}', NULL, 'api', NULL, 'exploded', '2026-10-12T14:00:00Z', NULL, NULL, NULL)");
             s.execute("INSERT INTO core_executions VALUES ('bad2', 'x.y', '{not json', NULL, 'api', NULL, 'completed', '2026-10-12T14:00:00Z', NULL, NULL, NULL)");
-            s.execute("INSERT INTO core_executions VALUES (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+            s.execute("INSERT INTO core_executions VALUES ('', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
             s.execute("INSERT INTO core_workflow_runs VALUES ('r1', 'finra.otc_transparency.ingest_week', 'finra.otc_transparency', '" + PART_09 + "',"
                     + " 'failed', '2026-10-12T15:00:00Z', '2026-10-12T15:00:04Z', 4000, '{}', 'ConnectionReset: peer reset', 'NETWORK', 1, 'alice',"
                     + " 'alice', NULL)");
@@ -118,18 +139,16 @@ class SpineDatabaseSourceTest {
         }
     }
 
-    private Path database() throws SQLException {
-        Path db = dir.resolve("spine.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+    private void fill() throws SQLException {
+        try (Connection c = connect()) {
             schema(c);
             rows(c);
         }
-        return db;
     }
 
-    private void serve(Path db, boolean readOnly) throws Exception {
+    private void serve(boolean readOnly) throws Exception {
         journal = Journal.open(dir.resolve("feed.journal"));
-        server = new FeedServer(journal, new SpineDatabaseSource("jdbc:sqlite:" + db, null, null, readOnly, Duration.ofMillis(150),
+        server = new FeedServer(journal, new SpineDatabaseSource(url, user, password, readOnly, Duration.ofMillis(150),
                 Clock.systemUTC()), TokenStore.openAccess(), new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
         received.clear();
         client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(received::addAll, s -> { }), Clock.systemUTC()).start();
@@ -161,16 +180,16 @@ class SpineDatabaseSourceTest {
         return received.stream().map(Event::data).filter(kind::isInstance).map(kind::cast).toList();
     }
 
-    private static void sql(Path db, String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+    private void sql(String statement) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute(statement);
         }
     }
 
     @Test
     void theDatabaseBecomesHistoryThenLiveChangesEachOnce_andARestartEmitsNothingTwice() throws Exception {
-        Path db = database();
-        serve(db, false);
+        fill();
+        serve(false);
         await("the history", () -> of(EventData.ReadinessChanged.class).size() == 2 && of(EventData.CaptureRecorded.class).size() == 3);
         Thread.sleep(600); // several more polls: nothing more may come
         // Counts per kind: 4 good executions + 1 workflow run; 3 stages; 2 anomalies; 2 readiness rows; 2 pipelines.
@@ -212,8 +231,8 @@ class SpineDatabaseSourceTest {
         assertTrue(of(EventData.AnomalyDetected.class).stream().anyMatch(a -> a.severity() == Severity.CRITICAL));
 
         // Live: an anomaly resolved later, and a run inserted while the feed runs — each once.
-        sql(db, "UPDATE core_anomalies SET resolved_at = '2026-10-20T09:00:00Z', resolution_note = 'vendor confirmed' WHERE id = 2");
-        sql(db, "INSERT INTO core_executions VALUES ('e5', 'finra.otc_transparency.ingest_week', '" + PART_16.replace("'", "''")
+        sql("UPDATE core_anomalies SET resolved_at = '2026-10-20T09:00:00Z', resolution_note = 'vendor confirmed' WHERE id = 2");
+        sql("INSERT INTO core_executions VALUES ('e5', 'finra.otc_transparency.ingest_week', '" + PART_16.replace("'", "''")
                 + "', 'default', 'api', 'k5', 'running', '2026-10-26T14:00:00Z', '2026-10-26T14:00:02Z', NULL, NULL)");
         await("the live changes", () -> of(EventData.AnomalyResolved.class).size() == 1 && of(EventData.ExecutionStarted.class).stream()
                 .anyMatch(s -> s.executionId().equals("e5")));
@@ -225,7 +244,7 @@ class SpineDatabaseSourceTest {
         Message.CommandResult retry = client.command(new Message.Command(client.nextId("t"), "retry", "e4", null, null, null, null, null, null, null,
                 null, null)).get(10, TimeUnit.SECONDS);
         assertTrue(retry.ok(), String.valueOf(retry.error()));
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
+        try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT state, pipeline, partition_key FROM core_work_items")) {
             assertTrue(r.next());
             assertEquals("PENDING", r.getString(1));
@@ -236,7 +255,7 @@ class SpineDatabaseSourceTest {
         // Restart on the same journal and database: nothing is emitted twice.
         long head = journal.headSeq();
         stopServing();
-        serve(db, false);
+        serve(false);
         await("the replay", () -> !received.isEmpty() && received.getLast().seq() >= head);
         Thread.sleep(800);
         assertEquals(head, journal.headSeq(), "a restart re-emitted history");
@@ -244,8 +263,8 @@ class SpineDatabaseSourceTest {
 
     @Test
     void aReadOnlyDatabaseRefusesCommandsWithAReason() throws Exception {
-        Path db = database();
-        serve(db, true);
+        fill();
+        serve(true);
         await("the history", () -> of(EventData.ReadinessChanged.class).size() == 2);
         Message.CommandResult r = client.command(new Message.Command(client.nextId("t"), "retry", "e4", null, null, null, null, null, null,
                 null, null, null)).get(10, TimeUnit.SECONDS);
@@ -256,15 +275,19 @@ class SpineDatabaseSourceTest {
 
     @Test
     void aBasicTierDatabaseWithFewTablesStillServesWhatItHas() throws Exception {
-        Path db = dir.resolve("basic.db");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            schema(c);
+            for (String t : List.of("core_workflow_runs", "core_manifest", "core_source_fetches", "core_anomalies", "core_data_readiness",
+                    "core_calc_dependencies", "core_expected_schedules", "core_work_items", "core_executions")) {
+                s.execute("DROP TABLE " + t);
+            }
             s.execute("CREATE TABLE core_executions (id TEXT, pipeline TEXT, params TEXT, trigger_source TEXT, status TEXT, created_at TEXT,"
                     + " started_at TEXT, completed_at TEXT, error TEXT)");
             s.execute("INSERT INTO core_executions VALUES ('x1', 'p.ingest', '{}', 'schedule', 'completed', '2026-10-19T14:00:00Z',"
                     + " '2026-10-19T14:00:01Z', 'not a time', NULL)");
             s.execute("INSERT INTO core_executions VALUES ('x2', 'p.ingest', '{}', 'schedule', 'queued', '2026-10-19T15:00:00Z', NULL, NULL, NULL)");
         }
-        serve(db, false);
+        serve(false);
         await("the one good run", () -> of(EventData.ExecutionQueued.class).size() == 1);
         Thread.sleep(500);
         assertEquals("x2", of(EventData.ExecutionQueued.class).getFirst().executionId());
