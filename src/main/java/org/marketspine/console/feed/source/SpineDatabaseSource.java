@@ -153,12 +153,17 @@ public final class SpineDatabaseSource implements PlatformSource {
         Map<String, String> runClass = new HashMap<>();
         workflowRuns(s, rows.getOrDefault("core_workflow_runs", List.of()), facts, runClass);
         executions(s, rows.getOrDefault("core_executions", List.of()), facts, runClass);
-        Map<String, String> latestCapture = new HashMap<>();
+        Map<String, Staged> latestCapture = new HashMap<>();
         captures(s, rows.getOrDefault("core_manifest", List.of()), rows.getOrDefault("core_source_fetches", List.of()), facts, latestCapture);
         anomalies(s, rows.getOrDefault("core_anomalies", List.of()), facts);
         readiness(s, rows.getOrDefault("core_data_readiness", List.of()), facts, latestCapture);
         if (facts.isEmpty()) return;
-        List<EventSink.Timed> ordered = new ArrayList<>(facts);
+        // Declarations have no time of their own: they take the batch's first instant (or now), so the
+        // journal's timeline starts where the platform's history does, not in 1970.
+        Instant first = facts.stream().filter(f -> !(f.data() instanceof EventData.PipelineDeclared)).map(EventSink.Timed::at)
+                .min(Comparator.naturalOrder()).orElse(Instant.now(clock));
+        List<EventSink.Timed> ordered = new ArrayList<>();
+        for (EventSink.Timed f : facts) ordered.add(f.data() instanceof EventData.PipelineDeclared ? new EventSink.Timed(first, f.data()) : f);
         ordered.sort(Comparator.comparing(EventSink.Timed::at)); // stable: an execution's own steps keep their order
         sink.emitAll(ordered);
     }
@@ -236,7 +241,7 @@ public final class SpineDatabaseSource implements PlatformSource {
         }
         for (EventData.PipelineDeclared d : declared.values()) {
             Fact<EventData.PipelineDeclared> had = s.pipelines().get(d.pipeline());
-            if (had == null || !had.data().equals(d)) facts.add(new EventSink.Timed(Instant.EPOCH.plusSeconds(1), d));
+            if (had == null || !had.data().equals(d)) facts.add(new EventSink.Timed(Instant.EPOCH, d));
         }
     }
 
@@ -355,7 +360,7 @@ public final class SpineDatabaseSource implements PlatformSource {
     }
 
     private void captures(PlatformState s, List<Map<String, Object>> manifest, List<Map<String, Object>> fetches,
-                          List<EventSink.Timed> facts, Map<String, String> latest) {
+                          List<EventSink.Timed> facts, Map<String, Staged> latest) {
         Map<String, EventData.SourceFile> byExecution = new HashMap<>();
         for (Map<String, Object> f : fetches) {
             try {
@@ -397,7 +402,10 @@ public final class SpineDatabaseSource implements PlatformSource {
                     JsonNode metrics = SpineRows.json(r, "metrics_json");
                     long symbols = metrics.path("symbol_count").asLong(metrics.path("symbols").asLong(0));
                     String id = dataset + ":" + p.tier() + ":" + p.week() + ":" + Integer.toHexString((at + "|" + rowsCount + "|" + exec).hashCode());
-                    latest.put(domain + "|" + p.tier() + "|" + p.week(), id);
+                    // Readiness certifies a partition's normalized data when there is one (the quant's grid), else its last stage.
+                    String k = domain + "|" + p.tier() + "|" + p.week();
+                    Staged had = latest.get(k);
+                    if (had == null || !had.dataset().endsWith(".normalized")) latest.put(k, new Staged(id, dataset, Math.max(0, symbols)));
                     PartitionKey key = new PartitionKey(dataset, p.tier(), p.week());
                     if (s.capture(id) == null) {
                         Capture current = s.currentCapture(key);
@@ -453,13 +461,17 @@ public final class SpineDatabaseSource implements PlatformSource {
 
     // ---- readiness ----
 
-    private void readiness(PlatformState s, List<Map<String, Object>> rows, List<EventSink.Timed> facts, Map<String, String> latest) {
+    /** The capture a readiness row applies to, with its symbol count (spine-core records no expected count). */
+    record Staged(String captureId, String dataset, long symbols) {}
+
+    private void readiness(PlatformState s, List<Map<String, Object>> rows, List<EventSink.Timed> facts, Map<String, Staged> latest) {
         for (Map<String, Object> r : rows) {
             try {
                 String domain = SpineRows.text(r, "domain");
                 SpineRows.Partition p = SpineRows.partition(r, "partition_key");
-                String captureId = latest.get(domain + "|" + p.tier() + "|" + p.week());
-                String dataset = captureId == null ? domain + ".normalized" : captureId.substring(0, captureId.indexOf(':'));
+                Staged staged = latest.get(domain + "|" + p.tier() + "|" + p.week());
+                String captureId = staged == null ? null : staged.captureId();
+                String dataset = staged == null ? domain + ".normalized" : staged.dataset();
                 JsonNode blocking = SpineRows.json(r, "blocking_issues");
                 List<String> issues = new ArrayList<>();
                 if (blocking.isArray()) blocking.forEach(n -> issues.add(n.isTextual() ? n.asText() : n.toString()));
@@ -486,8 +498,7 @@ public final class SpineDatabaseSource implements PlatformSource {
                         && java.util.Objects.equals(had.last().captureId(), captureId)) {
                     continue;
                 }
-                Capture c = s.capture(captureId);
-                long symbols = c == null ? 0 : c.recorded().symbols();
+                long symbols = staged == null ? 0 : staged.symbols();
                 Instant at = SpineRows.optionalTime(r, "updated_at");
                 facts.add(new EventSink.Timed(at != null ? at : Instant.now(clock), new EventData.ReadinessChanged(dataset, p.tier(), p.week(),
                         status, reason, by, captureId, symbols, symbols)));

@@ -65,10 +65,12 @@ public final class ComplianceView extends BorderPane {
         export.setOnAction(e -> new ExportBundleDialog(runtime, vm).show());
         export.setVisible(runtime != null && runtime.review() == null);
         export.setManaged(export.isVisible());
-        HBox tabsRow = new HBox(tabs, export);
-        HBox.setHgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
-        tabsRow.setAlignment(Pos.TOP_RIGHT);
-        setCenter(tabsRow);
+        // Over the tab strip's right end, so the tabs below keep the whole width.
+        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(tabs, export);
+        javafx.scene.layout.StackPane.setAlignment(export, Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(export, new javafx.geometry.Insets(2, 8, 0, 0));
+        export.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        setCenter(centre);
         setBottom(new VBox(new TimelineBar(vm)));
     }
 
