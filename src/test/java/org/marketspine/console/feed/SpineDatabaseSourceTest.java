@@ -200,6 +200,12 @@ class SpineDatabaseSourceTest {
         assertEquals(2, of(EventData.AnomalyDetected.class).size(), "the unknown severity is skipped");
         assertEquals(2, of(EventData.ReadinessChanged.class).size());
         assertEquals(2, of(EventData.PipelineDeclared.class).size());
+        // The weekly ingest (Mondays 14:00 UTC, 24 h grace) ran for 2026-10-16 but never for the week after.
+        List<EventData.ScheduleMissed> missed = of(EventData.ScheduleMissed.class);
+        assertEquals(1, missed.size(), missed.toString());
+        assertEquals("finra.otc_transparency.ingest_week", missed.getFirst().pipeline());
+        assertEquals(java.time.LocalDate.of(2026, 10, 23), missed.getFirst().partition().weekEnding());
+        assertEquals(java.time.Instant.parse("2026-10-26T14:00:00Z"), missed.getFirst().expectedAt());
         for (int i = 1; i < received.size(); i++) assertEquals(received.get(i - 1).seq() + 1, received.get(i).seq());
 
         // A failed execution with its error; the workflow run's classification and who triggered it.

@@ -156,6 +156,8 @@ public final class SpineDatabaseSource implements PlatformSource {
         Map<String, Staged> latestCapture = new HashMap<>();
         captures(s, rows.getOrDefault("core_manifest", List.of()), rows.getOrDefault("core_source_fetches", List.of()), facts, latestCapture);
         anomalies(s, rows.getOrDefault("core_anomalies", List.of()), facts);
+        missedSchedules(s, rows.getOrDefault("core_expected_schedules", List.of()), rows.getOrDefault("core_manifest", List.of()),
+                rows.getOrDefault("core_executions", List.of()), rows.getOrDefault("core_workflow_runs", List.of()), facts);
         readiness(s, rows.getOrDefault("core_data_readiness", List.of()), facts, latestCapture);
         if (facts.isEmpty()) return;
         // Declarations have no time of their own: they take the batch's first instant (or now), so the
@@ -455,6 +457,70 @@ public final class SpineDatabaseSource implements PlatformSource {
                 }
             } catch (BadRow | RuntimeException e) {
                 skip("core_anomalies", r, e);
+            }
+        }
+    }
+
+    // ---- missed schedules ----
+
+    /**
+     * For each active weekly schedule: every week the domain's manifest spans, and the week after
+     * its latest, in every tier it has; a partition whose run was due (cron after the week +
+     * expected_delay_hours) and has no execution or workflow run of that pipeline is missed — once.
+     */
+    private void missedSchedules(PlatformState s, List<Map<String, Object>> schedules, List<Map<String, Object>> manifest,
+                                 List<Map<String, Object>> executions, List<Map<String, Object>> runs, List<EventSink.Timed> facts) {
+        Instant now = Instant.now(clock);
+        Set<String> ran = new HashSet<>();
+        for (Map<String, Object> r : executions) {
+            try {
+                Map<String, Object> p = SpineRows.params(r, "params");
+                ran.add(SpineRows.text(r, "pipeline") + "|" + p.get("tier") + "|" + p.get("week_ending"));
+            } catch (BadRow | RuntimeException e) {
+                // already reported by the executions pass
+            }
+        }
+        for (Map<String, Object> r : runs) {
+            try {
+                SpineRows.Partition p = SpineRows.partition(r, "partition_key");
+                ran.add(SpineRows.text(r, "workflow_name") + "|" + p.tier() + "|" + p.week());
+            } catch (BadRow | RuntimeException e) {
+                // a run without a partition is no evidence for one
+            }
+        }
+        Set<String> known = new HashSet<>();
+        for (Fact<EventData.ScheduleMissed> f : s.missedSchedules()) {
+            known.add(f.data().pipeline() + "|" + f.data().partition().tier() + "|" + f.data().partition().weekEnding());
+        }
+        for (Map<String, Object> sched : schedules) {
+            try {
+                if (sched.get("is_active") != null && !SpineRows.flag(sched, "is_active")) continue;
+                String domain = SpineRows.text(sched, "domain");
+                String pipeline = SpineRows.text(sched, "pipeline");
+                WeeklyCron cron = WeeklyCron.parse(SpineRows.text(sched, "cron_expression"));
+                long delayHours = SpineRows.number(sched, "expected_delay_hours", 24);
+                Map<String, LocalDate[]> span = new TreeMap<>();
+                for (Map<String, Object> m : manifest) {
+                    try {
+                        if (!domain.equals(SpineRows.optional(m, "domain"))) continue;
+                        SpineRows.Partition p = SpineRows.partition(m, "partition_key");
+                        span.merge(p.tier(), new LocalDate[] {p.week(), p.week()}, (a, b) -> new LocalDate[] {
+                                a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+                    } catch (BadRow e) {
+                        // reported by the captures pass
+                    }
+                }
+                for (Map.Entry<String, LocalDate[]> e : span.entrySet()) {
+                    for (LocalDate w = e.getValue()[0]; !w.isAfter(e.getValue()[1].plusWeeks(1)); w = w.plusWeeks(1)) {
+                        Instant due = cron.firstAfter(w).plus(Duration.ofHours(delayHours));
+                        String key = pipeline + "|" + e.getKey() + "|" + w;
+                        if (due.isAfter(now) || ran.contains(key) || known.contains(key)) continue;
+                        facts.add(new EventSink.Timed(due, new EventData.ScheduleMissed(pipeline, cron.firstAfter(w),
+                                new EventData.Partition(w, e.getKey()))));
+                    }
+                }
+            } catch (BadRow | RuntimeException e) {
+                skip("core_expected_schedules", sched, e);
             }
         }
     }
