@@ -33,7 +33,6 @@ import org.marketspine.console.feed.source.SpineRows.BadRow;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.Execution;
-import org.marketspine.console.model.ExecutionStatus;
 import org.marketspine.console.model.Fact;
 import org.marketspine.console.model.PartitionKey;
 import org.marketspine.console.model.PlatformState;

@@ -15,7 +15,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
 import org.marketspine.console.model.LineageAt;
-import org.marketspine.console.model.LineageGraph;
 
 /**
  * The lineage graph, drawn on one canvas (thousands of nodes pan and zoom at frame rate in the

@@ -1,6 +1,5 @@
 package org.marketspine.console.ui.readiness;
 
-import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
