@@ -147,7 +147,7 @@ final class AuditLogView extends VBox {
 
     /** Choices come from the whole log at the instant shown, so a filter never hides its own options. */
     private void refreshChoices() {
-        List<AuditLog.Entry> all = AuditLog.of(vm.shownState());
+        List<AuditLog.Entry> all = vm.auditUnfiltered();
         fill(trigger, all, AuditLog.Entry::trigger);
         fill(what, all, AuditLog.Entry::what);
         fill(who, all, AuditLog.Entry::who);

@@ -41,7 +41,7 @@ public final class LineageCanvas extends Region {
     private double pressY;
     private boolean dragged;
     private boolean dirty = true;
-    private final Map<String, String> clipped = new java.util.HashMap<>();
+    private final org.marketspine.console.ui.TextMeasure measure = new org.marketspine.console.ui.TextMeasure();
     /**
      * While a large graph is being panned or zoomed, frames move the last drawn picture (the
      * canvas node's own transform) instead of redrawing thousands of edges — the software
@@ -288,34 +288,14 @@ public final class LineageCanvas extends Region {
         if (!lines.isEmpty()) {
             g.setFill(palette.titleText());
             g.setFont(palette.titleFont());
-            g.fillText(clip(lines.get(0), palette.titleFont(), W - 22), 14, 20);
+            g.fillText(measure.clip(lines.get(0), palette.titleFont(), W - 22), 14, 20);
         }
         g.setFill(palette.subtitleText());
         g.setFont(palette.subtitleFont());
-        for (int i = 1; i < Math.min(3, lines.size()); i++) g.fillText(clip(lines.get(i), palette.subtitleFont(), W - 22), 14, 22 + 16 * i);
+        for (int i = 1; i < Math.min(3, lines.size()); i++) g.fillText(measure.clip(lines.get(i), palette.subtitleFont(), W - 22), 14, 22 + 16 * i);
         g.restore();
     }
 
-    /** The text cut with an ellipsis to fit the width (squeezing it would make ids unreadable). */
-    private String clip(String text, javafx.scene.text.Font font, double room) {
-        return clipped.computeIfAbsent(font.getSize() + font.getStyle() + "|" + text, k -> {
-            if (width(text, font) <= room) return text;
-            int lo = 0;
-            int hi = text.length();
-            while (lo < hi) {
-                int mid = (lo + hi + 1) / 2;
-                if (width(text.substring(0, mid) + "…", font) <= room) lo = mid;
-                else hi = mid - 1;
-            }
-            return text.substring(0, lo) + "…";
-        });
-    }
-
-    private static double width(String text, javafx.scene.text.Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
-    }
 
     /** Adds an edge's polyline to the current path when any of it can be on screen. */
     private void trace(GraphicsContext g, double[] p, double w, double h) {

@@ -56,6 +56,8 @@ public final class LineageViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Waiting for the feed…");
     private final ObservableList<AuditLog.Entry> audit = FXCollections.observableArrayList();
     private final ObjectProperty<AuditLog.Filter> auditFilter = new SimpleObjectProperty<>(AuditLog.Filter.ALL);
+    private List<AuditLog.Entry> auditAll = List.of();
+    private PlatformState auditAllOf;
     private final ReadOnlyObjectWrapper<RetentionReport> retention = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> comparison = FXCollections.observableArrayList();
     private final BooleanProperty auditShown = new SimpleBooleanProperty();
@@ -88,9 +90,12 @@ public final class LineageViewModel {
         PlatformState next = s.state();
         boolean lineageChanged = next.captures() != head.captures() || next.executions() != head.executions();
         head = next;
-        if (lineageChanged) refreshWeeks();
-        if (lineageChanged) rebuild();
-        else if (time.get() == null) show(head);
+        if (lineageChanged) {
+            refreshWeeks();
+            rebuild();
+        } else if (time.get() == null) {
+            show(head);
+        }
     }
 
     private void refreshWeeks() {
@@ -162,7 +167,12 @@ public final class LineageViewModel {
     }
 
     private void refreshAudit() {
-        List<AuditLog.Entry> entries = AuditLog.filter(AuditLog.of(shownState), auditFilter.get());
+        // The whole log is rebuilt only for a new instant; a new filter only filters it again.
+        if (auditAllOf != shownState) {
+            auditAll = AuditLog.of(shownState);
+            auditAllOf = shownState;
+        }
+        List<AuditLog.Entry> entries = AuditLog.filter(auditAll, auditFilter.get());
         if (!entries.equals(audit)) audit.setAll(entries);
     }
 
@@ -279,7 +289,6 @@ public final class LineageViewModel {
         return labels.getOrDefault(nodeId, List.of());
     }
 
-    public PlatformState shownState() { return shownState; }
     public PlatformState head() { return head; }
     public EventLog log() { return logs.get(); }
     public ObjectProperty<String> tierProperty() { return tier; }
@@ -293,6 +302,8 @@ public final class LineageViewModel {
     public ReadOnlyObjectProperty<LineageAt> atProperty() { return at.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ObservableList<AuditLog.Entry> audit() { return audit; }
+    /** The whole log at the instant shown, before filters (what the filters offer to choose from). */
+    public List<AuditLog.Entry> auditUnfiltered() { return auditAll; }
     public ObjectProperty<AuditLog.Filter> auditFilterProperty() { return auditFilter; }
     public ReadOnlyObjectProperty<RetentionReport> retentionProperty() { return retention.getReadOnlyProperty(); }
     public ObservableList<String> comparison() { return comparison; }

@@ -45,6 +45,10 @@ final class TimelineBar extends VBox {
     private final Button play = new Button();
     private AnimationTimer player;
     private boolean updating;
+    private ExecutionDensity density;
+    private Object densityOf;
+    private Instant densityFirst;
+    private Instant densityLast;
 
     TimelineBar(LineageViewModel vm) {
         this.vm = vm;
@@ -165,7 +169,17 @@ final class TimelineBar extends VBox {
         Instant last = vm.log().lastAt();
         if (first == null || last == null || w < 10) return;
         int buckets = (int) (w / 3);
-        ExecutionDensity d = ExecutionDensity.of(vm.head(), first, last, buckets);
+        // Scrubbing redraws the strip every step; the density only changes with the feed or the width.
+        // (The executions map is persistent: the same instance means the same executions.)
+        var executions = vm.head().executions();
+        if (density == null || executions != densityOf || !first.equals(densityFirst) || !last.equals(densityLast)
+                || buckets != density.total().length) {
+            density = ExecutionDensity.of(vm.head(), first, last, buckets);
+            densityOf = executions;
+            densityFirst = first;
+            densityLast = last;
+        }
+        ExecutionDensity d = density;
         double max = Math.max(1, d.max());
         double bw = w / buckets;
         for (int i = 0; i < buckets; i++) {

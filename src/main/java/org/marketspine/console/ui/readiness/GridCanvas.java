@@ -1,7 +1,6 @@
 package org.marketspine.console.ui.readiness;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -19,7 +18,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.protocol.ReadinessStatus;
@@ -45,7 +43,7 @@ public final class GridCanvas extends Region {
     private final ScrollBar hbar = new ScrollBar();
     private final Label placeholder = new Label();
     private final Tooltip tip = new Tooltip();
-    private final Map<String, Double> widths = new HashMap<>();
+    private final org.marketspine.console.ui.TextMeasure measure = new org.marketspine.console.ui.TextMeasure();
     private List<ReadinessGrid.Row> rows = List.of();
     private List<ReadinessGrid.Column> columns = List.of();
     private double columnWidth = MIN_COLUMN;
@@ -227,7 +225,7 @@ public final class GridCanvas extends Region {
         ReadinessStatus status = cell == null ? ReadinessStatus.MISSING : cell.status();
         List<String> lines = lines(cell, cell != null && vm.changed(cell));
         Font badgeFont = palette.badgeFont();
-        double bw = width(lines.get(0), badgeFont) + 12;
+        double bw = measure.width(lines.get(0), badgeFont) + 12;
         g.setFill(palette.badgeFill(status));
         g.fillRect(x + 8, y + 6, bw, 18);
         Paint edge = palette.badgeEdge(status);
@@ -258,17 +256,10 @@ public final class GridCanvas extends Region {
     /** Text squeezed into the column only when it would not fit: fillText with a max width costs a layout per call. */
     private void fit(GraphicsContext g, String text, double x, double y, Font font) {
         double room = columnWidth - 14;
-        if (width(text, font) <= room) g.fillText(text, x, y);
+        if (measure.width(text, font) <= room) g.fillText(text, x, y);
         else g.fillText(text, x, y, room);
     }
 
-    private double width(String text, Font font) {
-        return widths.computeIfAbsent(font.getName() + font.getSize() + "|" + text, k -> {
-            Text t = new Text(text);
-            t.setFont(font);
-            return t.getLayoutBounds().getWidth();
-        });
-    }
 
     /** What a cell shows, line by line: the badge in words, symbols and completeness, then marks. */
     static List<String> lines(GridCell c, boolean changed) {
