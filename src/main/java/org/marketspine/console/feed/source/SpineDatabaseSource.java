@@ -71,6 +71,7 @@ public final class SpineDatabaseSource implements PlatformSource {
     private ScheduledFuture<?> poller;
     private Set<String> found = Set.of();
     private String lastProblem;
+    private final SpineDatabaseWrites writes;
 
     public SpineDatabaseSource(String jdbcUrl, String user, String password, boolean readOnly, Duration every, Clock clock) {
         this.url = jdbcUrl;
@@ -79,6 +80,7 @@ public final class SpineDatabaseSource implements PlatformSource {
         this.readOnly = readOnly;
         this.every = every;
         this.clock = clock;
+        this.writes = new SpineDatabaseWrites(this::connection, () -> found, clock);
     }
 
     @Override
@@ -150,13 +152,14 @@ public final class SpineDatabaseSource implements PlatformSource {
         for (String t : now) rows.put(t, read(c, t));
         pipelines(s, rows, facts);
         Map<String, String> runClass = new HashMap<>();
-        workflowRuns(s, rows.getOrDefault("core_workflow_runs", List.of()), facts, runClass);
-        executions(s, rows.getOrDefault("core_executions", List.of()), facts, runClass);
+        Set<String> ran = new HashSet<>(); // "pipeline|tier|week" of every run seen, for missed schedules
+        workflowRuns(s, rows.getOrDefault("core_workflow_runs", List.of()), facts, runClass, ran);
+        executions(s, rows.getOrDefault("core_executions", List.of()), facts, runClass, ran);
         Map<String, Staged> latestCapture = new HashMap<>();
-        captures(s, rows.getOrDefault("core_manifest", List.of()), rows.getOrDefault("core_source_fetches", List.of()), facts, latestCapture);
+        Map<String, Map<String, LocalDate[]>> spans = new HashMap<>(); // domain → tier → {first, last} week
+        captures(s, rows.getOrDefault("core_manifest", List.of()), rows.getOrDefault("core_source_fetches", List.of()), facts, latestCapture, spans);
         anomalies(s, rows.getOrDefault("core_anomalies", List.of()), facts);
-        missedSchedules(s, rows.getOrDefault("core_expected_schedules", List.of()), rows.getOrDefault("core_manifest", List.of()),
-                rows.getOrDefault("core_executions", List.of()), rows.getOrDefault("core_workflow_runs", List.of()), facts);
+        missedSchedules(s, rows.getOrDefault("core_expected_schedules", List.of()), ran, spans, facts);
         readiness(s, rows.getOrDefault("core_data_readiness", List.of()), facts, latestCapture);
         if (facts.isEmpty()) return;
         // Declarations have no time of their own: they take the batch's first instant (or now), so the
@@ -282,21 +285,26 @@ public final class SpineDatabaseSource implements PlatformSource {
         };
     }
 
-    private void executions(PlatformState s, List<Map<String, Object>> rows, List<EventSink.Timed> facts, Map<String, String> runClass) {
+    private void executions(PlatformState s, List<Map<String, Object>> rows, List<EventSink.Timed> facts, Map<String, String> runClass,
+                            Set<String> ran) {
         for (Map<String, Object> r : rows) {
             try {
                 String source = SpineRows.optional(r, "trigger_source");
-                step(s, facts, SpineRows.text(r, "id"), SpineRows.text(r, "pipeline"), SpineRows.params(r, "params"), trigger(source),
+                String pipeline = SpineRows.text(r, "pipeline");
+                Map<String, Object> params = SpineRows.params(r, "params");
+                ran.add(pipeline + "|" + params.get("tier") + "|" + params.get("week_ending"));
+                step(s, facts, SpineRows.text(r, "id"), pipeline, params, trigger(source),
                         "spine-core:" + (source == null ? "unknown" : source), SpineRows.text(r, "status"), SpineRows.time(r, "created_at"),
                         SpineRows.optionalTime(r, "started_at"), SpineRows.optionalTime(r, "completed_at"), SpineRows.optional(r, "error"),
-                        null, Classification.valueOf(runClass.getOrDefault(SpineRows.text(r, "pipeline"), "UNKNOWN")));
+                        null, Classification.valueOf(runClass.getOrDefault(pipeline, "UNKNOWN")));
             } catch (BadRow | RuntimeException e) {
                 skip("core_executions", r, e);
             }
         }
     }
 
-    private void workflowRuns(PlatformState s, List<Map<String, Object>> rows, List<EventSink.Timed> facts, Map<String, String> runClass) {
+    private void workflowRuns(PlatformState s, List<Map<String, Object>> rows, List<EventSink.Timed> facts, Map<String, String> runClass,
+                              Set<String> ran) {
         for (Map<String, Object> r : rows) {
             try {
                 Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
@@ -304,6 +312,7 @@ public final class SpineDatabaseSource implements PlatformSource {
                     SpineRows.Partition p = SpineRows.partition(r, "partition_key");
                     params.put("week_ending", p.week().toString());
                     params.put("tier", p.tier());
+                    ran.add(SpineRows.text(r, "workflow_name") + "|" + p.tier() + "|" + p.week());
                 }
                 String who = SpineRows.optional(r, "triggered_by") != null ? SpineRows.optional(r, "triggered_by")
                         : SpineRows.optional(r, "created_by") != null ? SpineRows.optional(r, "created_by") : "spine-core";
@@ -361,7 +370,7 @@ public final class SpineDatabaseSource implements PlatformSource {
     }
 
     private void captures(PlatformState s, List<Map<String, Object>> manifest, List<Map<String, Object>> fetches,
-                          List<EventSink.Timed> facts, Map<String, Staged> latest) {
+                          List<EventSink.Timed> facts, Map<String, Staged> latest, Map<String, Map<String, LocalDate[]>> spans) {
         Map<String, EventData.SourceFile> byExecution = new HashMap<>();
         for (Map<String, Object> f : fetches) {
             try {
@@ -377,7 +386,10 @@ public final class SpineDatabaseSource implements PlatformSource {
         for (Map<String, Object> r : manifest) {
             try {
                 SpineRows.Partition p = SpineRows.partition(r, "partition_key");
-                chains.computeIfAbsent(SpineRows.text(r, "domain") + "|" + p.tier() + "|" + p.week(), k -> new ArrayList<>()).add(r);
+                String domain = SpineRows.text(r, "domain");
+                chains.computeIfAbsent(domain + "|" + p.tier() + "|" + p.week(), k -> new ArrayList<>()).add(r);
+                spans.computeIfAbsent(domain, k -> new TreeMap<>()).merge(p.tier(), new LocalDate[] {p.week(), p.week()},
+                        (a, b) -> new LocalDate[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
             } catch (BadRow | RuntimeException e) {
                 skip("core_manifest", r, e);
             }
@@ -467,26 +479,9 @@ public final class SpineDatabaseSource implements PlatformSource {
      * its latest, in every tier it has; a partition whose run was due (cron after the week +
      * expected_delay_hours) and has no execution or workflow run of that pipeline is missed — once.
      */
-    private void missedSchedules(PlatformState s, List<Map<String, Object>> schedules, List<Map<String, Object>> manifest,
-                                 List<Map<String, Object>> executions, List<Map<String, Object>> runs, List<EventSink.Timed> facts) {
+    private void missedSchedules(PlatformState s, List<Map<String, Object>> schedules, Set<String> ran,
+                                 Map<String, Map<String, LocalDate[]>> spans, List<EventSink.Timed> facts) {
         Instant now = Instant.now(clock);
-        Set<String> ran = new HashSet<>();
-        for (Map<String, Object> r : executions) {
-            try {
-                Map<String, Object> p = SpineRows.params(r, "params");
-                ran.add(SpineRows.text(r, "pipeline") + "|" + p.get("tier") + "|" + p.get("week_ending"));
-            } catch (BadRow | RuntimeException e) {
-                // already reported by the executions pass
-            }
-        }
-        for (Map<String, Object> r : runs) {
-            try {
-                SpineRows.Partition p = SpineRows.partition(r, "partition_key");
-                ran.add(SpineRows.text(r, "workflow_name") + "|" + p.tier() + "|" + p.week());
-            } catch (BadRow | RuntimeException e) {
-                // a run without a partition is no evidence for one
-            }
-        }
         Set<String> known = new HashSet<>();
         for (Fact<EventData.ScheduleMissed> f : s.missedSchedules()) {
             known.add(f.data().pipeline() + "|" + f.data().partition().tier() + "|" + f.data().partition().weekEnding());
@@ -498,17 +493,7 @@ public final class SpineDatabaseSource implements PlatformSource {
                 String pipeline = SpineRows.text(sched, "pipeline");
                 WeeklyCron cron = WeeklyCron.parse(SpineRows.text(sched, "cron_expression"));
                 long delayHours = SpineRows.number(sched, "expected_delay_hours", 24);
-                Map<String, LocalDate[]> span = new TreeMap<>();
-                for (Map<String, Object> m : manifest) {
-                    try {
-                        if (!domain.equals(SpineRows.optional(m, "domain"))) continue;
-                        SpineRows.Partition p = SpineRows.partition(m, "partition_key");
-                        span.merge(p.tier(), new LocalDate[] {p.week(), p.week()}, (a, b) -> new LocalDate[] {
-                                a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
-                    } catch (BadRow e) {
-                        // reported by the captures pass
-                    }
-                }
+                Map<String, LocalDate[]> span = spans.getOrDefault(domain, Map.of());
                 for (Map.Entry<String, LocalDate[]> e : span.entrySet()) {
                     for (LocalDate w = e.getValue()[0]; !w.isAfter(e.getValue()[1].plusWeeks(1)); w = w.plusWeeks(1)) {
                         Instant due = cron.firstAfter(w).plus(Duration.ofHours(delayHours));
@@ -600,24 +585,16 @@ public final class SpineDatabaseSource implements PlatformSource {
             switch (c.op()) {
                 case "retry" -> {
                     Execution x = state.execution(c.executionId());
-                    data.putArray("work_items").add(workItem(x.pipeline(), x.tier(), x.weekEnding(), x.params(), user));
+                    data.putArray("work_items").add(writes.workItem(x.pipeline(), x.tier(), x.weekEnding(), x.params(), user));
                 }
                 case "backfill" -> {
                     ArrayNode ids = data.putArray("work_items");
                     for (LocalDate w = c.fromWeek(); !w.isAfter(c.toWeek()); w = w.plusWeeks(1)) {
-                        ids.add(workItem(c.pipeline(), c.tier(), w, Map.of("week_ending", w.toString(), "tier", c.tier()), user));
+                        ids.add(writes.workItem(c.pipeline(), c.tier(), w, Map.of("week_ending", w.toString(), "tier", c.tier()), user));
                     }
                 }
-                case "certify", "block" -> readinessRow(c, user);
-                case "resolve" -> {
-                    if (c.anomalyId() == null || !c.anomalyId().startsWith("spine-an-")) throw new FeedRefusal("not_found", "not a spine-core anomaly: " + c.anomalyId());
-                    try (PreparedStatement st = connection().prepareStatement("UPDATE core_anomalies SET resolved_at = ?, resolution_note = ? WHERE id = ?")) {
-                        st.setString(1, Instant.now(clock).toString());
-                        st.setString(2, "resolved by " + user + (c.note() == null ? "" : ": " + c.note()));
-                        st.setString(3, c.anomalyId().substring("spine-an-".length()));
-                        if (st.executeUpdate() == 0) throw new FeedRefusal("not_found", "no anomaly " + c.anomalyId() + " in core_anomalies");
-                    }
-                }
+                case "certify", "block" -> writes.readiness(c, user);
+                case "resolve" -> writes.resolve(c.anomalyId(), user, c.note());
                 case "acknowledge" -> facts.add(new EventData.AnomalyAcknowledged(c.anomalyId(), user, c.note()));
                 default -> throw new FeedRefusal("unsupported", "a spine-core database does not carry out '" + c.op() + "'");
             }
@@ -627,73 +604,6 @@ public final class SpineDatabaseSource implements PlatformSource {
         // What the command wrote comes back through the next poll, right after this command's transaction.
         sink.platformThread().execute(this::pollSafely);
         return new CommandEffect(facts, data);
-    }
-
-    private String partitionJson(LocalDate week, String tier) {
-        ObjectNode p = Codec.mapper().createObjectNode();
-        p.put("week_ending", week == null ? null : week.toString());
-        p.put("tier", tier);
-        return p.toString();
-    }
-
-    /** An accepted retry or backfill becomes new work the way spine-core queues it: a PENDING work item. */
-    private long workItem(String pipeline, String tier, LocalDate week, Map<String, Object> params, String user) throws SQLException, FeedRefusal {
-        if (!found.contains("core_work_items")) throw new FeedRefusal("unsupported", "this database has no core_work_items table to queue work in");
-        String domain = pipeline.contains(".") ? pipeline.substring(0, pipeline.lastIndexOf('.')) : pipeline;
-        String now = Instant.now(clock).toString();
-        try (PreparedStatement st = connection().prepareStatement("INSERT INTO core_work_items (domain, pipeline, partition_key, params_json, desired_at, "
-                + "priority, state, attempt_count, max_attempts, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, 'PENDING', 0, 3, ?, ?)",
-                java.sql.Statement.RETURN_GENERATED_KEYS)) {
-            st.setString(1, domain);
-            st.setString(2, pipeline);
-            st.setString(3, partitionJson(week, tier));
-            st.setString(4, Codec.mapper().valueToTree(params).toString());
-            st.setString(5, now);
-            st.setString(6, now);
-            st.setString(7, now);
-            st.executeUpdate();
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                return keys.next() ? keys.getLong(1) : -1;
-            }
-        } finally {
-            LOG.info("queued work for " + pipeline + " " + tier + " " + week + " as asked by " + user);
-        }
-    }
-
-    private void readinessRow(Command c, String user) throws SQLException, FeedRefusal {
-        if (!found.contains("core_data_readiness")) throw new FeedRefusal("unsupported", "this database has no core_data_readiness table");
-        String domain = c.dataset().contains(".") ? c.dataset().substring(0, c.dataset().lastIndexOf('.')) : c.dataset();
-        boolean certify = c.op().equals("certify");
-        String blocking = certify ? "[]" : Codec.mapper().createArrayNode().add(c.reason() == null ? "blocked by " + user : c.reason()).toString();
-        String now = Instant.now(clock).toString();
-        // partition_key is JSON text in spine-core's own spelling: find the row by its meaning, update it by its exact text.
-        String existing = null;
-        try (PreparedStatement st = connection().prepareStatement("SELECT partition_key FROM core_data_readiness WHERE domain = ?")) {
-            st.setString(1, domain);
-            try (ResultSet r = st.executeQuery()) {
-                while (r.next() && existing == null) {
-                    try {
-                        SpineRows.Partition p = SpineRows.partition(Map.of("partition_key", r.getString(1)), "partition_key");
-                        if (p.tier().equals(c.tier()) && p.week().equals(c.weekEnding())) existing = r.getString(1);
-                    } catch (BadRow e) {
-                        // not this row
-                    }
-                }
-            }
-        }
-        String sql = existing != null
-                ? "UPDATE core_data_readiness SET is_ready = ?, blocking_issues = ?, certified_at = ?, certified_by = ?, updated_at = ? WHERE domain = ? AND partition_key = ?"
-                : "INSERT INTO core_data_readiness (is_ready, blocking_issues, certified_at, certified_by, updated_at, domain, partition_key) VALUES (?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement st = connection().prepareStatement(sql)) {
-            st.setInt(1, certify ? 1 : 0);
-            st.setString(2, blocking);
-            st.setString(3, certify ? now : null);
-            st.setString(4, user);
-            st.setString(5, now);
-            st.setString(6, domain);
-            st.setString(7, existing != null ? existing : partitionJson(c.weekEnding(), c.tier()));
-            st.executeUpdate();
-        }
     }
 
     private void closeQuietly() {
