@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.SourceState;
 
 /** Where a source sends its facts; the journal behind it assigns seq and persists before anyone sees them. */
 public interface EventSink {
@@ -20,6 +22,12 @@ public interface EventSink {
 
     /** The journal's current state. */
     PlatformState state();
+
+    /**
+     * Says whether the journal is current with the platform ({@code source_status}). The server
+     * tells every client when it changes; a sink that serves no clients (tests, tools) ignores it.
+     */
+    default void status(SourceState state, String message, Message.Progress progress) {}
 
     /** The platform thread: a source schedules its live activity here so it never races a command. */
     ScheduledExecutorService platformThread();

@@ -21,7 +21,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Message.Response.class, name = "response"),
         @JsonSubTypes.Type(value = Message.Command.class, name = "command"),
         @JsonSubTypes.Type(value = Message.CommandResult.class, name = "command_result"),
-        @JsonSubTypes.Type(value = Message.Error.class, name = "error")})
+        @JsonSubTypes.Type(value = Message.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = Message.SourceStatus.class, name = "source_status")})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Message {
 
@@ -58,6 +59,33 @@ public sealed interface Message {
     }
 
     record Live(long headSeq) implements Message {}
+
+    /**
+     * Whether the journal is current with the platform, sent after {@code welcome} and whenever it
+     * changes. {@code progress} only while loading, when the source knows how much there is.
+     */
+    record SourceStatus(SourceState state, Instant since, String message, Progress progress) implements Message {
+        public SourceStatus {
+            Require.present(state, "state");
+            Require.present(since, "since");
+            message = message == null ? "" : message;
+        }
+
+        public boolean isCurrent() {
+            return state == SourceState.CURRENT;
+        }
+    }
+
+    /** How far a loading source has come: {@code done} of {@code total} items. */
+    record Progress(long done, long total) {
+        public Progress {
+            if (done < 0 || total < 0) throw new IllegalArgumentException("progress must not be negative");
+        }
+
+        public double fraction() {
+            return total <= 0 ? 0 : Math.min(1.0, (double) done / total);
+        }
+    }
 
     record Heartbeat(long headSeq, Instant serverTime) implements Message {
         public Heartbeat {

@@ -3,6 +3,7 @@ package org.marketspine.console.ui;
 import java.time.Duration;
 import java.time.Instant;
 import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.protocol.Message;
 
 /** What the connection bar says for a state, and the style it wears. Pure, so it is tested without a screen. */
 public record ConnectionText(String text, String styleClass) {
@@ -10,8 +11,7 @@ public record ConnectionText(String text, String styleClass) {
     public static ConnectionText of(ConsoleSnapshot s, Instant now) {
         ConnectionState c = s.connection();
         return switch (c.phase()) {
-            case LIVE -> new ConnectionText("Live · " + s.platformName() + " · seq " + String.format("%,d", s.state().seq())
-                    + (s.lastHeard() == null ? "" : " · heard " + Times.relative(s.lastHeard(), now)), Styles.CONN_LIVE);
+            case LIVE -> live(s, now);
             case CATCHING_UP -> new ConnectionText("Catching up " + Math.round(c.progress() * 100) + "% (seq "
                     + String.format("%,d", c.lastSeq()) + " of " + String.format("%,d", c.headSeq()) + ")"
                     + (s.fromCache() ? " · showing the last known state" : ""), Styles.CONN_CATCHING_UP);
@@ -25,6 +25,25 @@ public record ConnectionText(String text, String styleClass) {
             case CLOSED -> new ConnectionText("Disconnected", Styles.CONN_LOST);
             case BUNDLE -> new ConnectionText("Offline review of " + c.detail() + " · verified · " + String.format("%,d", s.state().seq())
                     + " events · no feed is contacted; nothing here is live", Styles.CONN_CATCHING_UP);
+        };
+    }
+
+    /** Connected and holding all the journal holds; "Live" only if the feed also says its source is current. */
+    private static ConnectionText live(ConsoleSnapshot s, Instant now) {
+        String heard = s.lastHeard() == null ? "" : " · heard " + Times.relative(s.lastHeard(), now);
+        String seq = " · seq " + String.format("%,d", s.state().seq());
+        Message.SourceStatus src = s.source();
+        if (src == null) {
+            return new ConnectionText("Connected · waiting for the feed to say whether " + s.platformName()
+                    + " is current" + seq + heard, Styles.CONN_CATCHING_UP);
+        }
+        return switch (src.state()) {
+            case CURRENT -> new ConnectionText("Live · " + s.platformName() + seq + heard, Styles.CONN_LIVE);
+            case LOADING -> new ConnectionText("Loading the platform's history"
+                    + (src.progress() == null ? "" : " " + Math.round(src.progress().fraction() * 100) + " %")
+                    + (src.message().isEmpty() ? "" : " (" + src.message() + ")") + " · not current yet" + seq, Styles.CONN_CATCHING_UP);
+            case FAILING -> new ConnectionText("Feed up, platform unreadable since " + Times.clock(src.since()) + ": "
+                    + src.message() + " · data is as of then" + seq + heard, Styles.CONN_LOST);
         };
     }
 

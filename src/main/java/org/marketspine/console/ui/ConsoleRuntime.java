@@ -107,14 +107,14 @@ public final class ConsoleRuntime implements AutoCloseable {
         FeedClient c = client;
         if (review != null) {
             return new ConsoleSnapshot(log.head(), new ConnectionState(ConnectionState.Phase.BUNDLE, 0, null, null, log.headSeq(),
-                    log.headSeq(), review.file().getFileName().toString()), welcome, false, null, notice);
+                    log.headSeq(), review.file().getFileName().toString()), welcome, false, null, notice, null);
         }
         ConnectionState connection = c == null
                 ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, log.headSeq(), 0,
                         options.embedded() ? "the embedded demo feed" : String.valueOf(options.feed()))
                 : c.state();
         Instant lastHeard = c == null ? null : c.lastHeardAt();
-        return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice);
+        return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice, c == null ? null : c.sourceStatus());
     }
 
     /** Now, by the clock this app runs on (tests and benchmarks give it a fixed or scaled one). */
@@ -212,6 +212,11 @@ public final class ConsoleRuntime implements AutoCloseable {
         @Override
         public void onHistoryMismatch(String reason) {
             dropHistory(reason);
+        }
+
+        @Override
+        public void onSourceStatus(Message.SourceStatus status) {
+            publisher.poke();
         }
     }
 

@@ -6,15 +6,31 @@ import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Message;
 
 /**
- * What every view renders from: the latest state, the connection, and whether the state came
- * from the local cache and is not yet confirmed live. Immutable; one per published pulse.
+ * What every view renders from: the latest state, the connection, what the feed says of its
+ * source, and whether the state came from the local cache and is not yet confirmed live.
+ * Immutable; one per published pulse.
+ *
+ * @param source what the feed last said of its platform source on this connection (null: nothing yet)
  */
 public record ConsoleSnapshot(PlatformState state, ConnectionState connection, Message.Welcome welcome,
-                              boolean fromCache, Instant lastHeard, String notice) {
+                              boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source) {
 
-    /** The data is only as good as the last moment the feed was heard from. */
+    /**
+     * The data is only as good as the last moment the feed was heard from, and only current when
+     * the feed itself says its source is: "live" on a feed still loading or failing is not current.
+     */
     public boolean isStale() {
-        return fromCache || !(connection.isLive() || isBundle());
+        if (isBundle()) return false;
+        return fromCache || !connection.isLive() || !isSourceCurrent();
+    }
+
+    /** Live and the feed says its source is current: the only state in which the app says "Live". */
+    public boolean isCurrent() {
+        return !isStale();
+    }
+
+    public boolean isSourceCurrent() {
+        return source != null && source.isCurrent();
     }
 
     /** A verified audit bundle under offline review: complete as of its end, never live. */

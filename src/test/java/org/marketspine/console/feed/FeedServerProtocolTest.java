@@ -24,8 +24,10 @@ import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Role;
+import org.marketspine.console.protocol.SourceState;
 
 /**
  * The acceptance points of the feed core, checked with the JDK's own WebSocket client and raw
@@ -49,8 +51,9 @@ class FeedServerProtocolTest {
         journal = Journal.open(dir.resolve("feed.journal"));
         server = new FeedServer(journal, new DemoPlatform(11, 1, Clock.systemUTC()), TokenStore.load(tokens),
                 new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (journal.headSeq() < 1000 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+        // The demo writes its history on the platform thread; the server says when it is in.
+        assertTrue(server.awaitSource(SourceState.CURRENT, java.time.Duration.ofSeconds(60)), "demo history written");
+        assertTrue(journal.headSeq() >= 1000, "history of " + journal.headSeq() + " events");
     }
 
     @AfterAll
@@ -66,8 +69,8 @@ class FeedServerProtocolTest {
         volatile int closeCode = -1;
         final WebSocket ws;
 
-        Peer() {
-            ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(server.url()), this).join();
+        Peer(FeedServer to) {
+            ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(to.url()), this).join();
         }
 
         @Override
@@ -160,30 +163,75 @@ class FeedServerProtocolTest {
     }
 
     @Test
-    void welcomeReplayGapFreeThenLiveThenHeartbeatsAndLiveEvents() throws Exception {
-        try (Peer p = new Peer()) {
+    void welcomeThenSourceStatusThenReplayGapFreeThenLive() throws Exception {
+        try (Peer p = new Peer(server)) {
             p.hello(analyst, 0);
             JsonNode welcome = p.next(Peer.type("welcome"), 5);
             assertEquals(1, welcome.path("protocol").asInt());
             assertEquals("analyst", welcome.path("role").asText());
             assertEquals("quinn", welcome.path("user").asText());
             assertEquals("demo", welcome.path("platform").asText());
+            JsonNode status = p.next(x -> true, 5);
+            assertEquals("source_status", status.path("type").asText(), "source_status comes right after welcome");
+            assertEquals("current", status.path("state").asText());
+            assertTrue(status.path("since").asText().endsWith("Z"));
             List<Long> seqs = p.replay();
             assertTrue(seqs.size() >= 1000, "replayed " + seqs.size());
             for (int i = 0; i < seqs.size(); i++) assertEquals(i + 1, seqs.get(i), "gap-free from 1");
-            JsonNode hb = p.next(Peer.type("heartbeat"), 8);
-            assertTrue(hb.path("server_time").asText().endsWith("Z"));
-            server.sink().platformThread().submit(() -> server.sink().emit(java.time.Instant.now(),
-                    new org.marketspine.console.protocol.EventData.AnomalyAcknowledged("an-x", "test", "live"))).get();
-            JsonNode live = p.next(f -> f.path("type").asText().equals("events")
-                    && f.toString().contains("an-x"), 5);
-            assertEquals("anomaly.acknowledged", live.path("items").get(0).path("kind").asText());
+        }
+    }
+
+    /**
+     * Heartbeats and live events, on a feed with no platform activity of its own (a journal
+     * served as it stands) and a short heartbeat: nothing here waits on the demo's pace.
+     */
+    @Test
+    void idleSessionsGetHeartbeatsThenLiveEventsArrive() throws Exception {
+        Path quietDir = Files.createTempDirectory(dir, "quiet");
+        try (Journal quietJournal = Journal.open(quietDir.resolve("feed.journal"))) {
+            var history = new DemoPlatform(11, 1, Clock.systemUTC()).history(java.time.Instant.parse("2026-11-02T12:00:00Z"));
+            quietJournal.appendAll(history.stream().map(e -> new org.marketspine.console.feed.EventSink.Timed(e.at(), e.data())).toList());
+            FeedServer quiet = new FeedServer(quietJournal, new JournalOnlySource("demo"), TokenStore.load(dir.resolve("tokens.json")),
+                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).heartbeat(java.time.Duration.ofMillis(200)).start();
+            try (Peer p = new Peer(quiet)) {
+                p.hello(analyst, 0);
+                p.next(Peer.type("welcome"), 5);
+                JsonNode status = p.next(Peer.type("source_status"), 5);
+                assertEquals("failing", status.path("state").asText(), "a replay-only feed is not current with any platform");
+                assertEquals(history.size(), p.replay().size());
+                JsonNode hb = p.next(Peer.type("heartbeat"), 5);
+                assertTrue(hb.path("server_time").asText().endsWith("Z"));
+                assertEquals(history.size(), hb.path("head_seq").asLong());
+                quiet.sink().platformThread().submit(() -> quiet.sink().emit(java.time.Instant.now(),
+                        new org.marketspine.console.protocol.EventData.AnomalyAcknowledged("an-x", "test", "live"))).get();
+                JsonNode live = p.next(f -> f.path("type").asText().equals("events")
+                        && f.toString().contains("an-x"), 5);
+                assertEquals("anomaly.acknowledged", live.path("items").get(0).path("kind").asText());
+                assertEquals(history.size() + 1, live.path("items").get(0).path("seq").asLong());
+            } finally {
+                quiet.close();
+            }
+        }
+    }
+
+    @Test
+    void sourceStatusChangesReachConnectedClients() throws Exception {
+        try (Peer p = new Peer(server)) {
+            p.hello(analyst, journal.headSeq());
+            p.next(Peer.type("welcome"), 5);
+            assertEquals("current", p.next(Peer.type("source_status"), 5).path("state").asText());
+            server.sink().platformThread().submit(() -> server.sink().status(SourceState.FAILING, "database unreachable", null)).get();
+            JsonNode failing = p.next(Peer.type("source_status"), 5);
+            assertEquals("failing", failing.path("state").asText());
+            assertEquals("database unreachable", failing.path("message").asText());
+            server.sink().platformThread().submit(() -> server.sink().status(SourceState.CURRENT, "the demo platform is running", null)).get();
+            assertEquals("current", p.next(Peer.type("source_status"), 5).path("state").asText());
         }
     }
 
     @Test
     void resumeAfterContinuesAtTheNextSeq() throws Exception {
-        try (Peer p = new Peer()) {
+        try (Peer p = new Peer(server)) {
             p.hello(analyst, 500);
             p.next(Peer.type("welcome"), 5);
             List<Long> seqs = p.replay();
@@ -193,7 +241,7 @@ class FeedServerProtocolTest {
 
     @Test
     void wrongTokenIsUnauthorizedAndClosed4401() throws Exception {
-        try (Peer p = new Peer()) {
+        try (Peer p = new Peer(server)) {
             p.hello("not-a-token", 0);
             JsonNode err = p.next(Peer.type("error"), 5);
             assertEquals("unauthorized", err.path("code").asText());
@@ -205,7 +253,7 @@ class FeedServerProtocolTest {
 
     @Test
     void aNonJsonFrameIsABadMessageAndTheConnectionStillWorks() throws Exception {
-        try (Peer p = new Peer()) {
+        try (Peer p = new Peer(server)) {
             p.hello(analyst, 0);
             p.next(Peer.type("welcome"), 5);
             p.send("this is not json");
@@ -221,7 +269,7 @@ class FeedServerProtocolTest {
     @Test
     void commandRulesAreEnforcedByTheServerAndEveryCommandIsRecorded() throws Exception {
         JsonNode failed;
-        try (Peer p = new Peer()) {
+        try (Peer p = new Peer(server)) {
             p.hello(analyst, 0);
             p.next(Peer.type("welcome"), 5);
             // Find a failed execution in the replay.
@@ -244,7 +292,7 @@ class FeedServerProtocolTest {
             assertEquals("rejected", data.path("outcome").asText());
             assertEquals("analyst", data.path("role").asText());
         }
-        try (Peer p = new Peer()) {
+        try (Peer p = new Peer(server)) {
             p.hello(operator, journal.headSeq());
             p.next(Peer.type("welcome"), 5);
             String id = failed.path("id").asText();

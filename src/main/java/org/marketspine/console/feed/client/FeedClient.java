@@ -57,6 +57,9 @@ public final class FeedClient implements AutoCloseable {
          * history). The listener should drop what it holds; the client then starts from 0.
          */
         default void onHistoryMismatch(String reason) {}
+
+        /** The feed said whether its journal is current with the platform (after welcome, and on each change). */
+        default void onSourceStatus(Message.SourceStatus status) {}
     }
 
     private final URI url;
@@ -77,6 +80,7 @@ public final class FeedClient implements AutoCloseable {
     private volatile Instant lastHeardAt;
     private volatile boolean closed;
     private volatile Message.Welcome welcome;
+    private volatile Message.SourceStatus sourceStatus;
     private int attempt;
 
     /** @param lastSeq the last seq the caller already holds (0 for none): the client resumes after it. */
@@ -106,6 +110,11 @@ public final class FeedClient implements AutoCloseable {
 
     public Message.Welcome welcome() {
         return welcome;
+    }
+
+    /** What the feed last said of its source on this connection, or null before it said anything. */
+    public Message.SourceStatus sourceStatus() {
+        return sourceStatus;
     }
 
     public long lastSeq() {
@@ -204,6 +213,7 @@ public final class FeedClient implements AutoCloseable {
         switch (message) {
             case Message.Welcome w -> {
                 welcome = w;
+                sourceStatus = null; // said afresh on every connection
                 attempt = 0;
                 listener.onWelcome(w);
                 setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), w.headSeq(), w.server()));
@@ -216,6 +226,10 @@ public final class FeedClient implements AutoCloseable {
                     LOG.warning("heartbeat says head " + hb.headSeq() + " but we hold " + lastSeq.get() + "; resuming");
                     from.close(1000, "resume");
                 }
+            }
+            case Message.SourceStatus status -> {
+                sourceStatus = status;
+                listener.onSourceStatus(status);
             }
             case Message.Response r -> complete(r.id(), r);
             case Message.CommandResult r -> complete(r.id(), r);

@@ -3,6 +3,7 @@ package org.marketspine.console.feed.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -32,6 +33,7 @@ import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.Wire;
 
 /**
@@ -54,6 +56,9 @@ public final class FeedServer implements AutoCloseable {
     private final Transport transport;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
+    private volatile Duration heartbeat = Duration.ofSeconds(Wire.HEARTBEAT_SECONDS);
+    private final Object statusLock = new Object();
+    private Message.SourceStatus status;
 
     public FeedServer(Journal journal, PlatformSource source, TokenStore tokens, InetSocketAddress bind, Clock clock) {
         this.journal = journal;
@@ -67,6 +72,56 @@ public final class FeedServer implements AutoCloseable {
         });
         this.desk = new CommandDesk(journal, source, clock);
         this.transport = new Transport(bind);
+        this.status = new Message.SourceStatus(SourceState.LOADING, clock.instant(), "the platform source is starting", null);
+    }
+
+    /** How long a session may be idle before a heartbeat (protocol: 5 s); tests shorten it. Call before {@link #start()}. */
+    public FeedServer heartbeat(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("heartbeat must be positive");
+        this.heartbeat = interval;
+        return this;
+    }
+
+    /** What the server last said of its source (loading, current, failing). */
+    public Message.SourceStatus sourceStatus() {
+        synchronized (statusLock) {
+            return status;
+        }
+    }
+
+    /**
+     * Waits until the source reports {@code wanted} (e.g. current: its history is in the journal).
+     * Returns false on timeout. For tests and tools that must not guess at a source's pace.
+     */
+    public boolean awaitSource(SourceState wanted, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (statusLock) {
+            while (status.state() != wanted) {
+                long left = end - System.nanoTime();
+                if (left <= 0) return false;
+                TimeUnit.NANOSECONDS.timedWait(statusLock, left);
+            }
+            return true;
+        }
+    }
+
+    private void reportStatus(SourceState state, String message, Message.Progress progress) {
+        Message.SourceStatus next;
+        synchronized (statusLock) {
+            Message.SourceStatus was = status;
+            String text = message == null ? "" : message;
+            if (was.state() == state && was.message().equals(text) && java.util.Objects.equals(was.progress(), progress)) return;
+            // "since" is when the state began: progress within one loading keeps its start.
+            Instant since = was.state() == state ? was.since() : clock.instant();
+            next = new Message.SourceStatus(state, since, text, progress);
+            status = next;
+            statusLock.notifyAll();
+            if (was.state() != state) LOG.info("source " + state.wire() + (text.isEmpty() ? "" : ": " + text));
+        }
+        for (WebSocket conn : transport.getConnections()) {
+            Session session = conn.getAttachment();
+            if (session != null && session.isGreeted()) session.send(next);
+        }
     }
 
     /** Starts listening at once (replays need only the stored items), then starts the source on the platform thread. */
@@ -84,6 +139,7 @@ public final class FeedServer implements AutoCloseable {
                     LOG.fine("server closed before the platform source started");
                 } else {
                     LOG.log(Level.SEVERE, "the platform source failed to start; serving the journal as it is", e);
+                    reportStatus(SourceState.FAILING, "the platform source failed to start: " + e.getMessage(), null);
                 }
             }
         });
@@ -125,6 +181,11 @@ public final class FeedServer implements AutoCloseable {
         @Override
         public PlatformState state() {
             return journal.state();
+        }
+
+        @Override
+        public void status(SourceState state, String message, Message.Progress progress) {
+            reportStatus(state, message, progress);
         }
 
         @Override
@@ -177,6 +238,7 @@ public final class FeedServer implements AutoCloseable {
         capabilities.addAll(source.requestOps());
         session.send(new Message.Welcome(Wire.PROTOCOL, SERVER, source.platform(), clock.instant(), head, who.role(),
                 who.user(), capabilities, journal.feedId()));
+        session.send(sourceStatus());
         session.greet(who, resume);
     }
 
@@ -259,7 +321,7 @@ public final class FeedServer implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            Session session = new Session(conn, journal, clock);
+            Session session = new Session(conn, journal, clock, heartbeat);
             conn.setAttachment(session);
             platform.schedule(() -> {
                 if (!session.isGreeted() && conn.isOpen()) {

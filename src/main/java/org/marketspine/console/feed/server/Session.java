@@ -10,7 +10,6 @@ import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Message;
-import org.marketspine.console.protocol.Wire;
 
 /**
  * One connected client. After the handshake a pump on its own virtual thread sends every journal
@@ -27,16 +26,18 @@ final class Session {
     final WebSocket conn;
     private final Journal journal;
     private final Clock clock;
+    private final Duration heartbeat;
     private volatile TokenStore.Principal principal;
     private volatile boolean closed;
     private Thread pump;
     private long windowStart;
     private int windowCount;
 
-    Session(WebSocket conn, Journal journal, Clock clock) {
+    Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat) {
         this.conn = conn;
         this.journal = journal;
         this.clock = clock;
+        this.heartbeat = heartbeat;
     }
 
     TokenStore.Principal principal() {
@@ -79,7 +80,7 @@ final class Session {
         long cursor = resumeAfter;
         boolean liveSent = false;
         long lastSend = System.nanoTime();
-        long heartbeatNanos = Duration.ofSeconds(Wire.HEARTBEAT_SECONDS).toNanos();
+        long heartbeatNanos = heartbeat.toNanos();
         try {
             while (!closed && conn.isOpen()) {
                 List<String> items = journal.readItems(cursor, BATCH_ITEMS, BATCH_CHARS);

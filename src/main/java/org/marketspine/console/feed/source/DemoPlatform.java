@@ -34,6 +34,7 @@ import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message.Command;
 import org.marketspine.console.protocol.Message.Request;
 import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.Trigger;
 
 /**
@@ -93,6 +94,7 @@ public final class DemoPlatform implements PlatformSource {
         Instant now = clock.instant();
         prepare(journalState, now);
         if (journalState.seq() == 0) {
+            sink.status(SourceState.LOADING, "writing " + HISTORY_WEEKS + " weeks of demo history", null);
             writeHistory(now);
             List<Event> history = engine.runHistory(now);
             appendHistory(history);
@@ -100,6 +102,7 @@ public final class DemoPlatform implements PlatformSource {
         } else {
             resumeAfterRestart(journalState, now);
         }
+        sink.status(SourceState.CURRENT, "the demo platform is running", null);
         planNextWeeks(engine.state());
         engine.at(Duration.ofSeconds(20), this::liveScenario);
         liveSimStart = engine.now();

@@ -8,6 +8,7 @@ import org.marketspine.console.feed.PlatformSource;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Message.Command;
 import org.marketspine.console.protocol.Message.Request;
+import org.marketspine.console.protocol.SourceState;
 
 /** Serves a journal as it stands, with no platform behind it: replays and audits, no commands. */
 public final class JournalOnlySource implements PlatformSource {
@@ -29,7 +30,8 @@ public final class JournalOnlySource implements PlatformSource {
 
     @Override
     public void start(EventSink sink) {
-        // Nothing to emit: the journal is the whole platform.
+        // Nothing to emit: the journal is the whole platform, and no platform keeps it current.
+        sink.status(SourceState.FAILING, "replay only: no platform behind this feed; the journal is served as recorded", null);
     }
 
     @Override

@@ -42,6 +42,7 @@ import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message.Command;
 import org.marketspine.console.protocol.Message.Request;
+import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.protocol.Stage;
@@ -99,6 +100,12 @@ public final class SpineDatabaseSource implements PlatformSource {
         poller = sink.platformThread().scheduleWithFixedDelay(this::pollSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The database for messages clients see: the JDBC URL without its parameters, which may hold a password. */
+    private String describe() {
+        int cut = url.indexOf('?');
+        return "the spine-core database " + (cut < 0 ? url : url.substring(0, cut));
+    }
+
     /** Tables found at the last poll (the feed's log names them). */
     public Set<String> tablesFound() {
         return found;
@@ -120,8 +127,10 @@ public final class SpineDatabaseSource implements PlatformSource {
 
     private void pollSafely() {
         try {
+            if (sink.state().seq() == 0) sink.status(SourceState.LOADING, "reading the platform's history from " + describe(), null);
             poll();
             lastProblem = null;
+            sink.status(SourceState.CURRENT, "every poll of " + describe() + " succeeding", null);
         } catch (SQLException e) {
             String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             boolean locked = m.contains("locked") || m.contains("busy");
@@ -131,10 +140,13 @@ public final class SpineDatabaseSource implements PlatformSource {
                         : "spine-core database poll failed (" + e.getMessage() + "); reconnecting at every poll until it works");
             }
             lastProblem = String.valueOf(e.getMessage());
+            sink.status(SourceState.FAILING, (locked ? "the database is locked by another writer: " : "the database cannot be read: ")
+                    + e.getMessage(), null);
             if (!locked) closeQuietly();
         } catch (RuntimeException e) {
             // Never stop polling: the scheduled task would be cancelled by an escaping exception.
             LOG.log(java.util.logging.Level.WARNING, "spine-core poll hit an unexpected problem; polling goes on", e);
+            sink.status(SourceState.FAILING, "the database poll failed: " + e, null);
         }
     }
 

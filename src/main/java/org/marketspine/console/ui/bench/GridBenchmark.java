@@ -76,7 +76,9 @@ public final class GridBenchmark {
         ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 1, 1,
                 Files.createTempDirectory("spine-p11")), Clock.systemUTC());
         ConsoleSnapshot snapshot = new ConsoleSnapshot(state, new ConnectionState(ConnectionState.Phase.LIVE, 0, null, null,
-                state.seq(), state.seq(), "bench"), null, false, Instant.now(), null);
+                state.seq(), state.seq(), "bench"), null, false, Instant.now(), null,
+                new org.marketspine.console.protocol.Message.SourceStatus(org.marketspine.console.protocol.SourceState.CURRENT,
+                        Instant.now(), "bench", null));
         CompletableFuture<double[]> cold = new CompletableFuture<>();
         CompletableFuture<double[]> warm = new CompletableFuture<>();
         // The first scroll of a session runs on a cold JIT: measured and printed, then the figures
