@@ -103,14 +103,17 @@ public final class AuditLog {
     public record ScheduledRun(String pipeline, String tier, boolean ran, String how) {}
 
     /**
-     * Expected: every scheduled weekly pipeline (one that runs per week and tier) for each tier
+     * Expected: every pipeline on a weekly schedule (one that runs per week and tier) for each tier
      * whose file for the week was due by {@code now}. Actual: its executions for that week.
      */
     public static List<ScheduledRun> verifyWeek(PlatformState s, LocalDate week, Instant now) {
         TreeSet<String> weekly = new TreeSet<>();
         for (Execution e : s.executions().values()) {
             Fact<PipelineDeclared> p = s.pipelines().get(e.pipeline());
-            if (p != null && p.data().schedule() != null && e.weekEnding() != null && e.tier() != null) weekly.add(e.pipeline());
+            // Only pipelines scheduled weekly owe one run per week and tier; a yearly calendar load does not.
+            if (p != null && Cadence.of(p.data().schedule()) == Cadence.WEEKLY && e.weekEnding() != null && e.tier() != null) {
+                weekly.add(e.pipeline());
+            }
         }
         List<ScheduledRun> out = new ArrayList<>();
         for (String pipeline : weekly) {

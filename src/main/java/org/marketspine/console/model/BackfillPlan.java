@@ -11,8 +11,12 @@ import java.util.Map;
  * wrong with the range (errors stop it) and what deserves a second look (warnings).
  */
 public record BackfillPlan(String pipeline, String tier, LocalDate fromWeek, LocalDate toWeek,
-                           List<LocalDate> weeks, List<String> errors, List<String> warnings, String errorCode) {
+                           List<LocalDate> weeks, List<String> errors, List<String> warnings, String errorCode,
+                           List<Recertify> recertify) {
     public static final int MAX_WEEKS = 52;
+
+    /** A CERTIFIED dataset-week the backfill would supersede: it will need certifying again. */
+    public record Recertify(String dataset, LocalDate week) {}
 
     public boolean isValid() {
         return errors.isEmpty();
@@ -34,7 +38,7 @@ public record BackfillPlan(String pipeline, String tier, LocalDate fromWeek, Loc
         List<LocalDate> weeks = new ArrayList<>();
         if (from == null || to == null) {
             errors.add("both from_week and to_week are required");
-            return new BackfillPlan(pipeline, tier, from, to, weeks, errors, warnings, "invalid_range");
+            return new BackfillPlan(pipeline, tier, from, to, weeks, errors, warnings, "invalid_range", List.of());
         }
         if (!FinraCalendar.isWeekEnding(from) || !FinraCalendar.isWeekEnding(to)) {
             errors.add("weeks end on a Friday: " + (FinraCalendar.isWeekEnding(from) ? to : from) + " is a "
@@ -47,8 +51,9 @@ public record BackfillPlan(String pipeline, String tier, LocalDate fromWeek, Loc
         long span = java.time.temporal.ChronoUnit.WEEKS.between(from, to) + 1;
         if (span > MAX_WEEKS) errors.add(span + " weeks is more than the " + MAX_WEEKS + "-week limit of one backfill");
         if (!errors.isEmpty()) {
-            return new BackfillPlan(pipeline, tier, from, to, weeks, errors, warnings, code == null ? "invalid_range" : code);
+            return new BackfillPlan(pipeline, tier, from, to, weeks, errors, warnings, code == null ? "invalid_range" : code, List.of());
         }
+        List<Recertify> recertify = new ArrayList<>();
         for (LocalDate w = from; !w.isAfter(to); w = w.plusWeeks(1)) {
             weeks.add(w);
             Execution active = state.activeRun(Execution.runKey(pipeline, params(w, tier)));
@@ -60,10 +65,11 @@ public record BackfillPlan(String pipeline, String tier, LocalDate fromWeek, Loc
                 if (r.last().tier().equals(tier) && r.last().weekEnding().equals(w)
                         && r.status() == org.marketspine.console.protocol.ReadinessStatus.CERTIFIED) {
                     warnings.add("week " + w + " " + r.last().dataset() + " is CERTIFIED; a new capture will need re-certification");
+                    recertify.add(new Recertify(r.last().dataset(), w));
                 }
             }
         }
-        return new BackfillPlan(pipeline, tier, from, to, weeks, errors, warnings, code);
+        return new BackfillPlan(pipeline, tier, from, to, weeks, errors, warnings, code, recertify);
     }
 
     /** The params a weekly partition run carries. */

@@ -129,14 +129,19 @@ public final class HealthRules {
         }
     }
 
-    /** A missed run stops counting once that pipeline has succeeded for that partition. */
+    /**
+     * A missed run stops counting once that pipeline has succeeded for that partition — or, for a
+     * pipeline that is not weekly (a yearly calendar load), once it has succeeded at all since:
+     * its runs are not per week, so a week's partition is not what it owes.
+     */
     static boolean ranSince(PlatformState state, ScheduleMissed missed) {
+        boolean perWeek = Cadence.ofPipeline(state, missed.pipeline()) == Cadence.WEEKLY;
         for (int i = state.executionOrder().size() - 1; i >= 0; i--) {
             Execution x = state.executions().get(state.executionOrder().get(i));
             if (x.queuedAt() != null && x.queuedAt().isBefore(missed.expectedAt())) return false;
             if (x.status() == ExecutionStatus.SUCCEEDED && x.pipeline().equals(missed.pipeline())
-                    && missed.partition().tier().equals(x.tier())
-                    && missed.partition().weekEnding().equals(x.weekEnding())) {
+                    && (!perWeek || missed.partition().tier().equals(x.tier())
+                    && missed.partition().weekEnding().equals(x.weekEnding()))) {
                 return true;
             }
         }

@@ -17,9 +17,31 @@ public final class RetryAdvice {
         return null;
     }
 
-    /** One sentence on what a retry is likely to do. */
-    public static String advice(Execution x) {
+    /** The latest success of the same pipeline and params that ended after {@code failed}, or null. */
+    public static Execution succeededSince(PlatformState s, Execution failed) {
+        if (failed.endedAt() == null) return null;
+        for (int i = s.executionOrder().size() - 1; i >= 0; i--) {
+            Execution x = s.executions().get(s.executionOrder().get(i));
+            // Executions are in queue order; R4 keeps one run per partition at a time, so a later success was queued later.
+            if (x.queuedAt() != null && x.queuedAt().isBefore(failed.queuedAt() == null ? failed.endedAt() : failed.queuedAt())) break;
+            if (x.status() == ExecutionStatus.SUCCEEDED && x.endedAt() != null && x.endedAt().isAfter(failed.endedAt())
+                    && x.runKey().equals(failed.runKey())) {
+                return x;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * One sentence on what a retry is likely to do — or, when the same pipeline and params has
+     * succeeded since this failure, that there is nothing to retry.
+     */
+    public static String advice(PlatformState s, Execution x) {
         if (x.error() == null) return "";
+        Execution ok = succeededSince(s, x);
+        if (ok != null) {
+            return "Resolved: " + ok.executionId() + " succeeded for the same partition after this failure; no retry needed.";
+        }
         Classification c = x.error().classification();
         return switch (c) {
             case TRANSIENT -> "Transient (" + x.error().type() + "): safe to retry; it usually passes on the next attempt.";

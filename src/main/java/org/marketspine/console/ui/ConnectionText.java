@@ -17,10 +17,17 @@ public record ConnectionText(String text, String styleClass) {
                     + (s.fromCache() ? " · showing the last known state" : ""), Styles.CONN_CATCHING_UP);
             case CONNECTING -> new ConnectionText("Connecting to " + c.detail() + "…"
                     + (s.fromCache() ? " · showing the last known state, not live" : ""), Styles.CONN_CATCHING_UP);
-            case RECONNECTING -> new ConnectionText("Reconnecting (attempt " + c.attempt() + next(c, now) + ")"
-                    + (c.lostSince() == null ? "" : " · last heard " + Times.clock(c.lostSince())), Styles.CONN_RECONNECTING);
-            case LOST -> new ConnectionText("FEED LOST since " + Times.clock(c.lostSince()) + " · data is "
-                    + age(c.lostSince(), now) + " old · reconnecting (attempt " + c.attempt() + next(c, now) + ")", Styles.CONN_LOST);
+            case RECONNECTING -> new ConnectionText((c.lostSince() == null ? "Cannot connect: " + c.detail() + " · retrying"
+                    : "Reconnecting") + " (attempt " + c.attempt() + next(c, now) + ")"
+                    + (c.lostSince() == null ? " · never heard from this feed" : " · last heard " + Times.clock(c.lostSince())),
+                    Styles.CONN_RECONNECTING);
+            case LOST -> c.lostSince() == null
+                    ? new ConnectionText("FEED LOST · cannot connect: " + c.detail() + " · no data from this feed yet"
+                            + (s.fromCache() ? " (showing the last cached state)" : "") + " · retrying (attempt " + c.attempt()
+                            + next(c, now) + ")", Styles.CONN_LOST)
+                    : new ConnectionText("FEED LOST since " + Times.clock(c.lostSince()) + " · data is "
+                            + age(c.lostSince(), now) + " old · " + c.detail() + " · reconnecting (attempt " + c.attempt()
+                            + next(c, now) + ")", Styles.CONN_LOST);
             case REFUSED -> new ConnectionText("Feed refused this client: " + c.detail(), Styles.CONN_LOST);
             case CLOSED -> new ConnectionText("Disconnected", Styles.CONN_LOST);
             case BUNDLE -> new ConnectionText("Offline review of " + c.detail() + " · verified · " + String.format("%,d", s.state().seq())

@@ -120,11 +120,11 @@ public final class MainWindow extends BorderPane {
         health.update(s, now);
         connection.show(s, now);
         var report = health.reportProperty().get();
-        chip.setText(switch (report.level()) {
+        chip.setText(s.state().seq() == 0 && !s.isBundle() ? "NO DATA" : switch (report.level()) {
             case GREEN -> "HEALTHY";
             case YELLOW -> "WARNING";
             case RED -> "CRITICAL";
-        } + (s.isStale() ? " · STALE" : ""));
+        } + (s.isStale() ? " · NOT CURRENT" : ""));
         Styles.switchHealth(chip, report.level());
         healthIcon.setIconCode(Icons.health(report.level()));
         platform.setText(s.welcome() == null ? "connecting…" : s.welcome().platform() + " platform · "

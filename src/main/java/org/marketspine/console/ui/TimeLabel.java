@@ -11,6 +11,7 @@ public final class TimeLabel extends Label {
     private Instant time;
 
     public TimeLabel() {
+        getStyleClass().add("time-label");
         tooltip.setShowDelay(Duration.millis(300));
         setTooltip(tooltip);
     }

@@ -102,12 +102,19 @@ class HealthBoardTest {
         assertTrue(blocked.isVisible());
         assertTrue(blocked.getText().contains("running now (ex-test-2)"), blocked.getText());
 
-        inject(new EventData.ExecutionCompleted("ex-test-2", 10, 1000, List.of()));
-        await("retry enabled again once the run ended", 5, () -> !retry.isDisabled());
+        inject(new EventData.ExecutionFailed("ex-test-2", 1000, new EventData.ErrorDetail("HTTPError", "HTTP 503 again (injected)",
+                Classification.TRANSIENT)));
+        await("retry enabled again once the run ended (without succeeding)", 5, () -> !retry.isDisabled());
         assertFalse(robot.lookup("#retry-blocked").queryAs(Label.class).isVisible());
 
         robot.clickOn("#retry");
         await("the confirmation", 5, () -> !robot.lookup("#confirm-retry").queryAll().isEmpty());
+        Button send = robot.lookup("#confirm-retry").queryButton();
+        assertTrue(send.isDisabled(), "no reason, no retry: the reason is never pre-filled");
+        assertEquals("", robot.lookup("#confirm-reason").queryTextInputControl().getText());
+        assertFalse(send.isDefaultButton(), "Enter must not send a command");
+        assertTrue(robot.lookup("#confirm-cancel").queryButton().isDefaultButton());
+        robot.clickOn("#confirm-reason").write("FINRA 503, transient");
         robot.clickOn("#confirm-retry");
         Label feedback = robot.lookup("#command-feedback").queryAs(Label.class);
         await("the server's answer", 10, () -> feedback.getText().contains("accepted"));
@@ -176,10 +183,106 @@ class HealthBoardTest {
         await("the server's preview", 10, () -> list.getItems().size() == 3 && list.getItems().get(0).contains("week ending"));
         assertTrue(list.getItems().get(0).endsWith(latest.minusWeeks(8).toString()), list.getItems().toString());
         assertFalse(send.isDisabled());
-        assertEquals("Send backfill (3 partitions)", send.getText());
+        assertEquals("Send backfill (3 partitions)…", send.getText());
+        assertFalse(send.isDefaultButton(), "Enter must not send a backfill");
         robot.clickOn("#backfill-send");
-        Label feedback = robot.lookup("#command-feedback").queryAs(Label.class);
-        await("the backfill result", 10, () -> feedback.getText().contains("accepted"));
+        await("the confirmation", 5, () -> !robot.lookup("#confirm-backfill").queryAll().isEmpty());
+        assertTrue(robot.lookup("#confirm-backfill").queryButton().isDisabled(), "a backfill needs a reason");
+        robot.clickOn("#confirm-reason").write("re-normalize after the calendar fix");
+        robot.clickOn("#confirm-backfill");
+        Label feedback = robot.lookup("#board-feedback").queryAs(Label.class);
+        await("the backfill result on the board", 10, () -> feedback.getText().contains("accepted"));
+        assertFalse(robot.lookup("#command-feedback").queryAs(Label.class).getText().contains("Backfill"),
+                "a backfill's result never shows in a failure's detail");
+        await("the audit record with the operator's reason", 10, () -> runtime.log().head().commands().stream()
+                .anyMatch(c -> "backfill".equals(c.data().op())
+                        && "re-normalize after the calendar fix".equals(c.data().params().get("reason"))));
+    }
+
+    @Test
+    void backfillDatesAreIsoAndManyCertifiedWarningsAreOneLine(FxRobot robot) throws Exception {
+        awaitLive();
+        robot.clickOn("#backfill");
+        await("the backfill dialog", 5, () -> !robot.lookup("#backfill-from").queryAll().isEmpty());
+        DatePicker from = robot.lookup("#backfill-from").queryAs(DatePicker.class);
+        DatePicker to = robot.lookup("#backfill-to").queryAs(DatePicker.class);
+        LocalDate latest = FinraCalendar.expectedLatestWeek("OTC", Instant.now());
+        assertEquals(to.getValue().toString(), to.getEditor().getText(), "dates read as ISO 8601");
+        LocalDate before = from.getValue();
+        robot.interact(() -> {
+            from.getEditor().setText("3/4/2026");
+            from.getEditor().commitValue();
+            from.commitValue();
+        });
+        Label validation = robot.lookup("#backfill-validation").queryAs(Label.class);
+        assertTrue(validation.getText().contains("is not a date; use yyyy-mm-dd"), validation.getText());
+        assertEquals(before, from.getValue(), "bad text keeps the previous date");
+        assertNotNull(validation.getTooltip(), "a long validation message is readable whole");
+        robot.interact(() -> {
+            robot.lookup("#backfill-pipeline").queryComboBox().getSelectionModel().select(INGEST);
+            from.setValue(latest.minusWeeks(20));
+            to.setValue(latest.minusWeeks(6));
+        });
+        robot.clickOn("#backfill-preview-button");
+        @SuppressWarnings("unchecked")
+        ListView<String> list = robot.lookup("#backfill-preview").queryAs(ListView.class);
+        await("the server's preview", 10, () -> list.getItems().size() == 15 && list.getItems().get(0).contains("week ending"));
+        Label recert = robot.lookup("#backfill-recertify").queryAs(Label.class);
+        assertTrue(recert.getText().matches("⚠ \\d+ certified captures? will need re-certification.*"), recert.getText());
+        assertFalse(robot.lookup("#backfill-warnings").query().isVisible(), "the individual warnings wait behind 'show'");
+        assertTrue(list.getHeight() >= 100, "the partition list is readable, not one squashed line: " + list.getHeight());
+        robot.clickOn("#backfill-show-warnings");
+        assertTrue(robot.lookup("#backfill-warnings").query().isVisible());
+        robot.clickOn("Cancel");
+    }
+
+    @Test
+    void aResolvedFailureSaysSoAndNeedsNoRetry(FxRobot robot) throws Exception {
+        awaitLive();
+        injectFailure("ex-test-res");
+        inject(queued("ex-test-res-ok"), new EventData.ExecutionStarted("ex-test-res-ok", INGEST, BackfillPlan.params(OLD_WEEK, "OTC"),
+                Trigger.RETRY, "system:retry-policy", "ex-test-res", 2), new EventData.ExecutionCompleted("ex-test-res-ok", 10, 1000, List.of()));
+        await("the failure", 5, () -> !robot.lookup("#failure-ex-test-res").queryAll().isEmpty());
+        robot.clickOn("#failure-ex-test-res");
+        await("the detail", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
+        String advice = robot.lookup(".advice").queryAs(Label.class).getText();
+        assertTrue(advice.startsWith("Resolved: ex-test-res-ok succeeded"), advice);
+        assertFalse(advice.contains("will fail again"), advice);
+        assertTrue(robot.lookup("#retry").queryButton().isDisabled());
+        assertTrue(robot.lookup("#retry-blocked").queryAs(Label.class).getText().startsWith("No retry needed"));
+    }
+
+    @Test
+    void failuresOfTheSameSecondReadTheSameAgeAndTheDetailFollowsTheZone(FxRobot robot) throws Exception {
+        awaitLive();
+        injectFailure("ex-test-a");
+        injectFailure("ex-test-b");
+        await("both failures", 5, () -> robot.lookup("#failure-ex-test-a").queryAll().size() == 1
+                && robot.lookup("#failure-ex-test-b").queryAll().size() == 1);
+        // One board tick 26 s after both failures: every visible age re-reads that same clock.
+        Instant failedAt = runtime.log().head().execution("ex-test-b").endedAt();
+        String[] ages = new String[2];
+        robot.interact(() -> {
+            window.health().update(window.health().snapshot(), failedAt.plusSeconds(26));
+            ages[0] = robot.lookup("#failure-ex-test-a").lookup(".time-label").queryAs(Label.class).getText();
+            ages[1] = robot.lookup("#failure-ex-test-b").lookup(".time-label").queryAs(Label.class).getText();
+        });
+        assertEquals("26 s ago", ages[1]);
+        assertTrue(ages[0].equals("26 s ago") || ages[0].equals("27 s ago"), ages[0]);
+        robot.clickOn("#failure-ex-test-a");
+        await("the detail", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
+        assertTrue(robot.lookup("#logs").queryAs(javafx.scene.control.TextArea.class).isWrapText(), "log lines wrap");
+        java.time.ZoneId before = Times.zone();
+        try {
+            robot.interact(() -> {
+                Times.setZone(java.time.ZoneId.of("Asia/Tokyo"));
+                window.health().invalidate();
+            });
+            await("the open detail in the new zone", 5, () -> robot.lookup(".detail-grid .value").queryAllAs(Label.class).stream()
+                    .anyMatch(l -> l.getText().contains("(Asia/Tokyo)")));
+        } finally {
+            Times.setZone(before);
+        }
     }
 
     @Test
@@ -195,7 +298,7 @@ class HealthBoardTest {
         Label stale = robot.lookup("#stale-tag").queryAs(Label.class);
         assertTrue(stale.isVisible());
         assertTrue(stale.getText().startsWith("STALE"), stale.getText());
-        assertTrue(robot.lookup("#health-chip").queryAs(Label.class).getText().endsWith("STALE"));
+        assertTrue(robot.lookup("#health-chip").queryAs(Label.class).getText().endsWith("NOT CURRENT"));
         assertTrue(window.lookup(".workspace").getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("stale")));
         Button retry = robot.lookup("#retry").queryButton();
         assertTrue(retry.isDisabled());

@@ -18,6 +18,7 @@ import org.marketspine.console.ui.health.WallBoard;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class WallBoardTest {
@@ -59,6 +60,38 @@ class WallBoardTest {
         assertTrue(detail.contains(" old"), detail);
         assertTrue(robot.lookup("#wall-level").queryAs(Label.class).getText().endsWith("NOT LIVE"));
         assertTrue(robot.lookup(".wall-content").query().getStyleClass().contains("wall-dimmed"));
+    }
+
+    /** Issue 12 item 8: no green tick survives the loss of the feed, and nothing that needs attention is silently left off. */
+    @Test
+    void nothingStaysGreenAfterTheFeedDropsAndOverflowIsCounted(FxRobot robot) throws Exception {
+        HealthBoardTest.await("live", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
+        var sink = runtime.embeddedServer().sink();
+        sink.platformThread().submit(() -> {
+            for (int i = 0; i < 9; i++) {
+                String id = "ex-wall-" + i;
+                var p = org.marketspine.console.model.BackfillPlan.params(java.time.LocalDate.of(2025, 1, 3).plusWeeks(i), "OTC");
+                sink.emit(java.time.Instant.now(), new org.marketspine.console.protocol.EventData.ExecutionQueued(id,
+                        "finra.otc_transparency.ingest_week", p, org.marketspine.console.protocol.Trigger.SCHEDULED, "system:scheduler", null));
+                sink.emit(java.time.Instant.now(), new org.marketspine.console.protocol.EventData.ExecutionFailed(id, 100,
+                        new org.marketspine.console.protocol.EventData.ErrorDetail("HTTPError", "HTTP 503 (injected)",
+                                org.marketspine.console.protocol.Classification.TRANSIENT)));
+            }
+        }).get();
+        HealthBoardTest.await("the overflow counted", 10, () -> !robot.lookup("#wall-more").queryAll().isEmpty());
+        assertTrue(robot.lookup("#wall-more").queryAs(Label.class).getText().matches("\\+\\d+ more need attention.*"));
+        assertTrue(robot.lookup(".wall-failure .label").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.getText().contains("OTC 2025-")), "failure rows name their tier and week");
+        assertTrue(robot.lookup("#wall-reason").queryAs(Label.class).isWrapText());
+
+        runtime.embeddedServer().close();
+        HealthBoardTest.await("the feed noticed gone", 5, () -> !runtime.client().state().isLive());
+        WaitForAsyncUtils.waitForFxEvents();
+        HealthBoardTest.await("the next board tick", 3, () -> robot.lookup(".wall-row.health-green").queryAll().stream()
+                .noneMatch(n -> n.getId() != null && n.getId().startsWith("wall-fresh-")));
+        assertFalse(robot.lookup("#wall-fresh-OTC").query().getStyleClass().contains(Styles.HEALTH_GREEN),
+                "no green freshness tick once the feed is gone, long before FEED LOST");
+        assertTrue(robot.lookup("#wall-connection").query().getStyleClass().contains("wall-connection-problem"));
     }
 
     private static void assertNoControls(Parent root) {

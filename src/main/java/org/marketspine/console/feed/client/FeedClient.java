@@ -81,6 +81,10 @@ public final class FeedClient implements AutoCloseable {
     private volatile boolean closed;
     private volatile Message.Welcome welcome;
     private volatile Message.SourceStatus sourceStatus;
+    /** When this client began trying: a feed never reached counts as lost from here. */
+    private volatile Instant startedAt;
+    private volatile Throwable lastError;
+    private volatile Instant welcomedAt;
     private int attempt;
 
     /** @param lastSeq the last seq the caller already holds (0 for none): the client resumes after it. */
@@ -94,6 +98,7 @@ public final class FeedClient implements AutoCloseable {
     }
 
     public FeedClient start() {
+        startedAt = clock.instant();
         timer.scheduleWithFixedDelay(this::watchdog, 1, 1, TimeUnit.SECONDS);
         timer.execute(this::connect);
         return this;
@@ -177,26 +182,40 @@ public final class FeedClient implements AutoCloseable {
         long exp = BACKOFF_BASE_MILLIS << Math.min(attempt - 1, 16);
         long delay = Math.min(BACKOFF_MAX_MILLIS, exp);
         delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-        Instant lostSince = lastHeardAt == null ? clock.instant() : lastHeardAt;
-        boolean lost = Duration.between(lostSince, clock.instant()).compareTo(SILENCE) >= 0;
-        setState(new ConnectionState(lost ? Phase.LOST : Phase.RECONNECTING, attempt + 1,
+        // lostSince stays null for a feed never heard from: nothing was ever current.
+        Instant lostSince = lastHeardAt;
+        setState(new ConnectionState(silentTooLong() ? Phase.LOST : Phase.RECONNECTING, attempt + 1,
                 clock.instant().plusMillis(delay), lostSince, lastSeq.get(), state.headSeq(), why));
         timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** 15 s since the feed was last heard from, or since this client began trying if it never was. */
+    private boolean silentTooLong() {
+        Instant since = lastHeardAt != null ? lastHeardAt : startedAt;
+        return since != null && Duration.between(since, clock.instant()).compareTo(SILENCE) >= 0;
     }
 
     private void watchdog() {
         if (closed) return;
         ConnectionState s = state;
         long silent = System.nanoTime() - lastFrameNanos;
-        if ((s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP) && silent > SILENCE.toNanos()) {
+        boolean open = socket != null && socket.isOpen();
+        if ((s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP || s.phase() == Phase.CONNECTING && open)
+                && silent > SILENCE.toNanos()) {
+            // Live and silent, or connected but never welcomed: either way the feed is not answering.
             LOG.warning("no frame from " + url + " for " + SILENCE.toSeconds() + " s; reconnecting");
             Socket sock = socket;
-            if (sock != null) sock.close(1001, "heartbeat timeout");
-        } else if (s.phase() == Phase.RECONNECTING && s.lostSince() != null
-                && Duration.between(s.lostSince(), clock.instant()).compareTo(SILENCE) >= 0) {
+            if (sock != null) sock.close(1001, s.phase() == Phase.CONNECTING ? "no welcome" : "heartbeat timeout");
+        } else if ((s.phase() == Phase.RECONNECTING || s.phase() == Phase.CONNECTING) && silentTooLong()) {
             setState(new ConnectionState(Phase.LOST, s.attempt(), s.nextAttemptAt(), s.lostSince(), s.lastSeq(),
-                    s.headSeq(), s.detail()));
+                    s.headSeq(), s.phase() == Phase.CONNECTING ? "no answer from " + url.getHost() + ":" + url.getPort()
+                            + " within " + SILENCE.toSeconds() + " s" : s.detail()));
         }
+    }
+
+    /** A refusal is heard, but it carries no data: the data is as old as the last welcome'd connection. */
+    private Instant lastHeardBefore() {
+        return welcomedAt;
     }
 
     private void onFrame(Socket from, String frame) {
@@ -213,6 +232,7 @@ public final class FeedClient implements AutoCloseable {
         switch (message) {
             case Message.Welcome w -> {
                 welcome = w;
+                welcomedAt = clock.instant();
                 sourceStatus = null; // said afresh on every connection
                 attempt = 0;
                 listener.onWelcome(w);
@@ -242,8 +262,8 @@ public final class FeedClient implements AutoCloseable {
                     return;
                 }
                 if (e.code().equals("unauthorized") || e.code().equals("unsupported_protocol")) {
-                    setState(new ConnectionState(Phase.REFUSED, attempt, null, clock.instant(), lastSeq.get(),
-                            state.headSeq(), e.message()));
+                    setState(new ConnectionState(Phase.REFUSED, attempt, null, lastHeardBefore(), lastSeq.get(),
+                            state.headSeq(), (e.code().equals("unauthorized") ? "unauthorized: " : "unsupported protocol: ") + e.message()));
                 }
             }
             case Message.Snapshot s -> {
@@ -323,11 +343,15 @@ public final class FeedClient implements AutoCloseable {
             if (socket != this || closed) return;
             welcome = null;
             pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("feed connection closed")));
-            scheduleReconnect(code == -1 ? "cannot reach " + url : "closed (" + code + (reason.isEmpty() ? "" : ": " + reason) + ")");
+            Throwable error = lastError;
+            lastError = null;
+            scheduleReconnect(code == -1 || error != null ? ConnectFailure.describe(error, url)
+                    : "closed (" + code + (reason.isEmpty() ? "" : ": " + reason) + ")");
         }
 
         @Override
         public void onError(Exception ex) {
+            if (socket == this) lastError = ex;
             LOG.log(Level.FINE, "feed connection error", ex);
         }
     }

@@ -92,6 +92,25 @@ final class DemoEngine {
         state = current.get();
     }
 
+    /**
+     * Runs, in order, only the plans tagged with one of {@code tags} (and those they plan under the
+     * same tags), however far ahead they are due: a shutdown finishing the runs in flight.
+     */
+    void runTagged(java.util.Set<String> tags, BiConsumer<Instant, EventData> sink, java.util.function.Supplier<PlatformState> current) {
+        output = (at, data) -> {
+            sink.accept(at, data);
+            state = current.get();
+        };
+        for (int guard = 0; guard < 10_000; guard++) {
+            Pending next = queue.stream().filter(p -> p.tag() != null && tags.contains(p.tag()))
+                    .min(queue.comparator()).orElse(null);
+            if (next == null) return;
+            queue.remove(next);
+            state = current.get();
+            next.plan().run();
+        }
+    }
+
     /** Runs a plan now with its facts going to {@code capture} (a command's own transaction). */
     void runInline(java.util.function.Consumer<EventData> capture, Runnable plan) {
         BiConsumer<Instant, EventData> saved = output;

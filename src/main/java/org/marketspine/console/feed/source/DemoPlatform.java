@@ -297,9 +297,10 @@ public final class DemoPlatform implements PlatformSource {
         } else if (roll < 95 && !systemicActive) {
             systemicIncident(engine.now(), tier, week.minusWeeks(1));
         } else {
-            engine.emit(new EventData.ScheduleMissed(CALENDAR_INGEST, engine.now().minus(Duration.ofHours(2)),
-                    new EventData.Partition(week, "XNYS")));
-            engine.at(Duration.ofMinutes(2), () -> pipelines.run(CALENDAR_INGEST, "XNYS", week, Trigger.MANUAL, OPERATOR, null, Fault.NONE));
+            // A weekly ingest the scheduler skipped; the operator runs it by hand two minutes later.
+            engine.emit(new EventData.ScheduleMissed(INGEST, engine.now().minus(Duration.ofHours(2)),
+                    new EventData.Partition(week, tier)));
+            engine.at(Duration.ofMinutes(2), () -> pipelines.run(INGEST, tier, week, Trigger.MANUAL, OPERATOR, null, Fault.NONE));
         }
         engine.at(Duration.ofSeconds(40 + rng.nextInt(40)), this::liveScenario);
     }
@@ -364,8 +365,23 @@ public final class DemoPlatform implements PlatformSource {
         return id[0];
     }
 
+    /**
+     * A clean shutdown drains: the runs in flight finish (as a worker finishes its task before it
+     * stops) instead of being failed as WorkerLost at the next start. Only a crash loses them.
+     * Called after the server stopped its platform thread, so nothing else touches the engine.
+     */
     @Override
     public void close() {
         if (ticker != null) ticker.cancel(false);
+        if (sink == null || engine == null) return;
+        try {
+            java.util.Set<String> inFlight = new java.util.HashSet<>();
+            for (Execution x : sink.state().activeExecutions()) inFlight.add(x.executionId());
+            if (inFlight.isEmpty()) return;
+            engine.runTagged(inFlight, (at, data) -> sink.emit(clock.instant(), data), sink::state);
+            LOG.info("demo platform finished " + inFlight.size() + " run(s) in flight before stopping");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "demo platform could not finish its runs in flight; they will show as WorkerLost at the next start", e);
+        }
     }
 }

@@ -5,15 +5,21 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.FinraCalendar;
@@ -22,20 +28,23 @@ import org.marketspine.console.protocol.Message;
 import org.marketspine.console.ui.Styles;
 
 /**
- * Backfill: pipeline, tier, week range; checked as you type (from ≤ to, Fridays, nothing FINRA
- * has not published, at most 52 weeks), then a preview of the exact partitions from the feed.
- * "Send" stays disabled until the preview for exactly these values came back clean.
+ * Backfill: pipeline, tier, week range (ISO dates); checked as you type (from ≤ to, Fridays,
+ * nothing FINRA has not published, at most 52 weeks), then a preview of the exact partitions from
+ * the feed. "Send" stays disabled until the preview for exactly these values came back clean, and
+ * sending asks for confirmation and a reason, as every command that changes the platform does.
  */
 final class BackfillDialog extends Dialog<ButtonType> {
-    static final ButtonType SEND = new ButtonType("Send backfill", ButtonBar.ButtonData.OK_DONE);
+    static final ButtonType SEND = new ButtonType("Send backfill…", ButtonBar.ButtonData.OK_DONE);
 
     private final HealthViewModel vm;
     private final ComboBox<String> pipeline = new ComboBox<>();
     private final ComboBox<String> tier = new ComboBox<>(FXCollections.observableArrayList(FinraCalendar.TIERS));
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = IsoDatePicker.create("backfill-from");
+    private final DatePicker to = IsoDatePicker.create("backfill-to");
     private final Label validation = new Label();
-    private final Label warnings = new Label();
+    private final Label recertify = new Label();
+    private final Hyperlink showWarnings = new Hyperlink("show");
+    private final ListView<String> warningList = new ListView<>();
     private final ListView<String> preview = new ListView<>();
     private final Button previewButton = new Button("Preview partitions");
     private BackfillPlan previewed;
@@ -44,6 +53,7 @@ final class BackfillDialog extends Dialog<ButtonType> {
         this.vm = vm;
         setTitle("Backfill");
         setHeaderText("Run a pipeline again for a range of weeks. You will see the partitions before anything is sent.");
+        setResizable(true);
         PlatformState s = vm.snapshot().state();
         pipeline.setItems(FXCollections.observableArrayList(s.pipelines().keySet().stream().sorted().toList()));
         pipeline.getSelectionModel().select("finra.otc_transparency.normalize_week");
@@ -53,14 +63,35 @@ final class BackfillDialog extends Dialog<ButtonType> {
         to.setValue(latest);
         pipeline.setId("backfill-pipeline");
         tier.setId("backfill-tier");
-        from.setId("backfill-from");
-        to.setId("backfill-to");
         validation.setId("backfill-validation");
         validation.getStyleClass().add("validation");
-        warnings.getStyleClass().add("warning-text");
+        validation.setWrapText(true);
+        validation.setMinHeight(Region.USE_PREF_SIZE);
+        Tooltip validationTip = new Tooltip();
+        validationTip.textProperty().bind(validation.textProperty());
+        validation.setTooltip(validationTip);
+        recertify.setId("backfill-recertify");
+        recertify.getStyleClass().add("warning-text");
+        recertify.setWrapText(true);
+        showWarnings.setId("backfill-show-warnings");
+        warningList.setId("backfill-warnings");
+        warningList.setPrefHeight(120);
+        warningList.setVisible(false);
+        warningList.managedProperty().bind(warningList.visibleProperty());
+        showWarnings.setOnAction(e -> {
+            warningList.setVisible(!warningList.isVisible());
+            showWarnings.setText(warningList.isVisible() ? "hide" : "show");
+        });
+        HBox warnRow = new HBox(6, recertify, showWarnings);
+        warnRow.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        warnRow.visibleProperty().bind(recertify.textProperty().isNotEmpty());
+        warnRow.managedProperty().bind(warnRow.visibleProperty());
         preview.setId("backfill-preview");
         preview.getStyleClass().add("preview-list");
         preview.setPlaceholder(new Label("Preview the partitions before sending."));
+        preview.setPrefHeight(200);
+        preview.setMinHeight(120);
+        VBox.setVgrow(preview, Priority.ALWAYS);
         previewButton.setId("backfill-preview-button");
 
         GridPane form = new GridPane();
@@ -68,36 +99,58 @@ final class BackfillDialog extends Dialog<ButtonType> {
         form.setVgap(8);
         form.addRow(0, new Label("Pipeline"), pipeline);
         form.addRow(1, new Label("Tier"), tier);
-        form.addRow(2, new Label("From week (Friday)"), from);
-        form.addRow(3, new Label("To week (Friday)"), to);
-        VBox content = new VBox(10, form, validation, previewButton, preview, warnings);
-        content.setPrefWidth(560);
+        form.addRow(2, new Label("From week (Friday, yyyy-mm-dd)"), from);
+        form.addRow(3, new Label("To week (Friday, yyyy-mm-dd)"), to);
+        VBox content = new VBox(10, form, validation, previewButton, preview, warnRow, warningList);
+        content.setPrefWidth(620);
         getDialogPane().setContent(content);
         getDialogPane().getButtonTypes().addAll(SEND, ButtonType.CANCEL);
         getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         Button send = (Button) getDialogPane().lookupButton(SEND);
         send.setId("backfill-send");
         send.setDisable(true);
+        send.setDefaultButton(false);
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
 
         Runnable changed = () -> {
             previewed = null;
             preview.getItems().clear();
-            warnings.setText("");
+            recertify.setText("");
+            warningList.getItems().clear();
             send.setDisable(true);
+            send.setText(SEND.getText());
             BackfillPlan local = plan();
-            validation.setText(local.isValid() ? "" : String.join("\n", local.errors()));
-            previewButton.setDisable(!local.isValid());
+            String typed = IsoDatePicker.problem(from, "From week") + IsoDatePicker.problem(to, "To week");
+            validation.setText(typed.isEmpty() ? local.isValid() ? "" : String.join("\n", local.errors()) : typed.strip());
+            previewButton.setDisable(!local.isValid() || !typed.isEmpty());
         };
         pipeline.valueProperty().addListener((o, a, b) -> changed.run());
         tier.valueProperty().addListener((o, a, b) -> changed.run());
         from.valueProperty().addListener((o, a, b) -> changed.run());
         to.valueProperty().addListener((o, a, b) -> changed.run());
+        IsoDatePicker.onProblem(from, changed);
+        IsoDatePicker.onProblem(to, changed);
         changed.run();
         previewButton.setOnAction(e -> requestPreview(send));
-        setResultConverter(button -> {
-            if (button == SEND && previewed != null) vm.backfill(previewed);
-            return button;
+        // Sending is confirmed first, with a reason; cancelling the confirmation keeps this dialog open.
+        send.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            BackfillPlan plan = previewed;
+            if (plan == null) return;
+            CommandConfirmation.ask("Confirm backfill", "Send a backfill of " + plan.weeks().size() + " partitions?",
+                    plan.pipeline() + " · " + plan.tier() + " · weeks " + plan.fromWeek() + " … " + plan.toWeek()
+                            + (plan.recertify().isEmpty() ? "" : "\n" + recertifySummary(plan.recertify().size())),
+                    "Send backfill", "confirm-backfill").ifPresent(reason -> {
+                        vm.backfill(plan, reason);
+                        setResult(SEND);
+                        close();
+                    });
         });
+    }
+
+    static String recertifySummary(int n) {
+        return "⚠ " + n + " certified capture" + (n == 1 ? "" : "s") + " will need re-certification";
     }
 
     private BackfillPlan plan() {
@@ -129,10 +182,15 @@ final class BackfillDialog extends Dialog<ButtonType> {
             data.path("warnings").forEach(n -> warns.add(n.asText()));
             preview.getItems().setAll(rows.isEmpty() ? List.of("No partitions.") : rows);
             validation.setText(String.join("\n", errors));
-            warnings.setText(warns.isEmpty() ? "" : "⚠ " + String.join("\n⚠ ", warns));
+            // One line for the many near-identical warnings; each one behind "show".
+            int recert = data.path("recertify").isArray() ? data.path("recertify").size() : asked.recertify().size();
+            int other = Math.max(0, warns.size() - recert);
+            recertify.setText(warns.isEmpty() ? "" : (recert > 0 ? recertifySummary(recert) : "")
+                    + (other > 0 ? (recert > 0 ? " · " : "⚠ ") + other + " other warning" + (other == 1 ? "" : "s") : ""));
+            warningList.getItems().setAll(warns);
             previewed = errors.isEmpty() && !rows.isEmpty() ? asked : null;
             send.setDisable(previewed == null);
-            send.setText(previewed == null ? "Send backfill" : "Send backfill (" + rows.size() + " partitions)");
+            send.setText(previewed == null ? SEND.getText() : "Send backfill (" + rows.size() + " partitions)…");
         }));
     }
 

@@ -1,11 +1,9 @@
 package org.marketspine.console.ui.health;
 
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,6 +45,7 @@ final class ExecutionDetail extends VBox {
         acknowledge.setId("acknowledge-failure");
         logs.getStyleClass().add("logs");
         logs.setEditable(false);
+        logs.setWrapText(true); // an ERROR line is read whole, not cut at the pane's edge
         logs.setId("logs");
         logs.setPromptText("Logs are fetched from the feed on demand.");
         VBox.setVgrow(logs, Priority.ALWAYS);
@@ -82,21 +81,16 @@ final class ExecutionDetail extends VBox {
         getChildren().addAll(title, empty, body);
         vm.selectedProperty().addListener((o, a, x) -> render(x));
         vm.selectedRecurrenceProperty().addListener((o, a, r) -> render(vm.selectedProperty().get()));
+        vm.redrawProperty().addListener((o, a, b) -> render(vm.selectedProperty().get()));
     }
 
     private void confirmRetry() {
         Execution x = vm.selectedProperty().get();
         if (x == null) return;
-        TextInputDialog dialog = new TextInputDialog(x.error() == null ? "" : x.error().classification().name().toLowerCase()
-                + " " + x.error().type());
-        dialog.setTitle("Retry execution");
-        dialog.setHeaderText("Retry " + x.pipeline() + (x.tier() == null ? "" : " for " + x.tier() + " week "
-                + x.params().get("week_ending")) + "?\n" + vm.adviceProperty().get());
-        dialog.setContentText("Reason (recorded in the audit log):");
-        dialog.getDialogPane().lookupButton(ButtonType.OK).setId("confirm-retry");
-        ((Button) dialog.getDialogPane().lookupButton(ButtonType.OK)).setText("Retry");
-        dialog.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
-        dialog.showAndWait().ifPresent(vm::retry);
+        CommandConfirmation.ask("Retry execution", "Retry " + x.pipeline() + (x.tier() == null ? "" : " for " + x.tier()
+                        + " week " + x.params().get("week_ending")) + "?",
+                vm.adviceProperty().get() + "\nA new run of the same pipeline and parameters is queued on the platform.",
+                "Send retry", "confirm-retry").ifPresent(vm::retry);
     }
 
     private void render(Execution x) {

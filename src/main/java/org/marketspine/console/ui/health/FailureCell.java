@@ -27,8 +27,15 @@ final class FailureCell extends ListCell<FailureItem> {
     private final Label recurrence = new Label();
     private final VBox box;
 
-    FailureCell(Supplier<Instant> clock) {
+    /** Held by the cell: the weak listener below lives as long as the cell does. */
+    private final javafx.beans.value.ChangeListener<Instant> onTick = (o, a, now) -> {
+        if (when.time() != null) when.show(when.time(), now);
+    };
+
+    FailureCell(Supplier<Instant> clock, javafx.beans.value.ObservableValue<Instant> ticks) {
         this.clock = clock;
+        // Every visible cell re-reads the same clock each second: two failures of the same second never read "26 s" and "2 s".
+        ticks.addListener(new javafx.beans.value.WeakChangeListener<>(onTick));
         badge.getStyleClass().add(Styles.BADGE);
         critical.getStyleClass().addAll(Styles.BADGE, Styles.BADGE_CRITICAL);
         pin.setTooltip(new javafx.scene.control.Tooltip("Pinned until acknowledged"));

@@ -91,13 +91,23 @@ public final class HealthView extends StackPane {
         backfill.setId("backfill");
         backfill.disableProperty().bind(vm.hasDataProperty().not());
         backfill.setOnAction(e -> new BackfillDialog(vm).showAndWait());
+        Label boardFeedback = new Label();
+        boardFeedback.setId("board-feedback");
+        boardFeedback.setWrapText(true);
+        boardFeedback.textProperty().bind(vm.boardFeedbackProperty());
+        boardFeedback.getStyleClass().add(Styles.FEEDBACK_OK);
+        vm.boardFeedbackOkProperty().addListener((o, a, ok) -> Styles.switchClass(boardFeedback,
+                ok ? Styles.FEEDBACK_OK : Styles.FEEDBACK_ERROR, Styles.FEEDBACK_OK, Styles.FEEDBACK_ERROR));
+        VBox actions = new VBox(4, backfill, boardFeedback);
+        actions.setAlignment(javafx.geometry.Pos.TOP_RIGHT);
+        actions.setMaxWidth(420);
         return new HBox(12,
-                kpi("kpi-running", Bindings.convert(vm.runningProperty()), vm.runningTextProperty(), vm.runningProperty().greaterThan(0), null),
-                kpi("kpi-failures", Bindings.convert(vm.unresolvedProperty()), Bindings.concat("unresolved failures (24 h)"),
+                kpi("kpi-running", vm.runningFigureProperty(), vm.runningTextProperty(), vm.runningProperty().greaterThan(0), null),
+                kpi("kpi-failures", vm.unresolvedFigureProperty(), Bindings.concat("unresolved failures (24 h)"),
                         vm.unresolvedProperty().greaterThan(0), vm.unresolvedProperty().greaterThan(2)),
-                kpi("kpi-anomalies", Bindings.convert(vm.openAnomaliesProperty()), Bindings.concat("open anomalies (medium+)"),
+                kpi("kpi-anomalies", vm.anomaliesFigureProperty(), Bindings.concat("open anomalies (medium+)"),
                         vm.openAnomaliesProperty().greaterThan(0), null),
-                grow, backfill);
+                grow, actions);
     }
 
     private VBox kpi(String id, javafx.beans.value.ObservableValue<String> value, javafx.beans.value.ObservableValue<String> label,
@@ -121,8 +131,11 @@ public final class HealthView extends StackPane {
     private Region columns() {
         failures.setId("failures");
         failures.setItems(vm.failures());
-        failures.setCellFactory(l -> new FailureCell(vm::now));
-        Label none = new Label("No failures in the last 7 days.");
+        failures.setCellFactory(l -> new FailureCell(vm::now, vm.clockProperty()));
+        Label none = new Label();
+        none.textProperty().bind(vm.noFailuresTextProperty());
+        none.setWrapText(true);
+        none.setId("failures-empty");
         none.getStyleClass().add("empty-state");
         failures.setPlaceholder(none);
         failures.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
@@ -265,8 +278,16 @@ public final class HealthView extends StackPane {
     private Region loading() {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setMaxSize(48, 48);
-        Label text = new Label("Loading the platform's history from the feed…");
+        spinner.visibleProperty().bind(vm.waitingIsProgressProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        Label text = new Label();
+        text.setId("board-waiting");
+        text.setWrapText(true);
+        text.setMaxWidth(760);
+        text.textProperty().bind(vm.waitingTextProperty());
         text.getStyleClass().add(Styles.MUTED);
+        vm.waitingIsProgressProperty().addListener((o, a, progress) -> Styles.switchClass(text, progress ? null : "waiting-problem",
+                "waiting-problem"));
         VBox box = new VBox(12, spinner, text);
         box.setAlignment(javafx.geometry.Pos.CENTER);
         box.getStyleClass().add("loading-state");

@@ -53,6 +53,14 @@ public final class HealthViewModel {
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasData = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper runningFigure = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper unresolvedFigure = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper anomaliesFigure = new ReadOnlyStringWrapper("—");
+    private final ReadOnlyStringWrapper noFailuresText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper waitingText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper waitingIsProgress = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyObjectWrapper<Instant> clockNow = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
+    private HealthReport computedReport = new HealthReport(org.marketspine.console.model.HealthLevel.GREEN, "", List.of());
     private final ObservableList<FailureItem> failures = FXCollections.observableArrayList();
     private final ObservableList<Anomaly> criticalAnomalies = FXCollections.observableArrayList();
     private final ObservableList<TierFreshness> freshness = FXCollections.observableArrayList();
@@ -70,6 +78,11 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper feedbackOk = new ReadOnlyBooleanWrapper(true);
+    /** The execution the detail's feedback is about: a result never shows in another execution's detail. */
+    private String feedbackOwner;
+    private final ReadOnlyStringWrapper boardFeedback = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper boardFeedbackOk = new ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyIntegerWrapper redraw = new ReadOnlyIntegerWrapper();
     private final Set<String> acknowledged = new HashSet<>(List.of(PREFS.get("acknowledged.failures", "").split(",")));
     /** With no new events, the clock-dependent rules (freshness, 24 h windows) are re-run this often. */
     static final int FULL_EVERY_SECONDS = 10;
@@ -81,6 +94,7 @@ public final class HealthViewModel {
         this.runtime = runtime;
         selectedId.addListener((o, a, b) -> {
             logs.set("");
+            if (feedbackOwner != null && !feedbackOwner.equals(b)) feedback.set("");
             refreshSelection();
         });
     }
@@ -91,19 +105,19 @@ public final class HealthViewModel {
                 && java.time.Duration.between(fullAt, at).toSeconds() < FULL_EVERY_SECONDS;
         last = snapshot;
         now = at;
+        clockNow.set(at);
         if (sameState) {
             // Nothing new from the feed: only what depends on the clock and the connection.
             updateStale(snapshot, at);
+            updateRetryBlocked();
             return;
         }
         fullAt = at;
         PlatformState s = snapshot.state();
         hasData.set(s.seq() > 0);
-        report.set(HealthRules.evaluate(s, at));
+        computedReport = HealthRules.evaluate(s, at);
         int active = s.activeRuns().size();
         running.set(active);
-        runningText.set(active == 0 ? "nothing running — safe to deploy"
-                : active + " running — deploy with care");
         unresolved.set(HealthRules.unresolvedFailures(s, at).size());
         openAnomalies.set((int) s.openAnomalies().stream().filter(a -> a.severity().compareTo(Severity.MEDIUM) <= 0).count());
         setIfChanged(failures, FailureTriage.recent(s, at, acknowledged, FAILURE_LIMIT));
@@ -114,7 +128,16 @@ public final class HealthViewModel {
         refreshSelection();
     }
 
+    /** Everything whose wording depends on how current the data is (R6), recomputed on every tick. */
     private void updateStale(ConsoleSnapshot snapshot, Instant at) {
+        report.set(HonestStatus.report(computedReport, snapshot, at));
+        runningText.set(HonestStatus.running(running.get(), snapshot));
+        runningFigure.set(HonestStatus.figure(running.get(), snapshot));
+        unresolvedFigure.set(HonestStatus.figure(unresolved.get(), snapshot));
+        anomaliesFigure.set(HonestStatus.figure(openAnomalies.get(), snapshot));
+        noFailuresText.set(HonestStatus.noFailures(snapshot));
+        waitingText.set(HonestStatus.waiting(snapshot, at));
+        waitingIsProgress.set(HonestStatus.waitingIsProgress(snapshot));
         stale.set(snapshot.isStale());
         staleText.set(snapshot.isStale() ? "STALE — not live; last heard " + (snapshot.lastHeard() == null ? "never"
                 : Times.relative(snapshot.lastHeard(), at)) : "");
@@ -135,11 +158,23 @@ public final class HealthViewModel {
             return;
         }
         selectedRecurrence.set(x.endedAt() == null || x.error() == null ? null : Recurrence.of(last.state(), x));
+        updateRetryBlocked();
+        advice.set(RetryAdvice.advice(last.state(), x));
+    }
+
+    /** Whether Retry can be sent now; depends on the connection too, so it is re-checked on every tick. */
+    private void updateRetryBlocked() {
+        Execution x = selected.get();
+        if (x == null || last == null) {
+            retryBlocked.set(null);
+            return;
+        }
         String blocked = RetryAdvice.blockedReason(last.state(), x);
+        Execution ok = blocked == null && x.error() != null ? RetryAdvice.succeededSince(last.state(), x) : null;
+        if (ok != null) blocked = "No retry needed: " + ok.executionId() + " succeeded for this partition since.";
         if (blocked == null && last.isBundle()) blocked = "Retry disabled: this is an audit bundle under offline review (read-only).";
         if (blocked == null && !last.connection().isLive()) blocked = "Retry disabled: the feed is not live.";
         retryBlocked.set(blocked);
-        advice.set(RetryAdvice.advice(x));
     }
 
     /** Sends a retry of the selected execution; the result (or the server's refusal) lands in {@link #feedbackProperty()}. */
@@ -148,7 +183,7 @@ public final class HealthViewModel {
         if (x == null || retryBlocked.get() != null) return;
         String id = runtime.nextId("retry-");
         send(new Message.Command(id, "retry", x.executionId(), reason, null, null, null, null, null, null, null, null),
-                "Retry of " + x.executionId());
+                "Retry of " + x.executionId(), x.executionId());
     }
 
     /** Forces the next update to recompute everything (e.g. the display zone changed). */
@@ -156,6 +191,7 @@ public final class HealthViewModel {
         fullAt = null;
         ObservableList<?>[] all = {failures, criticalAnomalies, freshness, schedule};
         for (ObservableList<?> l : all) l.clear();
+        redraw.set(redraw.get() + 1); // the open detail re-renders its times too
     }
 
     /** Marks a critical failure as seen: it stops being pinned (kept across restarts). */
@@ -171,25 +207,33 @@ public final class HealthViewModel {
 
     public void acknowledgeAnomaly(Anomaly a, String note) {
         send(new Message.Command(runtime.nextId("ack-"), "acknowledge", null, null, null, null, null, null, null, null,
-                a.anomalyId(), note), "Acknowledgement of " + a.anomalyId());
+                a.anomalyId(), note), "Acknowledgement of " + a.anomalyId(), null);
     }
 
-    void send(Message.Command command, String what) {
-        feedbackOk.set(true);
-        feedback.set(what + " sent…");
+    /**
+     * Sends a command; its outcome goes to the detail of {@code executionId}, or, for commands about
+     * no one execution (backfill, acknowledge), to the board's own feedback line.
+     */
+    void send(Message.Command command, String what, String executionId) {
+        boolean detail = executionId != null;
+        if (detail) feedbackOwner = executionId;
+        show(detail, true, what + " sent…");
         runtime.command(command).whenComplete((result, error) -> runtime.publisher().deliver(() -> {
+            if (detail && !executionId.equals(feedbackOwner)) return; // another command's result now owns the line
             if (error != null) {
-                feedbackOk.set(false);
-                feedback.set(what + " was not sent: " + rootMessage(error));
+                show(detail, false, what + " was not sent: " + rootMessage(error));
             } else if (result.ok()) {
-                feedbackOk.set(true);
                 var ids = result.data() == null ? null : result.data().path("execution_ids");
-                feedback.set(what + " accepted" + (ids != null && ids.size() > 0 ? " → queued " + join(ids) : "") + ".");
+                show(detail, true, what + " accepted" + (ids != null && ids.size() > 0 ? " → queued " + join(ids) : "") + ".");
             } else {
-                feedbackOk.set(false);
-                feedback.set(what + " refused by the feed (" + result.error().code() + "): " + result.error().message());
+                show(detail, false, what + " refused by the feed (" + result.error().code() + "): " + result.error().message());
             }
         }));
+    }
+
+    private void show(boolean detail, boolean ok, String text) {
+        (detail ? feedbackOk : boardFeedbackOk).set(ok);
+        (detail ? feedback : boardFeedback).set(text);
     }
 
     private static String join(com.fasterxml.jackson.databind.JsonNode ids) {
@@ -204,10 +248,10 @@ public final class HealthViewModel {
     }
 
     /** Sends a backfill the operator has previewed. */
-    public void backfill(org.marketspine.console.model.BackfillPlan plan) {
-        send(new Message.Command(runtime.nextId("backfill-"), "backfill", null, "backfill from the console", plan.pipeline(),
+    public void backfill(org.marketspine.console.model.BackfillPlan plan, String reason) {
+        send(new Message.Command(runtime.nextId("backfill-"), "backfill", null, reason, plan.pipeline(),
                 plan.tier(), plan.fromWeek(), plan.toWeek(), null, null, null, null),
-                "Backfill of " + plan.pipeline() + " " + plan.tier() + " " + plan.fromWeek() + "…" + plan.toWeek());
+                "Backfill of " + plan.pipeline() + " " + plan.tier() + " " + plan.fromWeek() + " … " + plan.toWeek(), null);
     }
 
     /** Fetches the selected execution's logs on demand. */
@@ -256,6 +300,14 @@ public final class HealthViewModel {
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
     public ReadOnlyStringProperty staleTextProperty() { return staleText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty hasDataProperty() { return hasData.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty runningFigureProperty() { return runningFigure.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty unresolvedFigureProperty() { return unresolvedFigure.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty anomaliesFigureProperty() { return anomaliesFigure.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty noFailuresTextProperty() { return noFailuresText.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty waitingTextProperty() { return waitingText.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty waitingIsProgressProperty() { return waitingIsProgress.getReadOnlyProperty(); }
+    /** The board's clock, ticking once a second: relative times re-render from it so they never disagree. */
+    public ReadOnlyObjectProperty<Instant> clockProperty() { return clockNow.getReadOnlyProperty(); }
     public ObservableList<FailureItem> failures() { return failuresView; }
     public ObservableList<Anomaly> criticalAnomalies() { return criticalView; }
     public ObservableList<TierFreshness> freshness() { return freshnessView; }
@@ -268,4 +320,8 @@ public final class HealthViewModel {
     public ReadOnlyStringProperty logsProperty() { return logs.getReadOnlyProperty(); }
     public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty feedbackOkProperty() { return feedbackOk.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty boardFeedbackProperty() { return boardFeedback.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty boardFeedbackOkProperty() { return boardFeedbackOk.getReadOnlyProperty(); }
+    /** Bumped when everything must re-render (the display zone changed). */
+    public ReadOnlyIntegerProperty redrawProperty() { return redraw.getReadOnlyProperty(); }
 }

@@ -75,6 +75,8 @@ public final class WallBoard extends StackPane {
         level.setId("wall-level");
         reason.getStyleClass().add("wall-reason");
         reason.setId("wall-reason");
+        reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
         status.getChildren().addAll(Icons.of(Icons.health(HealthLevel.GREEN)), new VBox(4, level, reason));
 
         HBox tiles = new HBox(24, running, failures, anomalies);
@@ -91,6 +93,8 @@ public final class WallBoard extends StackPane {
         VBox.setVgrow(lower, Priority.ALWAYS);
         connection.getStyleClass().add("wall-connection");
         connection.setId("wall-connection");
+        connection.setWrapText(true);
+        connection.setMinHeight(Region.USE_PREF_SIZE);
         content = new VBox(top, status, tiles, lower, connection);
         content.getStyleClass().add("wall-content");
 
@@ -140,13 +144,19 @@ public final class WallBoard extends StackPane {
         int run = vm.runningProperty().get();
         int unresolvedNow = vm.unresolvedProperty().get();
         int open = vm.openAnomaliesProperty().get();
-        running.show(run, run > 0 ? HealthLevel.YELLOW : null, run > 0 ? "deploy with care" : "safe to deploy");
-        failures.show(unresolvedNow, unresolvedNow > 2 ? HealthLevel.RED : unresolvedNow > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
-                unresolvedNow == 0 ? "all clear" : "retry or escalate");
-        anomalies.show(open, open > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN, open == 0 ? "quality checks pass" : "medium or worse, to review");
-        renderFreshness(now);
+        // Figures keep their colours only on current data: a lost feed's "0 failures" is not a green.
+        boolean current = s.isCurrent();
+        running.show(vm.runningFigureProperty().get(), !current ? null : run > 0 ? HealthLevel.YELLOW : null,
+                current ? (run > 0 ? "deploy with care" : "safe to deploy") : "when last heard — not current");
+        failures.show(vm.unresolvedFigureProperty().get(), !current ? null
+                        : unresolvedNow > 2 ? HealthLevel.RED : unresolvedNow > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
+                !current ? "when last heard" : unresolvedNow == 0 ? "all clear" : "retry or escalate");
+        anomalies.show(vm.anomaliesFigureProperty().get(), !current ? null : open > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
+                !current ? "when last heard" : open == 0 ? "quality checks pass" : "medium or worse, to review");
+        renderFreshness(current);
         renderRecent(now);
         connection.setText(ConnectionText.of(s, now).text());
+        Styles.switchClass(connection, current ? null : "wall-connection-problem", "wall-connection-problem");
 
         boolean lost = s.connection().phase() == ConnectionState.Phase.LOST || s.connection().phase() == ConnectionState.Phase.REFUSED
                 || s.connection().phase() == ConnectionState.Phase.CLOSED;
@@ -165,34 +175,47 @@ public final class WallBoard extends StackPane {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private void renderFreshness(Instant now) {
+    /** Per tier; on data that is not current no tick is green: the row greys out and says "when last heard". */
+    private void renderFreshness(boolean current) {
         freshness.getChildren().clear();
         for (TierFreshness f : vm.freshness()) {
             Label tier = new Label(f.tier().replace('_', ' '));
             tier.getStyleClass().add("tier");
             Label week = new Label(f.hasData() ? f.latestWeek().toString() : "no data");
-            Label state = new Label(f.level() == HealthLevel.GREEN ? "current" : "overdue " + Times.span(f.overdue()));
+            String judged = f.level() == HealthLevel.GREEN ? "current" : "overdue " + Times.span(f.overdue());
+            Label state = new Label(current ? judged : judged + " when last heard");
             for (Label l : new Label[] {tier, week, state}) l.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(Icons.of(Icons.health(f.level())), tier, week, state);
-            row.getStyleClass().addAll("wall-row", Styles.health(f.level()));
+            HBox row = new HBox(current ? Icons.of(Icons.health(f.level())) : Icons.of(Icons.UNKNOWN), tier, week, state);
+            row.getStyleClass().addAll("wall-row", current ? Styles.health(f.level()) : "wall-row-unknown");
+            row.setId("wall-fresh-" + f.tier());
             freshness.getChildren().add(row);
         }
     }
 
+    static final int ATTENTION_ROWS = 5;
+
+    /** Critical anomalies, then unresolved failures with tier and week; what does not fit is counted, never dropped silently. */
     private void renderRecent(Instant now) {
         recent.getChildren().clear();
-        int shown = 0;
+        java.util.List<Node> rows = new java.util.ArrayList<>();
         for (var a : vm.criticalAnomalies()) {
-            if (shown++ >= 2) break;
-            recent.getChildren().add(line(HealthLevel.RED, "Critical anomaly · " + a.detected().tier() + " " + a.detected().weekEnding(),
+            rows.add(line(HealthLevel.RED, "Critical anomaly · " + a.detected().tier() + " " + a.detected().weekEnding(),
                     a.detected().message()));
         }
         for (FailureItem f : vm.failures()) {
-            if (f.resolved() || shown++ >= 5) continue;
+            if (f.resolved()) continue;
             var x = f.execution();
-            recent.getChildren().add(line(f.critical() ? HealthLevel.RED : HealthLevel.YELLOW,
-                    x.pipeline() + " · " + Times.relative(x.endedAt(), now),
+            rows.add(line(f.critical() ? HealthLevel.RED : HealthLevel.YELLOW,
+                    x.pipeline() + (x.tier() == null ? "" : " · " + x.tier() + " " + x.weekEnding()) + " · " + Times.relative(x.endedAt(), now),
                     x.error().classification().name().toLowerCase() + " · " + x.error().type() + " · " + f.recurrence().describe()));
+        }
+        int fit = rows.size() > ATTENTION_ROWS ? ATTENTION_ROWS - 1 : rows.size();
+        recent.getChildren().addAll(rows.subList(0, fit));
+        if (rows.size() > fit) {
+            Label more = new Label("+" + (rows.size() - fit) + " more need attention — see the console");
+            more.getStyleClass().add("wall-more");
+            more.setId("wall-more");
+            recent.getChildren().add(more);
         }
         if (recent.getChildren().isEmpty()) {
             recent.getChildren().add(line(HealthLevel.GREEN, "Nothing needs attention", "no unresolved failures, no critical anomalies"));
@@ -227,8 +250,8 @@ public final class WallBoard extends StackPane {
             setMaxWidth(Double.MAX_VALUE);
         }
 
-        void show(int n, HealthLevel level, String meaning) {
-            value.setText(Integer.toString(n));
+        void show(String figure, HealthLevel level, String meaning) {
+            value.setText(figure);
             hint.setText(meaning);
             Styles.switchHealth(this, level);
         }

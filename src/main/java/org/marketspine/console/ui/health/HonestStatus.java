@@ -1,0 +1,78 @@
+package org.marketspine.console.ui.health;
+
+import java.time.Instant;
+import org.marketspine.console.feed.client.ConnectionState.Phase;
+import org.marketspine.console.model.HealthLevel;
+import org.marketspine.console.model.HealthReport;
+import org.marketspine.console.ui.ConnectionText;
+import org.marketspine.console.ui.ConsoleSnapshot;
+import org.marketspine.console.ui.Times;
+
+/**
+ * What the board may claim given how current its data is (R6: never a stale green). With no data
+ * nothing is claimed; with data that is not current (feed lost, loading, failing, cache) a green
+ * becomes "last known healthy" in yellow and every figure says "when last heard". Pure: a
+ * snapshot and an instant in, words out.
+ */
+final class HonestStatus {
+    private HonestStatus() {}
+
+    /** The report to show: the rules' report only when the data is current. */
+    static HealthReport report(HealthReport computed, ConsoleSnapshot s, Instant now) {
+        if (s.isBundle() || s.isCurrent()) return computed;
+        if (s.state().seq() == 0) {
+            return new HealthReport(HealthLevel.YELLOW, "Health unknown: no data from the feed yet · "
+                    + ConnectionText.of(s, now).text(), computed.findings());
+        }
+        String asOf = s.lastHeard() == null ? "from the local cache" : "as of " + Times.absolute(s.lastHeard());
+        if (computed.level() == HealthLevel.GREEN) {
+            return new HealthReport(HealthLevel.YELLOW, "Not current: healthy when last heard (" + asOf
+                    + "); it may have changed since", computed.findings());
+        }
+        return new HealthReport(computed.level(), "Not current (" + asOf + "): " + computed.reason(), computed.findings());
+    }
+
+    /** The running count's caption: "safe to deploy" only on current data. */
+    static String running(int active, ConsoleSnapshot s) {
+        if (s.state().seq() == 0 && !s.isBundle()) return "unknown — no data from the feed yet";
+        if (s.isBundle()) return active == 0 ? "nothing was running at the bundle's end" : active + " running at the bundle's end";
+        if (!s.isCurrent()) return (active == 0 ? "none" : active) + " running when last heard — not current, not a reason to deploy";
+        return active == 0 ? "nothing running — safe to deploy" : active + " running — deploy with care";
+    }
+
+    /** A figure (count) as shown: a dash when there is nothing to count from. */
+    static String figure(int value, ConsoleSnapshot s) {
+        return s.state().seq() == 0 && !s.isBundle() ? "—" : Integer.toString(value);
+    }
+
+    /** What the failure list says when empty. */
+    static String noFailures(ConsoleSnapshot s) {
+        if (s.state().seq() == 0 && !s.isBundle()) return "No data from the feed yet: failures are unknown.";
+        if (!s.isCurrent() && !s.isBundle()) {
+            return "No failures in the last 7 days when last heard"
+                    + (s.lastHeard() == null ? "" : " (" + Times.absolute(s.lastHeard()) + ")") + "; not current.";
+        }
+        return "No failures in the last 7 days.";
+    }
+
+    /**
+     * What stands in for the board while there is no data: a spinner only while something is
+     * actually loading; otherwise why nothing has come.
+     */
+    static String waiting(ConsoleSnapshot s, Instant now) {
+        Phase p = s.connection().phase();
+        if (p == Phase.CONNECTING) return "Connecting to " + s.connection().detail() + "…";
+        if (p == Phase.CATCHING_UP || p == Phase.LIVE) {
+            return s.source() != null && !s.source().isCurrent() ? ConnectionText.of(s, now).text()
+                    : "Loading the platform's history from the feed…";
+        }
+        return ConnectionText.of(s, now).text();
+    }
+
+    /** Whether the "waiting" state is progress (spinner) or a problem (no spinner, warning style). */
+    static boolean waitingIsProgress(ConsoleSnapshot s) {
+        Phase p = s.connection().phase();
+        return p == Phase.CONNECTING || p == Phase.CATCHING_UP
+                || p == Phase.LIVE && (s.source() == null || s.source().state() != org.marketspine.console.protocol.SourceState.FAILING);
+    }
+}

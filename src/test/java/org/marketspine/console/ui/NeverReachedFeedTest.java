@@ -1,0 +1,81 @@
+package org.marketspine.console.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.MutableClock;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Issue 12 item 1: a feed that was never reached, with no cache. From the first second no figure
+ * claims safety; once 15 s pass without a welcome the board says FEED LOST and why.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NeverReachedFeedTest {
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T13:00:00Z"));
+    ConsoleRuntime runtime;
+    MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort(); // free once closed: nothing listens there
+        }
+        runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + closedPort + "/feed"), null, false, 0, 1,
+                Files.createTempDirectory("spine-never")), clock);
+        window = new MainWindow(runtime, runtime.start(), clock);
+        Scene scene = new Scene(window, 1280, 720);
+        scene.getStylesheets().add(Styles.STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    @Test
+    void noFigureClaimsSafetyAndAfter15sTheBoardSaysFeedLostWithTheReason(FxRobot robot) throws Exception {
+        HealthBoardTest.await("the first connection attempt to fail", 10,
+                () -> runtime.client().state().phase() != org.marketspine.console.feed.client.ConnectionState.Phase.CONNECTING);
+        for (Node n : window.lookupAll(".label")) {
+            if (n instanceof Labeled l && l.getText() != null) {
+                assertFalse(l.getText().contains("safe to deploy"), "claims safety with no data: " + l.getText());
+                assertFalse(l.getText().startsWith("No failures in the last 7 days"), "claims no failures with no data");
+            }
+        }
+        assertEquals("—", text(robot, "#kpi-running"));
+        assertEquals("NO DATA", text(robot, "#health-chip"));
+        assertFalse(window.lookup(".status-banner").getStyleClass().contains(Styles.HEALTH_GREEN), "never a green with no data");
+        String bar = text(robot, "#connection-text");
+        assertFalse(bar.contains("last heard 13:00"), "a feed never heard from has no 'last heard' time: " + bar);
+        assertTrue(bar.contains("connection refused"), bar);
+
+        clock.advance(Duration.ofSeconds(16));
+        HealthBoardTest.await("FEED LOST", 5, () -> text(robot, "#connection-text").startsWith("FEED LOST"));
+        assertTrue(text(robot, "#connection-text").contains("connection refused by 127.0.0.1"), text(robot, "#connection-text"));
+        HealthBoardTest.await("the board to say why instead of spinning", 5,
+                () -> text(robot, "#board-waiting").contains("connection refused"));
+        assertFalse(window.lookup(".loading-state .progress-indicator").isVisible(), "no spinner for a feed that cannot be reached");
+        assertTrue(text(robot, "#health-reason").startsWith("Health unknown"), text(robot, "#health-reason"));
+    }
+}

@@ -1,0 +1,72 @@
+package org.marketspine.console.ui.health;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.feed.client.ConnectionState.Phase;
+import org.marketspine.console.model.BackfillPlan;
+import org.marketspine.console.model.HealthLevel;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.StateFold;
+import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.SourceState;
+import org.marketspine.console.protocol.Trigger;
+import org.marketspine.console.ui.ConsoleSnapshot;
+
+/** The board's view model without a feed or a screen: snapshots in, properties out, on a clock the test sets. */
+class HealthViewModelTest {
+    static final Instant T0 = Instant.parse("2026-11-30T13:00:00Z");
+    static final String INGEST = "finra.otc_transparency.ingest_week";
+
+    private static PlatformState withFailure() {
+        PlatformState s = PlatformState.EMPTY;
+        var p = BackfillPlan.params(java.time.LocalDate.of(2026, 11, 13), "OTC");
+        s = StateFold.apply(s, Event.of(1, T0, new EventData.ExecutionQueued("ex-1", INGEST, p, Trigger.SCHEDULED, "system:scheduler", null)));
+        s = StateFold.apply(s, Event.of(2, T0, new EventData.ExecutionFailed("ex-1", 100,
+                new EventData.ErrorDetail("HTTPError", "HTTP 503", Classification.TRANSIENT))));
+        return s;
+    }
+
+    private static ConsoleSnapshot snapshot(PlatformState s, Phase phase, SourceState source) {
+        return new ConsoleSnapshot(s, new ConnectionState(phase, 1, null, phase == Phase.LIVE ? null : T0, s.seq(), s.seq(), "test"),
+                null, false, T0, null, source == null ? null : new Message.SourceStatus(source, T0, "", null));
+    }
+
+    @Test
+    void retryIsEnabledOnTheFirstTickAfterTheFeedIsLiveAgainEvenWithNoNewEvents() {
+        HealthViewModel vm = new HealthViewModel(null);
+        PlatformState s = withFailure();
+        vm.update(snapshot(s, Phase.RECONNECTING, SourceState.CURRENT), T0.plusSeconds(1));
+        vm.selectedIdProperty().set("ex-1");
+        assertEquals("Retry disabled: the feed is not live.", vm.retryBlockedProperty().get());
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(2)); // same state: the quick path
+        assertNull(vm.retryBlockedProperty().get(), "enabled on the next tick, not 10 s later");
+    }
+
+    @Test
+    void withoutCurrentDataNothingClaimsSafetyAndNoStatusIsGreen() {
+        HealthViewModel vm = new HealthViewModel(null);
+        vm.update(snapshot(PlatformState.EMPTY, Phase.RECONNECTING, null), T0);
+        assertEquals("—", vm.runningFigureProperty().get());
+        assertFalse(vm.runningTextProperty().get().contains("safe"), vm.runningTextProperty().get());
+        assertNotEquals(HealthLevel.GREEN, vm.reportProperty().get().level());
+        assertTrue(vm.noFailuresTextProperty().get().startsWith("No data from the feed yet"));
+
+        // Live, but the feed says its source is still loading: not current, so no green and no "safe to deploy".
+        PlatformState quiet = StateFold.apply(PlatformState.EMPTY, Event.of(1, T0, new EventData.AnomalyAcknowledged("a", "b", "c")));
+        vm.update(snapshot(quiet, Phase.LIVE, SourceState.LOADING), T0.plusSeconds(1));
+        assertNotEquals(HealthLevel.GREEN, vm.reportProperty().get().level());
+        assertTrue(vm.reportProperty().get().reason().startsWith("Not current"), vm.reportProperty().get().reason());
+        assertFalse(vm.runningTextProperty().get().contains("safe to deploy"));
+
+        vm.update(snapshot(quiet, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(2));
+        assertEquals(org.marketspine.console.model.HealthRules.evaluate(quiet, T0.plusSeconds(2)), vm.reportProperty().get(),
+                "on current data the rules speak for themselves");
+        assertEquals("nothing running — safe to deploy", vm.runningTextProperty().get());
+    }
+}
