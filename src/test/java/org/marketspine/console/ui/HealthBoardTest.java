@@ -285,6 +285,34 @@ class HealthBoardTest {
         }
     }
 
+    /** Issue 12 item 4: "N running" leads to the runs themselves, and an operator can cancel one. */
+    @Test
+    void theRunningFigureOpensTheRunsAndAQueuedRunCanBeCancelled(FxRobot robot) throws Exception {
+        awaitLive();
+        inject(queued("ex-test-q"));
+        await("the run counted", 5, () -> window.health().runningProperty().get() >= 1);
+        robot.clickOn("#kpi-running");
+        await("the runs window", 5, () -> !robot.lookup("#runs-table").queryAll().isEmpty());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<org.marketspine.console.model.Execution> table =
+                robot.lookup("#runs-table").queryAs(javafx.scene.control.TableView.class);
+        await("the queued run listed first among the active", 5, () -> table.getItems().stream()
+                .anyMatch(x -> x.executionId().equals("ex-test-q")));
+        assertTrue(table.getItems().get(0).status().isActive(), "what runs now comes first");
+        assertTrue(table.getItems().stream().anyMatch(x -> !x.status().isActive()), "recent history follows");
+        robot.clickOn("#runs-filter").write("ex-test-q");
+        await("filtered", 5, () -> table.getItems().size() == 1);
+        robot.interact(() -> table.getSelectionModel().select(0));
+        Button cancel = robot.lookup("#runs-cancel").queryButton();
+        assertFalse(cancel.isDisabled(), robot.lookup("#runs-cancel-why").queryAs(Label.class).getText());
+        robot.clickOn("#runs-cancel");
+        await("the confirmation", 5, () -> !robot.lookup("#confirm-cancel-run").queryAll().isEmpty());
+        robot.clickOn("#confirm-reason").write("queued by mistake");
+        robot.clickOn("#confirm-cancel-run");
+        await("cancelled on the platform", 10, () -> runtime.log().head().execution("ex-test-q").status()
+                == org.marketspine.console.model.ExecutionStatus.CANCELLED);
+    }
+
     @Test
     void killingTheFeedShowsFeedLostAndAStaleBoardWithin15Seconds(FxRobot robot) throws Exception {
         awaitLive();

@@ -98,16 +98,45 @@ public final class HealthView extends StackPane {
         boardFeedback.getStyleClass().add(Styles.FEEDBACK_OK);
         vm.boardFeedbackOkProperty().addListener((o, a, ok) -> Styles.switchClass(boardFeedback,
                 ok ? Styles.FEEDBACK_OK : Styles.FEEDBACK_ERROR, Styles.FEEDBACK_OK, Styles.FEEDBACK_ERROR));
-        VBox actions = new VBox(4, backfill, boardFeedback);
+        Button runs = new Button("Runs…", Icons.of(Icons.SCHEDULE));
+        runs.setId("show-runs");
+        runs.setTooltip(new javafx.scene.control.Tooltip("Running and queued runs, recent history, cancel"));
+        runs.disableProperty().bind(vm.hasDataProperty().not());
+        runs.setOnAction(e -> showRuns());
+        VBox actions = new VBox(4, new HBox(8, runs, backfill), boardFeedback);
         actions.setAlignment(javafx.geometry.Pos.TOP_RIGHT);
         actions.setMaxWidth(420);
+        VBox runningKpi = kpi("kpi-running", vm.runningFigureProperty(), vm.runningTextProperty(), vm.runningProperty().greaterThan(0), null);
+        runningKpi.getStyleClass().add("kpi-link");
+        runningKpi.setOnMouseClicked(e -> {
+            if (vm.hasDataProperty().get()) showRuns();
+        });
+        javafx.scene.control.Tooltip.install(runningKpi, new javafx.scene.control.Tooltip("Click to see what runs now, what is queued, and the recent history"));
         return new HBox(12,
-                kpi("kpi-running", vm.runningFigureProperty(), vm.runningTextProperty(), vm.runningProperty().greaterThan(0), null),
+                runningKpi,
                 kpi("kpi-failures", vm.unresolvedFigureProperty(), Bindings.concat("unresolved failures (24 h)"),
                         vm.unresolvedProperty().greaterThan(0), vm.unresolvedProperty().greaterThan(2)),
                 kpi("kpi-anomalies", vm.anomaliesFigureProperty(), Bindings.concat("open anomalies (medium+)"),
                         vm.openAnomaliesProperty().greaterThan(0), null),
                 grow, actions);
+    }
+
+    /** One runs window per board, brought to the front when asked again. */
+    private javafx.stage.Stage runsWindow;
+
+    void showRuns() {
+        if (runsWindow == null) {
+            runsWindow = new javafx.stage.Stage();
+            runsWindow.setTitle("Runs — running, queued and recent");
+            if (getScene() != null) runsWindow.initOwner(getScene().getWindow());
+            javafx.scene.Scene scene = new javafx.scene.Scene(new RunsView(vm), 1100, 620);
+            scene.getStylesheets().addAll(getScene() == null ? java.util.List.of(Styles.STYLESHEET) : getScene().getStylesheets());
+            runsWindow.setScene(scene);
+            runsWindow.setOnHidden(e -> vm.watchRuns(false));
+        }
+        vm.watchRuns(true);
+        runsWindow.show();
+        runsWindow.toFront();
     }
 
     private VBox kpi(String id, javafx.beans.value.ObservableValue<String> value, javafx.beans.value.ObservableValue<String> label,

@@ -65,6 +65,8 @@ public final class HealthViewModel {
     private final ObservableList<Anomaly> criticalAnomalies = FXCollections.observableArrayList();
     private final ObservableList<TierFreshness> freshness = FXCollections.observableArrayList();
     private final ObservableList<ScheduleOutlook.Entry> schedule = FXCollections.observableArrayList();
+    private final ObservableList<Execution> runs = FXCollections.observableArrayList();
+    private final ObservableList<Execution> runsView = FXCollections.unmodifiableObservableList(runs);
     // Read-only views made once: a listener on a throwaway wrapper is collected with it.
     private final ObservableList<FailureItem> failuresView = FXCollections.unmodifiableObservableList(failures);
     private final ObservableList<Anomaly> criticalView = FXCollections.unmodifiableObservableList(criticalAnomalies);
@@ -124,6 +126,7 @@ public final class HealthViewModel {
         setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
         setIfChanged(freshness, Freshness.perTier(s, at));
         setIfChanged(schedule, ScheduleOutlook.of(s, at));
+        if (runsWatched) setIfChanged(runs, org.marketspine.console.model.RunsList.of(s, org.marketspine.console.model.RunsList.RECENT));
         updateStale(snapshot, at);
         refreshSelection();
     }
@@ -192,6 +195,33 @@ public final class HealthViewModel {
         ObservableList<?>[] all = {failures, criticalAnomalies, freshness, schedule};
         for (ObservableList<?> l : all) l.clear();
         redraw.set(redraw.get() + 1); // the open detail re-renders its times too
+    }
+
+    /** Only while a runs window is open is the list kept up to date: a board nobody reads it on should not pay for it. */
+    private boolean runsWatched;
+
+    public void watchRuns(boolean watched) {
+        runsWatched = watched;
+        if (watched && last != null) setIfChanged(runs, org.marketspine.console.model.RunsList.of(last.state(),
+                org.marketspine.console.model.RunsList.RECENT));
+    }
+
+    /** Why this user cannot cancel {@code x} now, or null. The server checks the same rules. */
+    public String cancelBlocked(Execution x) {
+        if (x == null) return "Select a queued or running execution.";
+        if (!x.status().isActive()) return x.executionId() + " has already " + x.status().name().toLowerCase() + ".";
+        if (last == null || last.isBundle()) return "Cancel disabled: this is an audit bundle under offline review (read-only).";
+        if (!last.connection().isLive()) return "Cancel disabled: the feed is not live.";
+        if (last.welcome() != null && last.welcome().role() != org.marketspine.console.protocol.Role.OPERATOR) {
+            return "Only operators can cancel runs (you are " + last.welcome().role().wire() + ").";
+        }
+        return null;
+    }
+
+    public void cancel(Execution x, String reason) {
+        if (cancelBlocked(x) != null) return;
+        send(new Message.Command(runtime.nextId("cancel-"), "cancel", x.executionId(), reason, null, null, null, null, null, null,
+                null, null), "Cancel of " + x.executionId(), null);
     }
 
     /** Marks a critical failure as seen: it stops being pinned (kept across restarts). */
@@ -312,6 +342,8 @@ public final class HealthViewModel {
     public ObservableList<Anomaly> criticalAnomalies() { return criticalView; }
     public ObservableList<TierFreshness> freshness() { return freshnessView; }
     public ObservableList<ScheduleOutlook.Entry> schedule() { return scheduleView; }
+    /** Running and queued runs, then recent history (kept current while {@link #watchRuns} is on). */
+    public ObservableList<Execution> runs() { return runsView; }
     public ObjectProperty<String> selectedIdProperty() { return selectedId; }
     public ReadOnlyObjectProperty<Execution> selectedProperty() { return selected.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Recurrence> selectedRecurrenceProperty() { return selectedRecurrence.getReadOnlyProperty(); }
