@@ -54,13 +54,15 @@ public final class MainWindow extends BorderPane {
         chip.setId("health-chip");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        javafx.scene.control.ComboBox<String> zone = new javafx.scene.control.ComboBox<>(javafx.collections.FXCollections.observableArrayList(
-                "UTC", "America/New_York", "America/Chicago", "Europe/London", "Europe/Paris", "Asia/Tokyo",
-                java.time.ZoneId.systemDefault().getId()).sorted().filtered(new java.util.HashSet<String>()::add));
-        zone.setValue(Times.zone().getId());
+        // Every region zone, once, searchable by typing (Etc/UTC and UTC are one choice).
+        org.controlsfx.control.SearchableComboBox<String> zone = new org.controlsfx.control.SearchableComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(ZoneChoices.all()));
+        zone.setValue(ZoneChoices.canonical(Times.zone()));
+        zone.setPrefWidth(220);
         zone.setId("display-zone");
         zone.setTooltip(new javafx.scene.control.Tooltip("Time zone for displayed times (data stays in UTC)"));
         zone.valueProperty().addListener((o, a, z) -> {
+            if (z == null) return; // the search field was cleared: keep the zone in use
             Times.setZone(java.time.ZoneId.of(z));
             health.invalidate();
             refresh();

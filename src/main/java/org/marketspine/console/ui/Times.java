@@ -34,19 +34,19 @@ public final class Times {
     public static String absolute(Instant t) {
         if (t == null) return "—";
         ZoneId z = zone();
-        return ISO.format(t.atZone(z).withNano(0)) + " (" + z.getId() + ")";
+        return ISO.format(t.atZone(z).withNano(0)) + " (" + ZoneChoices.canonical(z) + ")";
     }
 
-    /** e.g. {@code 09:14 UTC}: a short time with its zone, for banners. */
+    /** e.g. {@code 09:14 UTC} or {@code 04:14 America/New_York}: a short time with the same zone name as everywhere else. */
     public static String clock(Instant t) {
         if (t == null) return "—";
         ZoneId z = zone();
         return CLOCK.format(t.atZone(z)) + " " + shortZone(z);
     }
 
+    /** The zone as the user picked it (its id; every spelling of UTC is "UTC"), never an ambiguous abbreviation like "CST". */
     public static String shortZone(ZoneId z) {
-        return z.getId().equals("Z") || z.getId().equals("Etc/UTC") || z.getId().equals("GMT") ? "UTC"
-                : z.getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ROOT);
+        return ZoneChoices.canonical(z);
     }
 
     /** e.g. "just now", "42 s ago", "3 min ago", "2 h ago", "4 d ago", "in 3 h". */

@@ -51,11 +51,13 @@ final class ExecutionDetail extends VBox {
         VBox.setVgrow(logs, Priority.ALWAYS);
         empty.getStyleClass().addAll("empty-state");
         empty.setWrapText(true);
-        HBox actions = new HBox(8, retry, showLogs, acknowledge);
 
         retry.disableProperty().bind(vm.retryBlockedProperty().isNotNull().or(vm.selectedProperty().isNull()));
         blocked.textProperty().bind(vm.retryBlockedProperty());
-        blocked.visibleProperty().bind(vm.retryBlockedProperty().isNotNull());
+        // A resolved failure's advice already says no retry is needed; the red "blocked" line is for real obstacles.
+        blocked.visibleProperty().bind(vm.retryBlockedProperty().isNotNull().and(vm.selectedResolvedProperty().not()));
+        feedback.visibleProperty().bind(feedback.textProperty().isNotEmpty());
+        feedback.managedProperty().bind(feedback.visibleProperty());
         blocked.managedProperty().bind(blocked.visibleProperty());
         advice.textProperty().bind(vm.adviceProperty());
         feedback.textProperty().bind(vm.feedbackProperty());
@@ -72,8 +74,29 @@ final class ExecutionDetail extends VBox {
             Execution x = vm.selectedProperty().get();
             if (x != null) vm.acknowledgeFailure(x.executionId());
         });
-        VBox body = new VBox(8, grid, advice, actions, blocked, feedback, logs);
+        org.marketspine.console.ui.Wrap.decisions(title, advice, blocked, feedback, empty);
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(0);
+        values.setFillWidth(true);
+        grid.getColumnConstraints().setAll(keys, values);
+        javafx.scene.layout.FlowPane wrappingActions = new javafx.scene.layout.FlowPane(8, 6, retry, showLogs, acknowledge);
+        // The decision first (is a retry safe, can I send it), then the facts; on a short screen the
+        // facts scroll rather than push the logs (and the board) out of shape.
+        VBox decision = new VBox(8, advice, wrappingActions, blocked, feedback);
+        javafx.scene.control.ScrollPane factsScroll = new javafx.scene.control.ScrollPane(grid);
+        factsScroll.setFitToWidth(true);
+        factsScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        factsScroll.getStyleClass().add("detail-scroll");
+        factsScroll.setMinHeight(120);
+        logs.setMinHeight(80);
+        logs.setPrefHeight(160);
+        VBox body = new VBox(8, decision, factsScroll, logs);
+        VBox.setVgrow(factsScroll, Priority.SOMETIMES);
         VBox.setVgrow(body, Priority.ALWAYS);
+        setMinHeight(0);
         body.visibleProperty().bind(vm.selectedProperty().isNotNull());
         body.managedProperty().bind(body.visibleProperty());
         empty.visibleProperty().bind(vm.selectedProperty().isNull());
@@ -82,6 +105,7 @@ final class ExecutionDetail extends VBox {
         vm.selectedProperty().addListener((o, a, x) -> render(x));
         vm.selectedRecurrenceProperty().addListener((o, a, r) -> render(vm.selectedProperty().get()));
         vm.redrawProperty().addListener((o, a, b) -> render(vm.selectedProperty().get()));
+        vm.selectedResolvedProperty().addListener((o, a, b) -> render(vm.selectedProperty().get()));
     }
 
     private void confirmRetry() {
@@ -115,9 +139,11 @@ final class ExecutionDetail extends VBox {
         if (vm.selectedRecurrenceProperty().get() != null) row = put(row, "Recurrence", vm.selectedRecurrenceProperty().get().describe(), false);
         row = put(row, "Params", x.params().toString(), true);
         put(row, "Capture", x.captureId() == null ? "—" : x.captureId(), true);
-        advice.getStyleClass().removeAll(Styles.BADGE_TRANSIENT, Styles.BADGE_SYSTEMIC);
+        advice.getStyleClass().removeAll(Styles.BADGE_TRANSIENT, Styles.BADGE_SYSTEMIC, "advice-resolved");
         if (x.error() != null) {
-            advice.getStyleClass().add(x.error().classification().name().equals("TRANSIENT") ? Styles.BADGE_TRANSIENT : Styles.BADGE_SYSTEMIC);
+            advice.getStyleClass().add(vm.selectedResolvedProperty().get() ? "advice-resolved"
+                    : x.error().classification() == org.marketspine.console.protocol.Classification.TRANSIENT
+                    ? Styles.BADGE_TRANSIENT : Styles.BADGE_SYSTEMIC);
         }
     }
 
@@ -129,12 +155,14 @@ final class ExecutionDetail extends VBox {
         if (copyable) {
             TextField f = new TextField(value);
             f.setEditable(false);
+            f.setMinWidth(0);
+            // An id wider than the field scrolls inside it; the tooltip carries it whole.
+            f.setTooltip(new javafx.scene.control.Tooltip(value));
             f.getStyleClass().addAll(Styles.MONO, "copyable");
             f.setId("detail-" + key.toLowerCase());
             v = f;
         } else {
-            Label l = new Label(value);
-            l.setWrapText(true);
+            Label l = org.marketspine.console.ui.Wrap.decision(new Label(value));
             l.getStyleClass().add("value");
             v = l;
         }

@@ -39,7 +39,10 @@ final class FailureCell extends ListCell<FailureItem> {
         badge.getStyleClass().add(Styles.BADGE);
         critical.getStyleClass().addAll(Styles.BADGE, Styles.BADGE_CRITICAL);
         pin.setTooltip(new javafx.scene.control.Tooltip("Pinned until acknowledged"));
-        for (Label l : new Label[] {badge, critical, pin, pipeline}) l.setMinWidth(Region.USE_PREF_SIZE);
+        for (Label l : new Label[] {badge, critical, pin}) l.setMinWidth(Region.USE_PREF_SIZE);
+        org.marketspine.console.ui.Wrap.decisions(partition, error, recurrence);
+        pipeline.setMinWidth(0); // a pipeline id has no spaces to wrap at: it gets its own line, and a tooltip
+        pipeline.setTooltip(new javafx.scene.control.Tooltip());
         pipeline.getStyleClass().add("pipeline");
         partition.getStyleClass().add(Styles.MUTED);
         when.getStyleClass().add(Styles.MUTED);
@@ -48,9 +51,10 @@ final class FailureCell extends ListCell<FailureItem> {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         when.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(8, pin, critical, badge, pipeline, partition, grow, when);
+        HBox top = new HBox(8, pin, critical, badge, partition, grow, when);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        box = new VBox(top, error, recurrence);
+        HBox.setHgrow(partition, Priority.SOMETIMES);
+        box = new VBox(top, pipeline, error, recurrence);
         box.getStyleClass().add("failure-cell");
         setPrefWidth(0);
     }
@@ -76,6 +80,7 @@ final class FailureCell extends ListCell<FailureItem> {
             case UNKNOWN -> "badge-unknown";
         });
         pipeline.setText(x.pipeline());
+        pipeline.getTooltip().setText(x.pipeline());
         partition.setText(x.tier() == null ? "" : x.tier() + " · " + x.params().get("week_ending"));
         when.show(x.endedAt(), clock.get());
         error.setText(x.error().type() + ": " + x.error().message());

@@ -59,7 +59,8 @@ public final class HealthView extends StackPane {
         banner.getStyleClass().addAll("status-banner", Styles.HEALTH_GREEN);
         reason.getStyleClass().add("status-reason");
         reason.setId("health-reason");
-        reason.setWrapText(true);
+        org.marketspine.console.ui.Wrap.decision(reason);
+        HBox.setHgrow(reason, Priority.ALWAYS);
         staleTag.getStyleClass().add("stale-tag");
         staleTag.setId("stale-tag");
         staleTag.setMinWidth(Region.USE_PREF_SIZE);
@@ -175,7 +176,7 @@ public final class HealthView extends StackPane {
             notifyNewCriticals();
         });
         VBox.setVgrow(failures, Priority.ALWAYS);
-        Label failuresTitle = title("Recent failures · 7 days · criticals pinned until acknowledged");
+        Label failuresTitle = org.marketspine.console.ui.Wrap.decision(title("Recent failures · 7 days · criticals pinned until acknowledged"));
         criticalRows.setId("critical-anomalies");
         VBox critical = card(title("Critical anomalies"), criticalRows);
         critical.visibleProperty().bind(Bindings.isNotEmpty(vm.criticalAnomalies()));
@@ -268,12 +269,17 @@ public final class HealthView extends StackPane {
         for (ScheduleOutlook.Entry e : vm.schedule()) {
             TimeLabel when = new TimeLabel();
             when.show(e.expectedAt(), vm.now());
-            Label what = new Label((e.overdue() ? "OVERDUE · " : "") + e.tier() + " · week ending " + e.weekEnding());
-            Label pipeline = new Label(e.pipeline());
+            Label what = org.marketspine.console.ui.Wrap.decision(new Label((e.overdue() ? "OVERDUE · " : "") + e.tier()
+                    + " · week ending " + e.weekEnding()));
+            Label pipeline = org.marketspine.console.ui.Wrap.decision(new Label(e.pipeline()));
             pipeline.getStyleClass().add(Styles.MUTED);
             when.setText("due " + when.getText());
-            HBox row = new HBox(Icons.of(e.overdue() ? Icons.health(HealthLevel.RED) : Icons.SCHEDULE),
-                    new VBox(1, new HBox(8, what, when), pipeline));
+            when.setMinWidth(Region.USE_PREF_SIZE);
+            javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(8, 0, what, when);
+            VBox text = new VBox(1, head, pipeline);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            text.setMinWidth(0);
+            HBox row = new HBox(Icons.of(e.overdue() ? Icons.health(HealthLevel.RED) : Icons.SCHEDULE), text);
             row.getStyleClass().add("schedule-row");
             if (e.overdue()) row.getStyleClass().add("overdue");
             scheduleRows.getChildren().add(row);
@@ -283,8 +289,8 @@ public final class HealthView extends StackPane {
     private void renderCritical() {
         criticalRows.getChildren().clear();
         for (Anomaly a : vm.criticalAnomalies()) {
-            Label text = new Label(a.detected().tier() + " · week " + a.detected().weekEnding() + " · " + a.detected().message());
-            text.setWrapText(true);
+            Label text = org.marketspine.console.ui.Wrap.decision(new Label(a.detected().tier() + " · week "
+                    + a.detected().weekEnding() + " · " + a.detected().message()));
             TimeLabel when = new TimeLabel();
             when.show(a.detectedAt(), vm.now());
             Button ack = new Button(a.isAcknowledged() ? "Acknowledged by " + a.acknowledgedBy() : "Acknowledge…");

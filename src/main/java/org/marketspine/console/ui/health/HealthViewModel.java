@@ -77,6 +77,7 @@ public final class HealthViewModel {
     private final ReadOnlyObjectWrapper<Recurrence> selectedRecurrence = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper retryBlocked = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper selectedResolved = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper feedbackOk = new ReadOnlyBooleanWrapper(true);
@@ -162,6 +163,7 @@ public final class HealthViewModel {
         }
         selectedRecurrence.set(x.endedAt() == null || x.error() == null ? null : Recurrence.of(last.state(), x));
         updateRetryBlocked();
+        selectedResolved.set(x.error() != null && RetryAdvice.succeededSince(last.state(), x) != null);
         advice.set(RetryAdvice.advice(last.state(), x));
     }
 
@@ -349,6 +351,8 @@ public final class HealthViewModel {
     public ReadOnlyObjectProperty<Recurrence> selectedRecurrenceProperty() { return selectedRecurrence.getReadOnlyProperty(); }
     public ReadOnlyStringProperty retryBlockedProperty() { return retryBlocked.getReadOnlyProperty(); }
     public ReadOnlyStringProperty adviceProperty() { return advice.getReadOnlyProperty(); }
+    /** The selected failure has been followed by a success of the same partition: nothing left to do. */
+    public ReadOnlyBooleanProperty selectedResolvedProperty() { return selectedResolved.getReadOnlyProperty(); }
     public ReadOnlyStringProperty logsProperty() { return logs.getReadOnlyProperty(); }
     public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty feedbackOkProperty() { return feedbackOk.getReadOnlyProperty(); }
