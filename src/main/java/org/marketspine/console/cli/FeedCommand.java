@@ -81,11 +81,13 @@ final class FeedCommand implements Callable<Integer> {
         TokenStore store;
         if (tokens != null) {
             store = TokenStore.load(tokens);
-        } else if (address.isLoopbackAddress()) {
+        } else if (demo && address.isLoopbackAddress()) {
             store = TokenStore.openAccess();
         } else {
-            throw new ParameterException(spec.commandLine(), "--tokens is required when listening on " + bind
-                    + " (open access is only for the demo on loopback)");
+            // A database feed writes to the real platform; a replay serves a real platform's history: both need tokens.
+            throw new ParameterException(spec.commandLine(), "--tokens is required "
+                    + (demo ? "when listening on " + bind : "to serve " + (database ? "a spine-core database" : "a journal"))
+                    + " (open access is only for --demo on loopback; create tokens with `feed token add`)");
         }
         String dbUrl = spineDb != null ? "jdbc:sqlite:" + spineDb.toAbsolutePath() : jdbcUrl;
         Path file = journal != null ? journal : DataDirs.data().resolve(database
@@ -110,7 +112,8 @@ final class FeedCommand implements Callable<Integer> {
             source = demo ? new DemoPlatform(demoOptions.seed, demoOptions.speed, clock) : new JournalOnlySource("journal");
         }
         FeedServer server = new FeedServer(j, source, store, new InetSocketAddress(address, port), clock).start();
-        System.err.println("spine feed: serving " + (demo ? "the demo platform" : database ? "the spine-core database " + (spineDb != null ? spineDb : jdbcUrl) : "journal replay") + " at " + server.url() + " (journal " + file
+        System.err.println("spine feed: serving " + (demo ? "the demo platform" : database ? "the spine-core database " + (spineDb != null ? spineDb
+                : org.marketspine.console.feed.Redact.jdbcUrl(jdbcUrl)) : "journal replay") + " at " + server.url() + " (journal " + file
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

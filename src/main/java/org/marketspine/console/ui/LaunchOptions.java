@@ -17,4 +17,11 @@ public record LaunchOptions(URI feed, String token, boolean wall, long seed, dou
     public boolean embedded() {
         return feed == null && bundle == null;
     }
+
+    /** Never prints the token (R14): only whether there is one. */
+    @Override
+    public String toString() {
+        return "LaunchOptions[feed=" + feed + ", token=" + (token == null ? "none" : "***") + ", wall=" + wall + ", seed=" + seed
+                + ", speed=" + speed + ", dataDir=" + dataDir + ", bundle=" + bundle + "]";
+    }
 }

@@ -39,7 +39,7 @@ class KillMidReplayTest {
         Process first = feed(file, port);
         EventLog log = new EventLog(); // throws on any gap or repeat
         int[] reconnects = {0};
-        try (FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + port + "/feed"), null, 0,
+        try (FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + port + "/feed"), token(file), 0,
                 FeedClient.listener(log::appendAll, st -> {
                     if (st.phase() == ConnectionState.Phase.RECONNECTING) reconnects[0]++;
                 }), Clock.systemUTC()).start()) {
@@ -70,11 +70,22 @@ class KillMidReplayTest {
         return out;
     }
 
+    /** A replay serves a real platform's history: it needs tokens, even on loopback. */
+    private static String token(Path journal) throws java.io.IOException {
+        Path tokens = journal.resolveSibling("tokens.json");
+        Path saved = journal.resolveSibling("auditor.token");
+        if (java.nio.file.Files.exists(saved)) return java.nio.file.Files.readString(saved);
+        String t = org.marketspine.console.feed.server.TokenStore.addToken(tokens, "auditor", org.marketspine.console.protocol.Role.AUDITOR);
+        java.nio.file.Files.writeString(saved, t);
+        return t;
+    }
+
     private static Process feed(Path journal, int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        token(journal);
         Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 "org.marketspine.console.cli.Main", "feed", "--replay-only", "--journal", journal.toString(),
-                "--port", Integer.toString(port))
+                "--tokens", journal.resolveSibling("tokens.json").toString(), "--port", Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {

@@ -100,10 +100,9 @@ public final class SpineDatabaseSource implements PlatformSource {
         poller = sink.platformThread().scheduleWithFixedDelay(this::pollSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The database for messages clients see: the JDBC URL without its parameters, which may hold a password. */
+    /** The database for messages clients see: the JDBC URL with any password in it redacted. */
     private String describe() {
-        int cut = url.indexOf('?');
-        return "the spine-core database " + (cut < 0 ? url : url.substring(0, cut));
+        return "the spine-core database " + org.marketspine.console.feed.Redact.jdbcUrl(url);
     }
 
     /** Tables found at the last poll (the feed's log names them). */
