@@ -54,6 +54,7 @@ public final class ReadinessView extends VBox {
         vm.rows().addListener((javafx.collections.ListChangeListener<ReadinessGrid.Row>) c -> refill());
         vm.tierFilterProperty().addListener((o, a, b) -> refill());
         vm.selectedProperty().addListener((o, a, b) -> grid.redraw());
+        vm.seenRevisionProperty().addListener((o, a, b) -> grid.redraw());
         vm.summaries().addListener((javafx.collections.ListChangeListener<ReadinessSummary>) c -> renderSummaries());
         refill();
         renderSummaries();
