@@ -229,4 +229,45 @@ class ReadinessGridTest {
         assertNotNull(any);
         assertNotNull(new PartitionKey(NORMALIZED, "OTC", any));
     }
+
+    /** Issue 12, item 11: CHANGED, REVISED, STALE and "⚠ 1 critical" were the same small purple text. */
+    @Test
+    void aCriticalAnomalyLooksCriticalAndEachMarkIsDistinct(FxRobot robot) throws Exception {
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        GridCell target = find(c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED && c.openAnomalies() == 0
+                && s.captures().values().stream().anyMatch(d -> d.recorded().inputs().contains(c.captureId())));
+        assertNotNull(target);
+        Capture old = s.capture(target.captureId());
+        String revised = old.captureId() + "-rev";
+        inject(new EventData.CaptureRecorded(revised, NORMALIZED, target.key().tier(), target.key().weekEnding(),
+                        org.marketspine.console.protocol.Stage.NORMALIZE, old.recorded().rows() + 120, old.recorded().symbols() + 4,
+                        old.recorded().executionId(), old.recorded().inputs(), old.captureId(), null),
+                new EventData.AnomalyDetected("an-test-marks", Severity.CRITICAL, "completeness", NORMALIZED, target.key().tier(),
+                        target.key().weekEnding(), revised, "test: rows vanished", List.of()));
+        HealthBoardTest.await("the revision and the anomaly in the grid", 10, () -> {
+            GridCell now = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
+            return now != null && revised.equals(now.captureId()) && now.openBySeverity()[0] == 1;
+        });
+        GridCell now = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
+        GridCell stale = find(c -> c.derived() && c.stale() && c.key().tier().equals(target.key().tier())
+                && c.key().weekEnding().equals(target.key().weekEnding()));
+        assertNotNull(stale, "a derived cell of that week went stale");
+        java.util.Map<String, javafx.scene.paint.Paint> paints = new java.util.HashMap<>();
+        robot.interact(() -> {
+            for (GridCell c : List.of(now, stale)) {
+                for (var m : window.readinessView().grid().shownMarks(c)) paints.put(m.getKey().split(" ")[m.getKey().startsWith("⚠") ? 2 : 0], m.getValue());
+            }
+        });
+        assertEquals(java.util.Set.of("CHANGED", "REVISED", "STALE", "critical"), paints.keySet(), "the marks drawn: " + paints);
+        assertEquals(4, new java.util.HashSet<>(paints.values()).size(), "each mark in its own colour: " + paints);
+        javafx.scene.paint.Color critical = (javafx.scene.paint.Color) paints.get("critical");
+        assertTrue(critical.getRed() > 0.7 && critical.getGreen() < 0.3 && critical.getBlue() < 0.3, "critical is red: " + critical);
+
+        robot.clickOn(cellAt(robot, now));
+        HealthBoardTest.await("the detail's marks", 5, () -> robot.lookup("#detail-marks .cell-mark-critical").tryQuery().isPresent());
+        Label inDetail = robot.lookup("#detail-marks .cell-mark-critical").queryAs(Label.class);
+        assertEquals(critical, inDetail.getTextFill(), "the detail draws critical as the grid does");
+        assertNotEquals(inDetail.getTextFill(), robot.lookup("#detail-marks .cell-mark-changed").queryAs(Label.class).getTextFill());
+    }
 }

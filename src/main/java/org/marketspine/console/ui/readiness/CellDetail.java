@@ -4,7 +4,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.Capture;
@@ -73,7 +75,8 @@ final class CellDetail extends VBox {
         capture.setEditable(false);
         capture.getStyleClass().add(Styles.MONO);
         capture.setId("detail-capture");
-        body.getChildren().addAll(title, new HBox(8, badge, marks(c)), reason, section("Capture (copy it into your notebook)"), capture,
+        FlowPane status = new FlowPane(8, 4, badge, marks(c));
+        body.getChildren().addAll(title, status, reason, section("Capture (copy it into your notebook)"), capture,
                 new Label(String.format("%,d of %,d expected symbols (%.1f%%)", c.symbols(), c.expectedSymbols(), c.completeness() * 100)));
         if (c.derived() && c.computedAt() != null) {
             Label computed = new Label("Computed " + Times.absolute(c.computedAt()) + (c.stale()
@@ -88,10 +91,18 @@ final class CellDetail extends VBox {
         checks(c);
     }
 
-    private Label marks(GridCell c) {
-        Label l = new Label((vm.changed(c) ? "CHANGED since you last looked · " : "") + (c.stale() ? "STALE" : c.revised() ? "REVISED" : ""));
-        l.getStyleClass().add("cell-marks");
-        return l;
+    /** The grid's marks, each in its own look, with what it means spelled out where the word alone is not enough. */
+    private HBox marks(GridCell c) {
+        HBox box = new HBox(8);
+        box.setId("detail-marks");
+        for (CellMarks.Mark m : CellMarks.of(c, vm.changed(c))) {
+            Label l = new Label(m.kind() == CellMarks.Kind.CHANGED ? "CHANGED since you last looked"
+                    : m.kind() == CellMarks.Kind.CRITICAL ? m.text() + " anomaly open" : m.text());
+            l.getStyleClass().addAll("cell-marks", m.kind().styleClass());
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            box.getChildren().add(l);
+        }
+        return box;
     }
 
     private static Label section(String text) {
@@ -108,6 +119,7 @@ final class CellDetail extends VBox {
             Label l = new Label(a.severity().name() + " · " + a.detected().category() + " · " + a.detected().message()
                     + (a.isAcknowledged() ? " (acknowledged by " + a.acknowledgedBy() + ")" : ""));
             l.setWrapText(true);
+            if (a.severity() == org.marketspine.console.protocol.Severity.CRITICAL) l.getStyleClass().add(CellMarks.Kind.CRITICAL.styleClass());
             body.getChildren().add(l);
             n++;
         }
