@@ -86,6 +86,13 @@ class ReadinessGridTest {
         return at[0];
     }
 
+    /** What a row of labels (an id flow) shows, joined. */
+    static String shownText(javafx.scene.Parent p) {
+        StringBuilder b = new StringBuilder();
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) if (n instanceof javafx.scene.control.Labeled l) b.append(l.getText());
+        return b.toString();
+    }
+
     /** The lines the grid draws for this cell, as the user reads them. */
     private List<String> shown(FxRobot robot, GridCell c) {
         List<List<String>> lines = new java.util.ArrayList<>();
@@ -269,5 +276,39 @@ class ReadinessGridTest {
         Label inDetail = robot.lookup("#detail-marks .cell-mark-critical").queryAs(Label.class);
         assertEquals(critical, inDetail.getTextFill(), "the detail draws critical as the grid does");
         assertNotEquals(inDetail.getTextFill(), robot.lookup("#detail-marks .cell-mark-changed").queryAs(Label.class).getTextFill());
+    }
+
+    /**
+     * Issue 12, item 10: a derived cell said "computed from PRELIMINARY inputs" while the inputs it
+     * listed said CERTIFIED — the list showed each partition's readiness, which after a revision is
+     * about another capture than the one used — and "✓ Not blocked" repeated that reason.
+     */
+    @Test
+    void aDerivedCellsInputsAreTheExactCapturesWithTheirOwnStatus(FxRobot robot) throws Exception {
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        GridCell derived = find(c -> c.derived() && c.stale() && s.capture(c.captureId()) != null);
+        assertNotNull(derived, "the demo has a derived week computed from a since-revised input");
+        Capture used = s.capture(derived.captureId()).recorded().inputs().stream().map(s::capture)
+                .filter(c -> c != null && c.isSuperseded()).findFirst().orElseThrow();
+        robot.clickOn(cellAt(robot, derived));
+        HealthBoardTest.await("the inputs", 5, () -> !robot.lookup(".detail-input").queryAll().isEmpty());
+        List<String> lines = robot.lookup(".detail-input").queryAllAs(javafx.scene.layout.Pane.class).stream()
+                .map(ReadinessGridTest::shownText).toList();
+        String line = lines.stream().filter(l -> l.startsWith(used.captureId() + " ")).findFirst().orElseThrow();
+        assertEquals(used.captureId() + " — SUPERSEDED by " + used.supersededBy(), line, "the revision's CERTIFIED is not this capture's");
+        String summary = robot.lookup("#detail-inputs").queryAs(Label.class).getText();
+        for (String state : List.of("CERTIFIED", "PRELIMINARY", "BLOCKED", "SUPERSEDED")) {
+            long listed = lines.stream().filter(l -> l.contains(" — " + state)).count();
+            if (listed > 0) assertTrue(summary.contains(listed + " " + state) || summary.contains(listed + " of " + listed + " " + state),
+                    summary + " vs " + lines);
+        }
+        String reason = robot.lookup("#detail-reason").queryAs(Label.class).getText();
+        if (lines.stream().noneMatch(l -> l.contains("PRELIMINARY"))) assertFalse(reason.contains("PRELIMINARY inputs"), reason);
+        Label notBlocked = robot.lookup(".check-pass").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().contains("Not blocked")).findFirst().orElseThrow();
+        assertEquals("✓ Not blocked — status " + derived.badge(), notBlocked.getText());
+        assertTrue(robot.lookup(".check-fail").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().startsWith("✗ Inputs certified")),
+                "a superseded input keeps the inputs from counting as certified");
     }
 }

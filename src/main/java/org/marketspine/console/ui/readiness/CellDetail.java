@@ -1,8 +1,8 @@
 package org.marketspine.console.ui.readiness;
 
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -13,7 +13,7 @@ import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.CertificationChecks;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.PlatformState;
-import org.marketspine.console.model.Readiness;
+import org.marketspine.console.model.InputStates;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.Times;
@@ -71,12 +71,17 @@ final class CellDetail extends VBox {
         Label reason = new Label(c.reason() + (c.by().isEmpty() ? "" : " — " + c.by())
                 + (c.changedAt() == null ? "" : ", " + Times.absolute(c.changedAt())));
         reason.setWrapText(true);
-        TextField capture = new TextField(c.captureId());
-        capture.setEditable(false);
-        capture.getStyleClass().add(Styles.MONO);
+        reason.setId("detail-reason");
+        IdFlow capture = new IdFlow().id(c.captureId());
         capture.setId("detail-capture");
+        Button copy = new Button("Copy");
+        copy.setId("detail-capture-copy");
+        copy.setOnAction(e -> copyToClipboard(c.captureId()));
+        copy.setDisable(c.captureId() == null);
+        HBox captureRow = new HBox(8, capture, copy);
+        HBox.setHgrow(capture, javafx.scene.layout.Priority.ALWAYS);
         FlowPane status = new FlowPane(8, 4, badge, marks(c));
-        body.getChildren().addAll(title, status, reason, section("Capture (copy it into your notebook)"), capture,
+        body.getChildren().addAll(title, status, reason, section("Capture (copy it into your notebook)"), captureRow,
                 new Label(String.format("%,d of %,d expected symbols (%.1f%%)", c.symbols(), c.expectedSymbols(), c.completeness() * 100)));
         if (c.derived() && c.computedAt() != null) {
             Label computed = new Label("Computed " + Times.absolute(c.computedAt()) + (c.stale()
@@ -126,21 +131,20 @@ final class CellDetail extends VBox {
         if (n == 0) body.getChildren().add(muted("None open."));
     }
 
+    /** The exact captures used, each with the readiness of that very capture, and their count in the same words. */
     private void inputs(PlatformState s, GridCell c) {
-        Capture capture = s.capture(c.captureId());
-        if (capture == null || capture.recorded().inputs().isEmpty()) return;
+        List<InputStates.Input> inputs = InputStates.of(s, s.capture(c.captureId()));
+        if (inputs.isEmpty()) return;
         body.getChildren().add(section("Upstream inputs (the exact captures used)"));
-        for (String id : capture.recorded().inputs()) {
-            Capture in = s.capture(id);
-            String state = "not recorded";
-            if (in != null) {
-                Readiness r = s.readiness().get(in.partition());
-                state = (r == null ? "no readiness" : r.status().name()) + (in.isSuperseded() ? " · SUPERSEDED by " + in.supersededBy() : "");
-            }
-            Label l = new Label(id + " — " + state);
-            l.setWrapText(true);
-            l.getStyleClass().add(Styles.MONO);
-            body.getChildren().add(l);
+        Label summary = new Label("Now: " + InputStates.summary(inputs));
+        summary.setId("detail-inputs");
+        summary.setWrapText(true);
+        body.getChildren().add(summary);
+        for (InputStates.Input in : inputs) {
+            IdFlow line = new IdFlow().id(in.captureId()).words(" — " + InputStates.words(in.state()) + (in.supersededBy() == null ? "" : " by "));
+            if (in.supersededBy() != null) line.id(in.supersededBy());
+            line.getStyleClass().add("detail-input");
+            body.getChildren().add(line);
         }
     }
 
@@ -150,8 +154,8 @@ final class CellDetail extends VBox {
         body.getChildren().add(section("Revision history"));
         for (Capture at = current; at != null && at.recorded().supersedes() != null; at = s.capture(at.recorded().supersedes())) {
             Capture older = s.capture(at.recorded().supersedes());
-            Label l = new Label(Times.absolute(at.recordedAt()) + ": " + at.captureId() + " superseded " + at.recorded().supersedes());
-            l.setWrapText(true);
+            IdFlow l = new IdFlow().words(Times.absolute(at.recordedAt()) + ": ").id(at.captureId()).words(" superseded ")
+                    .id(at.recorded().supersedes());
             Label diff = new Label(older == null ? "" : "rows " + signed(at.recorded().rows() - older.recorded().rows())
                     + " · symbols " + signed(at.recorded().symbols() - older.recorded().symbols()));
             diff.getStyleClass().add(Styles.MUTED);
@@ -195,6 +199,12 @@ final class CellDetail extends VBox {
         block.setDisable(blocked != null);
         actionBlocked.setText(blocked == null ? "" : blocked);
         body.getChildren().addAll(new HBox(8, certify, block), actionBlocked, feedback);
+    }
+
+    private static void copyToClipboard(String text) {
+        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+        content.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static Label muted(String text) {
