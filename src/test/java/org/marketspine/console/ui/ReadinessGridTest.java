@@ -311,4 +311,113 @@ class ReadinessGridTest {
         assertTrue(robot.lookup(".check-fail").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().startsWith("✗ Inputs certified")),
                 "a superseded input keeps the inputs from counting as certified");
     }
+
+    /** Issue 12, item 9: "latest 2026-11-13 CERTIFIED" was shown for a week that was STALE and outside the safe set. */
+    @Test
+    void theTierCardSaysTheLatestWeekSafeToUseAndWhatIsNewerButNot(FxRobot robot) throws Exception {
+        awaitLive();
+        String tier = "NMS_TIER_1";
+        PlatformState s = runtime.log().head();
+        // The newest derived week of the tier, and the normalized week before it that it was computed from.
+        GridCell derived = find(c -> c.derived() && c.key().tier().equals(tier) && s.capture(c.captureId()) != null
+                && s.capture(c.captureId()).recorded().inputs().contains(
+                        s.currentCaptures().get(new PartitionKey(NORMALIZED, tier, c.key().weekEnding().minusWeeks(1)))));
+        assertNotNull(derived);
+        LocalDate week = derived.key().weekEnding();
+        LocalDate before = week.minusWeeks(1);
+        Capture old = s.currentCapture(new PartitionKey(NORMALIZED, tier, before));
+        String revised = old.captureId() + "-rev";
+        inject(new EventData.CaptureRecorded(revised, NORMALIZED, tier, before, org.marketspine.console.protocol.Stage.NORMALIZE,
+                        old.recorded().rows() + 10, old.recorded().symbols(), old.recorded().executionId(), old.recorded().inputs(),
+                        old.captureId(), null),
+                new EventData.ReadinessChanged(NORMALIZED, tier, before, ReadinessStatus.PRELIMINARY, "FINRA revised this week",
+                        "test", revised, old.recorded().symbols(), old.recorded().symbols()));
+        HealthBoardTest.await("the stale week", 10, () -> {
+            GridCell c = window.readiness().find(derived.key().dataset(), tier, week);
+            return c != null && c.stale();
+        });
+        robot.interact(() -> {
+            window.readiness().tierFilterProperty().set(tier);
+            window.readiness().safeOnlyProperty().set(true);
+        });
+        LocalDate safe = window.readiness().rows().isEmpty() ? null : window.readiness().rows().get(0).week();
+        assertTrue(safe == null || safe.isBefore(before), "the filter keeps the revised weeks out: " + safe);
+        if (safe == null) {
+            assertEquals(1, robot.lookup("#summary-" + tier + " .unsafe-text").queryAll().size());
+        } else {
+            assertEquals("Latest safe to use: " + safe, robot.lookup("#summary-" + tier + " .latest-safe-week").queryAs(Label.class).getText());
+        }
+        Label newer = robot.lookup("#summary-" + tier + " .newer-unsafe").queryAs(Label.class);
+        List<String> all = newer.getTooltip().getText().lines().toList();
+        String weekLine = all.stream().filter(l -> l.startsWith(week + " — ")).findFirst().orElseThrow(() -> new AssertionError(all));
+        assertTrue(weekLine.contains("STALE"), weekLine);
+        String beforeLine = all.stream().filter(l -> l.startsWith(before + " — ")).findFirst().orElseThrow(() -> new AssertionError(all));
+        assertTrue(beforeLine.contains("normalized PRELIMINARY"), beforeLine);
+        assertTrue(newer.getText().startsWith("Newer, not safe: " + all.get(1)), newer.getText());
+    }
+
+    /**
+     * Issue 12, item 13, at 1280×720: capture ids were clipped, upstream ids wrapped mid-token, and
+     * the safe-only filter hid weeks without saying how many.
+     */
+    @Test
+    void at1280x720IdsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().setRoot(new javafx.scene.Group());
+            Scene small = new Scene(window, 1280, 720);
+            small.getStylesheets().add(Styles.STYLESHEET);
+            stage.setScene(small);
+            stage.sizeToScene();
+        });
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        GridCell derived = find(c -> c.derived() && s.capture(c.captureId()) != null && s.capture(c.captureId()).recorded().inputs().size() == 6);
+        assertNotNull(derived);
+        robot.clickOn(cellAt(robot, derived));
+        HealthBoardTest.await("the detail", 5, () -> robot.lookup(".detail-input").queryAll().size() == 6);
+        javafx.scene.layout.Pane capture = robot.lookup("#detail-capture").queryAs(javafx.scene.layout.Pane.class);
+        assertEquals(derived.captureId(), shownText(capture));
+        List<String> inputs = s.capture(derived.captureId()).recorded().inputs();
+        List<javafx.scene.layout.Pane> lines = robot.lookup(".detail-input").queryAllAs(javafx.scene.layout.Pane.class).stream().toList();
+        for (int i = 0; i < lines.size(); i++) assertTrue(shownText(lines.get(i)).startsWith(inputs.get(i) + " — "), shownText(lines.get(i)));
+        javafx.scene.Node detail = capture.getParent().getParent();
+        robot.interact(() -> {
+            for (javafx.scene.Node n : List.of(capture, lines.get(0))) {
+                for (javafx.scene.Node part : ((javafx.scene.Parent) n).getChildrenUnmodifiable()) {
+                    javafx.scene.control.Label l = (javafx.scene.control.Label) part;
+                    assertFalse(l.isWrapText(), "an id part never wraps: " + l.getText());
+                    assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, "squeezed: " + l.getText());
+                    double right = l.localToScene(l.getLayoutBounds()).getMaxX();
+                    assertTrue(right <= detail.localToScene(detail.getLayoutBounds()).getMaxX() + 0.5, "clipped: " + l.getText());
+                }
+            }
+        });
+        assertNoneTruncated(robot, "#tier-summaries");
+        assertNoneTruncated(robot, "#detail-capture");
+
+        int all = window.readiness().rows().size();
+        robot.clickOn("#filter-safe");
+        HealthBoardTest.await("filtered", 5, () -> window.readiness().rows().size() < all);
+        int hidden = all - window.readiness().rows().size();
+        Label count = robot.lookup("#safe-hidden").queryAs(Label.class);
+        assertTrue(count.isVisible());
+        assertEquals(hidden + (hidden == 1 ? " week hidden" : " weeks hidden"), count.getText());
+        assertNoneTruncated(robot, "#safe-hidden");
+    }
+
+    /** Every label under the node shows its whole text (no "…"). */
+    private static void assertNoneTruncated(FxRobot robot, String query) {
+        robot.interact(() -> {
+            for (javafx.scene.Node root : robot.lookup(query).queryAll()) {
+                java.util.List<javafx.scene.Node> labels = new java.util.ArrayList<>(root.lookupAll(".label"));
+                if (root instanceof javafx.scene.control.Labeled) labels.add(root);
+                for (javafx.scene.Node n : labels) {
+                    if (!(n instanceof javafx.scene.control.Labeled l) || !l.isVisible() || l.getText() == null || l.getText().isEmpty()) continue;
+                    javafx.scene.Node text = l.lookup(".text");
+                    assertTrue(text instanceof javafx.scene.text.Text t && t.getText().equals(l.getText()),
+                            "truncated: \"" + l.getText() + "\" shows \"" + (text instanceof javafx.scene.text.Text t ? t.getText() : "?") + "\"");
+                }
+            }
+        });
+    }
 }

@@ -18,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.marketspine.console.model.CertificationChecks;
 import org.marketspine.console.model.GridCell;
+import org.marketspine.console.model.LatestSafe;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.model.ReadinessSummary;
@@ -42,6 +43,9 @@ public final class ReadinessViewModel {
     private final ReadOnlyObjectWrapper<List<ReadinessGrid.Column>> columns = new ReadOnlyObjectWrapper<>(List.of());
     private final ObservableList<ReadinessSummary> summaries = FXCollections.observableArrayList();
     private final ObservableList<ReadinessSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
+    private final ObservableList<LatestSafe> latestSafe = FXCollections.observableArrayList();
+    private final ObservableList<LatestSafe> latestSafeView = FXCollections.unmodifiableObservableList(latestSafe);
+    private final ReadOnlyIntegerWrapper hiddenUnsafe = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<String> tierFilter = new SimpleObjectProperty<>("All tiers");
     private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>(ANY);
     private final BooleanProperty safeOnly = new SimpleBooleanProperty();
@@ -82,6 +86,8 @@ public final class ReadinessViewModel {
         List<ReadinessSummary> sums = new ArrayList<>();
         for (ReadinessGrid.Column c : grid.columns()) if (!c.derived()) sums.add(ReadinessSummary.of(next, c.dataset(), c.tier()));
         if (!summaries.equals(sums)) summaries.setAll(sums);
+        List<LatestSafe> latest = sums.stream().map(m -> LatestSafe.of(grid, m.tier())).toList();
+        if (!latestSafe.equals(latest)) latestSafe.setAll(latest);
         applyFilters();
         GridCell sel = selected.get();
         if (sel != null) selected.set(find(sel.key().dataset(), sel.key().tier(), sel.key().weekEnding()));
@@ -106,16 +112,21 @@ public final class ReadinessViewModel {
 
     private void applyFilters() {
         List<ReadinessGrid.Row> out = new ArrayList<>();
+        int unsafe = 0;
         for (ReadinessGrid.Row row : grid.rows()) {
             if (from.get() != null && row.week().isBefore(from.get())) continue;
             if (to.get() != null && row.week().isAfter(to.get())) continue;
-            if (safeOnly.get() && !visibleCells(row).stream().allMatch(c -> c != null && c.safeToUse())) continue;
             if (!ANY.equals(statusFilter.get()) && visibleCells(row).stream().noneMatch(c -> c != null
                     && c.badge().equals(statusFilter.get()))) {
                 continue;
             }
+            if (safeOnly.get() && !visibleCells(row).stream().allMatch(c -> c != null && c.safeToUse())) {
+                unsafe++;
+                continue;
+            }
             out.add(row);
         }
+        hiddenUnsafe.set(unsafe);
         if (!rows.equals(out)) rows.setAll(out);
     }
 
@@ -192,6 +203,10 @@ public final class ReadinessViewModel {
     public ObservableList<ReadinessGrid.Row> rows() { return rowsView; }
     public ReadOnlyObjectProperty<List<ReadinessGrid.Column>> columnsProperty() { return columns.getReadOnlyProperty(); }
     public ObservableList<ReadinessSummary> summaries() { return summariesView; }
+    /** Per tier, as {@link #summaries()}: the latest week safe to use and the newer ones that are not. */
+    public ObservableList<LatestSafe> latestSafe() { return latestSafeView; }
+    /** Weeks the other filters keep that "only weeks safe to use" hides (0 while it is off). */
+    public ReadOnlyIntegerProperty hiddenUnsafeProperty() { return hiddenUnsafe.getReadOnlyProperty(); }
     public ObjectProperty<String> tierFilterProperty() { return tierFilter; }
     public ObjectProperty<String> statusFilterProperty() { return statusFilter; }
     public BooleanProperty safeOnlyProperty() { return safeOnly; }
