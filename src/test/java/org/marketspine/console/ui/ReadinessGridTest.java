@@ -393,7 +393,7 @@ class ReadinessGridTest {
             }
         });
         assertNoneTruncated(robot, "#tier-summaries");
-        assertNoneTruncated(robot, "#detail-capture");
+        assertNoneTruncated(robot, "#cell-detail");
 
         int all = window.readiness().rows().size();
         robot.clickOn("#filter-safe");
@@ -405,12 +405,17 @@ class ReadinessGridTest {
         assertNoneTruncated(robot, "#safe-hidden");
     }
 
-    /** Every label under the node shows its whole text (no "…"). */
+    private static void labelled(javafx.scene.Node n, List<javafx.scene.Node> out) {
+        if (n instanceof javafx.scene.control.Labeled) out.add(n);
+        if (n instanceof javafx.scene.Parent p) for (javafx.scene.Node c : p.getChildrenUnmodifiable()) labelled(c, out);
+    }
+
+    /** Every label and button under the node shows its whole text (no "…"). */
     private static void assertNoneTruncated(FxRobot robot, String query) {
         robot.interact(() -> {
             for (javafx.scene.Node root : robot.lookup(query).queryAll()) {
-                java.util.List<javafx.scene.Node> labels = new java.util.ArrayList<>(root.lookupAll(".label"));
-                if (root instanceof javafx.scene.control.Labeled) labels.add(root);
+                java.util.List<javafx.scene.Node> labels = new java.util.ArrayList<>();
+                labelled(root, labels);
                 for (javafx.scene.Node n : labels) {
                     if (!(n instanceof javafx.scene.control.Labeled l) || !l.isVisible() || l.getText() == null || l.getText().isEmpty()) continue;
                     javafx.scene.Node text = l.lookup(".text");

@@ -30,6 +30,7 @@ final class CellDetail extends VBox {
     CellDetail(ReadinessViewModel vm) {
         this.vm = vm;
         getStyleClass().add(Styles.CARD);
+        setId("cell-detail");
         setPrefWidth(460);
         setMinWidth(380);
         certify.setId("certify");
@@ -78,6 +79,7 @@ final class CellDetail extends VBox {
         copy.setId("detail-capture-copy");
         copy.setOnAction(e -> copyToClipboard(c.captureId()));
         copy.setDisable(c.captureId() == null);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         HBox captureRow = new HBox(8, capture, copy);
         HBox.setHgrow(capture, javafx.scene.layout.Priority.ALWAYS);
         FlowPane status = new FlowPane(8, 4, badge, marks(c));
