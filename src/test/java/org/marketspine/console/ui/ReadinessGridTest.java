@@ -357,14 +357,23 @@ class ReadinessGridTest {
     }
 
     /**
-     * Issue 12, item 13, at 1280×720: capture ids were clipped, upstream ids wrapped mid-token, and
+     * Issue 12, item 13, at 1280×720 and 1920×1080: capture ids were clipped, upstream ids wrapped mid-token, and
      * the safe-only filter hid weeks without saying how many.
      */
     @Test
     void at1280x720IdsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot) throws Exception {
+        idsAreWholeAndTheSafeFilterSaysWhatItHides(robot, 1280, 720);
+    }
+
+    @Test
+    void at1920x1080IdsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot) throws Exception {
+        idsAreWholeAndTheSafeFilterSaysWhatItHides(robot, 1920, 1080);
+    }
+
+    private void idsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot, int width, int height) throws Exception {
         robot.interact(() -> {
             stage.getScene().setRoot(new javafx.scene.Group());
-            Scene small = new Scene(window, 1280, 720);
+            Scene small = new Scene(window, width, height);
             small.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(small);
             stage.sizeToScene();
