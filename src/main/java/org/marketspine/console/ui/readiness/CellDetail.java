@@ -77,7 +77,7 @@ final class CellDetail extends VBox {
         capture.setId("detail-capture");
         Button copy = new Button("Copy");
         copy.setId("detail-capture-copy");
-        copy.setOnAction(e -> copyToClipboard(c.captureId()));
+        copy.setOnAction(e -> ReadinessView.put(c.captureId()));
         copy.setDisable(c.captureId() == null);
         copy.setMinWidth(Region.USE_PREF_SIZE);
         HBox captureRow = new HBox(8, capture, copy);
@@ -201,12 +201,6 @@ final class CellDetail extends VBox {
         block.setDisable(blocked != null);
         actionBlocked.setText(blocked == null ? "" : blocked);
         body.getChildren().addAll(new HBox(8, certify, block), actionBlocked, feedback);
-    }
-
-    private static void copyToClipboard(String text) {
-        javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-        content.putString(text);
-        javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
     }
 
     private static Label muted(String text) {

@@ -166,7 +166,8 @@ public final class ReadinessView extends VBox {
         put(csv.toString());
     }
 
-    private static void put(String text) {
+    /** Puts the text on the system clipboard. */
+    static void put(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
