@@ -22,13 +22,19 @@ public final class CertificationChecks {
         List<Check> out = new ArrayList<>();
         Capture c = s.capture(cell.captureId());
         out.add(new Check("Captured", c != null, c == null ? "no capture for this week" : cell.captureId()));
-        out.add(new Check("Not blocked", cell.status() != ReadinessStatus.BLOCKED, cell.reason()));
+        // The reason is the feed's words for the last decision; it only explains a block.
+        out.add(new Check("Not blocked", cell.status() != ReadinessStatus.BLOCKED,
+                cell.status() == ReadinessStatus.BLOCKED ? cell.reason() : "status " + cell.badge()));
         int critical = cell.openBySeverity()[Severity.CRITICAL.ordinal()];
         out.add(new Check("No open critical anomaly", critical == 0, critical == 0 ? "none open" : critical + " open"));
         out.add(new Check("Complete", cell.completeness() >= ReadinessGrid.COMPLETE_ENOUGH,
                 String.format("%,d of %,d expected symbols (%.1f%%)", cell.symbols(), cell.expectedSymbols(), cell.completeness() * 100)));
         out.add(new Check("Inputs current", !cell.stale(), cell.stale() ? "an input was revised after this was computed"
                 : "computed from the current captures"));
+        if (cell.derived() && c != null) {
+            List<InputStates.Input> inputs = InputStates.of(s, c);
+            out.add(new Check("Inputs certified", InputStates.allCertified(inputs), InputStates.summary(inputs)));
+        }
         if (cell.derived() && cell.key().dataset().contains("avg_6w")) {
             Window w = window(s, cell.key().tier(), cell.key().weekEnding(), 6);
             out.add(new Check("6-week window usable", w.usable() == w.size(), w.describe()));

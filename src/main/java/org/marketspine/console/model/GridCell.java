@@ -23,10 +23,21 @@ public record GridCell(PartitionKey key, ReadinessStatus status, String reason, 
         return n;
     }
 
+    /** Why a cell is not safe to use, one code per failed condition. */
+    public enum Unsafe { NOT_CERTIFIED, STALE, CRITICAL_OR_HIGH_ANOMALY, INCOMPLETE }
+
     /** Certified, complete enough, current, and without open critical or high anomalies. */
     public boolean safeToUse() {
-        return status == ReadinessStatus.CERTIFIED && !stale && openBySeverity[0] == 0 && openBySeverity[1] == 0
-                && completeness() >= ReadinessGrid.COMPLETE_ENOUGH;
+        return unsafe().isEmpty();
+    }
+
+    public java.util.Set<Unsafe> unsafe() {
+        java.util.EnumSet<Unsafe> out = java.util.EnumSet.noneOf(Unsafe.class);
+        if (status != ReadinessStatus.CERTIFIED) out.add(Unsafe.NOT_CERTIFIED);
+        if (stale) out.add(Unsafe.STALE);
+        if (openBySeverity[0] > 0 || openBySeverity[1] > 0) out.add(Unsafe.CRITICAL_OR_HIGH_ANOMALY);
+        if (completeness() < ReadinessGrid.COMPLETE_ENOUGH) out.add(Unsafe.INCOMPLETE);
+        return out;
     }
 
     public String badge() {

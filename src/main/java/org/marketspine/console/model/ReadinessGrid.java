@@ -76,14 +76,17 @@ public final class ReadinessGrid {
         Capture c = s.currentCapture(key);
         int[] counts = open.getOrDefault(new PartitionKey("*", key.tier(), key.weekEnding()), new int[4]);
         if (r == null && c == null) return null;
-        ReadinessStatus status = r == null ? ReadinessStatus.PRELIMINARY : r.status();
-        String reason = r == null ? "captured; not yet assessed" : r.last().reason();
-        long symbols = r != null ? r.last().symbolCount() : c.recorded().symbols();
+        // A decision names the capture it judged: after a revision it says nothing of the new one.
+        boolean assessed = r != null && (c == null || r.last().captureId() == null || r.last().captureId().equals(c.captureId()));
+        ReadinessStatus status = assessed ? r.status() : ReadinessStatus.PRELIMINARY;
+        String reason = assessed ? r.last().reason() : r == null ? "captured; not yet assessed"
+                : "revised; not yet assessed (the last decision, " + r.status() + ", was about " + r.last().captureId() + ")";
+        long symbols = assessed ? r.last().symbolCount() : c.recorded().symbols();
         long expected = r != null ? r.last().expectedSymbols() : 0;
         boolean stale = c != null && s.isStale(c);
         boolean revised = c != null && c.recorded().supersedes() != null;
-        return new GridCell(key, status, reason, r == null ? "" : r.last().by(), r == null ? null : r.changedAt(),
-                c == null ? (r == null ? null : r.last().captureId()) : c.captureId(), symbols, expected, counts, stale,
+        return new GridCell(key, status, reason, assessed ? r.last().by() : "", assessed ? r.changedAt() : null,
+                c == null ? r.last().captureId() : c.captureId(), symbols, expected, counts, stale,
                 revised, c == null ? null : c.recordedAt(), derived);
     }
 

@@ -86,6 +86,13 @@ class ReadinessGridTest {
         return at[0];
     }
 
+    /** What a row of labels (an id flow) shows, joined. */
+    static String shownText(javafx.scene.Parent p) {
+        StringBuilder b = new StringBuilder();
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) if (n instanceof javafx.scene.control.Labeled l) b.append(l.getText());
+        return b.toString();
+    }
+
     /** The lines the grid draws for this cell, as the user reads them. */
     private List<String> shown(FxRobot robot, GridCell c) {
         List<List<String>> lines = new java.util.ArrayList<>();
@@ -228,5 +235,203 @@ class ReadinessGridTest {
         LocalDate any = window.readiness().rows().get(0).week();
         assertNotNull(any);
         assertNotNull(new PartitionKey(NORMALIZED, "OTC", any));
+    }
+
+    /** Issue 12, item 11: CHANGED, REVISED, STALE and "⚠ 1 critical" were the same small purple text. */
+    @Test
+    void aCriticalAnomalyLooksCriticalAndEachMarkIsDistinct(FxRobot robot) throws Exception {
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        GridCell target = find(c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED && c.openAnomalies() == 0
+                && s.captures().values().stream().anyMatch(d -> d.recorded().inputs().contains(c.captureId())));
+        assertNotNull(target);
+        Capture old = s.capture(target.captureId());
+        String revised = old.captureId() + "-rev";
+        inject(new EventData.CaptureRecorded(revised, NORMALIZED, target.key().tier(), target.key().weekEnding(),
+                        org.marketspine.console.protocol.Stage.NORMALIZE, old.recorded().rows() + 120, old.recorded().symbols() + 4,
+                        old.recorded().executionId(), old.recorded().inputs(), old.captureId(), null),
+                new EventData.AnomalyDetected("an-test-marks", Severity.CRITICAL, "completeness", NORMALIZED, target.key().tier(),
+                        target.key().weekEnding(), revised, "test: rows vanished", List.of()));
+        HealthBoardTest.await("the revision and the anomaly in the grid", 10, () -> {
+            GridCell now = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
+            return now != null && revised.equals(now.captureId()) && now.openBySeverity()[0] == 1;
+        });
+        GridCell now = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
+        GridCell stale = find(c -> c.derived() && c.stale() && c.key().tier().equals(target.key().tier())
+                && c.key().weekEnding().equals(target.key().weekEnding()));
+        assertNotNull(stale, "a derived cell of that week went stale");
+        java.util.Map<String, javafx.scene.paint.Paint> paints = new java.util.HashMap<>();
+        robot.interact(() -> {
+            for (GridCell c : List.of(now, stale)) {
+                for (var m : window.readinessView().grid().shownMarks(c)) paints.put(m.getKey().split(" ")[m.getKey().startsWith("⚠") ? 2 : 0], m.getValue());
+            }
+        });
+        assertEquals(java.util.Set.of("CHANGED", "REVISED", "STALE", "critical"), paints.keySet(), "the marks drawn: " + paints);
+        assertEquals(4, new java.util.HashSet<>(paints.values()).size(), "each mark in its own colour: " + paints);
+        javafx.scene.paint.Color critical = (javafx.scene.paint.Color) paints.get("critical");
+        assertTrue(critical.getRed() > 0.7 && critical.getGreen() < 0.3 && critical.getBlue() < 0.3, "critical is red: " + critical);
+
+        robot.clickOn(cellAt(robot, now));
+        HealthBoardTest.await("the detail's marks", 5, () -> robot.lookup("#detail-marks .cell-mark-critical").tryQuery().isPresent());
+        Label inDetail = robot.lookup("#detail-marks .cell-mark-critical").queryAs(Label.class);
+        assertEquals(critical, inDetail.getTextFill(), "the detail draws critical as the grid does");
+        assertNotEquals(inDetail.getTextFill(), robot.lookup("#detail-marks .cell-mark-changed").queryAs(Label.class).getTextFill());
+    }
+
+    /**
+     * Issue 12, item 10: a derived cell said "computed from PRELIMINARY inputs" while the inputs it
+     * listed said CERTIFIED — the list showed each partition's readiness, which after a revision is
+     * about another capture than the one used — and "✓ Not blocked" repeated that reason.
+     */
+    @Test
+    void aDerivedCellsInputsAreTheExactCapturesWithTheirOwnStatus(FxRobot robot) throws Exception {
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        GridCell derived = find(c -> c.derived() && c.stale() && s.capture(c.captureId()) != null);
+        assertNotNull(derived, "the demo has a derived week computed from a since-revised input");
+        Capture used = s.capture(derived.captureId()).recorded().inputs().stream().map(s::capture)
+                .filter(c -> c != null && c.isSuperseded()).findFirst().orElseThrow();
+        robot.clickOn(cellAt(robot, derived));
+        HealthBoardTest.await("the inputs", 5, () -> !robot.lookup(".detail-input").queryAll().isEmpty());
+        List<String> lines = robot.lookup(".detail-input").queryAllAs(javafx.scene.layout.Pane.class).stream()
+                .map(ReadinessGridTest::shownText).toList();
+        String line = lines.stream().filter(l -> l.startsWith(used.captureId() + " ")).findFirst().orElseThrow();
+        assertEquals(used.captureId() + " — SUPERSEDED by " + used.supersededBy(), line, "the revision's CERTIFIED is not this capture's");
+        String summary = robot.lookup("#detail-inputs").queryAs(Label.class).getText();
+        for (String state : List.of("CERTIFIED", "PRELIMINARY", "BLOCKED", "SUPERSEDED")) {
+            long listed = lines.stream().filter(l -> l.contains(" — " + state)).count();
+            if (listed > 0) assertTrue(summary.contains(listed + " " + state) || summary.contains(listed + " of " + listed + " " + state),
+                    summary + " vs " + lines);
+        }
+        String reason = robot.lookup("#detail-reason").queryAs(Label.class).getText();
+        if (lines.stream().noneMatch(l -> l.contains("PRELIMINARY"))) assertFalse(reason.contains("PRELIMINARY inputs"), reason);
+        Label notBlocked = robot.lookup(".check-pass").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText().contains("Not blocked")).findFirst().orElseThrow();
+        assertEquals("✓ Not blocked — status " + derived.badge(), notBlocked.getText());
+        assertTrue(robot.lookup(".check-fail").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().startsWith("✗ Inputs certified")),
+                "a superseded input keeps the inputs from counting as certified");
+    }
+
+    /** Issue 12, item 9: "latest 2026-11-13 CERTIFIED" was shown for a week that was STALE and outside the safe set. */
+    @Test
+    void theTierCardSaysTheLatestWeekSafeToUseAndWhatIsNewerButNot(FxRobot robot) throws Exception {
+        awaitLive();
+        String tier = "NMS_TIER_1";
+        PlatformState s = runtime.log().head();
+        // The newest derived week of the tier, and the normalized week before it that it was computed from.
+        GridCell derived = find(c -> c.derived() && c.key().tier().equals(tier) && s.capture(c.captureId()) != null
+                && s.capture(c.captureId()).recorded().inputs().contains(
+                        s.currentCaptures().get(new PartitionKey(NORMALIZED, tier, c.key().weekEnding().minusWeeks(1)))));
+        assertNotNull(derived);
+        LocalDate week = derived.key().weekEnding();
+        LocalDate before = week.minusWeeks(1);
+        Capture old = s.currentCapture(new PartitionKey(NORMALIZED, tier, before));
+        String revised = old.captureId() + "-rev";
+        inject(new EventData.CaptureRecorded(revised, NORMALIZED, tier, before, org.marketspine.console.protocol.Stage.NORMALIZE,
+                        old.recorded().rows() + 10, old.recorded().symbols(), old.recorded().executionId(), old.recorded().inputs(),
+                        old.captureId(), null),
+                new EventData.ReadinessChanged(NORMALIZED, tier, before, ReadinessStatus.PRELIMINARY, "FINRA revised this week",
+                        "test", revised, old.recorded().symbols(), old.recorded().symbols()));
+        HealthBoardTest.await("the stale week", 10, () -> {
+            GridCell c = window.readiness().find(derived.key().dataset(), tier, week);
+            return c != null && c.stale();
+        });
+        robot.interact(() -> {
+            window.readiness().tierFilterProperty().set(tier);
+            window.readiness().safeOnlyProperty().set(true);
+        });
+        LocalDate safe = window.readiness().rows().isEmpty() ? null : window.readiness().rows().get(0).week();
+        assertTrue(safe == null || safe.isBefore(before), "the filter keeps the revised weeks out: " + safe);
+        if (safe == null) {
+            assertEquals(1, robot.lookup("#summary-" + tier + " .unsafe-text").queryAll().size());
+        } else {
+            assertEquals("Latest safe to use: " + safe, robot.lookup("#summary-" + tier + " .latest-safe-week").queryAs(Label.class).getText());
+        }
+        Label newer = robot.lookup("#summary-" + tier + " .newer-unsafe").queryAs(Label.class);
+        List<String> all = newer.getTooltip().getText().lines().toList();
+        String weekLine = all.stream().filter(l -> l.startsWith(week + " — ")).findFirst().orElseThrow(() -> new AssertionError(all));
+        assertTrue(weekLine.contains("STALE"), weekLine);
+        String beforeLine = all.stream().filter(l -> l.startsWith(before + " — ")).findFirst().orElseThrow(() -> new AssertionError(all));
+        assertTrue(beforeLine.contains("normalized PRELIMINARY"), beforeLine);
+        assertTrue(newer.getText().startsWith("Newer, not safe: " + all.get(1)), newer.getText());
+    }
+
+    /**
+     * Issue 12, item 13, at 1280×720 and 1920×1080: capture ids were clipped, upstream ids wrapped mid-token, and
+     * the safe-only filter hid weeks without saying how many.
+     */
+    @Test
+    void at1280x720IdsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot) throws Exception {
+        idsAreWholeAndTheSafeFilterSaysWhatItHides(robot, 1280, 720);
+    }
+
+    @Test
+    void at1920x1080IdsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot) throws Exception {
+        idsAreWholeAndTheSafeFilterSaysWhatItHides(robot, 1920, 1080);
+    }
+
+    private void idsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot, int width, int height) throws Exception {
+        robot.interact(() -> {
+            stage.getScene().setRoot(new javafx.scene.Group());
+            Scene small = new Scene(window, width, height);
+            small.getStylesheets().add(Styles.STYLESHEET);
+            stage.setScene(small);
+            stage.sizeToScene();
+        });
+        awaitLive();
+        PlatformState s = runtime.log().head();
+        GridCell derived = find(c -> c.derived() && s.capture(c.captureId()) != null && s.capture(c.captureId()).recorded().inputs().size() == 6);
+        assertNotNull(derived);
+        robot.clickOn(cellAt(robot, derived));
+        HealthBoardTest.await("the detail", 5, () -> robot.lookup(".detail-input").queryAll().size() == 6);
+        javafx.scene.layout.Pane capture = robot.lookup("#detail-capture").queryAs(javafx.scene.layout.Pane.class);
+        assertEquals(derived.captureId(), shownText(capture));
+        List<String> inputs = s.capture(derived.captureId()).recorded().inputs();
+        List<javafx.scene.layout.Pane> lines = robot.lookup(".detail-input").queryAllAs(javafx.scene.layout.Pane.class).stream().toList();
+        for (int i = 0; i < lines.size(); i++) assertTrue(shownText(lines.get(i)).startsWith(inputs.get(i) + " — "), shownText(lines.get(i)));
+        javafx.scene.Node detail = capture.getParent().getParent();
+        robot.interact(() -> {
+            for (javafx.scene.Node n : List.of(capture, lines.get(0))) {
+                for (javafx.scene.Node part : ((javafx.scene.Parent) n).getChildrenUnmodifiable()) {
+                    javafx.scene.control.Label l = (javafx.scene.control.Label) part;
+                    assertFalse(l.isWrapText(), "an id part never wraps: " + l.getText());
+                    assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, "squeezed: " + l.getText());
+                    double right = l.localToScene(l.getLayoutBounds()).getMaxX();
+                    assertTrue(right <= detail.localToScene(detail.getLayoutBounds()).getMaxX() + 0.5, "clipped: " + l.getText());
+                }
+            }
+        });
+        assertNoneTruncated(robot, "#tier-summaries");
+        assertNoneTruncated(robot, "#cell-detail");
+
+        int all = window.readiness().rows().size();
+        robot.clickOn("#filter-safe");
+        HealthBoardTest.await("filtered", 5, () -> window.readiness().rows().size() < all);
+        int hidden = all - window.readiness().rows().size();
+        Label count = robot.lookup("#safe-hidden").queryAs(Label.class);
+        assertTrue(count.isVisible());
+        assertEquals(hidden + (hidden == 1 ? " week hidden" : " weeks hidden"), count.getText());
+        assertNoneTruncated(robot, "#safe-hidden");
+    }
+
+    private static void labelled(javafx.scene.Node n, List<javafx.scene.Node> out) {
+        if (n instanceof javafx.scene.control.Labeled) out.add(n);
+        if (n instanceof javafx.scene.Parent p) for (javafx.scene.Node c : p.getChildrenUnmodifiable()) labelled(c, out);
+    }
+
+    /** Every label and button under the node shows its whole text (no "…"). */
+    private static void assertNoneTruncated(FxRobot robot, String query) {
+        robot.interact(() -> {
+            for (javafx.scene.Node root : robot.lookup(query).queryAll()) {
+                java.util.List<javafx.scene.Node> labels = new java.util.ArrayList<>();
+                labelled(root, labels);
+                for (javafx.scene.Node n : labels) {
+                    if (!(n instanceof javafx.scene.control.Labeled l) || !l.isVisible() || l.getText() == null || l.getText().isEmpty()) continue;
+                    javafx.scene.Node text = l.lookup(".text");
+                    assertTrue(text instanceof javafx.scene.text.Text t && t.getText().equals(l.getText()),
+                            "truncated: \"" + l.getText() + "\" shows \"" + (text instanceof javafx.scene.text.Text t ? t.getText() : "?") + "\"");
+                }
+            }
+        });
     }
 }

@@ -232,8 +232,10 @@ final class DemoPipelines {
                 }
                 engine.at(Duration.ofHours(26), () -> autoCertify(tier, week));
             }
+            // Not a word on the inputs' status: that changes after this decision (certified, revised),
+            // and the console reads it from the exact input captures, always current.
             case AVG_6W, WOW -> readiness(c.dataset(), tier, week, ReadinessStatus.PRELIMINARY,
-                    "computed " + (trigger == Trigger.BACKFILL ? "by backfill " : "") + "from PRELIMINARY inputs", SCHEDULER, c);
+                    "computed" + (trigger == Trigger.BACKFILL ? " by backfill" : "") + "; awaiting certification", SCHEDULER, c);
             default -> { }
         }
     }

@@ -1,17 +1,19 @@
 package org.marketspine.console.ui.readiness;
 
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.CertificationChecks;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.PlatformState;
-import org.marketspine.console.model.Readiness;
+import org.marketspine.console.model.InputStates;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.Times;
@@ -28,6 +30,7 @@ final class CellDetail extends VBox {
     CellDetail(ReadinessViewModel vm) {
         this.vm = vm;
         getStyleClass().add(Styles.CARD);
+        setId("cell-detail");
         setPrefWidth(460);
         setMinWidth(380);
         certify.setId("certify");
@@ -69,11 +72,18 @@ final class CellDetail extends VBox {
         Label reason = new Label(c.reason() + (c.by().isEmpty() ? "" : " — " + c.by())
                 + (c.changedAt() == null ? "" : ", " + Times.absolute(c.changedAt())));
         reason.setWrapText(true);
-        TextField capture = new TextField(c.captureId());
-        capture.setEditable(false);
-        capture.getStyleClass().add(Styles.MONO);
+        reason.setId("detail-reason");
+        IdFlow capture = new IdFlow().id(c.captureId());
         capture.setId("detail-capture");
-        body.getChildren().addAll(title, new HBox(8, badge, marks(c)), reason, section("Capture (copy it into your notebook)"), capture,
+        Button copy = new Button("Copy");
+        copy.setId("detail-capture-copy");
+        copy.setOnAction(e -> ReadinessView.put(c.captureId()));
+        copy.setDisable(c.captureId() == null);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        HBox captureRow = new HBox(8, capture, copy);
+        HBox.setHgrow(capture, javafx.scene.layout.Priority.ALWAYS);
+        FlowPane status = new FlowPane(8, 4, badge, marks(c));
+        body.getChildren().addAll(title, status, reason, section("Capture (copy it into your notebook)"), captureRow,
                 new Label(String.format("%,d of %,d expected symbols (%.1f%%)", c.symbols(), c.expectedSymbols(), c.completeness() * 100)));
         if (c.derived() && c.computedAt() != null) {
             Label computed = new Label("Computed " + Times.absolute(c.computedAt()) + (c.stale()
@@ -88,10 +98,18 @@ final class CellDetail extends VBox {
         checks(c);
     }
 
-    private Label marks(GridCell c) {
-        Label l = new Label((vm.changed(c) ? "CHANGED since you last looked · " : "") + (c.stale() ? "STALE" : c.revised() ? "REVISED" : ""));
-        l.getStyleClass().add("cell-marks");
-        return l;
+    /** The grid's marks, each in its own look, with what it means spelled out where the word alone is not enough. */
+    private HBox marks(GridCell c) {
+        HBox box = new HBox(8);
+        box.setId("detail-marks");
+        for (CellMarks.Mark m : CellMarks.of(c, vm.changed(c))) {
+            Label l = new Label(m.kind() == CellMarks.Kind.CHANGED ? "CHANGED since you last looked"
+                    : m.kind() == CellMarks.Kind.CRITICAL ? m.text() + " anomaly open" : m.text());
+            l.getStyleClass().addAll("cell-marks", m.kind().styleClass());
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            box.getChildren().add(l);
+        }
+        return box;
     }
 
     private static Label section(String text) {
@@ -108,27 +126,27 @@ final class CellDetail extends VBox {
             Label l = new Label(a.severity().name() + " · " + a.detected().category() + " · " + a.detected().message()
                     + (a.isAcknowledged() ? " (acknowledged by " + a.acknowledgedBy() + ")" : ""));
             l.setWrapText(true);
+            if (a.severity() == org.marketspine.console.protocol.Severity.CRITICAL) l.getStyleClass().add(CellMarks.Kind.CRITICAL.styleClass());
             body.getChildren().add(l);
             n++;
         }
         if (n == 0) body.getChildren().add(muted("None open."));
     }
 
+    /** The exact captures used, each with the readiness of that very capture, and their count in the same words. */
     private void inputs(PlatformState s, GridCell c) {
-        Capture capture = s.capture(c.captureId());
-        if (capture == null || capture.recorded().inputs().isEmpty()) return;
+        List<InputStates.Input> inputs = InputStates.of(s, s.capture(c.captureId()));
+        if (inputs.isEmpty()) return;
         body.getChildren().add(section("Upstream inputs (the exact captures used)"));
-        for (String id : capture.recorded().inputs()) {
-            Capture in = s.capture(id);
-            String state = "not recorded";
-            if (in != null) {
-                Readiness r = s.readiness().get(in.partition());
-                state = (r == null ? "no readiness" : r.status().name()) + (in.isSuperseded() ? " · SUPERSEDED by " + in.supersededBy() : "");
-            }
-            Label l = new Label(id + " — " + state);
-            l.setWrapText(true);
-            l.getStyleClass().add(Styles.MONO);
-            body.getChildren().add(l);
+        Label summary = new Label("Now: " + InputStates.summary(inputs));
+        summary.setId("detail-inputs");
+        summary.setWrapText(true);
+        body.getChildren().add(summary);
+        for (InputStates.Input in : inputs) {
+            IdFlow line = new IdFlow().id(in.captureId()).words(" — " + InputStates.words(in.state()) + (in.supersededBy() == null ? "" : " by "));
+            if (in.supersededBy() != null) line.id(in.supersededBy());
+            line.getStyleClass().add("detail-input");
+            body.getChildren().add(line);
         }
     }
 
@@ -138,8 +156,8 @@ final class CellDetail extends VBox {
         body.getChildren().add(section("Revision history"));
         for (Capture at = current; at != null && at.recorded().supersedes() != null; at = s.capture(at.recorded().supersedes())) {
             Capture older = s.capture(at.recorded().supersedes());
-            Label l = new Label(Times.absolute(at.recordedAt()) + ": " + at.captureId() + " superseded " + at.recorded().supersedes());
-            l.setWrapText(true);
+            IdFlow l = new IdFlow().words(Times.absolute(at.recordedAt()) + ": ").id(at.captureId()).words(" superseded ")
+                    .id(at.recorded().supersedes());
             Label diff = new Label(older == null ? "" : "rows " + signed(at.recorded().rows() - older.recorded().rows())
                     + " · symbols " + signed(at.recorded().symbols() - older.recorded().symbols()));
             diff.getStyleClass().add(Styles.MUTED);

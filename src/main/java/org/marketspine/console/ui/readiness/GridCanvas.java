@@ -20,7 +20,6 @@ import javafx.scene.text.Font;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.protocol.ReadinessStatus;
-import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.ui.Times;
 
 /**
@@ -240,15 +239,32 @@ public final class GridCanvas extends Region {
             g.setFont(palette.countsFont());
             fit(g, lines.get(1), x + 8, y + 28, palette.countsFont());
         }
-        if (lines.size() > 2 && !lines.get(2).isEmpty()) {
-            g.setFill(palette.marksText());
-            g.setFont(palette.marksFont());
-            fit(g, lines.get(2), x + 8, y + 46, palette.marksFont());
-        }
+        drawMarks(g, CellMarks.of(cell, cell != null && vm.changed(cell)), x + 8, y + 46);
         if (focused) {
             g.setStroke(palette.focus());
             g.setLineWidth(2);
             g.strokeRect(x + 1, y + 1, columnWidth - 3, ROW - 3);
+        }
+    }
+
+    /** Each mark in its own look, side by side; squeezed alike when together they would not fit the column. */
+    private void drawMarks(GraphicsContext g, List<CellMarks.Mark> marks, double x, double y) {
+        if (marks.isEmpty()) return;
+        double gap = measure.width(" ", palette.markFont(CellMarks.Kind.CHANGED));
+        double[] widths = new double[marks.size()];
+        double total = gap * (marks.size() - 1);
+        for (int i = 0; i < marks.size(); i++) {
+            widths[i] = measure.width(marks.get(i).text(), palette.markFont(marks.get(i).kind()));
+            total += widths[i];
+        }
+        double scale = Math.min(1, (columnWidth - 14) / total);
+        for (int i = 0; i < marks.size(); i++) {
+            CellMarks.Mark m = marks.get(i);
+            g.setFill(palette.markText(m.kind()));
+            g.setFont(palette.markFont(m.kind()));
+            if (scale < 1) g.fillText(m.text(), x, y, widths[i] * scale);
+            else g.fillText(m.text(), x, y);
+            x += (widths[i] + gap) * scale;
         }
     }
 
@@ -263,21 +279,8 @@ public final class GridCanvas extends Region {
     /** What a cell shows, line by line: the badge in words, symbols and completeness, then marks. */
     static List<String> lines(GridCell c, boolean changed) {
         if (c == null) return List.of("NOT AVAILABLE");
-        StringBuilder m = new StringBuilder();
-        if (changed) m.append("CHANGED ");
-        if (c.stale()) m.append("STALE ");
-        else if (c.revised()) m.append("REVISED ");
-        m.append(anomalyText(c.openBySeverity()));
-        return List.of(c.badge(), String.format("%,d · %.1f%%", c.symbols(), c.completeness() * 100), m.toString().trim());
-    }
-
-    static String anomalyText(int[] bySeverity) {
-        StringBuilder b = new StringBuilder();
-        Severity[] all = Severity.values();
-        for (int i = 0; i < all.length; i++) {
-            if (bySeverity[i] > 0) b.append(b.isEmpty() ? "⚠ " : " · ").append(bySeverity[i]).append(' ').append(all[i].name().toLowerCase());
-        }
-        return b.toString();
+        return List.of(c.badge(), String.format("%,d · %.1f%%", c.symbols(), c.completeness() * 100),
+                CellMarks.text(CellMarks.of(c, changed)));
     }
 
     static String tooltip(GridCell c, boolean changed) {
@@ -426,6 +429,12 @@ public final class GridCanvas extends Region {
     /** The lines this grid draws for a cell, as the user reads them. */
     public List<String> shownLines(GridCell cell) {
         return lines(cell, cell != null && vm.changed(cell));
+    }
+
+    /** The marks this grid draws under a cell's badge, each with the paint it is drawn in. */
+    public List<java.util.Map.Entry<String, Paint>> shownMarks(GridCell cell) {
+        return CellMarks.of(cell, cell != null && vm.changed(cell)).stream()
+                .map(m -> java.util.Map.entry(m.text(), palette.markText(m.kind()))).toList();
     }
 
     public ScrollBar verticalBar() {

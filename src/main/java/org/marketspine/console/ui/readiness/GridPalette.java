@@ -22,7 +22,7 @@ final class GridPalette {
     private final StyleProbes probes = new StyleProbes();
     private final Label[] badges = new Label[ReadinessStatus.values().length];
     private final Label counts = label("cell-counts");
-    private final Label marks = label("cell-marks");
+    private final Label[] marks = new Label[CellMarks.Kind.values().length];
     private final Label week = label("grid-week");
     private final Label columnTier = label("column-tier");
     private final Label columnDataset = label("grid-column-dataset");
@@ -39,6 +39,7 @@ final class GridPalette {
             l.pseudoClassStateChanged(STATUS[s.ordinal()], true);
             badges[s.ordinal()] = l;
         }
+        for (CellMarks.Kind k : CellMarks.Kind.values()) marks[k.ordinal()] = label("cell-marks", k.styleClass());
     }
 
     Group group() {
@@ -74,8 +75,8 @@ final class GridPalette {
 
     Paint countsText() { return counts.getTextFill(); }
     Font countsFont() { return counts.getFont(); }
-    Paint marksText() { return marks.getTextFill(); }
-    Font marksFont() { return marks.getFont(); }
+    Paint markText(CellMarks.Kind k) { return marks[k.ordinal()].getTextFill(); }
+    Font markFont(CellMarks.Kind k) { return marks[k.ordinal()].getFont(); }
     Paint weekText() { return week.getTextFill(); }
     Font weekFont() { return week.getFont(); }
     Paint tierText() { return columnTier.getTextFill(); }

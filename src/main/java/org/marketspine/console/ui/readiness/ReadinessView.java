@@ -16,9 +16,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.model.FinraCalendar;
 import org.marketspine.console.model.GridCell;
+import org.marketspine.console.model.LatestSafe;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.model.ReadinessSummary;
-import org.marketspine.console.ui.Styles;
 
 /** The quant's workspace: is this week safe to use, what is the latest, what changed since I looked. */
 public final class ReadinessView extends VBox {
@@ -49,12 +49,19 @@ public final class ReadinessView extends VBox {
         HBox body = new HBox(grid, divider(detailScroll), detailScroll);
         HBox.setHgrow(grid, Priority.ALWAYS);
         VBox.setVgrow(body, Priority.ALWAYS);
-        getChildren().addAll(summaries, filters(), body);
+        // At 1280×720 the grid gives up height, not the cards or the filters: their text must stay whole.
+        summaries.setMinHeight(Region.USE_PREF_SIZE);
+        HBox filters = filters();
+        filters.setMinHeight(Region.USE_PREF_SIZE);
+        body.setMinHeight(0);
+        getChildren().addAll(summaries, filters, body);
         vm.columnsProperty().addListener((o, a, cols) -> refill());
         vm.rows().addListener((javafx.collections.ListChangeListener<ReadinessGrid.Row>) c -> refill());
         vm.tierFilterProperty().addListener((o, a, b) -> refill());
         vm.selectedProperty().addListener((o, a, b) -> grid.redraw());
+        vm.seenRevisionProperty().addListener((o, a, b) -> grid.redraw());
         vm.summaries().addListener((javafx.collections.ListChangeListener<ReadinessSummary>) c -> renderSummaries());
+        vm.latestSafe().addListener((javafx.collections.ListChangeListener<LatestSafe>) c -> renderSummaries());
         refill();
         renderSummaries();
     }
@@ -89,9 +96,26 @@ public final class ReadinessView extends VBox {
         symbols.setOnAction(e -> new SymbolCheckDialog(vm).showAndWait());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox bar = new HBox(10, tier, status, safe, new Label("Weeks"), from, new Label("–"), to, grow, symbols, copy);
+        HBox bar = new HBox(10, tier, status, safe, hiddenCount(), new Label("Weeks"), from, new Label("–"), to, grow, symbols, copy);
+        for (var n : bar.getChildren()) if (n instanceof Region r && r != grow) r.setMinWidth(Region.USE_PREF_SIZE);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    /** How many weeks "only weeks safe to use" hides right now: a filter never hides weeks silently. */
+    private Label hiddenCount() {
+        Label hidden = new Label();
+        hidden.setId("safe-hidden");
+        hidden.getStyleClass().add("filter-count");
+        hidden.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = vm.hiddenUnsafeProperty().get();
+            return n == 1 ? "1 week hidden" : n + " weeks hidden";
+        }, vm.hiddenUnsafeProperty()));
+        hidden.visibleProperty().bind(vm.safeOnlyProperty());
+        hidden.managedProperty().bind(hidden.visibleProperty());
+        hidden.setTooltip(new javafx.scene.control.Tooltip("Weeks within the other filters that are not safe to use; "
+                + "clear \"Only weeks safe to use\" to see them"));
+        return hidden;
     }
 
     /** A handle that resizes the detail panel; the grid takes what is left. */
@@ -121,17 +145,9 @@ public final class ReadinessView extends VBox {
     private void renderSummaries() {
         summaries.getChildren().clear();
         for (ReadinessSummary s : vm.summaries()) {
-            Label tier = new Label(s.tier());
-            tier.getStyleClass().add(Styles.CARD_TITLE);
-            Label latest = new Label(s.latestWeek() == null ? "no data" : "latest " + s.latestWeek());
-            Label status = new Label(s.latestStatus().name());
-            status.getStyleClass().addAll("status-badge", "badge-" + s.latestStatus().name().toLowerCase());
-            Label coverage = new Label(s.weeksAvailable() + " weeks · " + (s.gaps().isEmpty() ? "no gaps" : s.gaps().size() + " gaps"));
-            coverage.getStyleClass().add(Styles.MUTED);
-            if (!s.gaps().isEmpty()) coverage.setTooltip(new javafx.scene.control.Tooltip("Missing weeks: " + s.gaps()));
-            VBox card = new VBox(4, tier, new HBox(8, latest, status), coverage);
-            card.getStyleClass().addAll(Styles.CARD, "tier-summary");
-            card.setId("summary-" + s.tier());
+            LatestSafe latest = vm.latestSafe().stream().filter(l -> l.tier().equals(s.tier())).findFirst().orElse(null);
+            VBox card = TierCard.of(s, latest);
+            HBox.setHgrow(card, Priority.ALWAYS);
             summaries.getChildren().add(card);
         }
     }
@@ -150,7 +166,8 @@ public final class ReadinessView extends VBox {
         put(csv.toString());
     }
 
-    private static void put(String text) {
+    /** Puts the text on the system clipboard. */
+    static void put(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);

@@ -1,10 +1,13 @@
 package org.marketspine.console.ui.readiness;
 
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,6 +18,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.marketspine.console.model.CertificationChecks;
 import org.marketspine.console.model.GridCell;
+import org.marketspine.console.model.LatestSafe;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.model.ReadinessSummary;
@@ -30,12 +34,18 @@ public final class ReadinessViewModel {
     public static final String ANY = "Any status";
 
     private final ConsoleRuntime runtime;
-    private final SeenCaptures seen;
+    /** Null until the feed has said who it is: marks are kept per feed, so none are kept before. */
+    private SeenCaptures seen;
+    private Path seenFile;
+    private final ReadOnlyIntegerWrapper seenRevision = new ReadOnlyIntegerWrapper();
     private final ObservableList<ReadinessGrid.Row> rows = FXCollections.observableArrayList();
     private final ObservableList<ReadinessGrid.Row> rowsView = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<List<ReadinessGrid.Column>> columns = new ReadOnlyObjectWrapper<>(List.of());
     private final ObservableList<ReadinessSummary> summaries = FXCollections.observableArrayList();
     private final ObservableList<ReadinessSummary> summariesView = FXCollections.unmodifiableObservableList(summaries);
+    private final ObservableList<LatestSafe> latestSafe = FXCollections.observableArrayList();
+    private final ObservableList<LatestSafe> latestSafeView = FXCollections.unmodifiableObservableList(latestSafe);
+    private final ReadOnlyIntegerWrapper hiddenUnsafe = new ReadOnlyIntegerWrapper();
     private final ObjectProperty<String> tierFilter = new SimpleObjectProperty<>("All tiers");
     private final ObjectProperty<String> statusFilter = new SimpleObjectProperty<>(ANY);
     private final BooleanProperty safeOnly = new SimpleBooleanProperty();
@@ -49,7 +59,6 @@ public final class ReadinessViewModel {
 
     public ReadinessViewModel(ConsoleRuntime runtime) {
         this.runtime = runtime;
-        this.seen = new SeenCaptures(runtime.dataDir().resolve("seen-captures-" + runtime.feedKey() + ".properties"));
         tierFilter.addListener((o, a, b) -> applyFilters());
         statusFilter.addListener((o, a, b) -> applyFilters());
         safeOnly.addListener((o, a, b) -> applyFilters());
@@ -61,36 +70,63 @@ public final class ReadinessViewModel {
     public void update(ConsoleSnapshot s) {
         snapshot = s;
         PlatformState next = s.state();
-        boolean relevant = next.readiness() != state.readiness() || next.captures() != state.captures()
+        boolean feedChanged = openSeen(s);
+        boolean relevant = feedChanged || next.readiness() != state.readiness() || next.captures() != state.captures()
                 || next.anomalies() != state.anomalies();
         state = next;
         if (!relevant) return;
         grid = ReadinessGrid.build(next);
-        for (ReadinessGrid.Row row : grid.rows()) {
-            for (GridCell c : row.cells()) if (c != null) seen.baseline(c.key(), c.captureId());
+        if (seen != null) {
+            for (ReadinessGrid.Row row : grid.rows()) {
+                for (GridCell c : row.cells()) if (c != null) seen.baseline(c.key(), c.captureId());
+            }
+            seen.save();
         }
-        seen.save();
         if (!grid.columns().equals(columns.get())) columns.set(grid.columns());
         List<ReadinessSummary> sums = new ArrayList<>();
         for (ReadinessGrid.Column c : grid.columns()) if (!c.derived()) sums.add(ReadinessSummary.of(next, c.dataset(), c.tier()));
         if (!summaries.equals(sums)) summaries.setAll(sums);
+        List<LatestSafe> latest = sums.stream().map(m -> LatestSafe.of(grid, m.tier())).toList();
+        if (!latestSafe.equals(latest)) latestSafe.setAll(latest);
         applyFilters();
         GridCell sel = selected.get();
         if (sel != null) selected.set(find(sel.key().dataset(), sel.key().tier(), sel.key().weekEnding()));
     }
 
+    /**
+     * Opens what this user has seen of the feed the welcome names. True when that changed (first
+     * welcome, or another feed behind the same address): the marks must be drawn again.
+     */
+    private boolean openSeen(ConsoleSnapshot s) {
+        Message.Welcome w = s.welcome();
+        if (w == null) return false;
+        // Earlier versions, and feeds older than feed_id, keep the file named after the address.
+        Path byAddress = runtime.dataDir().resolve("seen-captures-" + runtime.feedKey() + ".properties");
+        Path file = w.feedId() == null ? byAddress : SeenCaptures.fileFor(runtime.dataDir(), w.feedId(), s.isBundle());
+        if (file.equals(seenFile)) return false;
+        seenFile = file;
+        seen = new SeenCaptures(file, s.isBundle() ? null : byAddress);
+        seenRevision.set(seenRevision.get() + 1);
+        return true;
+    }
+
     private void applyFilters() {
         List<ReadinessGrid.Row> out = new ArrayList<>();
+        int unsafe = 0;
         for (ReadinessGrid.Row row : grid.rows()) {
             if (from.get() != null && row.week().isBefore(from.get())) continue;
             if (to.get() != null && row.week().isAfter(to.get())) continue;
-            if (safeOnly.get() && !visibleCells(row).stream().allMatch(c -> c != null && c.safeToUse())) continue;
             if (!ANY.equals(statusFilter.get()) && visibleCells(row).stream().noneMatch(c -> c != null
                     && c.badge().equals(statusFilter.get()))) {
                 continue;
             }
+            if (safeOnly.get() && !visibleCells(row).stream().allMatch(c -> c != null && c.safeToUse())) {
+                unsafe++;
+                continue;
+            }
             out.add(row);
         }
+        hiddenUnsafe.set(unsafe);
         if (!rows.equals(out)) rows.setAll(out);
     }
 
@@ -117,11 +153,11 @@ public final class ReadinessViewModel {
     public void select(GridCell cell) {
         selected.set(cell);
         feedback.set("");
-        if (cell != null) seen.viewed(cell.key(), cell.captureId());
+        if (cell != null && seen != null) seen.viewed(cell.key(), cell.captureId());
     }
 
     public boolean changed(GridCell cell) {
-        return cell != null && seen.changed(cell.key(), cell.captureId());
+        return cell != null && seen != null && seen.changed(cell.key(), cell.captureId());
     }
 
     public List<CertificationChecks.Check> checks(GridCell cell) {
@@ -167,6 +203,10 @@ public final class ReadinessViewModel {
     public ObservableList<ReadinessGrid.Row> rows() { return rowsView; }
     public ReadOnlyObjectProperty<List<ReadinessGrid.Column>> columnsProperty() { return columns.getReadOnlyProperty(); }
     public ObservableList<ReadinessSummary> summaries() { return summariesView; }
+    /** Per tier, as {@link #summaries()}: the latest week safe to use and the newer ones that are not. */
+    public ObservableList<LatestSafe> latestSafe() { return latestSafeView; }
+    /** Weeks the other filters keep that "only weeks safe to use" hides (0 while it is off). */
+    public ReadOnlyIntegerProperty hiddenUnsafeProperty() { return hiddenUnsafe.getReadOnlyProperty(); }
     public ObjectProperty<String> tierFilterProperty() { return tierFilter; }
     public ObjectProperty<String> statusFilterProperty() { return statusFilter; }
     public BooleanProperty safeOnlyProperty() { return safeOnly; }
@@ -174,6 +214,8 @@ public final class ReadinessViewModel {
     public ObjectProperty<LocalDate> toProperty() { return to; }
     public ReadOnlyObjectProperty<GridCell> selectedProperty() { return selected.getReadOnlyProperty(); }
     public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
+    /** Goes up when the record of what was seen is another one (the feed said who it is): redraw the marks. */
+    public ReadOnlyIntegerProperty seenRevisionProperty() { return seenRevision.getReadOnlyProperty(); }
 
     static final List<String> STATUSES = List.of(ANY, ReadinessStatus.CERTIFIED.name(), ReadinessStatus.PRELIMINARY.name(),
             ReadinessStatus.BLOCKED.name(), "NOT AVAILABLE");

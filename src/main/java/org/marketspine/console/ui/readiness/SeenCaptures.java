@@ -19,16 +19,33 @@ final class SeenCaptures {
     private final Properties seen = new Properties();
     private boolean dirty;
 
-    SeenCaptures(Path file) {
+    /**
+     * Opens the file for this feed; when it does not exist yet, starts from {@code legacy} (the
+     * file an earlier version kept per feed address), so an upgrade does not forget what was seen.
+     */
+    SeenCaptures(Path file, Path legacy) {
         this.file = file;
-        if (Files.exists(file)) {
-            try (Reader r = Files.newBufferedReader(file)) {
+        Path from = Files.exists(file) ? file : legacy != null && Files.exists(legacy) ? legacy : null;
+        if (from != null) {
+            try (Reader r = Files.newBufferedReader(from)) {
                 seen.load(r);
+                dirty = from != file;
             } catch (IOException | IllegalArgumentException e) {
-                LOG.warning("cannot read " + file + " (" + e.getMessage() + "); revisions are marked from now on");
+                LOG.warning("cannot read " + from + " (" + e.getMessage() + "); revisions are marked from now on");
                 seen.clear();
             }
         }
+    }
+
+    /**
+     * The file for a feed, named after the journal's {@code feed_id} from the welcome — not the
+     * address, which changes with the port or host while the feed stays the same. The id comes
+     * from the network, so only its hash goes into the file name. A bundle under review keeps its
+     * own file: viewing the past must not mark the live cells as seen.
+     */
+    static Path fileFor(Path dataDir, String feedId, boolean bundle) {
+        return dataDir.resolve("seen-captures-" + (bundle ? "bundle-" : "feed-")
+                + org.marketspine.console.feed.server.TokenStore.sha256(feedId).substring(0, 16) + ".properties");
     }
 
     /** True when this cell was shown before with another capture. */

@@ -1,0 +1,60 @@
+package org.marketspine.console.model;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The exact captures a derived capture was computed from, each with the readiness of that very
+ * capture. A partition's readiness speaks for its current capture only: once an input has been
+ * superseded, the partition's CERTIFIED is about its revision, not about the data used.
+ */
+public final class InputStates {
+    private InputStates() {}
+
+    /** What is known of one input capture now. */
+    public enum State { CERTIFIED, PRELIMINARY, BLOCKED, NOT_ASSESSED, SUPERSEDED, NOT_RECORDED }
+
+    public record Input(String captureId, State state, String supersededBy) {}
+
+    public static List<Input> of(PlatformState s, Capture derived) {
+        List<Input> out = new ArrayList<>();
+        if (derived == null) return out;
+        for (String id : derived.recorded().inputs()) out.add(of(s, id));
+        return out;
+    }
+
+    static Input of(PlatformState s, String id) {
+        Capture in = s.capture(id);
+        if (in == null) return new Input(id, State.NOT_RECORDED, null);
+        if (in.isSuperseded()) return new Input(id, State.SUPERSEDED, in.supersededBy());
+        Readiness r = s.readiness().get(in.partition());
+        if (r == null || !id.equals(r.last().captureId())) return new Input(id, State.NOT_ASSESSED, null);
+        return new Input(id, switch (r.status()) {
+            case CERTIFIED -> State.CERTIFIED;
+            case PRELIMINARY -> State.PRELIMINARY;
+            case BLOCKED -> State.BLOCKED;
+            case MISSING -> State.NOT_ASSESSED;
+        }, null);
+    }
+
+    public static boolean allCertified(List<Input> inputs) {
+        return !inputs.isEmpty() && inputs.stream().allMatch(i -> i.state() == State.CERTIFIED);
+    }
+
+    /** "6 of 6 CERTIFIED", or "5 CERTIFIED · 1 SUPERSEDED": the same words the list of inputs shows. */
+    public static String summary(List<Input> inputs) {
+        if (inputs.isEmpty()) return "no inputs recorded";
+        Map<State, Integer> n = new EnumMap<>(State.class);
+        for (Input i : inputs) n.merge(i.state(), 1, Integer::sum);
+        if (n.size() == 1) return inputs.size() + " of " + inputs.size() + " " + words(inputs.get(0).state());
+        StringBuilder b = new StringBuilder();
+        for (var e : n.entrySet()) b.append(b.isEmpty() ? "" : " · ").append(e.getValue()).append(' ').append(words(e.getKey()));
+        return b.toString();
+    }
+
+    public static String words(State s) {
+        return s.name().replace('_', ' ');
+    }
+}
