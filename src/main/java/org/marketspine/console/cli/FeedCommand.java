@@ -55,6 +55,10 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--tokens", description = "Tokens file (see `feed token add`). Required unless serving the demo on loopback.")
     Path tokens;
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "A web origin (e.g. https://ops.example.com) whose pages may "
+            + "connect; repeatable. Handshakes with any other Origin header get HTTP 403. Desktop clients send none.")
+    java.util.List<String> allowOrigins = new java.util.ArrayList<>();
+
     @Option(names = "--journal", description = "Journal file; seq stays stable across restarts (default: a file per platform in the user data directory).")
     Path journal;
 
@@ -111,7 +115,8 @@ final class FeedCommand implements Callable<Integer> {
         } else {
             source = demo ? new DemoPlatform(demoOptions.seed, demoOptions.speed, clock) : new JournalOnlySource("journal");
         }
-        FeedServer server = new FeedServer(j, source, store, new InetSocketAddress(address, port), clock).start();
+        FeedServer server = new FeedServer(j, source, store, new InetSocketAddress(address, port), clock)
+                .allowOrigins(allowOrigins).start();
         System.err.println("spine feed: serving " + (demo ? "the demo platform" : database ? "the spine-core database " + (spineDb != null ? spineDb
                 : org.marketspine.console.feed.Redact.jdbcUrl(jdbcUrl)) : "journal replay") + " at " + server.url() + " (journal " + file
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");

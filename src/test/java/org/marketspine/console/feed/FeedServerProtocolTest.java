@@ -229,6 +229,24 @@ class FeedServerProtocolTest {
         }
     }
 
+    /** R9: a web page cannot talk to the feed; the handshake gets 403 and nothing is journaled. */
+    @Test
+    void aHandshakeFromAWebPageIsRefusedWith403() throws Exception {
+        long before = journal.headSeq();
+        java.net.URI u = java.net.URI.create(server.url());
+        try (java.net.Socket s = new java.net.Socket(u.getHost(), u.getPort())) {
+            s.setSoTimeout(5000);
+            String request = "GET /feed HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Origin: http://evil.example\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            assertEquals("HTTP/1.1 403 Forbidden", status);
+        }
+        assertEquals(before, journal.headSeq(), "nothing journaled for a refused page");
+    }
+
     @Test
     void resumeAfterContinuesAtTheNextSeq() throws Exception {
         try (Peer p = new Peer(server)) {

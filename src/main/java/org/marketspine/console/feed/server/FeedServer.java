@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -16,13 +15,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
-import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
-import org.java_websocket.protocols.IProtocol;
-import org.java_websocket.protocols.Protocol;
 import org.java_websocket.server.WebSocketServer;
 import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.feed.EventSink.Timed;
@@ -57,6 +53,7 @@ public final class FeedServer implements AutoCloseable {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
     private volatile Duration heartbeat = Duration.ofSeconds(Wire.HEARTBEAT_SECONDS);
+    private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
     private final Object statusLock = new Object();
     private Message.SourceStatus status;
 
@@ -79,6 +76,12 @@ public final class FeedServer implements AutoCloseable {
     public FeedServer heartbeat(Duration interval) {
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("heartbeat must be positive");
         this.heartbeat = interval;
+        return this;
+    }
+
+    /** Web origins (e.g. {@code https://ops.example.com}) whose pages may connect; none by default. Call before {@link #start()}. */
+    public FeedServer allowOrigins(java.util.Collection<String> origins) {
+        this.allowedOrigins = java.util.Set.copyOf(origins);
         return this;
     }
 
@@ -303,8 +306,8 @@ public final class FeedServer implements AutoCloseable {
     /** The Java-WebSocket server: only plumbing, everything else is above. */
     private final class Transport extends WebSocketServer {
         Transport(InetSocketAddress bind) {
-            super(bind, Math.max(2, Runtime.getRuntime().availableProcessors()), List.<Draft>of(new Draft_6455(
-                    Collections.emptyList(), List.<IProtocol>of(new Protocol("")), TRANSPORT_FRAME_LIMIT)));
+            super(bind, Math.max(2, Runtime.getRuntime().availableProcessors()),
+                    List.<Draft>of(new OriginCheckingDraft(() -> allowedOrigins, TRANSPORT_FRAME_LIMIT)));
         }
 
         @Override
@@ -321,6 +324,17 @@ public final class FeedServer implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
+            if (conn.getDraft() instanceof OriginCheckingDraft d && d.refuses(handshake)) {
+                // The 403 went out as the handshake's answer; nothing of this peer is served or journaled.
+                LOG.warning("refused a WebSocket handshake from " + conn.getRemoteSocketAddress() + " with Origin '"
+                        + handshake.getFieldValue("Origin") + "' (not in --allow-origin): HTTP 403");
+                if (conn instanceof org.java_websocket.WebSocketImpl impl) {
+                    impl.flushAndClose(CloseFrame.POLICY_VALIDATION, "origin not allowed", false);
+                } else {
+                    conn.closeConnection(CloseFrame.POLICY_VALIDATION, "origin not allowed");
+                }
+                return;
+            }
             Session session = new Session(conn, journal, clock, heartbeat);
             conn.setAttachment(session);
             platform.schedule(() -> {
