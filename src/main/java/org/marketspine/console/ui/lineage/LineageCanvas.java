@@ -26,6 +26,8 @@ public final class LineageCanvas extends Region {
     private static final double H = LineageLayout.NODE_HEIGHT;
     /** Below this zoom the text would be unreadable: boxes only. */
     private static final double TEXT_ZOOM = 0.45;
+    /** Text drawn at the size the stylesheet gives it. */
+    private static final double READABLE = 1.0;
 
     private final LineagePalette palette = new LineagePalette();
     private final Canvas canvas = new Canvas();
@@ -33,6 +35,7 @@ public final class LineageCanvas extends Region {
     private LineageAt at;
     private Function<String, List<String>> labels = id -> List.of();
     private String selected;
+    private String anchor;
     private Consumer<String> onSelect = id -> { };
     private double scale = 1;
     private double tx;
@@ -96,13 +99,32 @@ public final class LineageCanvas extends Region {
         this.onSelect = onSelect;
     }
 
-    /** A new layout: fitted to the view. */
-    public void show(LineageLayout.Result layout, LineageAt at, Function<String, List<String>> labels) {
+    /** A new layout, in its first view: around {@code anchor} (a node id, or null) when it does not fit. */
+    public void show(LineageLayout.Result layout, LineageAt at, Function<String, List<String>> labels, String anchor) {
         gesture = false;
         this.layout = layout;
         this.at = at;
         this.labels = labels;
+        this.anchor = anchor;
+        firstView();
+    }
+
+    /**
+     * Fitted when that keeps the text at its stylesheet size; a graph too large for that is shown
+     * at 100 % around the anchor the view model chose (else from the top left), to pan from: a
+     * fitted hairball of 6 px text reads only after zooming, so it is never the first view.
+     */
+    private void firstView() {
         fit();
+        if (scale >= READABLE || layout.width() <= 0) return;
+        scale = READABLE;
+        if (anchor != null && layout.boxes().containsKey(anchor)) {
+            centre(anchor);
+            return;
+        }
+        tx = 20;
+        ty = layout.height() * scale + 40 > getHeight() ? 20 : (getHeight() - layout.height() * scale) / 2;
+        redraw();
     }
 
     /** The same layout at another instant (the scrubber): only looks change. */
@@ -141,7 +163,7 @@ public final class LineageCanvas extends Region {
     public void centre(String id) {
         LineageLayout.Box b = layout.boxes().get(id);
         if (b == null) return;
-        scale = Math.max(scale, 0.8);
+        scale = Math.max(scale, READABLE);
         tx = getWidth() / 2 - (b.x() + W / 2) * scale;
         ty = getHeight() / 2 - (b.y() + H / 2) * scale;
         redraw();
@@ -196,7 +218,7 @@ public final class LineageCanvas extends Region {
             boolean first = canvas.getWidth() == 0;
             canvas.setWidth(w);
             canvas.setHeight(h);
-            if (first) fit();
+            if (first) firstView();
             dirty = true;
         }
         if (dirty) draw();

@@ -33,8 +33,12 @@ final class LineageView extends BorderPane {
         canvas.setId("lineage-canvas");
         canvas.setOnSelect(vm::select);
         status.getStyleClass().add("empty-state");
-        status.textProperty().bind(vm.statusProperty());
-        status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
+        // The layout's progress first; else why nothing is drawn at the instant shown.
+        status.textProperty().bind(javafx.beans.binding.Bindings.when(vm.statusProperty().isNotEmpty())
+                .then(vm.statusProperty()).otherwise(vm.emptyProperty()));
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.setWrapText(true);
+        status.setId("lineage-status");
         status.setMouseTransparent(true);
         StackPane centre = new StackPane(canvas, status);
         ScrollPane detail = new ScrollPane(new NodeDetail(vm));
@@ -44,13 +48,13 @@ final class LineageView extends BorderPane {
         setTop(toolbar());
         setCenter(centre);
         setRight(detail);
-        vm.layoutProperty().addListener((o, a, r) -> canvas.show(r, vm.atProperty().get(), vm::labels));
+        vm.layoutProperty().addListener((o, a, r) -> canvas.show(r, vm.atProperty().get(), vm::labels, vm.anchor()));
         vm.atProperty().addListener((o, a, at) -> canvas.restyle(at, vm::labels));
         vm.selectedProperty().addListener((o, a, id) -> {
             canvas.select(id);
             if (id != null && vm.layoutProperty().get().boxes().containsKey(id)) canvas.centre(id);
         });
-        canvas.show(vm.layoutProperty().get(), vm.atProperty().get(), vm::labels);
+        canvas.show(vm.layoutProperty().get(), vm.atProperty().get(), vm::labels, vm.anchor());
     }
 
     private HBox toolbar() {
