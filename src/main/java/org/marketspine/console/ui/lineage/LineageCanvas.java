@@ -26,8 +26,6 @@ public final class LineageCanvas extends Region {
     private static final double H = LineageLayout.NODE_HEIGHT;
     /** Below this zoom the text would be unreadable: boxes only. */
     private static final double TEXT_ZOOM = 0.45;
-    /** Text drawn at the size the stylesheet gives it. */
-    private static final double READABLE = 1.0;
 
     private final LineagePalette palette = new LineagePalette();
     private final Canvas canvas = new Canvas();
@@ -109,21 +107,16 @@ public final class LineageCanvas extends Region {
         firstView();
     }
 
-    /**
-     * Fitted when that keeps the text at its stylesheet size; a graph too large for that is shown
-     * at 100 % around the anchor the view model chose (else from the top left), to pan from: a
-     * fitted hairball of 6 px text reads only after zooming, so it is never the first view.
-     */
+    /** Never a fitted hairball of 6 px text: see {@link LineageViewport#first}. */
     private void firstView() {
-        fit();
-        if (scale >= READABLE || layout.width() <= 0) return;
-        scale = READABLE;
-        if (anchor != null && layout.boxes().containsKey(anchor)) {
-            centre(anchor);
-            return;
-        }
-        tx = 20;
-        ty = layout.height() * scale + 40 > getHeight() ? 20 : (getHeight() - layout.height() * scale) / 2;
+        gesture = false;
+        look(LineageViewport.first(layout, anchor, Math.max(1, getWidth()), Math.max(1, getHeight())));
+    }
+
+    private void look(LineageViewport v) {
+        scale = v.scale();
+        tx = v.tx();
+        ty = v.ty();
         redraw();
     }
 
@@ -144,29 +137,13 @@ public final class LineageCanvas extends Region {
     /** Scales and centres the whole graph into the view. */
     public void fit() {
         gesture = false;
-        double w = Math.max(1, getWidth());
-        double h = Math.max(1, getHeight());
-        if (layout.width() <= 0) {
-            scale = 1;
-            tx = ty = 0;
-        } else {
-            scale = Math.min(1.1, Math.min(w / (layout.width() + 40), h / (layout.height() + 40)));
-            // A graph small enough to read stays readable: it may overflow, and then starts top-left.
-            if (layout.boxes().size() <= 200) scale = Math.max(scale, 0.55);
-            tx = layout.width() * scale + 40 > w ? 20 : (w - layout.width() * scale) / 2;
-            ty = layout.height() * scale + 40 > h ? 20 : (h - layout.height() * scale) / 2;
-        }
-        redraw();
+        look(LineageViewport.fit(layout, Math.max(1, getWidth()), Math.max(1, getHeight())));
     }
 
     /** Centres a node at a readable zoom. */
     public void centre(String id) {
         LineageLayout.Box b = layout.boxes().get(id);
-        if (b == null) return;
-        scale = Math.max(scale, READABLE);
-        tx = getWidth() / 2 - (b.x() + W / 2) * scale;
-        ty = getHeight() / 2 - (b.y() + H / 2) * scale;
-        redraw();
+        if (b != null) look(LineageViewport.centre(b, scale, getWidth(), getHeight()));
     }
 
     public void zoom(double factor, double cx, double cy) {
@@ -246,12 +223,12 @@ public final class LineageCanvas extends Region {
                 hot.add(l);
                 continue;
             }
-            trace(g, l.points(), w, h);
+            EdgePaths.trace(g, l.points(), scale, tx, ty, w, h);
         }
         g.setStroke(palette.edge());
         g.stroke();
         g.beginPath();
-        for (LineageLayout.Line l : hot) trace(g, l.points(), w, h);
+        for (LineageLayout.Line l : hot) EdgePaths.trace(g, l.points(), scale, tx, ty, w, h);
         g.setStroke(palette.edgeFocus());
         g.setLineWidth(Math.max(1.5, 2 * scale));
         g.stroke();
@@ -263,7 +240,8 @@ public final class LineageCanvas extends Region {
                 double x1 = p[n - 2] * scale + tx;
                 double y1 = p[n - 1] * scale + ty;
                 if (x1 < 0 || x1 > w || y1 < 0 || y1 > h) continue;
-                arrow(g, p[n - 4] * scale + tx, p[n - 3] * scale + ty, x1, y1, hot.contains(l));
+                g.setFill(hot.contains(l) ? palette.edgeFocus() : palette.edge());
+                EdgePaths.arrow(g, p[n - 4] * scale + tx, p[n - 3] * scale + ty, x1, y1, scale);
             }
         }
         if (!text) {
@@ -318,23 +296,6 @@ public final class LineageCanvas extends Region {
         g.restore();
     }
 
-
-    /** Adds an edge's polyline to the current path when any of it can be on screen. */
-    private void trace(GraphicsContext g, double[] p, double w, double h) {
-        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-        for (int i = 0; i < p.length; i += 2) {
-            double x = p[i] * scale + tx;
-            double y = p[i + 1] * scale + ty;
-            minX = Math.min(minX, x);
-            maxX = Math.max(maxX, x);
-            minY = Math.min(minY, y);
-            maxY = Math.max(maxY, y);
-        }
-        if (maxX < 0 || minX > w || maxY < 0 || minY > h) return;
-        g.moveTo(p[0] * scale + tx, p[1] * scale + ty);
-        for (int i = 2; i < p.length; i += 2) g.lineTo(p[i] * scale + tx, p[i + 1] * scale + ty);
-    }
-
     /** Zoomed out: each node is one box in its tone (text would be unreadable anyway). */
     private void drawBoxes(GraphicsContext g, Map<String, LineageLayout.Box> boxes, double w, double h) {
         drawnNodes = 0;
@@ -362,13 +323,6 @@ public final class LineageCanvas extends Region {
         }
     }
 
-    private void arrow(GraphicsContext g, double x0, double y0, double x1, double y1, boolean hot) {
-        double a = Math.atan2(y1 - y0, x1 - x0);
-        double len = Math.max(4, 8 * scale);
-        g.setFill(hot ? palette.edgeFocus() : palette.edge());
-        g.fillPolygon(new double[] {x1, x1 - len * Math.cos(a - 0.4), x1 - len * Math.cos(a + 0.4)},
-                new double[] {y1, y1 - len * Math.sin(a - 0.4), y1 - len * Math.sin(a + 0.4)}, 3);
-    }
 
     /** The node under a point of the canvas, or null. */
     String nodeAt(double sx, double sy) {

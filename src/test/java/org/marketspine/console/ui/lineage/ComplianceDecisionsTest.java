@@ -61,4 +61,17 @@ class ComplianceDecisionsTest {
         assertTrue(TimelineTicks.of(first, first, NEW_YORK, 12).isEmpty());
         assertTrue(TimelineTicks.of(first, last, NEW_YORK, 0).isEmpty());
     }
+
+    @Test
+    void item15_theFirstViewOfALargeGraphIs100PercentAroundItsAnchor_aSmallOneIsFitted() {
+        java.util.Map<String, org.marketspine.console.model.LineageLayout.Box> boxes = new java.util.HashMap<>();
+        for (int i = 0; i < 300; i++) boxes.put("n" + i, new org.marketspine.console.model.LineageLayout.Box(i % 20 * 300, i / 20 * 90));
+        var large = new org.marketspine.console.model.LineageLayout.Result(boxes, List.of(), 6000, 1350);
+        LineageViewport v = LineageViewport.first(large, "n150", 900, 400);
+        assertEquals(1.0, v.scale(), 1e-9, "a fitted view would be " + LineageViewport.fit(large, 900, 400).scale());
+        double nodeCentreX = (150 % 20 * 300 + org.marketspine.console.model.LineageLayout.NODE_WIDTH / 2) * v.scale() + v.tx();
+        assertEquals(450, nodeCentreX, 1e-6, "the anchor in the middle");
+        var small = new org.marketspine.console.model.LineageLayout.Result(java.util.Map.of("a", new org.marketspine.console.model.LineageLayout.Box(0, 0)), List.of(), 300, 90);
+        assertEquals(LineageViewport.fit(small, 900, 400), LineageViewport.first(small, "a", 900, 400));
+    }
 }
