@@ -168,6 +168,29 @@ class ComplianceReadabilityTest {
         }
     }
 
+    /** Item 19 as it applies here: at 1280×720 the detail does not take a third of the graph's width before anything is selected. */
+    @Test
+    void item19_at1280x720TheGraphHasTheWidthUntilANodeIsSelected_thenTheDetailSitsBesideIt(FxRobot robot) throws Exception {
+        awaitLive();
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        Node canvas = window.complianceView().canvas();
+        Node detail = robot.lookup("#lineage-detail").query();
+        assertFalse(detail.isVisible(), "nothing selected: no detail panel");
+        assertTrue(robot.lookup("#lineage-hint").query().isVisible());
+        assertTrue(canvas.getLayoutBounds().getWidth() > 0.9 * stage.getScene().getWidth(), "graph width " + canvas.getLayoutBounds().getWidth());
+        Capture c = runtime.log().head().captures().values().stream()
+                .filter(x -> window.lineage().graphProperty().get().node(LineageGraph.captureNode(x.captureId())) != null).findFirst().orElseThrow();
+        find(robot, c.captureId(), LineageGraph.captureNode(c.captureId()));
+        HealthBoardTest.await("the detail shown", 5, detail::isVisible);
+        robot.interact(() -> { });
+        double canvasRight = canvas.localToScene(canvas.getLayoutBounds()).getMaxX();
+        double detailLeft = detail.localToScene(detail.getLayoutBounds()).getMinX();
+        assertTrue(canvasRight <= detailLeft + 1, "the detail covers the graph: " + canvasRight + " > " + detailLeft);
+    }
+
     @Test
     void item16_auditTimesKeepTheirZone_andASelectedRowShowsItsParamsInFull(FxRobot robot) throws Exception {
         Times.setZone(NEW_YORK);

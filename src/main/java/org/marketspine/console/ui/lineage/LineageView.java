@@ -40,11 +40,24 @@ final class LineageView extends BorderPane {
         status.setWrapText(true);
         status.setId("lineage-status");
         status.setMouseTransparent(true);
-        StackPane centre = new StackPane(canvas, status);
+        // Until a node is selected the graph has the whole width (at 1280×720 a detail panel of
+        // hints would take a third of it); the hint is a line over the canvas instead.
+        Label hint = new Label("Click a node to see where it came from: its exact inputs, the run that made it, who triggered it. "
+                + "Drag to pan, wheel to zoom, F to fit.");
+        hint.setId("lineage-hint");
+        hint.getStyleClass().addAll(Styles.MUTED, "lineage-hint");
+        hint.setWrapText(true);
+        hint.setMouseTransparent(true);
+        hint.visibleProperty().bind(vm.selectedProperty().isNull());
+        StackPane.setAlignment(hint, Pos.BOTTOM_LEFT);
+        StackPane centre = new StackPane(canvas, status, hint);
         ScrollPane detail = new ScrollPane(new NodeDetail(vm));
+        detail.setId("lineage-detail");
         detail.setFitToWidth(true);
         detail.setPrefWidth(380);
         detail.setMinWidth(320);
+        detail.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        detail.managedProperty().bind(detail.visibleProperty());
         setTop(toolbar());
         setCenter(centre);
         setRight(detail);
