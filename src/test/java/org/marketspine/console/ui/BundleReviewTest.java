@@ -92,6 +92,31 @@ class BundleReviewTest {
         assertFalse(robot.lookup("#export-bundle").query().isVisible(), "a bundle is not re-exported");
     }
 
+    /** Issue 12, item 17: a bundle is seen as of its end — the timeline, every relative time — and Backfill says why it cannot run. */
+    @Test
+    void aBundleUnderReviewIsAsOfItsEnd_andBackfillIsDisabledWithTheReason(FxRobot robot) throws Exception {
+        open(robot, good);
+        MainWindow w = (MainWindow) opened.root();
+        Instant end = opened.runtime().review().to();
+        javafx.scene.control.Button backfill = robot.lookup("#backfill").queryAs(javafx.scene.control.Button.class);
+        HealthBoardTest.await("the board filled", 10, () -> w.health().hasDataProperty().get());
+        assertTrue(backfill.isDisabled(), "Backfill opens offline only to fail at Preview");
+        assertTrue(backfill.getText().contains("read-only review"), backfill.getText());
+        assertTrue(backfill.getTooltip().getText().contains("offline review"), backfill.getTooltip().getText());
+        int relative = 0;
+        for (javafx.scene.Node n : robot.lookup(x -> x instanceof TimeLabel t && t.time() != null).queryAll()) {
+            TimeLabel t = (TimeLabel) n;
+            assertTrue(t.getText().endsWith(Times.relative(t.time(), end)), t.getText() + " is not relative to the bundle's end " + end);
+            relative++;
+        }
+        assertTrue(relative > 0, "no relative time on the board");
+        robot.interact(() -> w.showWorkspace(2));
+        HealthBoardTest.await("the lineage laid out", 15, () -> !w.lineage().layoutProperty().get().boxes().isEmpty());
+        String now = robot.lookup("#timeline-time").queryAs(Label.class).getText();
+        assertFalse(now.contains("LIVE"), now);
+        assertTrue(now.startsWith("END OF BUNDLE · " + Times.absolute(end)), now);
+    }
+
     @Test
     void aTamperedBundleIsRefusedAndShowsNothingOfItself(FxRobot robot) throws Exception {
         Map<String, byte[]> entries = org.marketspine.console.audit.BundleTest.read(good);

@@ -141,7 +141,7 @@ class LineageWorkspaceTest {
         // The detail lists the exact inputs…
         HealthBoardTest.await("the inputs in the detail", 5, () -> robot.lookup(".input-link").queryAll().size() == derived.recorded().inputs().size());
         Set<String> listed = new HashSet<>();
-        for (Node n : robot.lookup(".input-link").queryAll()) listed.add(((Hyperlink) n).getText());
+        for (Node n : robot.lookup(".input-link").queryAll()) listed.add(((Hyperlink) n).getTooltip().getText());
         assertEquals(new HashSet<>(derived.recorded().inputs()), listed);
         // …and the drawn edges into the computing run come from exactly those captures.
         String exec = LineageGraph.executionNode(derived.recorded().executionId());

@@ -98,7 +98,7 @@ public final class LineageBenchmark {
         CompletableFuture<long[]> painted = new CompletableFuture<>();
         CompletableFuture<double[]> fps = new CompletableFuture<>();
         fx.deliver(() -> {
-            canvas.show(layout, at, id -> label);
+            canvas.show(layout, at, id -> label, null);
             int[] pulses = {0};
             new AnimationTimer() {
                 long start;

@@ -91,6 +91,14 @@ public final class HealthView extends StackPane {
         Button backfill = new Button("Backfill…", Icons.of(Icons.BACKFILL));
         backfill.setId("backfill");
         backfill.disableProperty().bind(vm.hasDataProperty().not());
+        if (vm.runtime().review() != null) {
+            // An audit bundle under offline review is read-only: say so on the button, not at Preview.
+            // (A disabled button shows no tooltip, so the reason is in its text too.)
+            backfill.disableProperty().unbind();
+            backfill.setDisable(true);
+            backfill.setText("Backfill… (read-only review)");
+            backfill.setTooltip(new javafx.scene.control.Tooltip("Backfill disabled: this is an audit bundle under offline review (read-only)."));
+        }
         backfill.setOnAction(e -> new BackfillDialog(vm).showAndWait());
         Label boardFeedback = new Label();
         boardFeedback.setId("board-feedback");

@@ -52,6 +52,12 @@ final class AuditLogView extends VBox {
     private final Label message = new Label();
     private final ComboBox<LocalDate> verifyWeek = new ComboBox<>();
     private final ListView<String> verifyResult = new ListView<>();
+    private final TableColumn<AuditLog.Entry, String> atColumn;
+    private final AuditRowDetail detail = new AuditRowDetail();
+    /** The table cells' font and padding, to size the time column to its widest text. */
+    private final org.marketspine.console.ui.StyleProbes probes = new org.marketspine.console.ui.StyleProbes();
+    private final Label cellProbe = probes.label("table-cell");
+    private final org.marketspine.console.ui.TextMeasure measure = new org.marketspine.console.ui.TextMeasure();
 
     AuditLogView(LineageViewModel vm) {
         this.vm = vm;
@@ -60,8 +66,11 @@ final class AuditLogView extends VBox {
         table.getStyleClass().add("audit-table");
         table.setItems(vm.audit());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Cells give the time with its offset; the zone's id is named once, in the header, so no cell cuts it off.
+        atColumn = column("At", e -> InstantText.offset(e.at()), 200);
+        atColumn.setCellFactory(col -> new AuditRowDetail.Cell(e -> Times.absolute(e.at())));
         table.getColumns().addAll(List.of(
-                column("At", e -> Times.absolute(e.at()), 240), column("Kind", AuditLog.Entry::kind, 80),
+                atColumn, column("Kind", AuditLog.Entry::kind, 80),
                 column("Who", AuditLog.Entry::who, 150), column("What", AuditLog.Entry::what, 280),
                 column("Trigger / role", AuditLog.Entry::trigger, 100), column("Params", AuditLog.Entry::params, 240),
                 column("Outcome", AuditLog.Entry::outcome, 90), column("Reason", AuditLog.Entry::reason, 300)));
@@ -79,10 +88,12 @@ final class AuditLogView extends VBox {
         none.getStyleClass().add("empty-state");
         table.setPlaceholder(none);
         VBox.setVgrow(table, Priority.ALWAYS);
+        from.setId("audit-from");
+        to.setId("audit-to");
         from.setPromptText("from day (UTC)");
         to.setPromptText("to day (UTC)");
-        from.setPrefWidth(140);
-        to.setPrefWidth(140);
+        from.getEditor().setPrefColumnCount(from.getPromptText().length());
+        to.getEditor().setPrefColumnCount(to.getPromptText().length());
         for (var c : List.of(trigger, what, who, outcome)) c.valueProperty().addListener((o, a, b) -> applyFilter());
         from.valueProperty().addListener((o, a, b) -> applyFilter());
         to.valueProperty().addListener((o, a, b) -> applyFilter());
@@ -99,9 +110,9 @@ final class AuditLogView extends VBox {
         count.getStyleClass().add(Styles.MUTED);
         count.setId("audit-count");
         message.setId("audit-message");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox filters = new HBox(8, from, new Label("–"), to, trigger, what, who, outcome, grow, count, export);
+        // At 1280×720 the filters wrap to a second line rather than cut their choices and the count.
+        for (javafx.scene.control.Control c : List.of(from, to, trigger, what, who, outcome, count, export)) c.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, from, new Label("–"), to, trigger, what, who, outcome, count, export);
         filters.setAlignment(Pos.CENTER_LEFT);
         verifyWeek.setId("verify-week");
         verifyWeek.setPromptText("week ending");
@@ -112,9 +123,13 @@ final class AuditLogView extends VBox {
         verify.setOnAction(e -> verify());
         verifyResult.setId("verify-result");
         verifyResult.setPrefHeight(130);
+        // Only once asked: at 1280×720 every line of height goes to the table's rows.
+        verifyResult.managedProperty().bind(verifyResult.visibleProperty());
+        verifyResult.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(verifyResult.getItems()));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> detail.show(e));
         HBox verifyRow = new HBox(8, new Label("Did every scheduled run execute for"), verifyWeek, verify, message);
         verifyRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(filters, table, verifyRow, verifyResult);
+        getChildren().addAll(probes.group(), filters, table, detail, verifyRow, verifyResult);
         vm.audit().addListener((javafx.collections.ListChangeListener<AuditLog.Entry>) c -> refreshChoices());
         refreshChoices();
     }
@@ -132,6 +147,7 @@ final class AuditLogView extends VBox {
         TableColumn<AuditLog.Entry, String> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
         c.setPrefWidth(width);
+        c.setCellFactory(col -> new AuditRowDetail.Cell(value));
         return c;
     }
 
@@ -153,6 +169,11 @@ final class AuditLogView extends VBox {
         fill(who, all, AuditLog.Entry::who);
         fill(outcome, all, AuditLog.Entry::outcome);
         count.setText(vm.audit().size() + " of " + all.size() + " entries");
+        atColumn.setText("At (" + Times.zone().getId() + ")");
+        double widest = 0;
+        for (AuditLog.Entry e : vm.audit()) widest = Math.max(widest, measure.width(InstantText.offset(e.at()), cellProbe.getFont()));
+        atColumn.setMinWidth(Math.max(measure.width(atColumn.getText(), cellProbe.getFont()), widest) + cellProbe.getInsets().getLeft()
+                + cellProbe.getInsets().getRight() + cellProbe.getFont().getSize()); // one em spare: the header's sort arrow and the grid lines
     }
 
     private static void fill(ComboBox<String> c, List<AuditLog.Entry> all, Function<AuditLog.Entry, String> f) {

@@ -27,10 +27,11 @@ final class ExportBundleDialog extends Dialog<Void> {
     ExportBundleDialog(ConsoleRuntime runtime, LineageViewModel vm) {
         setTitle("Export audit bundle");
         setHeaderText("A signed bundle of the journal up to the end of the range, with a report — it opens offline and proves it was not altered.");
-        Instant last = vm.log().lastAt();
-        Instant end = vm.timeProperty().get() != null ? vm.timeProperty().get() : last;
-        to.setText(end == null ? "" : end.toString());
-        from.setText(end == null ? "" : end.minus(java.time.Duration.ofDays(30)).toString());
+        LineageViewModel.Range range = vm.exportRange();
+        from.setText(InstantText.format(range.from()));
+        to.setText(InstantText.format(range.to()));
+        from.setPrefColumnCount(34);
+        to.setPrefColumnCount(34);
         file.setText(Path.of(System.getProperty("user.home"), "spine-audit-" + java.time.LocalDate.now() + ".spinebundle").toString());
         file.setPrefColumnCount(36);
         from.setId("export-from");
@@ -51,11 +52,12 @@ final class ExportBundleDialog extends Dialog<Void> {
         g.setHgap(8);
         g.setVgap(8);
         g.setPadding(new Insets(10));
-        g.addRow(0, new Label("From (ISO 8601)"), from);
-        g.addRow(1, new Label("To (ISO 8601)"), to);
-        g.addRow(2, new Label("File"), file, choose);
-        g.add(progress, 0, 3, 3, 1);
-        g.add(status, 0, 4, 3, 1);
+        g.addRow(0, label("From (ISO 8601)"), from);
+        g.addRow(1, label("To (ISO 8601)"), to);
+        g.addRow(2, label("File"), file, choose);
+        g.addRow(3, label("Signed with"), signer());
+        g.add(progress, 0, 4, 3, 1);
+        g.add(status, 0, 5, 3, 1);
         getDialogPane().setContent(g);
         ButtonType export = new ButtonType("Export", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(export, ButtonType.CLOSE);
@@ -67,14 +69,45 @@ final class ExportBundleDialog extends Dialog<Void> {
         });
     }
 
+    /** Labels keep their whole text: the fields beside them give way first. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /**
+     * The key the bundle will be signed with, named as a reviewer will see it — in a read-only
+     * field as wide as the fingerprint, so it is compared whole and can be copied.
+     */
+    private javafx.scene.Node signer() {
+        Path keyFile = BundleKeys.defaultFile();
+        TextField f = new TextField();
+        f.setId("export-signer");
+        f.setEditable(false);
+        if (!java.nio.file.Files.exists(keyFile)) {
+            f.setText("a new key, created at " + keyFile);
+        } else {
+            try {
+                f.setText(BundleKeys.load(keyFile).fingerprint());
+            } catch (java.io.IOException | RuntimeException ex) {
+                f.setText("cannot read the key " + keyFile + ": " + ex.getMessage());
+            }
+        }
+        f.setPrefColumnCount(f.getText().length() + 1);
+        f.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        f.setTooltip(new javafx.scene.control.Tooltip(f.getText()));
+        return f;
+    }
+
     private void start(ConsoleRuntime runtime, LineageViewModel vm, Button go) {
         Instant a;
         Instant b;
         try {
-            a = Instant.parse(from.getText().trim());
-            b = Instant.parse(to.getText().trim());
+            a = InstantText.parse(from.getText());
+            b = InstantText.parse(to.getText());
         } catch (DateTimeParseException ex) {
-            status.setText("Both ends must be ISO 8601 instants, e.g. 2026-10-16T14:00:00Z.");
+            status.setText("Both ends must be ISO 8601 instants, e.g. " + InstantText.format(Instant.parse("2026-10-16T14:00:00Z")) + ".");
             return;
         }
         if (!a.isBefore(b)) {

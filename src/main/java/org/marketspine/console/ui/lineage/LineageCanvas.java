@@ -33,6 +33,7 @@ public final class LineageCanvas extends Region {
     private LineageAt at;
     private Function<String, List<String>> labels = id -> List.of();
     private String selected;
+    private String anchor;
     private Consumer<String> onSelect = id -> { };
     private double scale = 1;
     private double tx;
@@ -96,13 +97,27 @@ public final class LineageCanvas extends Region {
         this.onSelect = onSelect;
     }
 
-    /** A new layout: fitted to the view. */
-    public void show(LineageLayout.Result layout, LineageAt at, Function<String, List<String>> labels) {
+    /** A new layout, in its first view: around {@code anchor} (a node id, or null) when it does not fit. */
+    public void show(LineageLayout.Result layout, LineageAt at, Function<String, List<String>> labels, String anchor) {
         gesture = false;
         this.layout = layout;
         this.at = at;
         this.labels = labels;
-        fit();
+        this.anchor = anchor;
+        firstView();
+    }
+
+    /** Never a fitted hairball of 6 px text: see {@link LineageViewport#first}. */
+    private void firstView() {
+        gesture = false;
+        look(LineageViewport.first(layout, anchor, Math.max(1, getWidth()), Math.max(1, getHeight())));
+    }
+
+    private void look(LineageViewport v) {
+        scale = v.scale();
+        tx = v.tx();
+        ty = v.ty();
+        redraw();
     }
 
     /** The same layout at another instant (the scrubber): only looks change. */
@@ -122,29 +137,13 @@ public final class LineageCanvas extends Region {
     /** Scales and centres the whole graph into the view. */
     public void fit() {
         gesture = false;
-        double w = Math.max(1, getWidth());
-        double h = Math.max(1, getHeight());
-        if (layout.width() <= 0) {
-            scale = 1;
-            tx = ty = 0;
-        } else {
-            scale = Math.min(1.1, Math.min(w / (layout.width() + 40), h / (layout.height() + 40)));
-            // A graph small enough to read stays readable: it may overflow, and then starts top-left.
-            if (layout.boxes().size() <= 200) scale = Math.max(scale, 0.55);
-            tx = layout.width() * scale + 40 > w ? 20 : (w - layout.width() * scale) / 2;
-            ty = layout.height() * scale + 40 > h ? 20 : (h - layout.height() * scale) / 2;
-        }
-        redraw();
+        look(LineageViewport.fit(layout, Math.max(1, getWidth()), Math.max(1, getHeight())));
     }
 
     /** Centres a node at a readable zoom. */
     public void centre(String id) {
         LineageLayout.Box b = layout.boxes().get(id);
-        if (b == null) return;
-        scale = Math.max(scale, 0.8);
-        tx = getWidth() / 2 - (b.x() + W / 2) * scale;
-        ty = getHeight() / 2 - (b.y() + H / 2) * scale;
-        redraw();
+        if (b != null) look(LineageViewport.centre(b, scale, getWidth(), getHeight()));
     }
 
     public void zoom(double factor, double cx, double cy) {
@@ -196,7 +195,7 @@ public final class LineageCanvas extends Region {
             boolean first = canvas.getWidth() == 0;
             canvas.setWidth(w);
             canvas.setHeight(h);
-            if (first) fit();
+            if (first) firstView();
             dirty = true;
         }
         if (dirty) draw();
@@ -224,12 +223,12 @@ public final class LineageCanvas extends Region {
                 hot.add(l);
                 continue;
             }
-            trace(g, l.points(), w, h);
+            EdgePaths.trace(g, l.points(), scale, tx, ty, w, h);
         }
         g.setStroke(palette.edge());
         g.stroke();
         g.beginPath();
-        for (LineageLayout.Line l : hot) trace(g, l.points(), w, h);
+        for (LineageLayout.Line l : hot) EdgePaths.trace(g, l.points(), scale, tx, ty, w, h);
         g.setStroke(palette.edgeFocus());
         g.setLineWidth(Math.max(1.5, 2 * scale));
         g.stroke();
@@ -241,7 +240,8 @@ public final class LineageCanvas extends Region {
                 double x1 = p[n - 2] * scale + tx;
                 double y1 = p[n - 1] * scale + ty;
                 if (x1 < 0 || x1 > w || y1 < 0 || y1 > h) continue;
-                arrow(g, p[n - 4] * scale + tx, p[n - 3] * scale + ty, x1, y1, hot.contains(l));
+                g.setFill(hot.contains(l) ? palette.edgeFocus() : palette.edge());
+                EdgePaths.arrow(g, p[n - 4] * scale + tx, p[n - 3] * scale + ty, x1, y1, scale);
             }
         }
         if (!text) {
@@ -296,23 +296,6 @@ public final class LineageCanvas extends Region {
         g.restore();
     }
 
-
-    /** Adds an edge's polyline to the current path when any of it can be on screen. */
-    private void trace(GraphicsContext g, double[] p, double w, double h) {
-        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
-        for (int i = 0; i < p.length; i += 2) {
-            double x = p[i] * scale + tx;
-            double y = p[i + 1] * scale + ty;
-            minX = Math.min(minX, x);
-            maxX = Math.max(maxX, x);
-            minY = Math.min(minY, y);
-            maxY = Math.max(maxY, y);
-        }
-        if (maxX < 0 || minX > w || maxY < 0 || minY > h) return;
-        g.moveTo(p[0] * scale + tx, p[1] * scale + ty);
-        for (int i = 2; i < p.length; i += 2) g.lineTo(p[i] * scale + tx, p[i + 1] * scale + ty);
-    }
-
     /** Zoomed out: each node is one box in its tone (text would be unreadable anyway). */
     private void drawBoxes(GraphicsContext g, Map<String, LineageLayout.Box> boxes, double w, double h) {
         drawnNodes = 0;
@@ -340,13 +323,6 @@ public final class LineageCanvas extends Region {
         }
     }
 
-    private void arrow(GraphicsContext g, double x0, double y0, double x1, double y1, boolean hot) {
-        double a = Math.atan2(y1 - y0, x1 - x0);
-        double len = Math.max(4, 8 * scale);
-        g.setFill(hot ? palette.edgeFocus() : palette.edge());
-        g.fillPolygon(new double[] {x1, x1 - len * Math.cos(a - 0.4), x1 - len * Math.cos(a + 0.4)},
-                new double[] {y1, y1 - len * Math.sin(a - 0.4), y1 - len * Math.sin(a + 0.4)}, 3);
-    }
 
     /** The node under a point of the canvas, or null. */
     String nodeAt(double sx, double sy) {

@@ -33,24 +33,41 @@ final class LineageView extends BorderPane {
         canvas.setId("lineage-canvas");
         canvas.setOnSelect(vm::select);
         status.getStyleClass().add("empty-state");
-        status.textProperty().bind(vm.statusProperty());
-        status.visibleProperty().bind(vm.statusProperty().isNotEmpty());
+        // The layout's progress first; else why nothing is drawn at the instant shown.
+        status.textProperty().bind(javafx.beans.binding.Bindings.when(vm.statusProperty().isNotEmpty())
+                .then(vm.statusProperty()).otherwise(vm.emptyProperty()));
+        status.visibleProperty().bind(status.textProperty().isNotEmpty());
+        status.setWrapText(true);
+        status.setId("lineage-status");
         status.setMouseTransparent(true);
-        StackPane centre = new StackPane(canvas, status);
+        // Until a node is selected the graph has the whole width (at 1280×720 a detail panel of
+        // hints would take a third of it); the hint is a line over the canvas instead.
+        Label hint = new Label("Click a node to see where it came from: its exact inputs, the run that made it, who triggered it. "
+                + "Drag to pan, wheel to zoom, F to fit.");
+        hint.setId("lineage-hint");
+        hint.getStyleClass().addAll(Styles.MUTED, "lineage-hint");
+        hint.setWrapText(true);
+        hint.setMouseTransparent(true);
+        hint.visibleProperty().bind(vm.selectedProperty().isNull());
+        StackPane.setAlignment(hint, Pos.BOTTOM_LEFT);
+        StackPane centre = new StackPane(canvas, status, hint);
         ScrollPane detail = new ScrollPane(new NodeDetail(vm));
+        detail.setId("lineage-detail");
         detail.setFitToWidth(true);
         detail.setPrefWidth(380);
         detail.setMinWidth(320);
+        detail.visibleProperty().bind(vm.selectedProperty().isNotNull());
+        detail.managedProperty().bind(detail.visibleProperty());
         setTop(toolbar());
         setCenter(centre);
         setRight(detail);
-        vm.layoutProperty().addListener((o, a, r) -> canvas.show(r, vm.atProperty().get(), vm::labels));
+        vm.layoutProperty().addListener((o, a, r) -> canvas.show(r, vm.atProperty().get(), vm::labels, vm.anchor()));
         vm.atProperty().addListener((o, a, at) -> canvas.restyle(at, vm::labels));
         vm.selectedProperty().addListener((o, a, id) -> {
             canvas.select(id);
             if (id != null && vm.layoutProperty().get().boxes().containsKey(id)) canvas.centre(id);
         });
-        canvas.show(vm.layoutProperty().get(), vm.atProperty().get(), vm::labels);
+        canvas.show(vm.layoutProperty().get(), vm.atProperty().get(), vm::labels, vm.anchor());
     }
 
     private HBox toolbar() {

@@ -33,6 +33,7 @@ import org.marketspine.console.model.StateDiff;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.ConsoleSnapshot;
+import org.marketspine.console.ui.Times;
 
 /**
  * The compliance workspace as properties: the lineage in scope and its layout, the instant shown
@@ -54,12 +55,14 @@ public final class LineageViewModel {
     private final ReadOnlyObjectWrapper<LineageLayout.Result> layout = new ReadOnlyObjectWrapper<>(LineageLayout.Result.EMPTY);
     private final ReadOnlyObjectWrapper<LineageAt> at = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Waiting for the feed…");
+    private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper("");
     private final ObservableList<AuditLog.Entry> audit = FXCollections.observableArrayList();
     private final ObjectProperty<AuditLog.Filter> auditFilter = new SimpleObjectProperty<>(AuditLog.Filter.ALL);
     private List<AuditLog.Entry> auditAll = List.of();
     private PlatformState auditAllOf;
     private final ReadOnlyObjectWrapper<RetentionReport> retention = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<String> comparison = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<CompareText.Result> comparison = new ReadOnlyObjectWrapper<>(CompareText.Result.NONE);
+    private final ObservableList<String> deltas = FXCollections.observableArrayList();
     private final BooleanProperty auditShown = new SimpleBooleanProperty();
     private final BooleanProperty retentionShown = new SimpleBooleanProperty();
     private Map<String, List<String>> labels = Map.of();
@@ -161,6 +164,7 @@ public final class LineageViewModel {
     private void show(ScrubStep step) {
         shownState = step.at().state();
         labels = step.labels();
+        empty.set(emptyAt(graph.get(), step.at(), time.get(), head));
         at.set(step.at());
         if (auditShown.get()) refreshAudit();
         if (retentionShown.get()) refreshRetention();
@@ -178,6 +182,42 @@ public final class LineageViewModel {
 
     private void refreshRetention() {
         retention.set(RetentionReport.of(shownState, time.get() != null ? time.get() : runtime.clockNow()));
+    }
+
+    /**
+     * A past instant before anything in scope was recorded reads as such, not as a blank canvas;
+     * "" when something is drawn (or live, or the scope itself is empty — the layout says that).
+     */
+    static String emptyAt(LineageGraph g, LineageAt at, Instant t, PlatformState head) {
+        if (t == null || g.nodes().isEmpty()) return "";
+        Instant first = null;
+        for (LineageGraph.Node n : g.nodes()) {
+            if (at.look(n.id()).present()) return "";
+            Capture c = n.kind() == LineageGraph.Kind.CAPTURE ? head.capture(n.ref()) : null;
+            if (c != null && (first == null || c.recordedAt().isBefore(first))) first = c.recordedAt();
+        }
+        return "Nothing in this scope had been recorded yet at " + Times.absolute(t) + "."
+                + (first == null ? "" : " Its first capture was recorded at " + Times.absolute(first) + ".");
+    }
+
+    /**
+     * Where a graph too large for the view opens: the selected node, else the newest capture in
+     * scope — what a reviewer traces back from. Null for an empty graph.
+     */
+    public String anchor() {
+        LineageGraph g = graph.get();
+        if (selected.get() != null && g.node(selected.get()) != null) return selected.get();
+        Capture newest = null;
+        for (LineageGraph.Node n : g.nodes()) {
+            Capture c = n.kind() == LineageGraph.Kind.CAPTURE ? head.capture(n.ref()) : null;
+            if (c != null && (newest == null || c.seq() > newest.seq())) newest = c;
+        }
+        return newest == null ? null : LineageGraph.captureNode(newest.captureId());
+    }
+
+    /** The instant everything shown is as of: the timeline's T in the past, else the head state's. */
+    public Instant shownAt() {
+        return time.get() != null ? time.get() : shownState.at();
     }
 
     // ---- time travel ----
@@ -250,8 +290,8 @@ public final class LineageViewModel {
     /** What changed from instant {@code a} to instant {@code b}; row and symbol deltas arrive from the feed. */
     public StateDiff compare(Instant a, Instant b) {
         StateDiff d = StateDiff.between(log().stateAt(a), log().stateAt(b));
-        List<String> lines = new ArrayList<>(CompareText.of(d));
-        comparison.setAll(lines);
+        deltas.clear();
+        comparison.set(CompareText.of(d, a, b));
         for (Capture c : d.capturesSuperseded()) {
             Capture newer = head.capture(c.supersededBy());
             if (newer != null) compareCaptures(c.captureId(), newer.captureId());
@@ -262,7 +302,7 @@ public final class LineageViewModel {
     /** Row and symbol deltas between two captures, as the feed computes them (capture_diff). */
     public void compareCaptures(String from, String to) {
         Message.Request r = new Message.Request(runtime.nextId("diff-"), "capture_diff", null, null, null, null, null, from, to, null);
-        runtime.request(r).whenComplete((resp, e) -> runtime.publisher().deliver(() -> comparison.add(
+        runtime.request(r).whenComplete((resp, e) -> runtime.publisher().deliver(() -> deltas.add(
                 e != null ? "capture_diff " + from + " → " + to + " failed: " + e.getMessage()
                         : !resp.ok() ? "capture_diff " + from + " → " + to + " refused: " + resp.error().message()
                         : CompareText.diff(resp.data()))));
@@ -275,8 +315,45 @@ public final class LineageViewModel {
         Files.writeString(file, AuditLog.csv(audit), StandardCharsets.UTF_8);
     }
 
+    /** An export's time range. */
+    public record Range(Instant from, Instant to) {}
+
+    /**
+     * What the export dialog offers: the audit log's day range when one is set — the rows the user
+     * is looking at — else the 30 days up to the instant shown. A filter's end is the last
+     * millisecond of its day; the bundle's range ends at the next midnight.
+     */
+    static Range exportRange(AuditLog.Filter f, Instant shownAt) {
+        Instant to = f.to() != null ? f.to().plusMillis(1) : shownAt;
+        Instant from = f.from() != null ? f.from() : to == null ? null : to.minus(java.time.Duration.ofDays(30));
+        return new Range(from, to);
+    }
+
+    public Range exportRange() {
+        return exportRange(auditFilter.get(), time.get() != null ? time.get() : log().lastAt());
+    }
+
     public List<AuditLog.ScheduledRun> verifyWeek(LocalDate w) {
         return AuditLog.verifyWeek(shownState, w, time.get() != null ? time.get() : runtime.clockNow());
+    }
+
+    /** The end of the bundle's range under offline review (what the app is "as of"), else null. */
+    public Instant reviewEnd() {
+        return runtime.review() == null ? null : runtime.review().to();
+    }
+
+    public boolean isReview() {
+        return runtime.review() != null;
+    }
+
+    /**
+     * What the timeline says of the instant shown: T in the past; a bundle under review is as of
+     * its end and never "LIVE"; else live, with the last event heard.
+     */
+    static String timelineText(Instant t, Instant last, Instant bundleEnd) {
+        if (t != null) return Times.absolute(t);
+        if (bundleEnd != null) return "END OF BUNDLE · " + Times.absolute(bundleEnd) + " · offline review";
+        return "LIVE" + (last == null ? " · no events yet" : " · last event " + Times.absolute(last));
     }
 
     /** Where the timeline starts: a bundle's range start, else the journal's first event. */
@@ -301,12 +378,21 @@ public final class LineageViewModel {
     public ReadOnlyObjectProperty<LineageLayout.Result> layoutProperty() { return layout.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<LineageAt> atProperty() { return at.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    /** Why nothing is drawn at the instant shown, or "". */
+    public ReadOnlyStringProperty emptyProperty() { return empty.getReadOnlyProperty(); }
     public ObservableList<AuditLog.Entry> audit() { return audit; }
     /** The whole log at the instant shown, before filters (what the filters offer to choose from). */
     public List<AuditLog.Entry> auditUnfiltered() { return auditAll; }
     public ObjectProperty<AuditLog.Filter> auditFilterProperty() { return auditFilter; }
     public ReadOnlyObjectProperty<RetentionReport> retentionProperty() { return retention.getReadOnlyProperty(); }
-    public ObservableList<String> comparison() { return comparison; }
+    ReadOnlyObjectProperty<CompareText.Result> comparisonProperty() { return comparison.getReadOnlyProperty(); }
+    /** Row and symbol deltas of revisions, as the feed's answers arrive. */
+    public ObservableList<String> deltas() { return deltas; }
+    /** Before comparing two captures on their own: nothing of an earlier comparison stays. */
+    void clearComparison() {
+        comparison.set(CompareText.Result.NONE);
+        deltas.clear();
+    }
     public BooleanProperty auditShownProperty() { return auditShown; }
     public BooleanProperty retentionShownProperty() { return retentionShown; }
 }

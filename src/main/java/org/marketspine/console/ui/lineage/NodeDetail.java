@@ -54,7 +54,8 @@ final class NodeDetail extends VBox {
         title.setId("node-title");
         getChildren().add(title);
         if (!look.present()) {
-            Label absent = new Label("Not yet recorded at " + Times.absolute(s.at()) + ".");
+            // The instant the banner names, not the last event before it: both must say the same T.
+            Label absent = new Label("Not yet recorded at " + Times.absolute(vm.shownAt()) + ".");
             absent.setWrapText(true);
             getChildren().add(absent);
             return;
@@ -90,8 +91,10 @@ final class NodeDetail extends VBox {
         getChildren().add(section("Exact inputs (" + r.inputs().size() + ")"));
         if (r.inputs().isEmpty()) getChildren().add(muted(r.source() != null ? "source file " + r.source().locator() : "none"));
         for (String input : r.inputs()) {
-            Hyperlink l = link(LineageGraph.captureNode(input), input + (s.capture(input) == null ? " (not in this journal)" : ""));
+            Hyperlink l = link(LineageGraph.captureNode(input), NodeLabels.input(input, s.capture(input)));
             l.getStyleClass().add("input-link");
+            l.setWrapText(true);
+            l.setTooltip(new javafx.scene.control.Tooltip(input));
             getChildren().add(l);
         }
         List<Anomaly> open = new ArrayList<>();

@@ -31,8 +31,9 @@ final class NodeLabels {
                 Capture c = s.capture(n.ref());
                 if (c == null) yield List.of(shortName(n.dataset()) + " · " + n.tier());
                 EventData.CaptureRecorded r = c.recorded();
+                // Dataset, tier and week are on the first two lines: the third is what tells this capture from its revisions.
                 yield List.of(lastName(r.dataset()) + " · " + r.tier(),
-                        String.format("wk %s · %,d rows · %,d sym", r.weekEnding(), r.rows(), r.symbols()), c.captureId());
+                        String.format("wk %s · %,d rows · %,d sym", r.weekEnding(), r.rows(), r.symbols()), "id " + ownPart(c));
             }
             case EXECUTION -> {
                 Execution e = s.execution(n.ref());
@@ -46,6 +47,24 @@ final class NodeLabels {
                 yield f == null ? List.of(name) : List.of(name, String.format("%,d bytes · sha256 %s…", f.bytes(), f.sha256().substring(0, Math.min(12, f.sha256().length()))), f.locator());
             }
         };
+    }
+
+    /**
+     * How one exact input reads beside its siblings: they share dataset and tier, so the week and
+     * the capture's own part of its id come first to the eye; the full id goes in a tooltip.
+     */
+    static String input(String captureId, Capture c) {
+        if (c == null) return captureId + " (not in this journal)";
+        EventData.CaptureRecorded r = c.recorded();
+        return lastName(r.dataset()) + " · " + r.tier() + " · wk " + r.weekEnding() + " · id " + ownPart(c);
+    }
+
+    /** "finra.otc_transparency.normalized:NMS_TIER_1:2026-11-13:a1b2c3" reads "a1b2c3"; an id of another shape reads whole. */
+    static String ownPart(Capture c) {
+        EventData.CaptureRecorded r = c.recorded();
+        String prefix = r.dataset() + ":" + r.tier() + ":" + r.weekEnding() + ":";
+        String id = c.captureId();
+        return id.startsWith(prefix) && id.length() > prefix.length() ? id.substring(prefix.length()) : id;
     }
 
     /** "finra.otc_transparency.normalized" reads "normalized". */

@@ -41,6 +41,11 @@ final class TimelineBar extends VBox {
     private final Region bar = probes.region("timeline-density-bar");
     private final Region failedBar = probes.region("timeline-density-failed");
     private final Region cursor = probes.region("timeline-density-cursor");
+    /** Date labels under the strip; their font (and so how many fit) comes from the stylesheet. */
+    private final Pane ticks = new Pane();
+    private final Label tickProbe = probes.label("timeline-tick");
+    private final org.marketspine.console.ui.TextMeasure measure = new org.marketspine.console.ui.TextMeasure();
+    private String ticksOf = "";
     private final ComboBox<String> speed = new ComboBox<>(FXCollections.observableArrayList(SPEEDS));
     private final Button play = new Button();
     private AnimationTimer player;
@@ -61,6 +66,9 @@ final class TimelineBar extends VBox {
         strip.heightProperty().bind(stripPane.heightProperty());
         strip.widthProperty().addListener((o, a, b) -> drawStrip());
         strip.heightProperty().addListener((o, a, b) -> drawStrip());
+        ticks.setId("timeline-ticks");
+        ticks.getStyleClass().add("timeline-ticks");
+        ticks.widthProperty().addListener((o, a, b) -> layTicks());
         slider.setId("timeline-slider");
         slider.valueProperty().addListener((o, a, b) -> {
             if (!updating) vm.scrubTo(Instant.ofEpochMilli((long) b.doubleValue()));
@@ -75,15 +83,18 @@ final class TimelineBar extends VBox {
         play.setOnAction(e -> togglePlay());
         speed.getSelectionModel().select(2);
         speed.setTooltip(new Tooltip("How fast play moves through the journal"));
-        Button live = new Button("Live");
+        // A bundle under review has no "now": its end is as late as the timeline goes.
+        boolean review = vm.isReview();
+        Button live = new Button(review ? "End of bundle" : "Live");
         live.setId("timeline-live");
-        live.setTooltip(new Tooltip("Back to the platform as it is now"));
+        live.setTooltip(new Tooltip(review ? "To the end of the bundle's range" : "Back to the platform as it is now"));
         live.setOnAction(e -> {
             stopPlay();
             vm.goLive();
         });
-        goTo.setPromptText("go to instant, e.g. 2026-10-16T14:00:00Z");
-        goTo.setPrefColumnCount(22);
+        goTo.setPromptText("go to instant (ISO 8601)");
+        goTo.setTooltip(new Tooltip("e.g. " + InstantText.format(Instant.parse("2026-10-16T14:00:00Z")) + " or 2026-10-16T14:00:00Z"));
+        goTo.setPrefColumnCount(30);
         goTo.setId("timeline-goto");
         goTo.setOnAction(e -> jump());
         error.getStyleClass().add("validation");
@@ -91,7 +102,7 @@ final class TimelineBar extends VBox {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox controls = new HBox(8, prev, play, next, speed, live, now, grow, error, goTo);
         controls.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(stripPane, slider, controls);
+        getChildren().addAll(stripPane, ticks, slider, controls);
         vm.timeProperty().addListener((o, a, b) -> refresh());
         vm.atProperty().addListener((o, a, b) -> refresh());
         stopPlay();
@@ -107,10 +118,10 @@ final class TimelineBar extends VBox {
 
     private void jump() {
         try {
-            vm.scrubTo(Instant.parse(goTo.getText().trim()));
+            vm.scrubTo(InstantText.parse(goTo.getText()));
             error.setText("");
         } catch (DateTimeParseException ex) {
-            error.setText("Not an ISO 8601 instant (e.g. 2026-10-16T14:00:00Z)");
+            error.setText("Not an ISO 8601 instant (e.g. " + InstantText.format(Instant.parse("2026-10-16T14:00:00Z")) + ")");
         }
     }
 
@@ -156,8 +167,30 @@ final class TimelineBar extends VBox {
             slider.setValue(t == null ? slider.getMax() : t.toEpochMilli());
         }
         updating = false;
-        now.setText(t == null ? "LIVE" + (last == null ? " · no events yet" : " · last event " + Times.absolute(last)) : Times.absolute(t));
+        now.setText(LineageViewModel.timelineText(t, last, vm.reviewEnd()));
         drawStrip();
+        layTicks();
+    }
+
+    /** Date labels only change with the range, the width or the zone: scrubbing leaves them be. */
+    private void layTicks() {
+        Instant first = vm.timelineStart();
+        Instant last = vm.log().lastAt();
+        double w = ticks.getWidth();
+        java.time.ZoneId zone = Times.zone();
+        String key = first + "|" + last + "|" + w + "|" + zone;
+        if (key.equals(ticksOf)) return;
+        ticksOf = key;
+        ticks.getChildren().clear();
+        double label = measure.width("2026-12-31", tickProbe.getFont());
+        for (TimelineTicks tick : TimelineTicks.of(first, last, zone, (int) (w / (2 * label)))) {
+            Label l = new Label(tick.day().toString());
+            l.getStyleClass().add("timeline-tick");
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            l.setTooltip(new Tooltip(Times.absolute(tick.day().atStartOfDay(zone).toInstant())));
+            l.setLayoutX(Math.max(0, Math.min(w - label, tick.fraction() * w - label / 2)));
+            ticks.getChildren().add(l);
+        }
     }
 
     private void drawStrip() {
