@@ -130,8 +130,50 @@ final class FeedCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "token", description = "Manage the tokens file.", subcommands = Token.Add.class)
+    @Command(name = "token", description = "Manage the tokens file. A running feed server applies changes within seconds.",
+            subcommands = {Token.Add.class, Token.ListTokens.class, Token.Revoke.class})
     static final class Token {
+        @Command(name = "list", mixinStandardHelpOptions = true,
+                description = "List users, roles, when each token was made and expires, and a hash prefix — never a token.")
+        static final class ListTokens implements Callable<Integer> {
+            @Option(names = "--tokens", required = true, description = "Tokens file.")
+            Path tokens;
+
+            @Override
+            public Integer call() throws Exception {
+                java.time.Instant now = java.time.Instant.now();
+                System.out.printf("%-20s %-9s %-21s %-28s %s%n", "USER", "ROLE", "CREATED", "EXPIRES", "SHA-256");
+                for (TokenStore.Entry e : TokenStore.load(tokens).entries()) {
+                    System.out.printf("%-20s %-9s %-21s %-28s %s…%n", e.user(), e.role().wire(),
+                            e.created() == null ? "—" : e.created().toString(),
+                            e.expires() == null ? "never" : e.expires() + (e.expiredAt(now) ? " (expired)" : ""),
+                            e.tokenHash().substring(0, 12));
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "revoke", mixinStandardHelpOptions = true,
+                description = "Remove every token of a user; a running server ends their sessions within 5 s.")
+        static final class Revoke implements Callable<Integer> {
+            @Option(names = "--tokens", required = true, description = "Tokens file.")
+            Path tokens;
+
+            @Option(names = "--user", required = true)
+            String user;
+
+            @Override
+            public Integer call() throws Exception {
+                int n = TokenStore.revoke(tokens, user);
+                if (n == 0) {
+                    System.err.println("no token of " + user + " in " + tokens + "; nothing changed");
+                    return 1;
+                }
+                System.err.println("revoked " + n + " token(s) of " + user + " in " + tokens);
+                return 0;
+            }
+        }
+
         @Command(name = "add", mixinStandardHelpOptions = true,
                 description = "Create a token for a user, append its SHA-256 to the file, print the token once.")
         static final class Add implements Callable<Integer> {
@@ -144,6 +186,9 @@ final class FeedCommand implements Callable<Integer> {
             @Option(names = "--role", required = true, description = "operator, analyst or auditor")
             String role;
 
+            @Option(names = "--expires", paramLabel = "DURATION", description = "Refuse the token after this long: e.g. 90d, 12h (default: never).")
+            String expires;
+
             @Spec
             picocli.CommandLine.Model.CommandSpec spec;
 
@@ -155,11 +200,23 @@ final class FeedCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), "--role must be operator, analyst or auditor, not '" + role + "'");
                 }
-                String token = TokenStore.addToken(tokens, user, r);
+                java.time.Instant now = java.time.Instant.now();
+                java.time.Instant until = expires == null ? null : now.plus(lifetime(expires));
+                String token = TokenStore.addToken(tokens, user, r, now, until);
                 System.out.println(token);
                 System.err.println("token for " + user + " (" + r.wire() + ") added to " + tokens
+                        + (until == null ? "" : ", valid until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                         + "; it is shown only this once");
                 return 0;
+            }
+
+            private java.time.Duration lifetime(String text) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([dh])").matcher(text.trim());
+                if (!m.matches() || Long.parseLong(m.group(1)) <= 0) {
+                    throw new ParameterException(spec.commandLine(), "--expires takes a number of days or hours, e.g. 90d or 12h, not '" + text + "'");
+                }
+                long n = Long.parseLong(m.group(1));
+                return m.group(2).equals("d") ? java.time.Duration.ofDays(n) : java.time.Duration.ofHours(n);
             }
         }
     }

@@ -45,7 +45,7 @@ public final class FeedServer implements AutoCloseable {
 
     private final Journal journal;
     private final PlatformSource source;
-    private final TokenStore tokens;
+    private volatile TokenStore tokens;
     private final Clock clock;
     private final ScheduledExecutorService platform;
     private final CommandDesk desk;
@@ -108,6 +108,23 @@ public final class FeedServer implements AutoCloseable {
         }
     }
 
+    private void recheckTokens() {
+        try {
+            tokens = tokens.reloadIfChanged();
+            TokenStore now = tokens;
+            for (WebSocket conn : transport.getConnections()) {
+                Session session = conn.getAttachment();
+                if (session == null || !session.isGreeted() || now.stillValid(session.principal(), clock.instant())) continue;
+                LOG.warning("ending the session of " + session.principal().user() + " from " + conn.getRemoteSocketAddress()
+                        + ": its token was revoked or has expired");
+                session.send(new Message.Error("unauthorized", "your token was revoked or has expired", true));
+                conn.close(Wire.CLOSE_UNAUTHORIZED, "token revoked or expired");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "token check failed; retrying in a second", e);
+        }
+    }
+
     private void reportStatus(SourceState state, String message, Message.Progress progress) {
         Message.SourceStatus next;
         synchronized (statusLock) {
@@ -134,6 +151,8 @@ public final class FeedServer implements AutoCloseable {
         transport.start();
         if (!started.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("feed server did not start in 10 s");
         if (startFailure != null) throw new IllegalStateException("feed server cannot listen: " + startFailure.getMessage(), startFailure);
+        // Tokens are re-read when the file changes; a removed or expired token's sessions end within 5 s (R12).
+        platform.scheduleWithFixedDelay(this::recheckTokens, 1, 1, TimeUnit.SECONDS);
         platform.execute(() -> {
             try {
                 source.start(sink);
@@ -220,7 +239,7 @@ public final class FeedServer implements AutoCloseable {
             session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "unsupported protocol");
             return;
         }
-        TokenStore.Principal who = tokens.authenticate(hello.token());
+        TokenStore.Principal who = tokens.authenticate(hello.token(), clock.instant());
         if (who == null) {
             // Audited in the server log: who tried (address), never the token itself.
             LOG.warning("refused connection from " + session.conn.getRemoteSocketAddress() + ": "

@@ -45,7 +45,7 @@ final class CommandConfirmation {
         cancel.setId("confirm-cancel");
         d.getDialogPane().getStylesheets().add(Styles.STYLESHEET);
         d.setResultConverter(b -> b == send && !reason.getText().isBlank() ? reason.getText().strip() : null);
-        javafx.application.Platform.runLater(reason::requestFocus);
+        d.setOnShown(e -> reason.requestFocus());
         return d.showAndWait();
     }
 }
