@@ -71,7 +71,7 @@ final class BundleCommand implements Callable<Integer> {
                     while (journal.headSeq() == 0 && System.nanoTime() < until) Thread.sleep(50);
                     Thread.sleep(500);
                 }
-                Replay.Result r = Replay.fetch(url, o.token(), waitSeconds);
+                Replay.Result r = Replay.fetch(url, o.token(), o.trustCert(), waitSeconds);
                 var w = r.welcome();
                 BundleWriter.Written written = BundleWriter.write(out, r.log(), from, to,
                         new BundleWriter.Source(w.feedId() == null ? "unknown" : w.feedId(), w.platform(), w.server(),

@@ -55,6 +55,21 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--tokens", description = "Tokens file (see `feed token add`). Required unless serving the demo on loopback.")
     Path tokens;
 
+    @Option(names = "--tls-cert", paramLabel = "CERT.pem", description = "Serve wss:// with this PEM certificate chain (with --tls-key).")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "KEY.pem", description = "The PEM (PKCS#8) private key of --tls-cert; owner-only (chmod 600).")
+    Path tlsKey;
+
+    @Option(names = "--tls-keystore", paramLabel = "FEED.p12", description = "Serve wss:// with this PKCS#12 key store instead of PEM files.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password-file", paramLabel = "FILE", description = "The key store's password; owner-only.")
+    Path tlsKeystorePassword;
+
+    @Option(names = "--allow-plaintext", description = "Allow ws:// (no TLS) off loopback: tokens then cross the network in clear. Warned at start and to every client.")
+    boolean allowPlaintext;
+
     @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "A web origin (e.g. https://ops.example.com) whose pages may "
             + "connect; repeatable. Handshakes with any other Origin header get HTTP 403. Desktop clients send none.")
     java.util.List<String> allowOrigins = new java.util.ArrayList<>();
@@ -82,6 +97,16 @@ final class FeedCommand implements Callable<Integer> {
         }
         if (replayOnly && journal == null) throw new ParameterException(spec.commandLine(), "--replay-only needs --journal FILE");
         InetAddress address = InetAddress.getByName(bind);
+        javax.net.ssl.SSLContext tls = tlsContext();
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        if (tls == null && !address.isLoopbackAddress()) {
+            if (!allowPlaintext) {
+                throw new ParameterException(spec.commandLine(), "refusing to listen on " + bind + " without TLS: tokens would cross the"
+                        + " network in clear. Give --tls-cert and --tls-key (or --tls-keystore), or --allow-plaintext if you must");
+            }
+            warnings.add("this feed is not encrypted (ws:// off loopback): tokens and data cross the network in clear");
+            System.err.println("spine feed: WARNING: " + warnings.get(0));
+        }
         TokenStore store;
         if (tokens != null) {
             store = TokenStore.load(tokens);
@@ -102,6 +127,7 @@ final class FeedCommand implements Callable<Integer> {
             String user = System.getenv("SPINE_DB_USER");
             String password = System.getenv("SPINE_DB_PASSWORD");
             if (dbCredentials != null) {
+                org.marketspine.console.feed.tls.SecretFiles.requireOwnerOnly(dbCredentials, "--db-credentials");
                 java.util.Properties p = new java.util.Properties();
                 try (var in = java.nio.file.Files.newBufferedReader(dbCredentials)) {
                     p.load(in);
@@ -116,7 +142,9 @@ final class FeedCommand implements Callable<Integer> {
             source = demo ? new DemoPlatform(demoOptions.seed, demoOptions.speed, clock) : new JournalOnlySource("journal");
         }
         FeedServer server = new FeedServer(j, source, store, new InetSocketAddress(address, port), clock)
-                .allowOrigins(allowOrigins).start();
+                .allowOrigins(allowOrigins).warnings(warnings);
+        if (tls != null) server.tls(tls);
+        server.start();
         System.err.println("spine feed: serving " + (demo ? "the demo platform" : database ? "the spine-core database " + (spineDb != null ? spineDb
                 : org.marketspine.console.feed.Redact.jdbcUrl(jdbcUrl)) : "journal replay") + " at " + server.url() + " (journal " + file
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
@@ -128,6 +156,24 @@ final class FeedCommand implements Callable<Integer> {
         }, "feed-shutdown"));
         stop.await();
         return 0;
+    }
+
+    /** The server's TLS identity from the options, or null for plain ws://. */
+    private javax.net.ssl.SSLContext tlsContext() throws java.io.IOException {
+        boolean pem = tlsCert != null || tlsKey != null;
+        boolean p12 = tlsKeystore != null || tlsKeystorePassword != null;
+        if (pem && p12) throw new ParameterException(spec.commandLine(), "give either --tls-cert/--tls-key or --tls-keystore, not both");
+        if (pem) {
+            if (tlsCert == null || tlsKey == null) throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+            return org.marketspine.console.feed.tls.ServerTls.fromPem(tlsCert, tlsKey);
+        }
+        if (p12) {
+            if (tlsKeystore == null || tlsKeystorePassword == null) {
+                throw new ParameterException(spec.commandLine(), "--tls-keystore needs --tls-keystore-password-file");
+            }
+            return org.marketspine.console.feed.tls.ServerTls.fromPkcs12(tlsKeystore, tlsKeystorePassword);
+        }
+        return null;
     }
 
     @Command(name = "token", description = "Manage the tokens file. A running feed server applies changes within seconds.",

@@ -59,17 +59,27 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--token", description = "Access token (prefer --token-file or SPINE_FEED_TOKEN: a command line is visible to others).")
         String token;
 
-        @Option(names = "--token-file", description = "File holding the access token.")
+        @Option(names = "--token-file", description = "File holding the access token (owner-only: chmod 600).")
         Path tokenFile;
+
+        @Option(names = "--trust-cert", paramLabel = "FILE.pem", description = "Also trust this certificate for wss:// "
+                + "(e.g. the feed's self-signed one); the system trust store is always used, host names are always checked.")
+        Path trustCert;
 
         @CommandLine.Mixin
         DemoOptions demo = new DemoOptions();
 
         LaunchOptions toLaunchOptions(boolean wall) throws java.io.IOException {
             String t = token;
-            if (t == null && tokenFile != null) t = Files.readString(tokenFile).trim();
+            if (t == null && tokenFile != null) {
+                org.marketspine.console.feed.tls.SecretFiles.requireOwnerOnly(tokenFile, "--token-file");
+                t = Files.readString(tokenFile).trim();
+            }
             if (t == null) t = System.getenv("SPINE_FEED_TOKEN");
-            return new LaunchOptions(url, t, wall, demo.seed, demo.speed, DataDirs.data());
+            if (url != null && !"ws".equalsIgnoreCase(url.getScheme()) && !"wss".equalsIgnoreCase(url.getScheme())) {
+                throw new java.io.IOException("--feed must be a ws:// or wss:// URL, not " + url);
+            }
+            return new LaunchOptions(url, t, wall, demo.seed, demo.speed, DataDirs.data(), null, trustCert);
         }
     }
 }

@@ -39,10 +39,19 @@ public sealed interface Message {
         }
     }
 
-    /** {@code feed_id} is our addition: a journal's identity, so caches and bundles know their feed. */
+    /**
+     * {@code feed_id} is our addition: a journal's identity, so caches and bundles know their feed.
+     * {@code warnings}: what the server wants every client to say (e.g. "not encrypted").
+     */
     record Welcome(int protocol, String server, String platform, Instant serverTime, long headSeq, Role role,
-                   String user, List<String> capabilities, String feedId) implements Message {
+                   String user, List<String> capabilities, String feedId, List<String> warnings) implements Message {
+        public Welcome(int protocol, String server, String platform, Instant serverTime, long headSeq, Role role,
+                       String user, List<String> capabilities, String feedId) {
+            this(protocol, server, platform, serverTime, headSeq, role, user, capabilities, feedId, null);
+        }
+
         public Welcome {
+            warnings = warnings == null || warnings.isEmpty() ? null : List.copyOf(warnings);
             Require.text(server, "server");
             Require.text(platform, "platform");
             Require.present(serverTime, "server_time");

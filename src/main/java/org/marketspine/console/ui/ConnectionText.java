@@ -35,6 +35,15 @@ public record ConnectionText(String text, String styleClass) {
         };
     }
 
+    /** "TLS" for wss://, "not encrypted" for ws:// to another host, "" for ws:// on this machine (loopback never leaves it). */
+    public static String security(java.net.URI url) {
+        if (url == null) return "";
+        if ("wss".equalsIgnoreCase(url.getScheme())) return "TLS";
+        String host = url.getHost() == null ? "" : url.getHost();
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        return loopback ? "" : "not encrypted — tokens and data cross the network in clear";
+    }
+
     /** Connected and holding all the journal holds; "Live" only if the feed also says its source is current. */
     private static ConnectionText live(ConsoleSnapshot s, Instant now) {
         String heard = s.lastHeard() == null ? "" : " · heard " + Times.relative(s.lastHeard(), now);

@@ -94,7 +94,8 @@ public final class ConsoleRuntime implements AutoCloseable {
             fromCache = true;
         }
         writer = newWriter(log);
-        client = new FeedClient(feed, options.token(), log.headSeq(), new Listener(), clock).start();
+        client = new FeedClient(feed, options.token(), log.headSeq(), new Listener(), clock)
+                .trust(org.marketspine.console.feed.tls.ClientTls.context(options.trustCert())).start();
         publisher.poke();
         return publisher;
     }
@@ -136,6 +137,12 @@ public final class ConsoleRuntime implements AutoCloseable {
     public String feedKey() {
         return options.embedded() ? "demo-" + options.seed()
                 : "feed-" + TokenStore.sha256(String.valueOf(options.feed())).substring(0, 16);
+    }
+
+    /** The address this runtime talks to (the embedded demo's, once started), for the connection bar's security note. */
+    public URI feedUrl() {
+        FeedServer e = embedded;
+        return e != null ? URI.create(e.url()) : options.feed();
     }
 
     public FeedClient client() {

@@ -45,6 +45,7 @@ public final class Icons {
     public static final Ikon OPEN = Material2AL.FOLDER_OPEN;
     public static final Ikon EXPORT = Material2MZ.SAVE_ALT;
     public static final Ikon FIT = Material2AL.FULLSCREEN;
+    public static final Ikon LOCK = Material2AL.LOCK;
     /** Not known now: data that is not current is neither green nor red. */
     public static final Ikon UNKNOWN = Material2AL.HELP_OUTLINE;
 }

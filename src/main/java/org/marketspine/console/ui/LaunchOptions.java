@@ -8,10 +8,15 @@ import java.nio.file.Path;
  *
  * @param dataDir where the client keeps its caches (and the embedded demo its journal)
  * @param bundle  an audit bundle to review offline instead of any feed
+ * @param trustCert a PEM certificate trusted for {@code wss://} besides the system trust store (null: none)
  */
-public record LaunchOptions(URI feed, String token, boolean wall, long seed, double speed, Path dataDir, Path bundle) {
+public record LaunchOptions(URI feed, String token, boolean wall, long seed, double speed, Path dataDir, Path bundle, Path trustCert) {
     public LaunchOptions(URI feed, String token, boolean wall, long seed, double speed, Path dataDir) {
-        this(feed, token, wall, seed, speed, dataDir, null);
+        this(feed, token, wall, seed, speed, dataDir, null, null);
+    }
+
+    public LaunchOptions(URI feed, String token, boolean wall, long seed, double speed, Path dataDir, Path bundle) {
+        this(feed, token, wall, seed, speed, dataDir, bundle, null);
     }
 
     public boolean embedded() {
@@ -22,6 +27,6 @@ public record LaunchOptions(URI feed, String token, boolean wall, long seed, dou
     @Override
     public String toString() {
         return "LaunchOptions[feed=" + feed + ", token=" + (token == null ? "none" : "***") + ", wall=" + wall + ", seed=" + seed
-                + ", speed=" + speed + ", dataDir=" + dataDir + ", bundle=" + bundle + "]";
+                + ", speed=" + speed + ", dataDir=" + dataDir + ", bundle=" + bundle + ", trustCert=" + trustCert + "]";
     }
 }

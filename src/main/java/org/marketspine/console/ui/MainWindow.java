@@ -38,7 +38,11 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final org.kordamp.ikonli.javafx.FontIcon healthIcon = Icons.of(Icons.health(HealthLevel.GREEN));
 
+    private final ConsoleRuntime runtime;
+    private java.net.URI securityShownFor;
+
     public MainWindow(ConsoleRuntime runtime, StatePublisher publisher, Clock clock) {
+        this.runtime = runtime;
         this.publisher = publisher;
         this.clock = clock;
         this.health = new HealthViewModel(runtime);
@@ -121,6 +125,11 @@ public final class MainWindow extends BorderPane {
         Instant now = clock.instant();
         health.update(s, now);
         connection.show(s, now);
+        java.net.URI url = runtime.feedUrl();
+        if (url != null && !url.equals(securityShownFor)) {
+            securityShownFor = url;
+            connection.transport(url);
+        }
         var report = health.reportProperty().get();
         chip.setText(s.state().seq() == 0 && !s.isBundle() ? "NO DATA" : switch (report.level()) {
             case GREEN -> "HEALTHY";
@@ -134,7 +143,8 @@ public final class MainWindow extends BorderPane {
         if (!java.util.Objects.equals(notice.getText(), s.notice() == null ? "" : s.notice())) notice.setText(s.notice() == null ? "" : s.notice());
         notice.setVisible(s.notice() != null);
         Styles.switchClass(notice, s.isBundle() ? "bundle-notice" : "feed-notice", "bundle-notice", "feed-notice");
-        tabs.pseudoClassStateChanged(STALE, s.isStale() && s.state().seq() > 0 && !s.connection().isLive()
+        // Dimmed whenever the data is not current: lost, reconnecting, or live on a feed whose source is loading or failing.
+        tabs.pseudoClassStateChanged(STALE, s.isStale() && s.state().seq() > 0
                 && s.connection().phase() != org.marketspine.console.feed.client.ConnectionState.Phase.CATCHING_UP);
     }
 

@@ -15,7 +15,6 @@ public final class Wrap {
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
         label.setMinWidth(0);
-        label.setTextOverrun(javafx.scene.control.OverrunStyle.CLIP); // if it ever runs out of room, no misleading "…"
         return label;
     }
 

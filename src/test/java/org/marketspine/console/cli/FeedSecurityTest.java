@@ -29,9 +29,52 @@ class FeedSecurityTest {
         assertNotEquals(0, code);
         assertTrue(err.toString().contains("--tokens is required to serve a spine-core database"), err.toString());
         err.getBuffer().setLength(0);
-        code = cli.execute("feed", "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/spine?password=hunter2", "--port", "0");
-        assertNotEquals(0, code);
-        assertFalse(err.toString().contains("hunter2"), "the refusal does not echo the password: " + err);
+    }
+
+    /** R14: a driver that echoes the URL it was given ("No suitable driver found for …?password=…") never puts the password on the wire. */
+    @Test
+    void aFailingDatabaseSaysSoWithoutItsPassword() throws Exception {
+        var exec = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch failing = new java.util.concurrent.CountDownLatch(1);
+        var logged = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.marketspine.console.feed.source");
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            public void publish(java.util.logging.LogRecord r) { logged.add(String.valueOf(r.getMessage())); }
+            public void flush() {}
+            public void close() {}
+        };
+        log.addHandler(capture);
+        var source = new org.marketspine.console.feed.source.SpineDatabaseSource("jdbc:nosuchdriver://db.internal/spine?user=spine&password=hunter2",
+                "spine", "hunter2", true, java.time.Duration.ofSeconds(5), java.time.Clock.systemUTC());
+        try {
+            source.start(new org.marketspine.console.feed.EventSink() {
+                public org.marketspine.console.model.PlatformState emit(java.time.Instant at, org.marketspine.console.protocol.EventData d) {
+                    throw new AssertionError("nothing to emit");
+                }
+                public org.marketspine.console.model.PlatformState emitAll(java.util.List<Timed> facts) {
+                    throw new AssertionError("nothing to emit");
+                }
+                public org.marketspine.console.model.PlatformState state() {
+                    return org.marketspine.console.model.PlatformState.EMPTY;
+                }
+                public void status(org.marketspine.console.protocol.SourceState state, String message, org.marketspine.console.protocol.Message.Progress p) {
+                    said.add(state + " " + message);
+                    if (state == org.marketspine.console.protocol.SourceState.FAILING) failing.countDown();
+                }
+                public java.util.concurrent.ScheduledExecutorService platformThread() {
+                    return exec;
+                }
+            });
+            assertTrue(failing.await(20, java.util.concurrent.TimeUnit.SECONDS), "said failing: " + said);
+        } finally {
+            source.close();
+            exec.shutdownNow();
+            log.removeHandler(capture);
+        }
+        assertTrue(said.stream().anyMatch(m -> m.contains("password=***")), said.toString());
+        assertTrue(said.stream().noneMatch(m -> m.contains("hunter2")), "status sent to clients: " + said);
+        assertTrue(logged.stream().noneMatch(m -> m.contains("hunter2")), "log: " + logged);
     }
 
     @Test

@@ -97,6 +97,14 @@ public final class FeedClient implements AutoCloseable {
         this.state = new ConnectionState(Phase.CONNECTING, 1, null, null, lastSeq, 0, url.toString());
     }
 
+    private volatile javax.net.ssl.SSLContext tls;
+
+    /** What {@code wss://} trusts (system store plus a pinned certificate); without it the JDK's default trust. Before {@link #start()}. */
+    public FeedClient trust(javax.net.ssl.SSLContext context) {
+        this.tls = context;
+        return this;
+    }
+
     public FeedClient start() {
         startedAt = clock.instant();
         timer.scheduleWithFixedDelay(this::watchdog, 1, 1, TimeUnit.SECONDS);
@@ -164,6 +172,13 @@ public final class FeedClient implements AutoCloseable {
         if (closed) return;
         attempt++;
         Socket s = new Socket(url);
+        if ("wss".equalsIgnoreCase(url.getScheme())) {
+            try {
+                s.setSocketFactory((tls != null ? tls : javax.net.ssl.SSLContext.getDefault()).getSocketFactory());
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this JDK has no TLS", e);
+            }
+        }
         socket = s;
         s.connect();
     }

@@ -18,6 +18,12 @@ public final class Replay {
     private Replay() {}
 
     public static Result fetch(URI feed, String token, long timeoutSeconds) throws IOException, InterruptedException {
+        return fetch(feed, token, null, timeoutSeconds);
+    }
+
+    /** @param trustCert a PEM certificate trusted for {@code wss://} besides the system store (null: none) */
+    public static Result fetch(URI feed, String token, java.nio.file.Path trustCert, long timeoutSeconds) throws IOException, InterruptedException {
+        javax.net.ssl.SSLContext tls = org.marketspine.console.feed.tls.ClientTls.context(trustCert);
         EventLog log = new EventLog();
         AtomicReference<Message.Welcome> welcome = new AtomicReference<>();
         AtomicReference<ConnectionState> last = new AtomicReference<>();
@@ -39,7 +45,7 @@ public final class Replay {
                      last.set(s);
                      if (s.isLive()) live.countDown();
                  }
-             }, Clock.systemUTC()).start()) {
+             }, Clock.systemUTC()).trust(tls).start()) {
             if (!live.await(timeoutSeconds, TimeUnit.SECONDS)) {
                 ConnectionState s = last.get();
                 throw new IOException("the feed at " + feed + " did not finish its replay within " + timeoutSeconds + " s ("

@@ -54,6 +54,8 @@ public final class FeedServer implements AutoCloseable {
     private volatile Exception startFailure;
     private volatile Duration heartbeat = Duration.ofSeconds(Wire.HEARTBEAT_SECONDS);
     private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
+    private volatile boolean tls;
+    private volatile List<String> warnings = List.of();
     private final Object statusLock = new Object();
     private Message.SourceStatus status;
 
@@ -76,6 +78,19 @@ public final class FeedServer implements AutoCloseable {
     public FeedServer heartbeat(Duration interval) {
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("heartbeat must be positive");
         this.heartbeat = interval;
+        return this;
+    }
+
+    /** Serves {@code wss://} with this identity (see {@code feed.tls.ServerTls}). Call before {@link #start()}. */
+    public FeedServer tls(javax.net.ssl.SSLContext context) {
+        transport.setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(context));
+        tls = true;
+        return this;
+    }
+
+    /** Said to every client in {@code welcome.warnings} (e.g. plaintext off loopback). Call before {@link #start()}. */
+    public FeedServer warnings(List<String> toEveryClient) {
+        this.warnings = List.copyOf(toEveryClient);
         return this;
     }
 
@@ -137,10 +152,11 @@ public final class FeedServer implements AutoCloseable {
             status = next;
             statusLock.notifyAll();
             if (was.state() != state) LOG.info("source " + state.wire() + (text.isEmpty() ? "" : ": " + text));
-        }
-        for (WebSocket conn : transport.getConnections()) {
-            Session session = conn.getAttachment();
-            if (session != null && session.isGreeted()) session.send(next);
+            // Under the lock: a session greeted meanwhile got the old status in onHello and now gets this one.
+            for (WebSocket conn : transport.getConnections()) {
+                Session session = conn.getAttachment();
+                if (session != null && session.isGreeted()) session.send(next);
+            }
         }
     }
 
@@ -175,7 +191,7 @@ public final class FeedServer implements AutoCloseable {
     public String url() {
         InetSocketAddress a = transport.getAddress();
         String host = a.getAddress() != null && a.getAddress().isAnyLocalAddress() ? "127.0.0.1" : a.getHostString();
-        return "ws://" + host + ":" + port() + Wire.PATH;
+        return (tls ? "wss://" : "ws://") + host + ":" + port() + Wire.PATH;
     }
 
     public Journal journal() {
@@ -223,13 +239,24 @@ public final class FeedServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // The source stops on its own thread (the demo finishes its runs in flight there), then the thread goes.
+        boolean closedOnPlatform = false;
+        try {
+            platform.submit(source::close).get(10, TimeUnit.SECONDS);
+            closedOnPlatform = true;
+        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
+                 | java.util.concurrent.TimeoutException e) {
+            LOG.log(Level.WARNING, "the platform source did not stop cleanly on its thread; closing it after the thread ends", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         platform.shutdownNow();
         try {
             platform.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        source.close();
+        if (!closedOnPlatform) source.close();
     }
 
     private void onHello(Session session, Message.Hello hello) {
@@ -259,9 +286,12 @@ public final class FeedServer implements AutoCloseable {
         List<String> capabilities = new ArrayList<>(List.of("commands"));
         capabilities.addAll(source.requestOps());
         session.send(new Message.Welcome(Wire.PROTOCOL, SERVER, source.platform(), clock.instant(), head, who.role(),
-                who.user(), capabilities, journal.feedId()));
-        session.send(sourceStatus());
-        session.greet(who, resume);
+                who.user(), capabilities, journal.feedId(), warnings));
+        synchronized (statusLock) {
+            // Status and greeting together: a change reported in between would reach neither this send nor the broadcast.
+            session.send(status);
+            session.greet(who, resume);
+        }
     }
 
     private void onRequest(Session session, Message.Request request) {

@@ -368,7 +368,7 @@ public final class DemoPlatform implements PlatformSource {
     /**
      * A clean shutdown drains: the runs in flight finish (as a worker finishes its task before it
      * stops) instead of being failed as WorkerLost at the next start. Only a crash loses them.
-     * Called after the server stopped its platform thread, so nothing else touches the engine.
+     * Called on the platform thread (the server's close), so nothing else touches the engine meanwhile.
      */
     @Override
     public void close() {

@@ -97,6 +97,8 @@ public final class SpineDatabaseSource implements PlatformSource {
     @Override
     public void start(EventSink sink) {
         this.sink = sink;
+        // Loading until the first poll that succeeds; after that only current or failing (with its first "since").
+        if (sink.state().seq() == 0) sink.status(SourceState.LOADING, "reading the platform's history from " + describe(), null);
         poller = sink.platformThread().scheduleWithFixedDelay(this::pollSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -126,26 +128,28 @@ public final class SpineDatabaseSource implements PlatformSource {
 
     private void pollSafely() {
         try {
-            if (sink.state().seq() == 0) sink.status(SourceState.LOADING, "reading the platform's history from " + describe(), null);
             poll();
             lastProblem = null;
             sink.status(SourceState.CURRENT, "every poll of " + describe() + " succeeding", null);
         } catch (SQLException e) {
-            String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            // A driver's message can hold the URL it was given ("No suitable driver found for jdbc:…?password=…").
+            String safe = org.marketspine.console.feed.Redact.jdbcUrl(String.valueOf(e.getMessage()));
+            String m = safe.toLowerCase(Locale.ROOT);
             boolean locked = m.contains("locked") || m.contains("busy");
             // Said once per distinct problem: a poll every 2 s must not flood the log.
-            if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
+            if (!safe.equals(lastProblem)) {
                 LOG.warning(locked ? "spine-core database is locked by another writer; retrying at every poll"
-                        : "spine-core database poll failed (" + e.getMessage() + "); reconnecting at every poll until it works");
+                        : "spine-core database poll failed (" + safe + "); reconnecting at every poll until it works");
             }
-            lastProblem = String.valueOf(e.getMessage());
-            sink.status(SourceState.FAILING, (locked ? "the database is locked by another writer: " : "the database cannot be read: ")
-                    + e.getMessage(), null);
+            lastProblem = safe;
+            sink.status(SourceState.FAILING, locked ? "the database is locked by another writer"
+                    : "the database cannot be read (SQLState " + (e.getSQLState() == null ? "unknown" : e.getSQLState()) + "): " + safe, null);
             if (!locked) closeQuietly();
         } catch (RuntimeException e) {
             // Never stop polling: the scheduled task would be cancelled by an escaping exception.
             LOG.log(java.util.logging.Level.WARNING, "spine-core poll hit an unexpected problem; polling goes on", e);
-            sink.status(SourceState.FAILING, "the database poll failed: " + e, null);
+            sink.status(SourceState.FAILING, "the database poll failed: " + e.getClass().getSimpleName() + " "
+                    + org.marketspine.console.feed.Redact.jdbcUrl(String.valueOf(e.getMessage())), null);
         }
     }
 

@@ -97,7 +97,10 @@ public final class HealthViewModel {
         this.runtime = runtime;
         selectedId.addListener((o, a, b) -> {
             logs.set("");
-            if (feedbackOwner != null && !feedbackOwner.equals(b)) feedback.set("");
+            if (feedbackOwner != null && !feedbackOwner.equals(b)) {
+                feedback.set("");
+                feedbackOwner = null; // a late answer about the old selection must not land in the new one
+            }
             refreshSelection();
         });
     }

@@ -62,6 +62,7 @@ final class HonestStatus {
     static String waiting(ConsoleSnapshot s, Instant now) {
         Phase p = s.connection().phase();
         if (p == Phase.CONNECTING) return "Connecting to " + s.connection().detail() + "…";
+        if (p == Phase.LIVE && s.isSourceCurrent()) return "The feed is current and holds no events yet: nothing has run on this platform.";
         if (p == Phase.CATCHING_UP || p == Phase.LIVE) {
             return s.source() != null && !s.source().isCurrent() ? ConnectionText.of(s, now).text()
                     : "Loading the platform's history from the feed…";
@@ -72,6 +73,7 @@ final class HonestStatus {
     /** Whether the "waiting" state is progress (spinner) or a problem (no spinner, warning style). */
     static boolean waitingIsProgress(ConsoleSnapshot s) {
         Phase p = s.connection().phase();
+        if (p == Phase.LIVE && s.isSourceCurrent()) return false; // current and empty: nothing is coming
         return p == Phase.CONNECTING || p == Phase.CATCHING_UP
                 || p == Phase.LIVE && (s.source() == null || s.source().state() != org.marketspine.console.protocol.SourceState.FAILING);
     }

@@ -137,10 +137,8 @@ public final class WallBoard extends StackPane {
             case GREEN -> "ALL SYSTEMS HEALTHY";
             case YELLOW -> "WARNING";
             case RED -> "CRITICAL";
-        } + (live ? "" : " · NOT LIVE"));
-        reason.setText(report.level() == HealthLevel.GREEN ? "No failures, fresh data, schedules on track."
-                : capitalize(report.findings().get(0).message())
-                + (report.findings().size() > 1 ? "  (+" + (report.findings().size() - 1) + " more)" : ""));
+        } + (s.isCurrent() ? "" : live ? " · NOT CURRENT" : " · NOT LIVE"));
+        reason.setText(reasonText(report, s.isCurrent()));
         int run = vm.runningProperty().get();
         int unresolvedNow = vm.unresolvedProperty().get();
         int open = vm.openAnomaliesProperty().get();
@@ -169,6 +167,14 @@ public final class WallBoard extends StackPane {
             lostDetail.setText((since == null ? "No contact with the feed yet" : "since " + Times.clock(since) + " · data is "
                     + Times.span(java.time.Duration.between(since, now)) + " old") + " · reconnecting automatically");
         }
+    }
+
+    /** The wall's one reason line. On data that is not current the honest reason stands alone: its findings may be empty (it was green). */
+    static String reasonText(org.marketspine.console.model.HealthReport report, boolean current) {
+        if (report.level() == HealthLevel.GREEN) return "No failures, fresh data, schedules on track.";
+        if (!current || report.findings().isEmpty()) return report.reason();
+        return capitalize(report.findings().get(0).message())
+                + (report.findings().size() > 1 ? "  (+" + (report.findings().size() - 1) + " more)" : "");
     }
 
     private static String capitalize(String s) {
@@ -218,7 +224,11 @@ public final class WallBoard extends StackPane {
             recent.getChildren().add(more);
         }
         if (recent.getChildren().isEmpty()) {
-            recent.getChildren().add(line(HealthLevel.GREEN, "Nothing needs attention", "no unresolved failures, no critical anomalies"));
+            boolean current = publisher.current().isCurrent();
+            Node none = line(HealthLevel.GREEN, current ? "Nothing needs attention" : "Nothing needed attention when last heard",
+                    current ? "no unresolved failures, no critical anomalies" : "not current: this may have changed");
+            if (!current) Styles.switchClass(none, "wall-row-unknown", Styles.HEALTH_GREEN, "wall-row-unknown");
+            recent.getChildren().add(none);
         }
     }
 

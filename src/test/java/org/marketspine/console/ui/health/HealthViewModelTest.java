@@ -69,4 +69,17 @@ class HealthViewModelTest {
                 "on current data the rules speak for themselves");
         assertEquals("nothing running — safe to deploy", vm.runningTextProperty().get());
     }
+
+    /** Review finding: a healthy board whose feed drops has a yellow report with no findings; the wall must still say why. */
+    @Test
+    void theWallSaysWhyWhenAHealthyBoardLosesItsFeed() {
+        HealthViewModel vm = new HealthViewModel(null);
+        var green = new org.marketspine.console.model.HealthReport(HealthLevel.GREEN, "All systems healthy", java.util.List.of());
+        PlatformState s = withFailure();
+        var honest = HonestStatus.report(green, snapshot(s, Phase.RECONNECTING, SourceState.CURRENT), T0);
+        assertEquals(HealthLevel.YELLOW, honest.level());
+        assertTrue(honest.findings().isEmpty());
+        String text = WallBoard.reasonText(honest, false);
+        assertTrue(text.startsWith("Not current: healthy when last heard"), text);
+    }
 }

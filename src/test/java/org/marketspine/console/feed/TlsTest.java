@@ -1,0 +1,158 @@
+package org.marketspine.console.feed;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
+import org.marketspine.console.feed.source.JournalOnlySource;
+import org.marketspine.console.feed.tls.ClientTls;
+import org.marketspine.console.feed.tls.ServerTls;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Role;
+
+/** Issue 13 (R9): wss:// with a certificate the test makes; an untrusted one is refused with that reason, never a fallback. */
+class TlsTest {
+    @TempDir
+    static Path dir;
+    static Path p12;
+    static Path password;
+    static Path certPem;
+    static Path keyPem;
+
+    /** A self-signed certificate for 127.0.0.1 / localhost, made with the JDK's keytool, as an ops team would for a trial. */
+    @BeforeAll
+    static void makeCertificate() throws Exception {
+        p12 = dir.resolve("feed.p12");
+        password = dir.resolve("p12.pw");
+        Files.writeString(password, "changeit-test\n");
+        Files.setPosixFilePermissions(password, PosixFilePermissions.fromString("rw-------"));
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "feed", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "30", "-storetype", "PKCS12",
+                "-keystore", p12.toString(), "-storepass", "changeit-test", "-keypass", "changeit-test")
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool: " + out);
+        // The same identity as PEM files (PKCS#8 key, owner-only), the other form ops teams receive.
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(p12)) {
+            ks.load(in, "changeit-test".toCharArray());
+        }
+        Certificate cert = ks.getCertificate("feed");
+        PrivateKey key = (PrivateKey) ks.getKey("feed", "changeit-test".toCharArray());
+        certPem = dir.resolve("feed.pem");
+        keyPem = dir.resolve("feed-key.pem");
+        Files.writeString(certPem, pem("CERTIFICATE", cert.getEncoded()));
+        Files.writeString(keyPem, pem("PRIVATE KEY", key.getEncoded()));
+        Files.setPosixFilePermissions(keyPem, PosixFilePermissions.fromString("rw-------"));
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static FeedServer server(Journal j, SSLContext tls) throws Exception {
+        Path tokens = dir.resolve("tokens.json");
+        if (!Files.exists(tokens)) TokenStore.addToken(tokens, "alice", Role.ANALYST);
+        return new FeedServer(j, new JournalOnlySource("journal"), TokenStore.load(tokens), new InetSocketAddress("127.0.0.1", 0),
+                Clock.systemUTC()).tls(tls).start();
+    }
+
+    private static String token() throws IOException {
+        Path t = dir.resolve("alice.token");
+        if (!Files.exists(t)) Files.writeString(t, TokenStore.addToken(dir.resolve("tokens.json"), "alice", Role.ANALYST));
+        return Files.readString(t);
+    }
+
+    private static ConnectionState connect(FeedServer server, SSLContext trust, java.util.function.Predicate<ConnectionState> until)
+            throws Exception {
+        List<ConnectionState> states = new CopyOnWriteArrayList<>();
+        List<org.marketspine.console.protocol.Event> got = new CopyOnWriteArrayList<>();
+        try (FeedClient c = new FeedClient(URI.create(server.url()), token(), 0, FeedClient.listener(got::addAll, states::add),
+                Clock.systemUTC()).trust(trust).start()) {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (System.nanoTime() < end) {
+                for (ConnectionState s : states) if (until.test(s)) return s;
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("no matching state; saw " + states);
+    }
+
+    @Test
+    void aClientOverWssGetsWelcomeAndReplayFromAPkcs12AndFromPemFiles() throws Exception {
+        for (SSLContext identity : List.of(ServerTls.fromPkcs12(p12, password), ServerTls.fromPem(certPem, keyPem))) {
+            Path journalFile = Files.createTempFile(dir, "tls", ".journal");
+            Files.delete(journalFile);
+            try (Journal j = Journal.open(journalFile)) {
+                j.append(Instant.now(), new EventData.AnomalyAcknowledged("an-1", "test", "over TLS"));
+                FeedServer server = server(j, identity);
+                try {
+                    assertTrue(server.url().startsWith("wss://127.0.0.1:"), server.url());
+                    ConnectionState live = connect(server, ClientTls.context(certPem), ConnectionState::isLive);
+                    assertEquals(1, live.lastSeq(), "replayed over wss");
+                } finally {
+                    server.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIsRefusedWithThatReason() throws Exception {
+        Path journalFile = dir.resolve("untrusted.journal");
+        try (Journal j = Journal.open(journalFile)) {
+            FeedServer server = server(j, ServerTls.fromPkcs12(p12, password));
+            try {
+                ConnectionState refused = connect(server, ClientTls.context(null), s -> s.detail() != null && s.detail().startsWith("TLS"));
+                assertTrue(refused.detail().contains("not trusted"), refused.detail());
+                assertFalse(refused.isLive());
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void badKeyFilesAreRefusedWithHowToFixThem() throws Exception {
+        Path shared = dir.resolve("shared-key.pem");
+        Files.copy(keyPem, shared);
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rw-r--r--"));
+        IOException e = assertThrows(IOException.class, () -> ServerTls.fromPem(certPem, shared));
+        assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
+        Path pkcs1 = dir.resolve("rsa.pem");
+        Files.writeString(pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
+        Files.setPosixFilePermissions(pkcs1, PosixFilePermissions.fromString("rw-------"));
+        e = assertThrows(IOException.class, () -> ServerTls.fromPem(certPem, pkcs1));
+        assertTrue(e.getMessage().contains("openssl pkcs8 -topk8"), e.getMessage());
+        Path wrong = dir.resolve("wrong.pw");
+        Files.writeString(wrong, "nope");
+        Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rw-------"));
+        e = assertThrows(IOException.class, () -> ServerTls.fromPkcs12(p12, wrong));
+        assertFalse(e.getMessage().contains("nope"), "never the password");
+    }
+}
