@@ -216,6 +216,10 @@ class ReadinessGridTest {
         robot.clickOn(cellAt(robot, window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding())));
         assertTrue(robot.lookup(".check-fail").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().contains("No open critical anomaly")));
         robot.clickOn("#certify");
+        HealthBoardTest.await("the confirmation", 5, () -> !robot.lookup("#confirm-certify").queryAll().isEmpty());
+        assertTrue(robot.lookup("#confirm-certify").queryButton().isDisabled(), "no reason, no certification");
+        robot.clickOn("#confirm-reason").write("checked against FINRA's totals");
+        robot.clickOn("#confirm-certify");
         Label feedback = robot.lookup("#readiness-feedback").queryAs(Label.class);
         HealthBoardTest.await("the server's answer", 10, () -> feedback.getText().contains("refused"));
         assertTrue(feedback.getText().contains("critical_anomalies_open"), feedback.getText());

@@ -42,6 +42,7 @@ public final class FeedClient implements AutoCloseable {
     public static final Duration SILENCE = Duration.ofSeconds(Wire.CLIENT_SILENCE_SECONDS);
     static final long BACKOFF_BASE_MILLIS = 250;
     static final long BACKOFF_MAX_MILLIS = 10_000;
+    static final int CONNECT_TIMEOUT_MILLIS = 10_000;
 
     /** What the client reports; called on the socket thread, except state changes which may come from the timer. */
     public interface Listener {
@@ -84,7 +85,8 @@ public final class FeedClient implements AutoCloseable {
     /** When this client began trying: a feed never reached counts as lost from here. */
     private volatile Instant startedAt;
     private volatile Throwable lastError;
-    private volatile Instant welcomedAt;
+    /** When the feed last sent something other than a refusal: what a refused client's data is as old as. */
+    private volatile Instant lastDataAt;
     private int attempt;
 
     /** @param lastSeq the last seq the caller already holds (0 for none): the client resumes after it. */
@@ -215,23 +217,18 @@ public final class FeedClient implements AutoCloseable {
         ConnectionState s = state;
         long silent = System.nanoTime() - lastFrameNanos;
         boolean open = socket != null && socket.isOpen();
-        if ((s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP || s.phase() == Phase.CONNECTING && open)
-                && silent > SILENCE.toNanos()) {
-            // Live and silent, or connected but never welcomed: either way the feed is not answering.
+        if (open && (welcome == null || s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP) && silent > SILENCE.toNanos()) {
+            // Live and silent, or connected but never welcomed (in any phase): either way the feed is not answering.
             LOG.warning("no frame from " + url + " for " + SILENCE.toSeconds() + " s; reconnecting");
-            Socket sock = socket;
-            if (sock != null) sock.close(1001, s.phase() == Phase.CONNECTING ? "no welcome" : "heartbeat timeout");
-        } else if ((s.phase() == Phase.RECONNECTING || s.phase() == Phase.CONNECTING) && silentTooLong()) {
+            socket.close(1001, welcome == null ? "no welcome" : "heartbeat timeout");
+        }
+        if ((s.phase() == Phase.RECONNECTING || s.phase() == Phase.CONNECTING) && silentTooLong()) {
             setState(new ConnectionState(Phase.LOST, s.attempt(), s.nextAttemptAt(), s.lostSince(), s.lastSeq(),
                     s.headSeq(), s.phase() == Phase.CONNECTING ? "no answer from " + url.getHost() + ":" + url.getPort()
                             + " within " + SILENCE.toSeconds() + " s" : s.detail()));
         }
     }
 
-    /** A refusal is heard, but it carries no data: the data is as old as the last welcome'd connection. */
-    private Instant lastHeardBefore() {
-        return welcomedAt;
-    }
 
     private void onFrame(Socket from, String frame) {
         lastFrameNanos = System.nanoTime();
@@ -244,10 +241,10 @@ public final class FeedClient implements AutoCloseable {
             LOG.warning("dropped a frame from " + url + ": " + e.getMessage());
             return;
         }
+        if (!(message instanceof Message.Error)) lastDataAt = lastHeardAt;
         switch (message) {
             case Message.Welcome w -> {
                 welcome = w;
-                welcomedAt = clock.instant();
                 sourceStatus = null; // said afresh on every connection
                 attempt = 0;
                 listener.onWelcome(w);
@@ -277,7 +274,7 @@ public final class FeedClient implements AutoCloseable {
                     return;
                 }
                 if (e.code().equals("unauthorized") || e.code().equals("unsupported_protocol")) {
-                    setState(new ConnectionState(Phase.REFUSED, attempt, null, lastHeardBefore(), lastSeq.get(),
+                    setState(new ConnectionState(Phase.REFUSED, attempt, null, lastDataAt, lastSeq.get(),
                             state.headSeq(), (e.code().equals("unauthorized") ? "unauthorized: " : "unsupported protocol: ") + e.message()));
                 }
             }
@@ -332,7 +329,9 @@ public final class FeedClient implements AutoCloseable {
     /** One connection attempt; a new one is made for each reconnect. */
     private final class Socket extends WebSocketClient {
         Socket(URI uri) {
-            super(uri, new Draft_6455(Collections.emptyList(), List.<IProtocol>of(new Protocol("")), 4 * Wire.MAX_FRAME_BYTES));
+            // A connect timeout: a blackholed host must fail the attempt (and retry), not hang for the OS's two minutes.
+            super(uri, new Draft_6455(Collections.emptyList(), List.<IProtocol>of(new Protocol("")), 4 * Wire.MAX_FRAME_BYTES),
+                    java.util.Map.of(), CONNECT_TIMEOUT_MILLIS);
             setConnectionLostTimeout(0); // our own watchdog, on protocol heartbeats
         }
 

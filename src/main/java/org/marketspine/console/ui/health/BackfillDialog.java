@@ -138,7 +138,7 @@ final class BackfillDialog extends Dialog<ButtonType> {
             e.consume();
             BackfillPlan plan = previewed;
             if (plan == null) return;
-            CommandConfirmation.ask("Confirm backfill", "Send a backfill of " + plan.weeks().size() + " partitions?",
+            org.marketspine.console.ui.CommandConfirmation.ask("Confirm backfill", "Send a backfill of " + plan.weeks().size() + " partitions?",
                     plan.pipeline() + " · " + plan.tier() + " · weeks " + plan.fromWeek() + " … " + plan.toWeek()
                             + (plan.recertify().isEmpty() ? "" : "\n" + recertifySummary(plan.recertify().size())),
                     "Send backfill", "confirm-backfill").ifPresent(reason -> {

@@ -111,7 +111,7 @@ final class ExecutionDetail extends VBox {
     private void confirmRetry() {
         Execution x = vm.selectedProperty().get();
         if (x == null) return;
-        CommandConfirmation.ask("Retry execution", "Retry " + x.pipeline() + (x.tier() == null ? "" : " for " + x.tier()
+        org.marketspine.console.ui.CommandConfirmation.ask("Retry execution", "Retry " + x.pipeline() + (x.tier() == null ? "" : " for " + x.tier()
                         + " week " + x.params().get("week_ending")) + "?",
                 vm.adviceProperty().get() + "\nA new run of the same pipeline and parameters is queued on the platform.",
                 "Send retry", "confirm-retry").ifPresent(vm::retry);

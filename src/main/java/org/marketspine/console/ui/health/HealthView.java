@@ -7,7 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,6 +49,7 @@ public final class HealthView extends StackPane {
         getChildren().addAll(board, loading());
         vm.reportProperty().addListener((o, a, r) -> renderStatus());
         vm.staleTextProperty().addListener((o, a, b) -> renderStatus());
+        vm.staleProperty().addListener((o, a, b) -> renderFreshness());
         vm.freshness().addListener((javafx.collections.ListChangeListener<TierFreshness>) c -> renderFreshness());
         vm.schedule().addListener((javafx.collections.ListChangeListener<ScheduleOutlook.Entry>) c -> renderSchedule());
         vm.criticalAnomalies().addListener((javafx.collections.ListChangeListener<Anomaly>) c -> renderCritical());
@@ -251,13 +251,16 @@ public final class HealthView extends StackPane {
             Label tier = new Label(f.tier());
             tier.getStyleClass().add("tier");
             Label week = new Label(f.hasData() ? f.latestWeek().toString() : "no data");
-            Label state = new Label(switch (f.level()) {
+            boolean current = vm.snapshot() != null && (vm.snapshot().isCurrent() || vm.snapshot().isBundle());
+            String judged = switch (f.level()) {
                 case GREEN -> "current";
                 case YELLOW, RED -> "overdue " + Times.span(f.overdue());
-            });
+            };
+            // Not current: no colour of health, and the words say the judgement is as of the last time the feed was heard.
+            Label state = new Label(current ? judged : judged + " when last heard");
             for (Label l : new Label[] {tier, week, state}) l.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(Icons.of(Icons.health(f.level())), tier, week, state);
-            row.getStyleClass().addAll("fresh-row", Styles.health(f.level()));
+            HBox row = new HBox(current ? Icons.of(Icons.health(f.level())) : Icons.of(Icons.UNKNOWN), tier, week, state);
+            row.getStyleClass().addAll("fresh-row", current ? Styles.health(f.level()) : "fresh-unknown");
             row.setId("fresh-" + f.tier());
             javafx.scene.control.Tooltip.install(row, new javafx.scene.control.Tooltip("Latest week held: " + f.latestWeek()
                     + (f.latestCapturedAt() == null ? "" : ", captured " + Times.absolute(f.latestCapturedAt()))
@@ -303,13 +306,9 @@ public final class HealthView extends StackPane {
             when.show(a.detectedAt(), vm.now());
             Button ack = new Button(a.isAcknowledged() ? "Acknowledged by " + a.acknowledgedBy() : "Acknowledge…");
             ack.setDisable(a.isAcknowledged());
-            ack.setOnAction(e -> {
-                TextInputDialog d = new TextInputDialog();
-                d.setTitle("Acknowledge anomaly");
-                d.setHeaderText("Acknowledge " + a.anomalyId() + "? It stays open (and the week blocked) until resolved.");
-                d.setContentText("Note (recorded in the audit log):");
-                d.showAndWait().ifPresent(note -> vm.acknowledgeAnomaly(a, note));
-            });
+            ack.setOnAction(e -> org.marketspine.console.ui.CommandConfirmation.ask("Acknowledge anomaly",
+                    "Acknowledge " + a.anomalyId() + "?", "It stays open (and the week blocked) until resolved; your note is recorded.",
+                    "Acknowledge", "confirm-acknowledge").ifPresent(note -> vm.acknowledgeAnomaly(a, note)));
             Label badge = new Label("CRITICAL");
             badge.getStyleClass().addAll(Styles.BADGE, Styles.BADGE_CRITICAL);
             HBox top = new HBox(8, Icons.of(Icons.PIN), badge, when, ack);

@@ -146,8 +146,9 @@ public final class HealthViewModel {
         waitingText.set(HonestStatus.waiting(snapshot, at));
         waitingIsProgress.set(HonestStatus.waitingIsProgress(snapshot));
         stale.set(snapshot.isStale());
-        staleText.set(snapshot.isStale() ? "STALE — not live; last heard " + (snapshot.lastHeard() == null ? "never"
-                : Times.relative(snapshot.lastHeard(), at)) : "");
+        staleText.set(!snapshot.isStale() ? "" : snapshot.connection().isLive()
+                ? "STALE — live, but the feed says its platform is not current"
+                : "STALE — not live; last heard " + (snapshot.lastHeard() == null ? "never" : Times.relative(snapshot.lastHeard(), at)));
     }
 
     private static <T> void setIfChanged(ObservableList<T> list, List<T> next) {

@@ -67,7 +67,7 @@ final class RunsView extends VBox {
         cancel.setOnAction(e -> {
             Execution x = table.getSelectionModel().getSelectedItem();
             if (x == null || vm.cancelBlocked(x) != null) return;
-            CommandConfirmation.ask("Cancel run", "Cancel " + x.executionId() + "?", x.pipeline() + " · "
+            org.marketspine.console.ui.CommandConfirmation.ask("Cancel run", "Cancel " + x.executionId() + "?", x.pipeline() + " · "
                     + (x.tier() == null ? "" : x.tier() + " week " + x.params().get("week_ending") + " · ")
                     + x.status().name().toLowerCase() + ". The platform stops it; its partition stays as it was.",
                     "Cancel run", "confirm-cancel-run").ifPresent(reason -> vm.cancel(x, reason));

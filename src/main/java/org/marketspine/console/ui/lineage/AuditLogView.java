@@ -169,7 +169,7 @@ final class AuditLogView extends VBox {
         fill(who, all, AuditLog.Entry::who);
         fill(outcome, all, AuditLog.Entry::outcome);
         count.setText(vm.audit().size() + " of " + all.size() + " entries");
-        atColumn.setText("At (" + Times.zone().getId() + ")");
+        atColumn.setText("At (" + Times.shortZone(Times.zone()) + ")");
         double widest = 0;
         for (AuditLog.Entry e : vm.audit()) widest = Math.max(widest, measure.width(InstantText.offset(e.at()), cellProbe.getFont()));
         atColumn.setMinWidth(Math.max(measure.width(atColumn.getText(), cellProbe.getFont()), widest) + cellProbe.getInsets().getLeft()

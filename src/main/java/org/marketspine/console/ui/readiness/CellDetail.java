@@ -3,7 +3,6 @@ package org.marketspine.console.ui.readiness;
 import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -47,13 +46,19 @@ final class CellDetail extends VBox {
         empty.getStyleClass().add("empty-state");
         body.getChildren().add(empty);
         getChildren().add(body);
-        certify.setOnAction(e -> vm.certify(vm.selectedProperty().get()));
+        // Both change what every quant may use: confirmed, with a reason for the audit log; Enter cancels.
+        certify.setOnAction(e -> {
+            GridCell c = vm.selectedProperty().get();
+            if (c == null) return;
+            org.marketspine.console.ui.CommandConfirmation.ask("Certify week", "Certify " + c.key() + "?",
+                    "Quants will see CERTIFIED: safe to use for research and reporting.", "Certify", "confirm-certify")
+                    .ifPresent(reason -> vm.certify(c, reason));
+        });
         block.setOnAction(e -> {
-            TextInputDialog d = new TextInputDialog();
-            d.setTitle("Block week");
-            d.setHeaderText("Block " + vm.selectedProperty().get().key() + "? Quants will see BLOCKED with your reason.");
-            d.setContentText("Reason:");
-            d.showAndWait().filter(r -> !r.isBlank()).ifPresent(r -> vm.block(vm.selectedProperty().get(), r));
+            GridCell c = vm.selectedProperty().get();
+            if (c == null) return;
+            org.marketspine.console.ui.CommandConfirmation.ask("Block week", "Block " + c.key() + "?",
+                    "Quants will see BLOCKED with your reason.", "Block", "confirm-block").ifPresent(reason -> vm.block(c, reason));
         });
         vm.selectedProperty().addListener((o, a, c) -> render(c));
     }

@@ -179,8 +179,8 @@ public final class ReadinessViewModel {
         return null;
     }
 
-    public void certify(GridCell cell) {
-        command("certify", cell, null, "Certification of " + cell.key());
+    public void certify(GridCell cell, String reason) {
+        command("certify", cell, reason, "Certification of " + cell.key());
     }
 
     public void block(GridCell cell, String reason) {

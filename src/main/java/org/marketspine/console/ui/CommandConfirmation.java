@@ -1,4 +1,4 @@
-package org.marketspine.console.ui.health;
+package org.marketspine.console.ui;
 
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -8,18 +8,17 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
-import org.marketspine.console.ui.Styles;
 
 /**
  * The confirmation before anything that changes the platform: it says what will happen, asks for
  * a reason (recorded in the audit log; never pre-filled, so the log holds the operator's words),
  * and its default button — the one Enter presses — is Cancel, never the one that sends.
  */
-final class CommandConfirmation {
+public final class CommandConfirmation {
     private CommandConfirmation() {}
 
     /** Shows the dialog; the reason typed, or empty if cancelled. */
-    static Optional<String> ask(String title, String header, String body, String sendText, String sendId) {
+    public static Optional<String> ask(String title, String header, String body, String sendText, String sendId) {
         Dialog<String> d = new Dialog<>();
         d.setTitle(title);
         d.setHeaderText(header);
