@@ -2,10 +2,8 @@ package org.marketspine.console.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +26,8 @@ class BoardLayoutTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 97, 1, Files.createTempDirectory("spine-layout")), Clock.systemUTC());
-        window = new MainWindow(runtime, runtime.start(), Clock.systemUTC());
-        Scene scene = new Scene(window, 1280, 720);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        runtime = Workstation.demo(97, Clock.systemUTC());
+        window = Workstation.show(stage, runtime, Clock.systemUTC(), 1280, 720);
     }
 
     @AfterEach

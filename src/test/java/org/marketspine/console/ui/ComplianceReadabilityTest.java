@@ -3,7 +3,6 @@ package org.marketspine.console.ui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.prefs.Preferences;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -55,14 +53,8 @@ class ComplianceReadabilityTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = Files.createTempDirectory("spine-compliance");
-        runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 77, 1, dir), Clock.systemUTC());
-        StatePublisher publisher = runtime.start();
-        window = new MainWindow(runtime, publisher, Clock.systemUTC());
-        Scene scene = new Scene(window, 1800, 1000);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        runtime = Workstation.demo(77, Clock.systemUTC());
+        window = Workstation.show(stage, runtime, Clock.systemUTC(), 1800, 1000);
         window.showWorkspace(2);
     }
 

@@ -2,15 +2,12 @@ package org.marketspine.console.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -39,14 +36,8 @@ class HealthBoardTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("spine-ui-test");
-        runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 99, 1, dir), Clock.systemUTC());
-        StatePublisher publisher = runtime.start();
-        window = new MainWindow(runtime, publisher, Clock.systemUTC());
-        Scene scene = new Scene(window, 1600, 960);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        runtime = Workstation.demo(99, Clock.systemUTC());
+        window = Workstation.show(stage, runtime, Clock.systemUTC(), 1600, 960);
     }
 
     @AfterEach

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -37,11 +36,7 @@ class NeverReachedFeedTest {
         }
         runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + closedPort + "/feed"), null, false, 0, 1,
                 Files.createTempDirectory("spine-never")), clock);
-        window = new MainWindow(runtime, runtime.start(), clock);
-        Scene scene = new Scene(window, 1280, 720);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        window = Workstation.show(stage, runtime, clock, 1280, 720);
     }
 
     @AfterEach
