@@ -93,8 +93,10 @@ final class ExecutionDetail extends VBox {
         factsScroll.setMinHeight(120);
         logs.setMinHeight(80);
         logs.setPrefHeight(160);
+        // The facts take the height they need (the logs get the rest); on a short screen they shrink and scroll.
+        factsScroll.prefViewportHeightProperty().bind(grid.heightProperty());
         VBox body = new VBox(8, decision, factsScroll, logs);
-        VBox.setVgrow(factsScroll, Priority.SOMETIMES);
+        VBox.setVgrow(factsScroll, Priority.NEVER);
         VBox.setVgrow(body, Priority.ALWAYS);
         setMinHeight(0);
         body.visibleProperty().bind(vm.selectedProperty().isNotNull());

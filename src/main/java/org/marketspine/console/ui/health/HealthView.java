@@ -257,7 +257,8 @@ public final class HealthView extends StackPane {
                 case YELLOW, RED -> "overdue " + Times.span(f.overdue());
             };
             // Not current: no colour of health, and the words say the judgement is as of the last time the feed was heard.
-            Label state = new Label(current ? judged : judged + " when last heard");
+            boolean never = vm.snapshot() == null || vm.snapshot().state().seq() == 0;
+            Label state = new Label(never ? "unknown" : current ? judged : judged + " when last heard");
             for (Label l : new Label[] {tier, week, state}) l.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(current ? Icons.of(Icons.health(f.level())) : Icons.of(Icons.UNKNOWN), tier, week, state);
             row.getStyleClass().addAll("fresh-row", current ? Styles.health(f.level()) : "fresh-unknown");
@@ -333,7 +334,8 @@ public final class HealthView extends StackPane {
         VBox box = new VBox(12, spinner, text);
         box.setAlignment(javafx.geometry.Pos.CENTER);
         box.getStyleClass().add("loading-state");
-        box.visibleProperty().bind(vm.hasDataProperty().not());
+        // Over the board only while something is on its way; a feed that cannot be reached is said by the board itself.
+        box.visibleProperty().bind(vm.hasDataProperty().not().and(vm.waitingIsProgressProperty()));
         return box;
     }
 

@@ -21,8 +21,7 @@ final class HonestStatus {
     static HealthReport report(HealthReport computed, ConsoleSnapshot s, Instant now) {
         if (s.isBundle() || s.isCurrent()) return computed;
         if (s.state().seq() == 0) {
-            return new HealthReport(HealthLevel.YELLOW, "Health unknown: no data from the feed yet · "
-                    + ConnectionText.of(s, now).text(), computed.findings());
+            return new HealthReport(HealthLevel.YELLOW, "Health unknown — " + ConnectionText.of(s, now).text(), computed.findings());
         }
         String asOf = s.lastHeard() == null ? "from the local cache" : "as of " + Times.absolute(s.lastHeard());
         if (computed.level() == HealthLevel.GREEN) {

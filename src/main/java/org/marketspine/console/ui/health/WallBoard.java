@@ -106,7 +106,7 @@ public final class WallBoard extends StackPane {
         lostBanner.setId("wall-lost-banner");
         lostBanner.getChildren().addAll(lostTitle, lostDetail);
         lostBanner.setVisible(false);
-        getChildren().addAll(content, lostBanner);
+        getChildren().add(scaledToFit(new StackPane(content, lostBanner)));
         setFocusTraversable(false);
 
         publisher.snapshotProperty().addListener((o, a, s) -> refresh());
@@ -114,6 +114,28 @@ public final class WallBoard extends StackPane {
         tick.setCycleCount(Timeline.INDEFINITE);
         tick.play();
         refresh();
+    }
+
+    /** The size the wall is laid out for; a smaller screen (1280×720) shows the same board, scaled, never cut. */
+    static final double DESIGN_WIDTH = 1920;
+    static final double DESIGN_HEIGHT = 1080;
+
+    private javafx.scene.Group scaledToFit(StackPane board) {
+        board.setMinSize(DESIGN_WIDTH, DESIGN_HEIGHT);
+        board.setPrefSize(DESIGN_WIDTH, DESIGN_HEIGHT);
+        board.setMaxSize(DESIGN_WIDTH, DESIGN_HEIGHT);
+        javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
+        board.getTransforms().add(scale);
+        Runnable fit = () -> {
+            double k = Math.min(getWidth() / DESIGN_WIDTH, getHeight() / DESIGN_HEIGHT);
+            if (k > 0) {
+                scale.setX(k);
+                scale.setY(k);
+            }
+        };
+        widthProperty().addListener((o, a, b) -> fit.run());
+        heightProperty().addListener((o, a, b) -> fit.run());
+        return new javafx.scene.Group(board);
     }
 
     private static Label section(String text) {
