@@ -14,4 +14,5 @@ public final class Wire {
     public static final int CLOSE_BAD_PROTOCOL = 4400;
     public static final int CLOSE_UNAUTHORIZED = 4401;
     public static final int CLOSE_HELLO_TIMEOUT = 4408;
+    public static final int CLOSE_RATE_LIMITED = 4429;
 }

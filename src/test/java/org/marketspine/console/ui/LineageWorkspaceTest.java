@@ -112,10 +112,15 @@ class LineageWorkspaceTest {
         find(robot, revised, newNode);
         HealthBoardTest.await("live: original superseded", 5, () -> shown(robot, oldNode).contains("SUPERSEDED"));
         assertFalse(robot.lookup("#past-banner").query().isVisible());
+        javafx.scene.Node exportButton = robot.lookup("#export-bundle").query();
+        double exportY = exportButton.localToScene(exportButton.getLayoutBounds()).getMinY();
 
         Instant eventAt = runtime.log().event(runtime.log().head().capture(revised).seq()).at();
         goTo(robot, eventAt.minusMillis(1));
         HealthBoardTest.await("the past banner", 5, () -> robot.lookup("#past-banner").query().isVisible());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(exportY, exportButton.localToScene(exportButton.getLayoutBounds()).getMinY(), 0.5,
+                "issue 12 item 20: the banner appearing does not push the controls down");
         assertTrue(robot.lookup("#past-banner-text").queryAs(Label.class).getText().contains("You are looking at the past"));
         assertTrue(shown(robot, newNode).isEmpty(), "the revision did not exist yet: " + shown(robot, newNode));
         List<String> original = shown(robot, oldNode);

@@ -54,6 +54,9 @@ public final class FeedServer implements AutoCloseable {
     private volatile Exception startFailure;
     private volatile Duration heartbeat = Duration.ofSeconds(Wire.HEARTBEAT_SECONDS);
     private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
+    /** The clock frame rates are counted on; tests drive it by hand. */
+    private volatile java.util.function.LongSupplier nanoTime = System::nanoTime;
+    static final int MAX_UNAUTHENTICATED_PER_ADDRESS = 32;
     private volatile boolean tls;
     private volatile List<String> warnings = List.of();
     private final Object statusLock = new Object();
@@ -91,6 +94,12 @@ public final class FeedServer implements AutoCloseable {
     /** Said to every client in {@code welcome.warnings} (e.g. plaintext off loopback). Call before {@link #start()}. */
     public FeedServer warnings(List<String> toEveryClient) {
         this.warnings = List.copyOf(toEveryClient);
+        return this;
+    }
+
+    /** For tests: the nanosecond clock the frame-rate limit counts on. Call before {@link #start()}. */
+    public FeedServer rateClock(java.util.function.LongSupplier nanos) {
+        this.nanoTime = nanos;
         return this;
     }
 
@@ -323,16 +332,28 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private void onFrame(Session session, String frame) {
+        // Counted before decoding: a flood of bad frames is a flood too.
+        switch (session.onFrame(nanoTime.getAsLong())) {
+            case ACCEPT -> { }
+            case REFUSE -> {
+                session.send(new Message.Error("rate_limited", "more than " + RateLimit.PER_SECOND + " frames a second; slow down", false));
+                return;
+            }
+            case CLOSE -> {
+                LOG.warning("closing " + session.conn.getRemoteSocketAddress() + ": over " + RateLimit.PER_SECOND + " frames a second for "
+                        + RateLimit.SECONDS_OVER + " s");
+                session.send(new Message.Error("rate_limited", "over " + RateLimit.PER_SECOND + " frames a second for "
+                        + RateLimit.SECONDS_OVER + " s; closing", true));
+                session.conn.close(Wire.CLOSE_RATE_LIMITED, "rate limited");
+                return;
+            }
+        }
         Message message;
         try {
             message = Codec.decode(frame);
         } catch (DecodeException e) {
             LOG.fine(() -> "bad frame from " + session.conn.getRemoteSocketAddress() + ": " + e.getMessage());
             session.send(new Message.Error(e.code(), e.getMessage(), false));
-            return;
-        }
-        if (session.overRate()) {
-            session.send(new Message.Error("rate_limited", "more than 200 messages a second; slow down", false));
             return;
         }
         if (!session.isGreeted()) {
@@ -382,6 +403,16 @@ public final class FeedServer implements AutoCloseable {
                 } else {
                     conn.closeConnection(CloseFrame.POLICY_VALIDATION, "origin not allowed");
                 }
+                return;
+            }
+            java.net.InetAddress from = conn.getRemoteSocketAddress() == null ? null : conn.getRemoteSocketAddress().getAddress();
+            long waiting = transport.getConnections().stream().filter(c -> c != conn && c.getAttachment() instanceof Session other
+                    && !other.isGreeted() && c.getRemoteSocketAddress() != null
+                    && c.getRemoteSocketAddress().getAddress().equals(from)).count();
+            if (waiting >= MAX_UNAUTHENTICATED_PER_ADDRESS) {
+                // A flood of sockets that never say hello must not exhaust the server (protocol: 32 per address).
+                LOG.warning("refused a connection from " + from + ": " + waiting + " unauthenticated connections already open");
+                conn.close(Wire.CLOSE_RATE_LIMITED, "too many unauthenticated connections from this address");
                 return;
             }
             Session session = new Session(conn, journal, clock, heartbeat);

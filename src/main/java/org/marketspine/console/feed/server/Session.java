@@ -21,7 +21,6 @@ final class Session {
     private static final int BATCH_ITEMS = 4000;
     private static final int BATCH_CHARS = 1 << 20;
     private static final int MAX_QUEUED_FRAMES = 8;
-    private static final int MESSAGES_PER_SECOND = 200;
 
     final WebSocket conn;
     private final Journal journal;
@@ -30,8 +29,7 @@ final class Session {
     private volatile TokenStore.Principal principal;
     private volatile boolean closed;
     private Thread pump;
-    private long windowStart;
-    private int windowCount;
+    private final RateLimit rate = new RateLimit();
 
     Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat) {
         this.conn = conn;
@@ -48,14 +46,9 @@ final class Session {
         return principal != null;
     }
 
-    /** A crude per-client limit, so a flooding client cannot starve the platform thread. */
-    boolean overRate() {
-        long second = System.nanoTime() / 1_000_000_000L;
-        if (second != windowStart) {
-            windowStart = second;
-            windowCount = 0;
-        }
-        return ++windowCount > MESSAGES_PER_SECOND;
+    /** The protocol's frame limit (50/s; 5 s over it in a row ends the connection), on the server's clock. */
+    RateLimit.Verdict onFrame(long nanos) {
+        return rate.onFrame(nanos);
     }
 
     void greet(TokenStore.Principal who, long resumeAfter) {

@@ -58,7 +58,6 @@ public final class ComplianceView extends BorderPane {
         };
         vm.timeProperty().addListener((o, a, b) -> show.run());
         show.run();
-        setTop(banner);
         Button export = new Button("Export bundle…", Icons.of(Icons.EXPORT));
         export.setId("export-bundle");
         export.setTooltip(new javafx.scene.control.Tooltip("A signed, verifiable file of the journal for a time range, with a report"));
@@ -71,7 +70,8 @@ public final class ComplianceView extends BorderPane {
         javafx.scene.layout.StackPane.setMargin(export, new javafx.geometry.Insets(2, 8, 0, 0));
         export.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         setCenter(centre);
-        setBottom(new VBox(new TimelineBar(vm)));
+        // The banner sits on the timeline that set it: when it appears only the view above shrinks; no control moves.
+        setBottom(new VBox(banner, new TimelineBar(vm)));
     }
 
     public void showTab(int index) {

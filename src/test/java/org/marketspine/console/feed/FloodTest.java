@@ -1,0 +1,142 @@
+package org.marketspine.console.feed;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
+import org.marketspine.console.feed.source.JournalOnlySource;
+import org.marketspine.console.protocol.Role;
+
+/** Issue 13: a flooding client gets rate_limited, then 4429; a second client is unaffected. The seconds are the test's own. */
+class FloodTest {
+    @TempDir
+    Path dir;
+
+    static final class Peer implements WebSocket.Listener {
+        final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        final StringBuilder partial = new StringBuilder();
+        WebSocket ws;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                frames.add(partial.toString());
+                partial.setLength(0);
+            }
+            w.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+            closed.complete(code);
+            return null;
+        }
+
+        String next(String contains) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < end) {
+                String f = frames.poll(100, TimeUnit.MILLISECONDS);
+                if (f != null && f.contains(contains)) return f;
+            }
+            throw new AssertionError("no frame with " + contains + " within 10 s");
+        }
+    }
+
+    private static Peer connect(FeedServer server, String token) throws InterruptedException {
+        Peer p = new Peer();
+        p.ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(server.url()), p).join();
+        p.ws.sendText("{\"type\":\"hello\",\"protocol\":1,\"client\":\"test/1\",\"token\":\"" + token + "\",\"resume_after\":0}", true).join();
+        p.next("\"welcome\"");
+        return p;
+    }
+
+    @Test
+    void aFloodIsRefusedThenClosed4429AndAnotherClientGoesOn() throws Exception {
+        Path tokens = dir.resolve("tokens.json");
+        String a = TokenStore.addToken(tokens, "flooder", Role.ANALYST);
+        String b = TokenStore.addToken(tokens, "calm", Role.ANALYST);
+        AtomicLong now = new AtomicLong(1_000L * 1_000_000_000L);
+        try (Journal j = Journal.open(dir.resolve("j.journal"))) {
+            FeedServer server = new FeedServer(j, new JournalOnlySource("journal"), TokenStore.load(tokens),
+                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).rateClock(now::get).start();
+            try {
+                Peer flood = connect(server, a);
+                Peer calm = connect(server, b);
+                for (int second = 1; second <= 5 && !flood.closed.isDone(); second++) {
+                    now.addAndGet(1_000_000_000L);
+                    for (int i = 0; i < 60 && !flood.closed.isDone(); i++) {
+                        try {
+                            flood.ws.sendText("{\"type\":\"request\",\"id\":\"r" + second + "-" + i + "\",\"op\":\"logs\",\"execution_id\":\"x\"}", true).join();
+                        } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+                            break; // the server closed the flood while frames were still going out
+                        }
+                    }
+                    if (second < 5) {
+                        // Every frame of this second must be counted in it before the clock moves on: wait for its 60 answers.
+                        int answered = 0;
+                        int refused = 0;
+                        while (answered + refused < 60) {
+                            String f = flood.next("\"type\":\"");
+                            if (f.contains("\"rate_limited\"")) {
+                                assertTrue(f.contains("\"fatal\":false"), "refused, not yet closed: " + f);
+                                refused++;
+                            } else if (f.contains("\"id\":\"r" + second + "-")) {
+                                answered++;
+                            }
+                        }
+                        assertEquals(10, refused, "the 10 frames over 50 in second " + second);
+                    }
+                }
+                assertEquals(4429, flood.closed.get(10, TimeUnit.SECONDS));
+                assertFalse(calm.closed.isDone(), "the other client is not affected");
+                calm.ws.sendText("{\"type\":\"request\",\"id\":\"c1\",\"op\":\"logs\",\"execution_id\":\"x\"}", true).join();
+                assertTrue(calm.next("\"c1\"").contains("\"unsupported\""), "and still answered");
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void atMost32UnauthenticatedConnectionsPerAddress() throws Exception {
+        Path tokens = dir.resolve("tokens.json");
+        TokenStore.addToken(tokens, "someone", Role.ANALYST);
+        try (Journal j = Journal.open(dir.resolve("j2.journal"))) {
+            FeedServer server = new FeedServer(j, new JournalOnlySource("journal"), TokenStore.load(tokens),
+                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+            java.util.List<Peer> silent = new java.util.ArrayList<>();
+            try {
+                HttpClient http = HttpClient.newHttpClient();
+                for (int i = 0; i < 32; i++) {
+                    Peer p = new Peer();
+                    p.ws = http.newWebSocketBuilder().buildAsync(URI.create(server.url()), p).join();
+                    silent.add(p);
+                }
+                Peer one = new Peer();
+                one.ws = http.newWebSocketBuilder().buildAsync(URI.create(server.url()), one).join();
+                assertEquals(4429, one.closed.get(10, TimeUnit.SECONDS), "the 33rd waiting connection is refused");
+                assertTrue(silent.stream().noneMatch(p -> p.closed.isDone()), "the first 32 are still waiting for their hello");
+            } finally {
+                silent.forEach(p -> p.ws.abort());
+                server.close();
+            }
+        }
+    }
+}
