@@ -226,6 +226,18 @@ class ReadinessGridTest {
         assertTrue(feedback.getText().contains("test: rows vanished"), feedback.getText());
     }
 
+    /** R6 on the quant's screen: once the feed is gone no card says CERTIFIED in green; it says "when last heard". */
+    @Test
+    void tierCardsStopClaimingSafetyWhenTheFeedIsLost(FxRobot robot) throws Exception {
+        awaitLive();
+        HealthBoardTest.await("a certified latest week", 5, () -> robot.lookup(".badge-certified").queryAll().stream()
+                .anyMatch(n -> n.getParent() != null && n.getParent().getStyleClass().contains("latest-safe")));
+        runtime.embeddedServer().close();
+        HealthBoardTest.await("the cards to say not current", 10, () -> robot.lookup(".latest-safe-week").queryAllAs(Label.class).stream()
+                .allMatch(l -> l.getText().startsWith("Latest safe to use when last heard")));
+        assertTrue(robot.lookup(".latest-safe .badge-certified").queryAll().isEmpty(), "no green CERTIFIED on data that is not current");
+    }
+
     @Test
     void filtersKeepOnlyWeeksSafeToUse(FxRobot robot) throws Exception {
         awaitLive();

@@ -89,7 +89,10 @@ public final class LineageViewModel {
     }
 
     /** A new head state from the feed: the graph follows it; the instant shown stays put when in the past. */
+    private ConsoleSnapshot lastSnapshot;
+
     public void update(ConsoleSnapshot s) {
+        lastSnapshot = s;
         PlatformState next = s.state();
         boolean lineageChanged = next.captures() != head.captures() || next.executions() != head.executions();
         head = next;
@@ -351,9 +354,19 @@ public final class LineageViewModel {
      * its end and never "LIVE"; else live, with the last event heard.
      */
     static String timelineText(Instant t, Instant last, Instant bundleEnd) {
+        return timelineText(t, last, bundleEnd, true);
+    }
+
+    /** As above; on data that is not current (feed lost, its source loading or failing) never "LIVE". */
+    static String timelineText(Instant t, Instant last, Instant bundleEnd, boolean current) {
         if (t != null) return Times.absolute(t);
         if (bundleEnd != null) return "END OF BUNDLE · " + Times.absolute(bundleEnd) + " · offline review";
-        return "LIVE" + (last == null ? " · no events yet" : " · last event " + Times.absolute(last));
+        return (current ? "LIVE" : "NOT CURRENT") + (last == null ? " · no events yet" : " · last event " + Times.absolute(last));
+    }
+
+    /** Whether the data shown is current (live, and the feed says its source is current). */
+    public boolean isCurrent() {
+        return lastSnapshot == null || lastSnapshot.isCurrent() || lastSnapshot.isBundle();
     }
 
     /** Where the timeline starts: a bundle's range start, else the journal's first event. */

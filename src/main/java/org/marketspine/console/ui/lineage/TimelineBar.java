@@ -167,7 +167,7 @@ final class TimelineBar extends VBox {
             slider.setValue(t == null ? slider.getMax() : t.toEpochMilli());
         }
         updating = false;
-        now.setText(LineageViewModel.timelineText(t, last, vm.reviewEnd()));
+        now.setText(LineageViewModel.timelineText(t, last, vm.reviewEnd(), vm.isCurrent()));
         drawStrip();
         layTicks();
     }

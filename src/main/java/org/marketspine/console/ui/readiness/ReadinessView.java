@@ -61,6 +61,7 @@ public final class ReadinessView extends VBox {
         vm.selectedProperty().addListener((o, a, b) -> grid.redraw());
         vm.seenRevisionProperty().addListener((o, a, b) -> grid.redraw());
         vm.summaries().addListener((javafx.collections.ListChangeListener<ReadinessSummary>) c -> renderSummaries());
+        vm.currentProperty().addListener((o, a, b) -> renderSummaries());
         vm.latestSafe().addListener((javafx.collections.ListChangeListener<LatestSafe>) c -> renderSummaries());
         refill();
         renderSummaries();
@@ -146,7 +147,7 @@ public final class ReadinessView extends VBox {
         summaries.getChildren().clear();
         for (ReadinessSummary s : vm.summaries()) {
             LatestSafe latest = vm.latestSafe().stream().filter(l -> l.tier().equals(s.tier())).findFirst().orElse(null);
-            VBox card = TierCard.of(s, latest);
+            VBox card = TierCard.of(s, latest, vm.currentProperty().get());
             HBox.setHgrow(card, Priority.ALWAYS);
             summaries.getChildren().add(card);
         }

@@ -56,6 +56,12 @@ public final class ReadinessViewModel {
     private ReadinessGrid.Grid grid = new ReadinessGrid.Grid(List.of(), List.of());
     private PlatformState state = PlatformState.EMPTY;
     private ConsoleSnapshot snapshot;
+    /** Whether the data is current (live and the feed's source current): the cards say "when last heard" otherwise. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper current = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+
+    public javafx.beans.property.ReadOnlyBooleanProperty currentProperty() {
+        return current.getReadOnlyProperty();
+    }
 
     public ReadinessViewModel(ConsoleRuntime runtime) {
         this.runtime = runtime;
@@ -69,6 +75,7 @@ public final class ReadinessViewModel {
     /** Rebuilds the grid when the readiness-relevant part of the state changed. */
     public void update(ConsoleSnapshot s) {
         snapshot = s;
+        current.set(s.isCurrent() || s.isBundle());
         PlatformState next = s.state();
         boolean feedChanged = openSeen(s);
         boolean relevant = feedChanged || next.readiness() != state.readiness() || next.captures() != state.captures()

@@ -22,10 +22,11 @@ final class TierCard {
 
     private TierCard() {}
 
-    static VBox of(ReadinessSummary s, LatestSafe latest) {
+    /** @param current false when the data is not current: the answer is then "when last heard", never a green badge. */
+    static VBox of(ReadinessSummary s, LatestSafe latest, boolean current) {
         Label tier = new Label(s.tier());
         tier.getStyleClass().add(Styles.CARD_TITLE);
-        VBox card = new VBox(4, tier, safeLine(latest));
+        VBox card = new VBox(4, tier, safeLine(latest, current));
         if (latest != null && !latest.newer().isEmpty()) card.getChildren().add(newerLine(latest.newer()));
         Label coverage = new Label(s.weeksAvailable() + " weeks · " + (s.gaps().isEmpty() ? "no gaps" : s.gaps().size() + " gaps"));
         coverage.getStyleClass().add(Styles.MUTED);
@@ -36,7 +37,7 @@ final class TierCard {
         return card;
     }
 
-    private static FlowPane safeLine(LatestSafe latest) {
+    private static FlowPane safeLine(LatestSafe latest, boolean current) {
         FlowPane line = new FlowPane(8, 4);
         line.getStyleClass().add("latest-safe");
         if (latest == null || latest.week() == null) {
@@ -45,7 +46,7 @@ final class TierCard {
             line.getChildren().add(none);
             return line;
         }
-        Label week = new Label("Latest safe to use: " + latest.week());
+        Label week = new Label((current ? "Latest safe to use: " : "Latest safe to use when last heard: ") + latest.week());
         week.getStyleClass().add("latest-safe-week");
         GridCell n = latest.normalized();
         if (n != null) {
@@ -53,8 +54,8 @@ final class TierCard {
                     + "and has no open critical or high anomaly.\nnormalized: " + n.reason() + (n.by().isEmpty() ? "" : " — " + n.by())
                     + (n.changedAt() == null ? "" : ", " + Times.absolute(n.changedAt()))));
         }
-        Label badge = new Label("CERTIFIED");
-        badge.getStyleClass().addAll("status-badge", "badge-certified");
+        Label badge = new Label(current ? "CERTIFIED" : "CERTIFIED · NOT CURRENT");
+        badge.getStyleClass().addAll("status-badge", current ? "badge-certified" : "badge-not-current");
         line.getChildren().addAll(week, badge);
         return line;
     }

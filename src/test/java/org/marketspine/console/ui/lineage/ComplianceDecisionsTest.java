@@ -33,6 +33,8 @@ class ComplianceDecisionsTest {
         assertFalse(text.contains("LIVE"), text);
         assertTrue(text.startsWith("END OF BUNDLE · " + Times.absolute(end)), text);
         assertTrue(LineageViewModel.timelineText(null, end, null).startsWith("LIVE · last event "));
+        assertTrue(LineageViewModel.timelineText(null, end, null, false).startsWith("NOT CURRENT · last event "),
+                "never LIVE on data that is not current");
         assertEquals(Times.absolute(T), LineageViewModel.timelineText(T, end, end));
     }
 
