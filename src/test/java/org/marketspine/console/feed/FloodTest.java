@@ -3,14 +3,9 @@ package org.marketspine.console.feed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -26,44 +21,9 @@ class FloodTest {
     @TempDir
     Path dir;
 
-    static final class Peer implements WebSocket.Listener {
-        final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        final StringBuilder partial = new StringBuilder();
-        WebSocket ws;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            w.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-            closed.complete(code);
-            return null;
-        }
-
-        String next(String contains) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < end) {
-                String f = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (f != null && f.contains(contains)) return f;
-            }
-            throw new AssertionError("no frame with " + contains + " within 10 s");
-        }
-    }
-
-    private static Peer connect(FeedServer server, String token) throws InterruptedException {
-        Peer p = new Peer();
-        p.ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(server.url()), p).join();
-        p.ws.sendText("{\"type\":\"hello\",\"protocol\":1,\"client\":\"test/1\",\"token\":\"" + token + "\",\"resume_after\":0}", true).join();
-        p.next("\"welcome\"");
+    private static RawPeer connect(FeedServer server, String token) throws InterruptedException {
+        RawPeer p = RawPeer.hello(server.url(), token);
+        p.nextOfType("welcome");
         return p;
     }
 
@@ -77,8 +37,8 @@ class FloodTest {
             FeedServer server = new FeedServer(j, new JournalOnlySource("journal"), TokenStore.load(tokens),
                     new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).rateClock(now::get).start();
             try {
-                Peer flood = connect(server, a);
-                Peer calm = connect(server, b);
+                RawPeer flood = connect(server, a);
+                RawPeer calm = connect(server, b);
                 for (int second = 1; second <= 5 && !flood.closed.isDone(); second++) {
                     now.addAndGet(1_000_000_000L);
                     for (int i = 0; i < 60 && !flood.closed.isDone(); i++) {
@@ -121,16 +81,13 @@ class FloodTest {
         try (Journal j = Journal.open(dir.resolve("j2.journal"))) {
             FeedServer server = new FeedServer(j, new JournalOnlySource("journal"), TokenStore.load(tokens),
                     new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
-            java.util.List<Peer> silent = new java.util.ArrayList<>();
+            java.util.List<RawPeer> silent = new java.util.ArrayList<>();
             try {
                 HttpClient http = HttpClient.newHttpClient();
                 for (int i = 0; i < 32; i++) {
-                    Peer p = new Peer();
-                    p.ws = http.newWebSocketBuilder().buildAsync(URI.create(server.url()), p).join();
-                    silent.add(p);
+                    silent.add(RawPeer.open(http, server.url()));
                 }
-                Peer one = new Peer();
-                one.ws = http.newWebSocketBuilder().buildAsync(URI.create(server.url()), one).join();
+                RawPeer one = RawPeer.open(http, server.url());
                 assertEquals(4429, one.closed.get(10, TimeUnit.SECONDS), "the 33rd waiting connection is refused");
                 assertTrue(silent.stream().noneMatch(p -> p.closed.isDone()), "the first 32 are still waiting for their hello");
             } finally {

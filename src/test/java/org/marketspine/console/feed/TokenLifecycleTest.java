@@ -3,16 +3,10 @@ package org.marketspine.console.feed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,44 +21,8 @@ class TokenLifecycleTest {
     @TempDir
     Path dir;
 
-    /** Frames and the close code of one raw connection. */
-    static final class Peer implements WebSocket.Listener {
-        final LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                frames.add(partial.toString());
-                partial.setLength(0);
-            }
-            w.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-            closed.complete(code);
-            return null;
-        }
-
-        String next(String type) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (System.nanoTime() < end) {
-                String f = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (f != null && f.contains("\"type\":\"" + type + "\"")) return f;
-            }
-            throw new AssertionError("no " + type + " within 10 s");
-        }
-    }
-
-    private static Peer connect(FeedServer server, String token) {
-        Peer p = new Peer();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(server.url()), p).join();
-        ws.sendText("{\"type\":\"hello\",\"protocol\":1,\"client\":\"test/1\",\"token\":\"" + token + "\",\"resume_after\":0}", true).join();
-        return p;
+    private static RawPeer connect(FeedServer server, String token) {
+        return RawPeer.hello(server.url(), token);
     }
 
     @Test
@@ -78,10 +36,10 @@ class TokenLifecycleTest {
             FeedServer server = new FeedServer(journal, new JournalOnlySource("journal"), TokenStore.load(tokens),
                     new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
             try {
-                Peer a = connect(server, alice);
-                Peer b = connect(server, bob);
-                a.next("welcome");
-                b.next("welcome");
+                RawPeer a = connect(server, alice);
+                RawPeer b = connect(server, bob);
+                a.nextOfType("welcome");
+                b.nextOfType("welcome");
 
                 assertEquals(1, TokenStore.revoke(tokens, "alice"));
                 long revoked = System.nanoTime();
@@ -91,11 +49,11 @@ class TokenLifecycleTest {
                 assertTrue(System.nanoTime() - revoked < TimeUnit.SECONDS.toNanos(5));
                 assertFalse(b.closed.isDone(), "another user's session goes on");
 
-                Peer c = connect(server, old);
-                assertTrue(c.next("error").contains("\"unauthorized\""), "an expired token is refused like an unknown one");
+                RawPeer c = connect(server, old);
+                assertTrue(c.nextOfType("error").contains("\"unauthorized\""), "an expired token is refused like an unknown one");
                 assertEquals(4401, c.closed.get(5, TimeUnit.SECONDS));
-                Peer again = connect(server, alice);
-                assertTrue(again.next("error").contains("\"unauthorized\""), "a revoked token cannot come back");
+                RawPeer again = connect(server, alice);
+                assertTrue(again.nextOfType("error").contains("\"unauthorized\""), "a revoked token cannot come back");
             } finally {
                 server.close();
             }
