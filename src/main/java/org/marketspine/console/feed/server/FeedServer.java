@@ -56,11 +56,9 @@ public final class FeedServer implements AutoCloseable {
     private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
     /** The clock frame rates are counted on; tests drive it by hand. */
     private volatile java.util.function.LongSupplier nanoTime = System::nanoTime;
-    static final int MAX_UNAUTHENTICATED_PER_ADDRESS = 32;
     private volatile boolean tls;
     private volatile List<String> warnings = List.of();
-    private final Object statusLock = new Object();
-    private Message.SourceStatus status;
+    private final SourceStatusBoard status;
 
     public FeedServer(Journal journal, PlatformSource source, TokenStore tokens, InetSocketAddress bind, Clock clock) {
         this.journal = journal;
@@ -74,7 +72,7 @@ public final class FeedServer implements AutoCloseable {
         });
         this.desk = new CommandDesk(journal, source, clock);
         this.transport = new Transport(bind);
-        this.status = new Message.SourceStatus(SourceState.LOADING, clock.instant(), "the platform source is starting", null);
+        this.status = new SourceStatusBoard(clock);
     }
 
     /** How long a session may be idle before a heartbeat (protocol: 5 s); tests shorten it. Call before {@link #start()}. */
@@ -111,9 +109,7 @@ public final class FeedServer implements AutoCloseable {
 
     /** What the server last said of its source (loading, current, failing). */
     public Message.SourceStatus sourceStatus() {
-        synchronized (statusLock) {
-            return status;
-        }
+        return status.current();
     }
 
     /**
@@ -121,52 +117,25 @@ public final class FeedServer implements AutoCloseable {
      * Returns false on timeout. For tests and tools that must not guess at a source's pace.
      */
     public boolean awaitSource(SourceState wanted, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        synchronized (statusLock) {
-            while (status.state() != wanted) {
-                long left = end - System.nanoTime();
-                if (left <= 0) return false;
-                TimeUnit.NANOSECONDS.timedWait(statusLock, left);
-            }
-            return true;
-        }
+        return status.await(wanted, timeout);
     }
 
     private void recheckTokens() {
         try {
             tokens = tokens.reloadIfChanged();
-            TokenStore now = tokens;
-            for (WebSocket conn : transport.getConnections()) {
-                Session session = conn.getAttachment();
-                if (session == null || !session.isGreeted() || now.stillValid(session.principal(), clock.instant())) continue;
-                LOG.warning("ending the session of " + session.principal().user() + " from " + conn.getRemoteSocketAddress()
-                        + ": its token was revoked or has expired");
-                session.send(new Message.Error("unauthorized", "your token was revoked or has expired", true));
-                conn.close(Wire.CLOSE_UNAUTHORIZED, "token revoked or expired");
-            }
+            Gatekeeper.endRevoked(transport.getConnections(), tokens, clock.instant());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "token check failed; retrying in a second", e);
         }
     }
 
     private void reportStatus(SourceState state, String message, Message.Progress progress) {
-        Message.SourceStatus next;
-        synchronized (statusLock) {
-            Message.SourceStatus was = status;
-            String text = message == null ? "" : message;
-            if (was.state() == state && was.message().equals(text) && java.util.Objects.equals(was.progress(), progress)) return;
-            // "since" is when the state began: progress within one loading keeps its start.
-            Instant since = was.state() == state ? was.since() : clock.instant();
-            next = new Message.SourceStatus(state, since, text, progress);
-            status = next;
-            statusLock.notifyAll();
-            if (was.state() != state) LOG.info("source " + state.wire() + (text.isEmpty() ? "" : ": " + text));
-            // Under the lock: a session greeted meanwhile got the old status in onHello and now gets this one.
+        status.report(state, message, progress, next -> {
             for (WebSocket conn : transport.getConnections()) {
                 Session session = conn.getAttachment();
                 if (session != null && session.isGreeted()) session.send(next);
             }
-        }
+        });
     }
 
     /** Starts listening at once (replays need only the stored items), then starts the source on the platform thread. */
@@ -296,11 +265,7 @@ public final class FeedServer implements AutoCloseable {
         capabilities.addAll(source.requestOps());
         session.send(new Message.Welcome(Wire.PROTOCOL, SERVER, source.platform(), clock.instant(), head, who.role(),
                 who.user(), capabilities, journal.feedId(), warnings));
-        synchronized (statusLock) {
-            // Status and greeting together: a change reported in between would reach neither this send nor the broadcast.
-            session.send(status);
-            session.greet(who, resume);
-        }
+        status.greet(session, () -> session.greet(who, resume));
     }
 
     private void onRequest(Session session, Message.Request request) {
@@ -333,21 +298,7 @@ public final class FeedServer implements AutoCloseable {
 
     private void onFrame(Session session, String frame) {
         // Counted before decoding: a flood of bad frames is a flood too.
-        switch (session.onFrame(nanoTime.getAsLong())) {
-            case ACCEPT -> { }
-            case REFUSE -> {
-                session.send(new Message.Error("rate_limited", "more than " + RateLimit.PER_SECOND + " frames a second; slow down", false));
-                return;
-            }
-            case CLOSE -> {
-                LOG.warning("closing " + session.conn.getRemoteSocketAddress() + ": over " + RateLimit.PER_SECOND + " frames a second for "
-                        + RateLimit.SECONDS_OVER + " s");
-                session.send(new Message.Error("rate_limited", "over " + RateLimit.PER_SECOND + " frames a second for "
-                        + RateLimit.SECONDS_OVER + " s; closing", true));
-                session.conn.close(Wire.CLOSE_RATE_LIMITED, "rate limited");
-                return;
-            }
-        }
+        if (!session.admit(nanoTime.getAsLong())) return;
         Message message;
         try {
             message = Codec.decode(frame);
@@ -394,27 +345,7 @@ public final class FeedServer implements AutoCloseable {
 
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            if (conn.getDraft() instanceof OriginCheckingDraft d && d.refuses(handshake)) {
-                // The 403 went out as the handshake's answer; nothing of this peer is served or journaled.
-                LOG.warning("refused a WebSocket handshake from " + conn.getRemoteSocketAddress() + " with Origin '"
-                        + handshake.getFieldValue("Origin") + "' (not in --allow-origin): HTTP 403");
-                if (conn instanceof org.java_websocket.WebSocketImpl impl) {
-                    impl.flushAndClose(CloseFrame.POLICY_VALIDATION, "origin not allowed", false);
-                } else {
-                    conn.closeConnection(CloseFrame.POLICY_VALIDATION, "origin not allowed");
-                }
-                return;
-            }
-            java.net.InetAddress from = conn.getRemoteSocketAddress() == null ? null : conn.getRemoteSocketAddress().getAddress();
-            long waiting = transport.getConnections().stream().filter(c -> c != conn && c.getAttachment() instanceof Session other
-                    && !other.isGreeted() && c.getRemoteSocketAddress() != null
-                    && c.getRemoteSocketAddress().getAddress().equals(from)).count();
-            if (waiting >= MAX_UNAUTHENTICATED_PER_ADDRESS) {
-                // A flood of sockets that never say hello must not exhaust the server (protocol: 32 per address).
-                LOG.warning("refused a connection from " + from + ": " + waiting + " unauthenticated connections already open");
-                conn.close(Wire.CLOSE_RATE_LIMITED, "too many unauthenticated connections from this address");
-                return;
-            }
+            if (Gatekeeper.refusedOrigin(conn, handshake) || Gatekeeper.tooManyWaiting(conn, transport.getConnections())) return;
             Session session = new Session(conn, journal, clock, heartbeat);
             conn.setAttachment(session);
             platform.schedule(() -> {

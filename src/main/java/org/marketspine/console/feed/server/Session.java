@@ -10,6 +10,7 @@ import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Wire;
 
 /**
  * One connected client. After the handshake a pump on its own virtual thread sends every journal
@@ -46,9 +47,25 @@ final class Session {
         return principal != null;
     }
 
-    /** The protocol's frame limit (50/s; 5 s over it in a row ends the connection), on the server's clock. */
-    RateLimit.Verdict onFrame(long nanos) {
-        return rate.onFrame(nanos);
+    /**
+     * The protocol's frame limit (50/s; 5 s over it in a row ends the connection), on the server's
+     * clock: true when this frame may be acted on; otherwise the client was told (or closed 4429).
+     */
+    boolean admit(long nanos) {
+        switch (rate.onFrame(nanos)) {
+            case ACCEPT -> {
+                return true;
+            }
+            case REFUSE -> send(new Message.Error("rate_limited", "more than " + RateLimit.PER_SECOND + " frames a second; slow down", false));
+            case CLOSE -> {
+                LOG.warning("closing " + conn.getRemoteSocketAddress() + ": over " + RateLimit.PER_SECOND + " frames a second for "
+                        + RateLimit.SECONDS_OVER + " s");
+                send(new Message.Error("rate_limited", "over " + RateLimit.PER_SECOND + " frames a second for "
+                        + RateLimit.SECONDS_OVER + " s; closing", true));
+                conn.close(Wire.CLOSE_RATE_LIMITED, "rate limited");
+            }
+        }
+        return false;
     }
 
     void greet(TokenStore.Principal who, long resumeAfter) {
