@@ -137,6 +137,33 @@ class TlsTest {
         }
     }
 
+    /** A trusted certificate for another host name is refused too: host names are checked, not only signatures. */
+    @Test
+    void aCertificateForAnotherHostIsRefused() throws Exception {
+        Path other = dir.resolve("other.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "feed", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=feed.example", "-ext", "SAN=dns:feed.example", "-validity", "30", "-storetype", "PKCS12",
+                "-keystore", other.toString(), "-storepass", "changeit-test", "-keypass", "changeit-test").redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0);
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(other)) {
+            ks.load(in, "changeit-test".toCharArray());
+        }
+        Path otherPem = dir.resolve("other.pem");
+        Files.writeString(otherPem, pem("CERTIFICATE", ks.getCertificate("feed").getEncoded()));
+        try (Journal j = Journal.open(dir.resolve("other-host.journal"))) {
+            FeedServer server = server(j, ServerTls.fromPkcs12(other, password));
+            try {
+                ConnectionState refused = connect(server, ClientTls.context(otherPem), s -> s.detail() != null && s.detail().startsWith("TLS"));
+                assertTrue(refused.detail().contains("not trusted"), "trusted, but for feed.example, not 127.0.0.1: " + refused.detail());
+            } finally {
+                server.close();
+            }
+        }
+    }
+
     @Test
     void badKeyFilesAreRefusedWithHowToFixThem() throws Exception {
         Path shared = dir.resolve("shared-key.pem");
