@@ -34,11 +34,11 @@ public final class RetryAdvice {
 
     /**
      * One sentence on what a retry is likely to do — or, when the same pipeline and params has
-     * succeeded since this failure, that there is nothing to retry.
+     * succeeded since this failure ({@code ok}, from {@link #succeededSince}; null if not), that
+     * there is nothing to retry.
      */
-    public static String advice(PlatformState s, Execution x) {
+    public static String advice(Execution x, Execution ok) {
         if (x.error() == null) return "";
-        Execution ok = succeededSince(s, x);
         if (ok != null) {
             return "Resolved: " + ok.executionId() + " succeeded for the same partition after this failure; no retry needed.";
         }

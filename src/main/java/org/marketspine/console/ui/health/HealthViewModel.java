@@ -78,6 +78,8 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper retryBlocked = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper selectedResolved = new ReadOnlyBooleanWrapper();
+    /** The success of the same partition after the selected failure, for the state last refreshed (null: none). */
+    private Execution resolvedBy;
     private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper feedbackOk = new ReadOnlyBooleanWrapper(true);
@@ -160,15 +162,18 @@ public final class HealthViewModel {
         Execution x = id == null || last == null ? null : last.state().execution(id);
         selected.set(x);
         if (x == null) {
+            resolvedBy = null;
             selectedRecurrence.set(null);
             retryBlocked.set(null);
             advice.set("");
             return;
         }
         selectedRecurrence.set(x.endedAt() == null || x.error() == null ? null : Recurrence.of(last.state(), x));
+        // Looked up once per state: the per-second tick re-checks only what depends on the connection.
+        resolvedBy = x.error() == null ? null : RetryAdvice.succeededSince(last.state(), x);
         updateRetryBlocked();
-        selectedResolved.set(x.error() != null && RetryAdvice.succeededSince(last.state(), x) != null);
-        advice.set(RetryAdvice.advice(last.state(), x));
+        selectedResolved.set(resolvedBy != null);
+        advice.set(RetryAdvice.advice(x, resolvedBy));
     }
 
     /** Whether Retry can be sent now; depends on the connection too, so it is re-checked on every tick. */
@@ -179,8 +184,7 @@ public final class HealthViewModel {
             return;
         }
         String blocked = RetryAdvice.blockedReason(last.state(), x);
-        Execution ok = blocked == null && x.error() != null ? RetryAdvice.succeededSince(last.state(), x) : null;
-        if (ok != null) blocked = "No retry needed: " + ok.executionId() + " succeeded for this partition since.";
+        if (blocked == null && resolvedBy != null) blocked = "No retry needed: " + resolvedBy.executionId() + " succeeded for this partition since.";
         if (blocked == null && last.isBundle()) blocked = "Retry disabled: this is an audit bundle under offline review (read-only).";
         if (blocked == null && !last.connection().isLive()) blocked = "Retry disabled: the feed is not live.";
         retryBlocked.set(blocked);
