@@ -43,10 +43,12 @@ public final class RetryAdvice {
             return "Resolved: " + ok.executionId() + " succeeded for the same partition after this failure; no retry needed.";
         }
         Classification c = x.error().classification();
+        String stopped = x.error().retriesStopped()
+                ? " Dead-lettered: the platform has stopped retrying it by itself; it stays failed until someone retries or resolves it." : "";
         return switch (c) {
-            case TRANSIENT -> "Transient (" + x.error().type() + "): safe to retry; it usually passes on the next attempt.";
-            case SYSTEMIC -> "Systemic (" + x.error().type() + "): a retry will fail again until the cause is fixed.";
-            case UNKNOWN -> "Unclassified error: check the logs before retrying.";
+            case TRANSIENT -> "Transient (" + x.error().type() + "): safe to retry; it usually passes on the next attempt." + stopped;
+            case SYSTEMIC -> "Systemic (" + x.error().type() + "): a retry will fail again until the cause is fixed." + stopped;
+            case UNKNOWN -> "Unclassified error: check the logs before retrying." + stopped;
         };
     }
 }

@@ -85,11 +85,26 @@ public sealed interface EventData {
         }
     }
 
-    record ErrorDetail(String type, String message, Classification classification) {
+    /**
+     * {@code dead_lettered} (an addition, omitted unless true): the platform has stopped retrying
+     * this failure by itself — it stays failed until someone retries or resolves it.
+     */
+    record ErrorDetail(String type, String message, Classification classification,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       Boolean deadLettered) {
         public ErrorDetail {
             text(type, "type");
             present(message, "message");
             present(classification, "classification");
+            if (Boolean.FALSE.equals(deadLettered)) deadLettered = null;
+        }
+
+        public ErrorDetail(String type, String message, Classification classification) {
+            this(type, message, classification, null);
+        }
+
+        public boolean retriesStopped() {
+            return Boolean.TRUE.equals(deadLettered);
         }
     }
 

@@ -62,11 +62,8 @@ class SpineDatabaseSourceTest {
     }
 
     void schema(Connection c) throws SQLException {
+        SpineCoreSchema.dropAll(c);
         try (Statement s = c.createStatement()) {
-            for (String t : List.of("core_executions", "core_workflow_runs", "core_manifest", "core_source_fetches", "core_anomalies",
-                    "core_data_readiness", "core_calc_dependencies", "core_expected_schedules", "core_work_items")) {
-                s.execute("DROP TABLE IF EXISTS " + t);
-            }
             s.execute("CREATE TABLE core_executions (id TEXT PRIMARY KEY, pipeline TEXT, params TEXT, lane TEXT, trigger_source TEXT, logical_key TEXT,"
                     + " status TEXT, created_at TEXT, started_at TEXT, completed_at TEXT, error TEXT)");
             s.execute("CREATE TABLE core_workflow_runs (run_id TEXT PRIMARY KEY, workflow_name TEXT, domain TEXT, partition_key TEXT, status TEXT,"
@@ -176,6 +173,13 @@ class SpineDatabaseSourceTest {
         }
     }
 
+    /** The source's first poll since (re)start succeeded and the client has everything the journal holds. */
+    private void awaitCurrent() throws InterruptedException {
+        await("the source to be current", () -> client.sourceStatus() != null
+                && client.sourceStatus().state() == org.marketspine.console.protocol.SourceState.CURRENT
+                && !received.isEmpty() && received.getLast().seq() >= journal.headSeq());
+    }
+
     private <T extends EventData> List<T> of(Class<T> kind) {
         return received.stream().map(Event::data).filter(kind::isInstance).map(kind::cast).toList();
     }
@@ -190,8 +194,7 @@ class SpineDatabaseSourceTest {
     void theDatabaseBecomesHistoryThenLiveChangesEachOnce_andARestartEmitsNothingTwice() throws Exception {
         fill();
         serve(false);
-        await("the history", () -> of(EventData.ReadinessChanged.class).size() == 2 && of(EventData.CaptureRecorded.class).size() == 3);
-        Thread.sleep(600); // several more polls: nothing more may come
+        awaitCurrent(); // the first poll has read every table; the restart below proves later polls add nothing
         // Counts per kind: 4 good executions + 1 workflow run; 3 stages; 2 anomalies; 2 readiness rows; 2 pipelines.
         assertEquals(5, of(EventData.ExecutionQueued.class).size());
         assertEquals(3, of(EventData.ExecutionCompleted.class).size());
@@ -242,29 +245,31 @@ class SpineDatabaseSourceTest {
                 + "', 'default', 'api', 'k5', 'running', '2026-10-26T14:00:00Z', '2026-10-26T14:00:02Z', NULL, NULL)");
         await("the live changes", () -> of(EventData.AnomalyResolved.class).size() == 1 && of(EventData.ExecutionStarted.class).stream()
                 .anyMatch(s -> s.executionId().equals("e5")));
-        Thread.sleep(600);
         assertEquals(1, of(EventData.AnomalyResolved.class).size());
         assertEquals(1, of(EventData.ExecutionQueued.class).stream().filter(q -> q.executionId().equals("e5")).count());
 
-        // A retry lands as a PENDING work item with the right partition.
+        // A retry lands as a pending execution spine-core's worker claims, for the failed run's partition.
         Message.CommandResult retry = client.command(new Message.Command(client.nextId("t"), "retry", "e4", null, null, null, null, null, null, null,
                 null, null)).get(10, TimeUnit.SECONDS);
         assertTrue(retry.ok(), String.valueOf(retry.error()));
         try (Connection c = connect(); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT state, pipeline, partition_key FROM core_work_items")) {
+             ResultSet r = s.executeQuery("SELECT status, pipeline, params, trigger_source FROM core_executions WHERE id = '"
+                     + retry.data().path("executions").path(0).asText() + "'")) {
             assertTrue(r.next());
-            assertEquals("PENDING", r.getString(1));
+            assertEquals("pending", r.getString(1));
             assertEquals("finra.otc_transparency.ingest_week", r.getString(2));
             assertTrue(r.getString(3).contains("2026-10-09") && r.getString(3).contains("OTC"), r.getString(3));
+            assertEquals("retry", r.getString(4));
         }
+        String retried = retry.data().path("executions").path(0).asText();
+        await("the retry read back", () -> of(EventData.ExecutionQueued.class).stream().anyMatch(q -> q.executionId().equals(retried)));
 
         // Restart on the same journal and database: nothing is emitted twice.
         long head = journal.headSeq();
         stopServing();
         serve(false);
-        await("the replay", () -> !received.isEmpty() && received.getLast().seq() >= head);
-        Thread.sleep(800);
-        assertEquals(head, journal.headSeq(), "a restart re-emitted history");
+        awaitCurrent(); // the restarted source's first poll is done
+        assertEquals(head, journal.headSeq(), "a restart re-emitted history: " + received.stream().filter(e -> e.seq() > head).toList());
     }
 
     @Test
@@ -294,8 +299,8 @@ class SpineDatabaseSourceTest {
             s.execute("INSERT INTO core_executions VALUES ('x2', 'p.ingest', '{}', 'schedule', 'queued', '2026-10-19T15:00:00Z', NULL, NULL, NULL)");
         }
         serve(false);
-        await("the one good run", () -> of(EventData.ExecutionQueued.class).size() == 1);
-        Thread.sleep(500);
+        awaitCurrent();
+        assertEquals(1, of(EventData.ExecutionQueued.class).size());
         assertEquals("x2", of(EventData.ExecutionQueued.class).getFirst().executionId());
         assertEquals(ConnectionState.Phase.LIVE, client.state().phase());
     }

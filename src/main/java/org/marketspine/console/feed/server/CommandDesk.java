@@ -111,6 +111,10 @@ final class CommandDesk {
                 Anomaly a = s.anomalies().get(c.anomalyId());
                 if (a == null) throw new FeedRefusal("not_found", "no anomaly " + c.anomalyId());
                 if (!a.isOpen()) throw new FeedRefusal("invalid_state", c.anomalyId() + " is already resolved");
+                if (a.isAcknowledged()) {
+                    throw new FeedRefusal("invalid_state", c.anomalyId() + " was already acknowledged by " + a.acknowledgedBy()
+                            + " at " + a.acknowledgedAt());
+                }
             }
             default -> throw new FeedRefusal("unsupported", "this feed does not offer the command '" + c.op() + "'");
         }

@@ -69,7 +69,7 @@ final class SpineRows {
     static Instant optionalTime(Map<String, Object> row, String column) throws BadRow {
         Object v = row.get(column);
         if (v == null || v.toString().isBlank()) return null;
-        if (v instanceof java.sql.Timestamp ts) return ts.toInstant();
+        if (v instanceof Instant i) return i;
         String s = v.toString().trim().replace(' ', 'T');
         try {
             if (s.endsWith("Z")) return Instant.parse(s);
@@ -100,18 +100,51 @@ final class SpineRows {
         return out;
     }
 
-    /** {@code {"week_ending": "2026-10-16", "tier": "OTC"}}. */
+    /**
+     * {@code {"week_ending": "2026-10-16", "tier": "OTC"}} — spine-core spells it with or without
+     * spaces and key order varies, so it is read by meaning. Some rows are keyed by week alone
+     * ({@code tier} null): the caller decides which tiers such a row covers.
+     */
     record Partition(LocalDate week, String tier) {}
 
     static Partition partition(Map<String, Object> row, String column) throws BadRow {
+        Partition p = partitionOrNull(row, column);
+        if (p == null) throw new BadRow(column + " is empty");
+        if (p.tier() == null) throw new BadRow(column + " lacks a tier");
+        return p;
+    }
+
+    /** A partition key that may lack its tier, or be absent (null). */
+    static Partition partitionOrNull(Map<String, Object> row, String column) throws BadRow {
+        Object v = row.get(column);
+        if (v == null || v.toString().isBlank()) return null;
         JsonNode n = json(row, column);
         String week = n.path("week_ending").asText(null);
         String tier = n.path("tier").asText(null);
-        if (week == null || tier == null || tier.isBlank()) throw new BadRow(column + " lacks week_ending or tier");
+        if (week == null) throw new BadRow(column + " lacks week_ending");
         try {
-            return new Partition(LocalDate.parse(week), tier);
+            return new Partition(LocalDate.parse(week), tier == null || tier.isBlank() ? null : tier);
         } catch (DateTimeParseException e) {
             throw new BadRow(column + ": week_ending " + week + " is not a date");
         }
+    }
+
+    /** Kinds spine-core 0.4.0 may prefix a name with ({@code operation:finra.otc_transparency.ingest_week}). */
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("^(operation|workflow|task|step|pipeline):");
+
+    /** A work name as the console shows it: without spine-core's kind prefix. */
+    static String workName(String raw) {
+        return KIND.matcher(raw.trim()).replaceFirst("");
+    }
+
+    /**
+     * Whether two spellings name the same work: spine-core writes short names in some tables
+     * ({@code ingest_week}) and qualified ones in others ({@code finra.otc_transparency.ingest_week}).
+     */
+    static boolean sameWork(String a, String b) {
+        if (a == null || b == null) return false;
+        String x = workName(a);
+        String y = workName(b);
+        return x.equals(y) || x.endsWith("." + y) || y.endsWith("." + x);
     }
 }

@@ -136,7 +136,8 @@ final class ExecutionDetail extends VBox {
         if (x.endedAt() != null) row = put(row, "Ended", Times.absolute(x.endedAt()) + " · after " + x.durationMs() / 1000.0 + " s", false);
         if (x.error() != null) {
             row = put(row, "Error", x.error().type() + ": " + x.error().message(), false);
-            row = put(row, "Class", x.error().classification().name().toLowerCase(), false);
+            row = put(row, "Class", x.error().classification().name().toLowerCase()
+                    + (x.error().retriesStopped() ? " · dead-lettered (no automatic retry)" : ""), false);
         }
         if (vm.selectedRecurrenceProperty().get() != null) row = put(row, "Recurrence", vm.selectedRecurrenceProperty().get().describe(), false);
         row = put(row, "Params", x.params().toString(), true);

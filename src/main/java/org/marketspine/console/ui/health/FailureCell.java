@@ -72,7 +72,7 @@ final class FailureCell extends ListCell<FailureItem> {
         pin.setManaged(item.pinned());
         critical.setVisible(item.critical());
         critical.setManaged(item.critical());
-        badge.setText(x.error().classification().name());
+        badge.setText(x.error().classification().name() + (x.error().retriesStopped() ? " · DEAD-LETTERED" : ""));
         badge.getStyleClass().removeAll(Styles.BADGE_SYSTEMIC, Styles.BADGE_TRANSIENT, "badge-unknown");
         badge.getStyleClass().add(switch (x.error().classification()) {
             case TRANSIENT -> Styles.BADGE_TRANSIENT;

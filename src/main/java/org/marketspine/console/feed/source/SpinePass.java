@@ -1,0 +1,74 @@
+package org.marketspine.console.feed.source;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import org.marketspine.console.feed.EventSink;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.EventData;
+
+/**
+ * One poll of a spine-core database: the rows read, what the journal already holds, and the facts
+ * the translators ({@link SpineRuns}, {@link SpineData}, {@link SpineSchedules}) add — plus what they
+ * learn from each other on the way (which partitions ran, the tiers each domain has).
+ */
+final class SpinePass {
+    final PlatformState state;
+    final SpineSchema schema;
+    final Instant now;
+    final List<EventSink.Timed> facts = new ArrayList<>();
+    /** "tier|week" → the pipelines that ran for it (as spelled), for missed schedules. */
+    private final Map<String, Set<String>> ran = new HashMap<>();
+    /** domain → tier → {first, last} week its manifest spans. */
+    final Map<String, Map<String, java.time.LocalDate[]>> spans = new HashMap<>();
+    private final Map<String, List<Map<String, Object>>> rows;
+    private final BiConsumer<String, Map.Entry<Map<String, Object>, Exception>> skipped;
+
+    SpinePass(PlatformState state, SpineSchema schema, Map<String, List<Map<String, Object>>> rows, Instant now,
+              BiConsumer<String, Map.Entry<Map<String, Object>, Exception>> skipped) {
+        this.state = state;
+        this.schema = schema;
+        this.rows = rows;
+        this.now = now;
+        this.skipped = skipped;
+    }
+
+    void ran(String pipeline, Object tier, Object week) {
+        ran.computeIfAbsent(tier + "|" + week, k -> new HashSet<>()).add(pipeline);
+    }
+
+    /** Whether the pipeline ran for the partition, however spine-core spelled its name (short, qualified, with its kind). */
+    boolean hasRun(String pipeline, String tier, java.time.LocalDate week) {
+        return ran.getOrDefault(tier + "|" + week, Set.of()).stream().anyMatch(p -> SpineRows.sameWork(p, pipeline));
+    }
+
+    List<Map<String, Object>> rows(String table) {
+        return rows.getOrDefault(table, List.of());
+    }
+
+    void add(Instant at, EventData data) {
+        facts.add(new EventSink.Timed(at, data));
+    }
+
+    /** A row that cannot be used: logged once with why, and the pass goes on. */
+    void skip(String table, Map<String, Object> row, Exception why) {
+        skipped.accept(table, Map.entry(row, why));
+    }
+
+    /** The tiers a domain's manifest has for a week — or for any week when it has none that week. */
+    Set<String> tiersOf(String domain, java.time.LocalDate week) {
+        Set<String> all = new TreeSet<>();
+        Set<String> thatWeek = new TreeSet<>();
+        for (Map.Entry<String, java.time.LocalDate[]> e : spans.getOrDefault(domain, Map.of()).entrySet()) {
+            all.add(e.getKey());
+            if (week != null && !week.isBefore(e.getValue()[0]) && !week.isAfter(e.getValue()[1])) thatWeek.add(e.getKey());
+        }
+        return !thatWeek.isEmpty() ? thatWeek : all;
+    }
+}

@@ -1,0 +1,282 @@
+package org.marketspine.console.feed.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.marketspine.console.feed.source.SpineRows.BadRow;
+import org.marketspine.console.model.Execution;
+import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Trigger;
+
+/**
+ * Runs, as spine-core records them: {@code core_executions} (both generations; a 0.4.0 status may
+ * be {@code dead_lettered}, a name may carry its kind), {@code core_workflow_runs} (who triggered
+ * it, the error's classification), {@code core_dead_letters} (failures spine-core will not retry
+ * by itself), open {@code core_work_items} (queued work) and {@code core_execution_events} (the
+ * lifecycle times and who asked, where the executions row lacks them). Each becomes the
+ * execution events that take the journal's view of the run to the database's, each step once.
+ */
+final class SpineRuns {
+    /** Execution ids are the database's own; workflow runs, dead letters and work items get a prefix so they never collide. */
+    static final String WORKFLOW_RUN = "wf-";
+    static final String DEAD_LETTER = "dl-";
+    static final String WORK_ITEM = "wi-";
+
+    private final SpinePass pass;
+    /** pipeline → classification its workflow runs give its errors. */
+    private final Map<String, Classification> runClass = new HashMap<>();
+    /** execution id → event type → {time, data}, from core_execution_events. */
+    private final Map<String, Map<String, Map.Entry<Instant, JsonNode>>> lifecycle = new HashMap<>();
+    /** execution ids with an unresolved dead letter. */
+    private final Set<String> deadLettered = new java.util.HashSet<>();
+
+    SpineRuns(SpinePass pass) {
+        this.pass = pass;
+    }
+
+    void translate() {
+        lifecycle();
+        workflowRuns();
+        executions();
+        deadLetters();
+        workItems();
+    }
+
+    // ---- names, triggers, phases ----
+
+    static Trigger trigger(String source, String lane) {
+        if ("backfill".equalsIgnoreCase(lane)) return Trigger.BACKFILL;
+        return switch (source == null ? "" : source.toLowerCase(Locale.ROOT)) {
+            case "schedule", "scheduler", "cron", "workflow", "internal" -> Trigger.SCHEDULED;
+            case "retry" -> Trigger.RETRY;
+            case "api" -> Trigger.API;
+            case "backfill" -> Trigger.BACKFILL;
+            default -> Trigger.MANUAL;
+        };
+    }
+
+    /** 0 queued, 1 running, 2 ended; -1 unknown to the journal. */
+    private static int phase(Execution x) {
+        if (x == null) return -1;
+        return switch (x.status()) {
+            case QUEUED -> 0;
+            case RUNNING -> 1;
+            default -> 2;
+        };
+    }
+
+    static int phase(String status) throws BadRow {
+        return switch (status.toLowerCase(Locale.ROOT)) {
+            case "pending", "queued", "retry_wait" -> 0;
+            case "running" -> 1;
+            case "completed", "complete", "succeeded", "failed", "cancelled", "timed_out", "dead_lettered", "skipped" -> 2;
+            default -> throw new BadRow("status '" + status + "' is not one spine-core writes");
+        };
+    }
+
+    // ---- core_execution_events ----
+
+    private void lifecycle() {
+        for (Map<String, Object> r : pass.rows("core_execution_events")) {
+            try {
+                String exec = SpineRows.text(r, "execution_id");
+                String type = SpineRows.text(r, "event_type").toLowerCase(Locale.ROOT);
+                Instant at = SpineRows.time(r, "timestamp");
+                JsonNode data = SpineRows.json(r, "data");
+                // The first of each kind: a run is created, started and ended once; later repeats are retries' own rows.
+                lifecycle.computeIfAbsent(exec, k -> new HashMap<>()).putIfAbsent(type, Map.entry(at, data));
+            } catch (BadRow | RuntimeException e) {
+                pass.skip("core_execution_events", r, e);
+            }
+        }
+    }
+
+    private Instant eventTime(String exec, String... types) {
+        Map<String, Map.Entry<Instant, JsonNode>> events = lifecycle.get(exec);
+        if (events == null) return null;
+        for (String t : types) if (events.containsKey(t)) return events.get(t).getKey();
+        return null;
+    }
+
+    /** Who asked for a run, where the console (or an API caller) recorded it in the run's created/submitted event. */
+    private String requestedBy(String exec) {
+        Map<String, Map.Entry<Instant, JsonNode>> events = lifecycle.get(exec);
+        if (events == null) return null;
+        for (String t : List.of("created", "submitted")) {
+            Map.Entry<Instant, JsonNode> e = events.get(t);
+            if (e != null && e.getValue().path("requested_by").isTextual()) return e.getValue().path("requested_by").asText();
+        }
+        return null;
+    }
+
+    // ---- core_executions ----
+
+    private void executions() {
+        for (Map<String, Object> r : pass.rows("core_executions")) {
+            try {
+                String id = SpineRows.text(r, "id");
+                Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
+                // The scheduler puts its trigger inside params while the column says 'api': the params win.
+                Object inner = params.remove("trigger_source");
+                String source = inner != null ? inner.toString() : SpineRows.optional(r, "trigger_source");
+                String pipeline = SpineRows.workName(SpineRows.text(r, "pipeline"));
+                String status = SpineRows.text(r, "status");
+                pass.ran(pipeline, params.get("tier"), params.get("week_ending"));
+                String asked = requestedBy(id);
+                String who = asked != null ? asked : "spine-core:" + (source == null ? "unknown" : source);
+                Instant created = SpineRows.optionalTime(r, "created_at");
+                if (created == null) created = eventTime(id, "created", "submitted", "queued");
+                if (created == null) throw new BadRow("created_at is empty");
+                Instant started = SpineRows.optionalTime(r, "started_at");
+                if (started == null) started = eventTime(id, "started");
+                Instant ended = SpineRows.optionalTime(r, "completed_at");
+                if (ended == null) ended = eventTime(id, "completed", "failed", "cancelled", "timed_out", "dead_lettered");
+                boolean dead = status.equalsIgnoreCase("dead_lettered") || deadLetterOf(id);
+                step(id, pipeline, params, trigger(source, SpineRows.optional(r, "lane")), who, SpineRows.optional(r, "parent_execution_id"),
+                        status, created, started, ended, SpineRows.optional(r, "error"), null,
+                        runClass.getOrDefault(pipeline, Classification.UNKNOWN), dead);
+            } catch (BadRow | RuntimeException e) {
+                pass.skip("core_executions", r, e);
+            }
+        }
+    }
+
+    private boolean deadLetterOf(String executionId) {
+        if (deadLettered.isEmpty()) {
+            for (Map<String, Object> d : pass.rows("core_dead_letters")) {
+                if (SpineRows.optional(d, "resolved_at") == null && SpineRows.optional(d, "execution_id") != null) {
+                    deadLettered.add(SpineRows.optional(d, "execution_id"));
+                }
+            }
+        }
+        return deadLettered.contains(executionId);
+    }
+
+    // ---- core_dead_letters whose execution the database does not hold (basic tier keeps runs in memory) ----
+
+    private void deadLetters() {
+        for (Map<String, Object> r : pass.rows("core_dead_letters")) {
+            try {
+                String exec = SpineRows.text(r, "execution_id");
+                if (pass.state.execution(exec) != null || hasExecutionRow(exec)) continue;
+                String pipeline = SpineRows.workName(SpineRows.text(r, "pipeline"));
+                Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
+                params.remove("trigger_source");
+                Instant at = SpineRows.time(r, "created_at");
+                step(DEAD_LETTER + SpineRows.text(r, "id"), pipeline, params, Trigger.SCHEDULED, "spine-core:dead-letter queue", null,
+                        "dead_lettered", at, at, at, SpineRows.text(r, "error"), null, Classification.UNKNOWN, true);
+            } catch (BadRow | RuntimeException e) {
+                pass.skip("core_dead_letters", r, e);
+            }
+        }
+    }
+
+    private boolean hasExecutionRow(String id) {
+        for (Map<String, Object> r : pass.rows("core_executions")) if (id.equals(SpineRows.optional(r, "id"))) return true;
+        return false;
+    }
+
+    // ---- core_workflow_runs ----
+
+    private void workflowRuns() {
+        for (Map<String, Object> r : pass.rows("core_workflow_runs")) {
+            try {
+                Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
+                params.remove("trigger_source");
+                String pipeline = SpineRows.workName(SpineRows.text(r, "workflow_name"));
+                SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
+                if (p != null) {
+                    params.put("week_ending", p.week().toString());
+                    if (p.tier() != null) params.put("tier", p.tier());
+                    pass.ran(pipeline, p.tier(), p.week());
+                }
+                String who = SpineRows.optional(r, "triggered_by") != null ? SpineRows.optional(r, "triggered_by")
+                        : SpineRows.optional(r, "created_by") != null ? SpineRows.optional(r, "created_by") : "spine-core";
+                Classification cls = SpineRows.optional(r, "error") == null ? Classification.UNKNOWN
+                        : r.get("error_retryable") == null ? Classification.UNKNOWN
+                        : SpineRows.flag(r, "error_retryable") ? Classification.TRANSIENT : Classification.SYSTEMIC;
+                if (cls != Classification.UNKNOWN) runClass.put(pipeline, cls);
+                Instant created = SpineRows.optionalTime(r, "created_at");
+                Instant started = SpineRows.optionalTime(r, "started_at");
+                Instant queued = created != null ? created : started != null ? started : pass.now;
+                step(WORKFLOW_RUN + SpineRows.text(r, "run_id"), pipeline, params, trigger(who, null), who, null, SpineRows.text(r, "status"),
+                        queued, started, SpineRows.optionalTime(r, "completed_at"), SpineRows.optional(r, "error"),
+                        SpineRows.optional(r, "error_category"), cls, false);
+            } catch (BadRow | RuntimeException e) {
+                pass.skip("core_workflow_runs", r, e);
+            }
+        }
+    }
+
+    // ---- core_work_items: spine-core's schedule of work; open ones are queued runs ----
+
+    private void workItems() {
+        for (Map<String, Object> r : pass.rows("core_work_items")) {
+            try {
+                String id = WORK_ITEM + SpineRows.text(r, "id");
+                String state = SpineRows.text(r, "state").toUpperCase(Locale.ROOT);
+                boolean open = state.equals("PENDING") || state.equals("RUNNING") || state.equals("RETRY_WAIT");
+                // Closed items the journal never saw open are schedule records of runs core_executions already holds.
+                if (!open && pass.state.execution(id) == null) continue;
+                String domain = SpineRows.text(r, "domain");
+                String name = SpineRows.workName(SpineRows.text(r, "pipeline"));
+                String pipeline = name.contains(".") ? name : domain + "." + name;
+                SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
+                Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params_json"));
+                if (p != null) {
+                    params.put("week_ending", p.week().toString());
+                    if (p.tier() != null) params.put("tier", p.tier());
+                }
+                Instant created = SpineRows.optionalTime(r, "created_at");
+                if (created == null) created = SpineRows.time(r, "desired_at");
+                Instant updated = SpineRows.optionalTime(r, "updated_at");
+                String status = switch (state) {
+                    case "COMPLETE" -> "completed";
+                    case "CANCELLED" -> "cancelled";
+                    case "FAILED" -> "dead_lettered"; // attempts exhausted: spine-core will not try it again by itself
+                    default -> state.toLowerCase(Locale.ROOT);
+                };
+                Instant ended = SpineRows.optionalTime(r, "completed_at");
+                if (ended == null) ended = SpineRows.optionalTime(r, "last_error_at");
+                if (ended == null) ended = updated;
+                step(id, pipeline, params, Trigger.SCHEDULED, "spine-core:work queue", null, status, created,
+                        SpineRows.optionalTime(r, "locked_at"), ended, SpineRows.optional(r, "last_error"), null, Classification.UNKNOWN,
+                        status.equals("dead_lettered"));
+            } catch (BadRow | RuntimeException e) {
+                pass.skip("core_work_items", r, e);
+            }
+        }
+    }
+
+    /** The facts that take the journal's view of a run to the database's, each step once. */
+    private void step(String id, String pipeline, Map<String, Object> params, Trigger trigger, String who, String retryOf, String status,
+                      Instant created, Instant started, Instant ended, String error, String errorType, Classification cls, boolean dead)
+            throws BadRow {
+        int want = phase(status);
+        int have = phase(pass.state.execution(id));
+        if (have >= want) return;
+        if (have < 0) pass.add(created, new EventData.ExecutionQueued(id, pipeline, params, trigger, who, retryOf));
+        Instant start = started != null ? started : created;
+        if (want >= 1 && have < 1) pass.add(start, new EventData.ExecutionStarted(id, pipeline, params, trigger, who, null, 1));
+        if (want < 2) return;
+        Instant end = ended != null && !ended.isBefore(start) ? ended : start;
+        long ms = Math.max(0, Duration.between(start, end).toMillis());
+        String st = status.toLowerCase(Locale.ROOT);
+        EventData last = switch (st) {
+            case "completed", "complete", "succeeded", "skipped" -> new EventData.ExecutionCompleted(id, 0, ms, List.of());
+            case "cancelled" -> new EventData.ExecutionCancelled(id, "spine-core");
+            default -> new EventData.ExecutionFailed(id, ms, new EventData.ErrorDetail(errorType != null ? errorType
+                    : error != null && error.contains(":") ? error.substring(0, error.indexOf(':')).trim()
+                    : st.equals("timed_out") ? "Timeout" : st.equals("dead_lettered") ? "DeadLettered" : "Error",
+                    error == null ? status : error, cls, dead ? Boolean.TRUE : null));
+        };
+        pass.add(end, last);
+    }
+}
