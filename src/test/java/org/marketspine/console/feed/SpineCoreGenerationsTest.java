@@ -177,7 +177,7 @@ class SpineCoreGenerationsTest {
              ResultSet r = s.executeQuery("SELECT id, " + work + ", params, status, trigger_source, lane"
                      + (g == Generation.V0_4 ? ", parent_execution_id, retry_count" : "") + " FROM core_executions WHERE id NOT IN ('e1', 'e4')")) {
             assertTrue(r.next(), "no pending execution was written");
-            assertEquals(retry.data().path("executions").path(0).asText(), r.getString(1));
+            assertEquals(retry.data().path("execution_ids").path(0).asText(), r.getString(1));
             assertEquals(g == Generation.V0_4 ? "operation:" + OTC + ".ingest_week" : OTC + ".ingest_week", r.getString(2), "the original's own spelling");
             assertTrue(r.getString(3).contains("2026-10-09"), r.getString(3));
             assertEquals("pending", r.getString(4));
@@ -348,14 +348,14 @@ class SpineCoreGenerationsTest {
         assertTrue(retry.ok(), String.valueOf(retry.error()));
         try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT status, parent_execution_id, trigger_source FROM core_executions WHERE id = '"
-                     + retry.data().path("executions").path(0).asText() + "'")) {
+                     + retry.data().path("execution_ids").path(0).asText() + "'")) {
             assertTrue(r.next());
             assertEquals("pending", r.getString(1));
             assertEquals("e5", r.getString(2));
             assertEquals("retry", r.getString(3));
         }
         await("the retry read back as queued", () -> of(EventData.ExecutionQueued.class).stream()
-                .anyMatch(q -> q.executionId().equals(retry.data().path("executions").path(0).asText()) && q.trigger() == Trigger.RETRY
+                .anyMatch(q -> q.executionId().equals(retry.data().path("execution_ids").path(0).asText()) && q.trigger() == Trigger.RETRY
                         && "e5".equals(q.retryOf()) && q.triggeredBy().equals(System.getProperty("user.name", "local"))));
 
         // Acknowledging twice: the second is refused.
@@ -364,6 +364,26 @@ class SpineCoreGenerationsTest {
         Message.CommandResult twice = command("acknowledge", null, null, null, null, anomaly);
         assertFalse(twice.ok());
         assertEquals("invalid_state", twice.error().code());
+
+        // Live: a run fails, then spine-core dead-letters it — the failure is re-marked, once.
+        try (Connection c = connect()) {
+            SpineCoreSchema db = new SpineCoreSchema(c, Generation.V0_4);
+            db.insert("core_executions", row("id", "e7", "workflow", "operation:" + OTC + ".ingest_week", "params", T1_16, "lane", "normal",
+                    "trigger_source", "schedule", "status", "failed", "created_at", "2026-10-26T14:00:00+00:00", "started_at", "2026-10-26T14:00:01+00:00",
+                    "completed_at", "2026-10-26T14:00:05+00:00", "error", "HTTPError: 502 Bad Gateway"));
+        }
+        await("the live failure", () -> of(EventData.ExecutionFailed.class).stream().anyMatch(f -> f.executionId().equals("e7")));
+        try (Connection c = connect()) {
+            new SpineCoreSchema(c, Generation.V0_4).insert("core_dead_letters", row("id", "dl7", "execution_id", "e7", "workflow",
+                    "operation:" + OTC + ".ingest_week", "params", T1_16, "error", "HTTPError: 502 Bad Gateway", "retry_count", 3, "max_retries", 3,
+                    "created_at", "2026-10-26T14:30:00+00:00"));
+        }
+        await("the dead letter", () -> of(EventData.ExecutionFailed.class).stream().anyMatch(f -> f.executionId().equals("e7") && f.error().retriesStopped()));
+        long head = journal.headSeq();
+        stop();
+        serve();
+        assertEquals(head, journal.headSeq(), "the re-marked failure was emitted again after a restart");
+        assertEquals(0, of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("dl-dl7")).count());
 
     }
 }

@@ -254,14 +254,14 @@ class SpineDatabaseSourceTest {
         assertTrue(retry.ok(), String.valueOf(retry.error()));
         try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT status, pipeline, params, trigger_source FROM core_executions WHERE id = '"
-                     + retry.data().path("executions").path(0).asText() + "'")) {
+                     + retry.data().path("execution_ids").path(0).asText() + "'")) {
             assertTrue(r.next());
             assertEquals("pending", r.getString(1));
             assertEquals("finra.otc_transparency.ingest_week", r.getString(2));
             assertTrue(r.getString(3).contains("2026-10-09") && r.getString(3).contains("OTC"), r.getString(3));
             assertEquals("retry", r.getString(4));
         }
-        String retried = retry.data().path("executions").path(0).asText();
+        String retried = retry.data().path("execution_ids").path(0).asText();
         await("the retry read back", () -> of(EventData.ExecutionQueued.class).stream().anyMatch(q -> q.executionId().equals(retried)));
 
         // Restart on the same journal and database: nothing is emitted twice.

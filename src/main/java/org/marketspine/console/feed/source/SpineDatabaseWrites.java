@@ -153,7 +153,7 @@ final class SpineDatabaseWrites {
             }
             LOG.info("queued a retry of " + id + " as pending execution " + newId + " for " + user);
             ObjectNode data = Codec.mapper().createObjectNode();
-            data.putArray("executions").add(newId);
+            data.putArray("execution_ids").add(newId);
             return data;
         });
     }
@@ -254,7 +254,7 @@ final class SpineDatabaseWrites {
             }
             LOG.info("moved spine-core work item " + item + " back to PENDING for " + user);
             ObjectNode data = Codec.mapper().createObjectNode();
-            data.putArray("work_items").add(item);
+            data.putArray("execution_ids").add(x.executionId()); // the work item itself runs again
             return data;
         });
     }
@@ -275,7 +275,7 @@ final class SpineDatabaseWrites {
             String workflow = spelling(c, s, cmd.pipeline());
             Instant now = Instant.now(clock);
             ObjectNode data = Codec.mapper().createObjectNode();
-            ArrayNode ids = data.putArray("executions");
+            ArrayNode ids = data.putArray("execution_ids");
             for (LocalDate w : weeks) {
                 Map<String, Object> params = new LinkedHashMap<>();
                 params.put("week_ending", w.toString());

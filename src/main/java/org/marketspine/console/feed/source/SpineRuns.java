@@ -260,7 +260,14 @@ final class SpineRuns {
                       Instant created, Instant started, Instant ended, String error, String errorType, Classification cls, boolean dead)
             throws BadRow {
         int want = phase(status);
-        int have = phase(pass.state.execution(id));
+        Execution known = pass.state.execution(id);
+        int have = phase(known);
+        if (have == 2 && dead && known.error() != null && !known.error().retriesStopped()) {
+            // Dead-lettered after its failure was journaled: the same failure, now marked as one spine-core will not retry.
+            pass.add(pass.now, new EventData.ExecutionFailed(id, known.durationMs(), new EventData.ErrorDetail(known.error().type(),
+                    known.error().message(), known.error().classification(), true)));
+            return;
+        }
         if (have >= want) return;
         if (have < 0) pass.add(created, new EventData.ExecutionQueued(id, pipeline, params, trigger, who, retryOf));
         Instant start = started != null ? started : created;
