@@ -133,7 +133,7 @@ public final class FeedServer implements AutoCloseable {
         status.report(state, message, progress, next -> {
             for (WebSocket conn : transport.getConnections()) {
                 Session session = conn.getAttachment();
-                if (session != null && session.isGreeted()) session.send(next);
+                if (session != null && session.isGreeted()) session.tell(next, journal.headSeq());
             }
         });
     }

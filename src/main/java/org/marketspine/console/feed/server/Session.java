@@ -31,6 +31,11 @@ final class Session {
     private volatile boolean closed;
     private Thread pump;
     private final RateLimit rate = new RateLimit();
+    /** The last item this session has sent (its pump's cursor). */
+    private volatile long sent;
+    /** A source status to send once this session has sent the journal up to {@link #statusAfter}. */
+    private Message.SourceStatus pendingStatus;
+    private long statusAfter;
 
     Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat) {
         this.conn = conn;
@@ -77,6 +82,29 @@ final class Session {
         send(Codec.encode(message));
     }
 
+    /**
+     * A change of source status, said in order with the events: "current" must not overtake the
+     * history it is about, which this session's pump may still be sending. The latest status wins.
+     */
+    void tell(Message.SourceStatus status, long journalHead) {
+        synchronized (this) {
+            pendingStatus = status;
+            statusAfter = journalHead;
+        }
+        sendPendingStatus();
+    }
+
+    /** Sends the pending status if the pump has sent everything it is about (from either thread; once). */
+    private void sendPendingStatus() {
+        Message.SourceStatus due;
+        synchronized (this) {
+            if (pendingStatus == null || sent < statusAfter) return;
+            due = pendingStatus;
+            pendingStatus = null;
+            send(due);
+        }
+    }
+
     private void send(String frame) {
         if (!closed && conn.isOpen()) conn.send(frame);
     }
@@ -88,16 +116,20 @@ final class Session {
 
     private void pump(long resumeAfter) {
         long cursor = resumeAfter;
+        sent = cursor;
         boolean liveSent = false;
         long lastSend = System.nanoTime();
         long heartbeatNanos = heartbeat.toNanos();
         try {
             while (!closed && conn.isOpen()) {
+                sendPendingStatus();
                 List<String> items = journal.readItems(cursor, BATCH_ITEMS, BATCH_CHARS);
                 if (!items.isEmpty()) {
                     awaitDrain();
                     send(Codec.eventsFrame(items));
                     cursor += items.size();
+                    sent = cursor;
+                    sendPendingStatus();
                     lastSend = System.nanoTime();
                     continue;
                 }
