@@ -177,6 +177,11 @@ public final class FeedBenchmarks {
     }
 
     /** P9: the feed server goes away and comes back on the same journal; time until the client is live again. */
+    /** P12: a feed over a ten-year spine-core database (SQLite, and PostgreSQL when SPINE_TEST_PG_URL is set). */
+    public void p12() throws Exception {
+        new SpineScaleBenchmark(out, work).run();
+    }
+
     public void p9() throws Exception {
         int n = 100_000;
         Path file = work.resolve("p9.journal");

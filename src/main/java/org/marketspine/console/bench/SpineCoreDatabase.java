@@ -1,4 +1,4 @@
-package org.marketspine.console.feed;
+package org.marketspine.console.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,12 +15,12 @@ import java.util.Map;
 /**
  * The tables of a spine-core database as each generation defines them (column names, order and
  * types written down from spine-core's DDL for 0.1.0 and 0.4.0, SQLite and PostgreSQL), so the
- * tests build what a real installation holds — not what our reader would like. Types: T text,
+ * tests and benchmark P12 build what a real installation holds — not what our reader would like. Types: T text,
  * I integer, J JSON (text in SQLite, JSONB in PostgreSQL), B flag (INTEGER / BOOLEAN), S time
  * (ISO text / TIMESTAMP without zone), K auto-increment key, P text key.
  */
-final class SpineCoreSchema {
-    enum Generation { V0_1, V0_4 }
+public final class SpineCoreDatabase {
+    public enum Generation { V0_1, V0_4 }
 
     private static final Map<String, String> V0_1 = new LinkedHashMap<>();
     private static final Map<String, String> V0_4 = new LinkedHashMap<>();
@@ -77,36 +77,54 @@ final class SpineCoreSchema {
                 + " last_run_status T, created_at S, updated_at S, created_by T, version I");
         V0_4.put("core_schedule_runs", "id P, schedule_id T, schedule_name T, scheduled_at S, started_at S, completed_at S, status T, run_id T,"
                 + " execution_id T, error T, skip_reason T, created_at S");
+        V0_4.put("core_source_fetches", "id P, source_id T, source_name T, source_type T, source_locator T, status T, record_count I,"
+                + " byte_count I, content_hash T, etag T, last_modified T, started_at S, completed_at S, duration_ms I, error T, error_category T,"
+                + " retry_count I, execution_id T, run_id T, capture_id T, metadata_json J, created_at S");
         V0_4.put("core_workflow_runs", "run_id P, workflow_name T, workflow_version I, domain T, partition_key T, status T, started_at S,"
                 + " completed_at S, duration_ms I, params J, outputs J, error T, error_category T, error_retryable B, total_steps I,"
                 + " completed_steps I, failed_steps I, skipped_steps I, triggered_by T, parent_run_id T, schedule_id T, created_at S,"
                 + " created_by T, capture_id T");
     }
 
+    /** The indexes spine-core creates with its tables (both generations; the renamed column in 0.4.0). */
+    private static final List<String> INDEXES = List.of("core_executions(status)", "core_executions(%w)", "core_executions(created_at)",
+            "core_manifest(domain, partition_key)", "core_manifest(domain, stage)", "core_manifest(updated_at)",
+            "core_anomalies(domain, partition_key)", "core_anomalies(severity)", "core_anomalies(detected_at)", "core_anomalies(resolved_at)",
+            "core_work_items(state)", "core_work_items(desired_at)", "core_work_items(domain, %w)", "core_work_items(domain, partition_key)",
+            "core_data_readiness(domain, partition_key)", "core_data_readiness(is_ready, ready_for)",
+            "core_execution_events(execution_id)", "core_execution_events(timestamp)", "core_dead_letters(resolved_at)",
+            "core_execution_logs(run_id)", "core_schedule_runs(schedule_id)", "core_schedule_runs(status)", "core_schedule_runs(scheduled_at)",
+            "core_workflow_runs(status)", "core_workflow_runs(started_at)", "core_workflow_runs(created_at)");
+
     private final Connection c;
     private final boolean pg;
     private final Map<String, String> tables;
 
-    SpineCoreSchema(Connection c, Generation g) throws SQLException {
+    public SpineCoreDatabase(Connection c, Generation g) throws SQLException {
         this.c = c;
         this.pg = c.getMetaData().getURL().startsWith("jdbc:postgresql:");
         this.tables = g == Generation.V0_1 ? V0_1 : V0_4;
     }
 
     /** Drops every table either generation has (and the hand-made ones older tests build), then creates this generation's. */
-    SpineCoreSchema create() throws SQLException {
+    public SpineCoreDatabase create() throws SQLException {
         dropAll(c);
         try (Statement s = c.createStatement()) {
             for (Map.Entry<String, String> t : tables.entrySet()) s.execute("CREATE TABLE " + t.getKey() + " (" + ddl(t.getValue()) + ")");
+            String work = tables == V0_4 ? "workflow" : "pipeline";
+            int n = 0;
+            for (String index : INDEXES) {
+                String table = index.substring(0, index.indexOf('('));
+                if (tables.containsKey(table)) s.execute("CREATE INDEX idx_spine_" + (n++) + " ON " + index.replace("%w", work));
+            }
         }
         return this;
     }
 
     /** Every table either generation (or an older hand-made test database) has: tests share one PostgreSQL database. */
-    static void dropAll(Connection c) throws SQLException {
+    public static void dropAll(Connection c) throws SQLException {
         boolean pg = c.getMetaData().getURL().startsWith("jdbc:postgresql:");
         List<String> all = new ArrayList<>(V0_4.keySet());
-        all.addAll(List.of("core_source_fetches"));
         try (Statement s = c.createStatement()) {
             for (String t : all) s.execute("DROP TABLE IF EXISTS " + t + (pg ? " CASCADE" : ""));
         }
@@ -136,7 +154,14 @@ final class SpineCoreSchema {
     }
 
     /** Inserts a row the way spine-core's driver would: each value bound as its column's type (times as UTC). */
-    void insert(String table, Map<String, Object> values) throws SQLException {
+    public void insert(String table, Map<String, Object> values) throws SQLException {
+        insertAll(table, List.of(values));
+    }
+
+    /** Inserts rows that all name the same columns, as one JDBC batch (a ten-year database in seconds, not minutes). */
+    public void insertAll(String table, List<Map<String, Object>> rows) throws SQLException {
+        if (rows.isEmpty()) return;
+        Map<String, Object> values = rows.getFirst();
         String spec = tables.get(table);
         Map<String, String> types = new LinkedHashMap<>();
         for (String col : spec.split(",(?![^(]*\\))")) {
@@ -146,33 +171,41 @@ final class SpineCoreSchema {
         List<String> cols = new ArrayList<>(values.keySet());
         String sql = "INSERT INTO " + table + " (" + String.join(", ", cols) + ") VALUES (" + "?, ".repeat(cols.size() - 1) + "?)";
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            for (int i = 0; i < cols.size(); i++) {
-                String type = types.get(cols.get(i));
-                if (type == null) throw new IllegalArgumentException(table + " has no column " + cols.get(i) + " in this generation");
-                Object v = values.get(cols.get(i));
-                if (v == null) st.setNull(i + 1, Types.NULL);
-                else if (type.equals("S") && pg) st.setObject(i + 1, utc(v.toString()).atOffset(ZoneOffset.UTC).toLocalDateTime());
-                else if (type.equals("J") && pg) st.setObject(i + 1, v.toString(), Types.OTHER);
-                else if (type.equals("B")) {
-                    boolean b = v instanceof Boolean x ? x : ((Number) v).intValue() != 0;
-                    if (pg) st.setBoolean(i + 1, b);
-                    else st.setInt(i + 1, b ? 1 : 0);
-                } else if (v instanceof Number n) st.setLong(i + 1, n.longValue());
-                else st.setString(i + 1, v.toString());
+            for (Map<String, Object> row : rows) {
+                bind(st, table, types, cols, row);
+                st.addBatch();
             }
-            st.executeUpdate();
+            st.executeBatch();
+        }
+    }
+
+    private void bind(PreparedStatement st, String table, Map<String, String> types, List<String> cols, Map<String, Object> values)
+        throws SQLException {
+        for (int i = 0; i < cols.size(); i++) {
+            String type = types.get(cols.get(i));
+            if (type == null) throw new IllegalArgumentException(table + " has no column " + cols.get(i) + " in this generation");
+            Object v = values.get(cols.get(i));
+            if (v == null) st.setNull(i + 1, Types.NULL);
+            else if (type.equals("S") && pg) st.setObject(i + 1, utc(v.toString()).atOffset(ZoneOffset.UTC).toLocalDateTime());
+            else if (type.equals("J") && pg) st.setObject(i + 1, v.toString(), Types.OTHER);
+            else if (type.equals("B")) {
+                boolean b = v instanceof Boolean x ? x : ((Number) v).intValue() != 0;
+                if (pg) st.setBoolean(i + 1, b);
+                else st.setInt(i + 1, b ? 1 : 0);
+            } else if (v instanceof Number n) st.setLong(i + 1, n.longValue());
+            else st.setString(i + 1, v.toString());
         }
     }
 
     /** Any of spine-core's three spellings of a UTC time ({@code …+00:00}, no zone, {@code YYYY-MM-DD HH:MM:SS}). */
-    static Instant utc(String spelled) {
+    public static Instant utc(String spelled) {
         String t = spelled.trim().replace(' ', 'T');
         if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) return java.time.OffsetDateTime.parse(t).toInstant();
         return java.time.LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
     }
 
     /** Column → value, in the order given (Map.of loses order and refuses nulls). */
-    static Map<String, Object> row(Object... pairs) {
+    public static Map<String, Object> row(Object... pairs) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) m.put((String) pairs[i], pairs[i + 1]);
         return m;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 /** {@code spine-console bench [ID…]}: the budgets of BUDGETS.md, each printed as {@code BENCH <id> <value> <unit>}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks (all by default).")
 final class BenchCommand implements Callable<Integer> {
-    private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P7", "P8", "P8V", "P9", "P10", "P11");
+    private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P7", "P8", "P8V", "P9", "P10", "P11", "P12");
     private static final List<String> LATER = List.of("P5");
 
     @Parameters(arity = "0..*", description = "Benchmark ids, e.g. P3 P6 (default: all in this build).")
@@ -46,6 +46,7 @@ final class BenchCommand implements Callable<Integer> {
                 case "P8" -> b.p8();
                 case "P8V" -> b.p8v();
                 case "P9" -> b.p9();
+                case "P12" -> b.p12();
                 default -> {
                     if (LATER.stream().anyMatch(l -> l.equalsIgnoreCase(id))) {
                         System.out.println("BENCH " + id + " skipped: not measured by this build (see BUDGETS.md)");

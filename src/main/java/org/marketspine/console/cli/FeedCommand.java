@@ -118,6 +118,10 @@ final class FeedCommand implements Callable<Integer> {
                     + (demo ? "when listening on " + bind : "to serve " + (database ? "a spine-core database" : "a journal"))
                     + " (open access is only for --demo on loopback; create tokens with `feed token add`)");
         }
+        if (spineDb != null && !java.nio.file.Files.isRegularFile(spineDb)) {
+            throw new ParameterException(spec.commandLine(), "--spine-db " + spineDb + ": no such file (the feed never creates a spine-core"
+                    + " database; point it at the one spine-core writes)");
+        }
         String dbUrl = spineDb != null ? "jdbc:sqlite:" + spineDb.toAbsolutePath() : jdbcUrl;
         Path file = journal != null ? journal : DataDirs.data().resolve(database
                 ? "feed-spine-db-" + Integer.toHexString(dbUrl.hashCode()) + ".journal" : "feed-demo-" + demoOptions.seed + ".journal");

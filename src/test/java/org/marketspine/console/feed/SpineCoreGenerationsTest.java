@@ -1,7 +1,7 @@
 package org.marketspine.console.feed;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.marketspine.console.feed.SpineCoreSchema.row;
+import static org.marketspine.console.bench.SpineCoreDatabase.row;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.marketspine.console.feed.SpineCoreSchema.Generation;
+import org.marketspine.console.bench.SpineCoreDatabase;
+import org.marketspine.console.bench.SpineCoreDatabase.Generation;
 import org.marketspine.console.feed.client.FeedClient;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
@@ -116,7 +117,7 @@ class SpineCoreGenerationsTest {
     }
 
     /** A platform both generations can hold: two weeks of OTC, a failure, certified and blocked readiness. */
-    void common(SpineCoreSchema db, Generation g) throws SQLException {
+    void common(SpineCoreDatabase db, Generation g) throws SQLException {
         String work = g == Generation.V0_4 ? "workflow" : "pipeline";
         String calc = g == Generation.V0_4 ? "calc_operation" : "calc_pipeline";
         String ingest = g == Generation.V0_4 ? "operation:" + OTC + ".ingest_week" : OTC + ".ingest_week";
@@ -151,7 +152,7 @@ class SpineCoreGenerationsTest {
     @EnumSource(Generation.class)
     void bothGenerations_readOnce_retryAsSpineCoreDoes_andRefuseWorkAlreadyQueued(Generation g) throws Exception {
         try (Connection c = connect()) {
-            common(new SpineCoreSchema(c, g).create(), g);
+            common(new SpineCoreDatabase(c, g).create(), g);
         }
         serve();
         // Every execution, with its name shown without spine-core's kind prefix, at the instant written (UTC, whatever the spelling).
@@ -210,7 +211,7 @@ class SpineCoreGenerationsTest {
 
         // Work spine-core queued itself (a PENDING work item, short name, its key spelling) also holds the partition.
         try (Connection c = connect()) {
-            new SpineCoreSchema(c, g).insert("core_work_items", row("domain", OTC, work, "ingest_week", "partition_key", P_16,
+            new SpineCoreDatabase(c, g).insert("core_work_items", row("domain", OTC, work, "ingest_week", "partition_key", P_16,
                     "params_json", "{}", "desired_at", "2026-10-26T14:00:00+00:00", "priority", 100, "state", "PENDING", "attempt_count", 0,
                     "max_attempts", 3, "created_at", "2026-10-26T14:00:00+00:00", "updated_at", "2026-10-26T14:00:00+00:00"));
         }
@@ -239,7 +240,7 @@ class SpineCoreGenerationsTest {
     }
 
     /** The rows only 0.4.0 has, as spine-core 0.4.0 writes them. */
-    void newer(SpineCoreSchema db) throws SQLException {
+    void newer(SpineCoreDatabase db) throws SQLException {
         db.insert("core_executions", row("id", "e5", "workflow", "operation:" + OTC + ".normalize_week", "params", T1_16, "lane", "normal",
                 "trigger_source", "api", "status", "dead_lettered", "created_at", "2026-10-19T16:00:00+00:00",
                 "started_at", "2026-10-19T16:00:01+00:00", "completed_at", "2026-10-19T16:00:09+00:00", "error", "KeyError: 'symbol'",
@@ -286,7 +287,7 @@ class SpineCoreGenerationsTest {
     @Test
     void v040_deadLetters_debugAnomalies_schedulerMisses_logs_andOneReadinessPerPartition() throws Exception {
         try (Connection c = connect()) {
-            SpineCoreSchema db = new SpineCoreSchema(c, Generation.V0_4).create();
+            SpineCoreDatabase db = new SpineCoreDatabase(c, Generation.V0_4).create();
             common(db, Generation.V0_4);
             newer(db);
             db.insert("core_data_readiness", row("domain", OTC, "partition_key", "{\"week_ending\": \"2026-10-16\"}", "is_ready", 0,
@@ -303,6 +304,7 @@ class SpineCoreGenerationsTest {
         EventData.ExecutionFailed e5 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("e5")).findFirst().orElseThrow();
         assertTrue(e5.error().retriesStopped(), "dead_lettered is not shown as such");
         assertEquals("KeyError", e5.error().type());
+        assertEquals(org.marketspine.console.protocol.Classification.SYSTEMIC, e5.error().classification(), "a KeyError recurs on retry");
         // The dead letter whose execution the database does not hold: once, as its own failure.
         List<EventData.ExecutionFailed> dl2 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("dl-dl2")).toList();
         assertEquals(1, dl2.size());
@@ -367,14 +369,14 @@ class SpineCoreGenerationsTest {
 
         // Live: a run fails, then spine-core dead-letters it — the failure is re-marked, once.
         try (Connection c = connect()) {
-            SpineCoreSchema db = new SpineCoreSchema(c, Generation.V0_4);
+            SpineCoreDatabase db = new SpineCoreDatabase(c, Generation.V0_4);
             db.insert("core_executions", row("id", "e7", "workflow", "operation:" + OTC + ".ingest_week", "params", T1_16, "lane", "normal",
                     "trigger_source", "schedule", "status", "failed", "created_at", "2026-10-26T14:00:00+00:00", "started_at", "2026-10-26T14:00:01+00:00",
                     "completed_at", "2026-10-26T14:00:05+00:00", "error", "HTTPError: 502 Bad Gateway"));
         }
         await("the live failure", () -> of(EventData.ExecutionFailed.class).stream().anyMatch(f -> f.executionId().equals("e7")));
         try (Connection c = connect()) {
-            new SpineCoreSchema(c, Generation.V0_4).insert("core_dead_letters", row("id", "dl7", "execution_id", "e7", "workflow",
+            new SpineCoreDatabase(c, Generation.V0_4).insert("core_dead_letters", row("id", "dl7", "execution_id", "e7", "workflow",
                     "operation:" + OTC + ".ingest_week", "params", T1_16, "error", "HTTPError: 502 Bad Gateway", "retry_count", 3, "max_retries", 3,
                     "created_at", "2026-10-26T14:30:00+00:00"));
         }

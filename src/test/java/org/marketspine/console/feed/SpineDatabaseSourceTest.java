@@ -19,6 +19,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.bench.SpineCoreDatabase;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
 import org.marketspine.console.feed.server.FeedServer;
@@ -62,7 +63,7 @@ class SpineDatabaseSourceTest {
     }
 
     void schema(Connection c) throws SQLException {
-        SpineCoreSchema.dropAll(c);
+        SpineCoreDatabase.dropAll(c);
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE core_executions (id TEXT PRIMARY KEY, pipeline TEXT, params TEXT, lane TEXT, trigger_source TEXT, logical_key TEXT,"
                     + " status TEXT, created_at TEXT, started_at TEXT, completed_at TEXT, error TEXT)");

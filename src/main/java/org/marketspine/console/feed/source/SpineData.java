@@ -42,10 +42,13 @@ final class SpineData {
     record Staged(String captureId, String dataset, long symbols) {}
 
     private final SpinePass pass;
-    private final Map<String, Staged> latest = new HashMap<>();
+    private final SpineMemory memory;
+    /** "domain|tier|week" of partitions whose capture chain changed this poll (their readiness is looked at again). */
+    private final Set<String> touched = new TreeSet<>();
 
     SpineData(SpinePass pass) {
         this.pass = pass;
+        this.memory = pass.memory;
     }
 
     static String datasetOf(String domain, String stage) {
@@ -68,30 +71,30 @@ final class SpineData {
     // ---- captures ----
 
     void captures() {
-        Map<String, EventData.SourceFile> byExecution = new HashMap<>();
         for (Map<String, Object> f : pass.rows("core_source_fetches")) {
             try {
                 EventData.SourceFile file = new EventData.SourceFile(SpineRows.text(f, "source_locator"),
                         SpineRows.number(f, "byte_count", 0), SpineRows.text(f, "content_hash"));
-                if (SpineRows.optional(f, "execution_id") != null) byExecution.put(SpineRows.optional(f, "execution_id"), file);
+                if (SpineRows.optional(f, "execution_id") != null) memory.sourceFiles.put(SpineRows.optional(f, "execution_id"), file);
             } catch (BadRow | RuntimeException e) {
                 pass.skip("core_source_fetches", f, e);
             }
         }
-        // Per partition, the stages in rank order: each capture's input is the stage before it.
-        Map<String, List<Map<String, Object>>> chains = new TreeMap<>();
         for (Map<String, Object> r : pass.rows("core_manifest")) {
             try {
                 SpineRows.Partition p = SpineRows.partition(r, "partition_key");
                 String domain = SpineRows.text(r, "domain");
-                chains.computeIfAbsent(domain + "|" + p.tier() + "|" + p.week(), k -> new ArrayList<>()).add(r);
-                pass.spans.computeIfAbsent(domain, k -> new TreeMap<>()).merge(p.tier(), new LocalDate[] {p.week(), p.week()},
-                        (a, b) -> new LocalDate[] {a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
+                String k = domain + "|" + p.tier() + "|" + p.week();
+                memory.manifest.computeIfAbsent(k, x -> new HashMap<>()).put(SpineRows.text(r, "stage"), compact(r));
+                memory.span(domain, p.tier(), p.week());
+                touched.add(k);
             } catch (BadRow | RuntimeException e) {
                 pass.skip("core_manifest", r, e);
             }
         }
-        for (List<Map<String, Object>> chain : chains.values()) {
+        // Per partition touched, the stages in rank order: each capture's input is the stage before it.
+        for (String k : touched) {
+            List<Map<String, Object>> chain = new ArrayList<>(memory.manifest.get(k).values());
             chain.sort(Comparator.comparingLong(r -> {
                 try {
                     return SpineRows.number(r, "stage_rank", 0);
@@ -99,15 +102,25 @@ final class SpineData {
                     return Long.MAX_VALUE;
                 }
             }));
+            memory.latest.remove(k);
             String previous = null;
             for (Map<String, Object> r : chain) {
                 try {
-                    previous = capture(r, previous, byExecution);
+                    previous = capture(r, previous, memory.sourceFiles);
                 } catch (BadRow | RuntimeException e) {
                     pass.skip("core_manifest", r, e);
                 }
             }
         }
+    }
+
+    /** The columns a capture needs, kept between polls (not the whole row). */
+    private static Map<String, Object> compact(Map<String, Object> r) {
+        Map<String, Object> c = new HashMap<>();
+        for (String col : List.of("domain", "partition_key", "stage", "stage_rank", "row_count", "metrics_json", "execution_id", "updated_at")) {
+            if (r.get(col) != null) c.put(col, r.get(col));
+        }
+        return c;
     }
 
     private String capture(Map<String, Object> r, String previous, Map<String, EventData.SourceFile> byExecution) throws BadRow {
@@ -123,8 +136,8 @@ final class SpineData {
         String id = dataset + ":" + p.tier() + ":" + p.week() + ":" + Integer.toHexString((at + "|" + rowsCount + "|" + exec).hashCode());
         // Readiness certifies a partition's normalized data when there is one (the quant's grid), else its last stage.
         String k = domain + "|" + p.tier() + "|" + p.week();
-        Staged had = latest.get(k);
-        if (had == null || !had.dataset().endsWith(".normalized")) latest.put(k, new Staged(id, dataset, Math.max(0, symbols)));
+        Staged had = memory.latest.get(k);
+        if (had == null || !had.dataset().endsWith(".normalized")) memory.latest.put(k, new Staged(id, dataset, Math.max(0, symbols)));
         PartitionKey key = new PartitionKey(dataset, p.tier(), p.week());
         if (pass.state.capture(id) == null) {
             Capture current = pass.state.currentCapture(key);
@@ -200,17 +213,36 @@ final class SpineData {
     }
 
     void readiness() {
-        Map<String, Verdict> verdicts = new TreeMap<>();
+        // Remember the changed rows by partition week; tier-less rows apply to every tier that week.
+        Set<String> weeks = new TreeSet<>();
         for (Map<String, Object> r : pass.rows("core_data_readiness")) {
             try {
                 String domain = SpineRows.text(r, "domain");
                 SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
                 if (p == null) throw new BadRow("partition_key is empty");
-                Set<String> tiers = p.tier() != null ? Set.of(p.tier()) : pass.tiersOf(domain, p.week());
-                if (tiers.isEmpty()) tiers = Set.of(ALL_TIERS);
-                for (String tier : tiers) merge(verdicts.computeIfAbsent(domain + "|" + tier + "|" + p.week(), k -> new Verdict()), r);
+                String week = domain + "|" + p.week();
+                memory.readiness.computeIfAbsent(week, k -> new HashMap<>()).put(r.get("partition_key") + "\u0001" + r.get("ready_for"), r);
+                weeks.add(week);
             } catch (BadRow | RuntimeException e) {
                 pass.skip("core_data_readiness", r, e);
+            }
+        }
+        for (String k : touched) {
+            String[] dtw = k.split("\\|", 3);
+            weeks.add(dtw[0] + "|" + dtw[2]);
+        }
+        Map<String, Verdict> verdicts = new TreeMap<>();
+        for (String week : weeks) {
+            String[] dw = week.split("\\|", 2);
+            for (Map<String, Object> r : memory.readiness.getOrDefault(week, Map.of()).values()) {
+                try {
+                    SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
+                    Set<String> tiers = p.tier() != null ? Set.of(p.tier()) : pass.tiersOf(dw[0], p.week());
+                    if (tiers.isEmpty()) tiers = Set.of(ALL_TIERS);
+                    for (String tier : tiers) merge(verdicts.computeIfAbsent(dw[0] + "|" + tier + "|" + p.week(), x -> new Verdict()), r);
+                } catch (BadRow | RuntimeException e) {
+                    pass.skip("core_data_readiness", r, e);
+                }
             }
         }
         for (Map.Entry<String, Verdict> e : verdicts.entrySet()) emit(e.getKey().split("\\|", 3), e.getValue());
@@ -242,7 +274,7 @@ final class SpineData {
         String domain = key[0];
         String tier = key[1];
         LocalDate week = LocalDate.parse(key[2]);
-        Staged staged = latest.get(domain + "|" + tier + "|" + week);
+        Staged staged = memory.latest.get(domain + "|" + tier + "|" + week);
         String captureId = staged == null ? null : staged.captureId();
         String dataset = staged == null ? domain + ".normalized" : staged.dataset();
         ReadinessStatus status;

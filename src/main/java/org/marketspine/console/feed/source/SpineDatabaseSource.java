@@ -48,13 +48,33 @@ public final class SpineDatabaseSource implements PlatformSource {
     private final boolean readOnly;
     private final Duration every;
     private final Clock clock;
-    private final Set<String> warned = new HashSet<>();
-    private Connection db;
+    private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The reader's own thread: polls never queue the feed's commands, requests and hellos behind a database read. */
+    private final java.util.concurrent.ScheduledExecutorService worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "spine-db reader");
+        t.setDaemon(true);
+        return t;
+    });
+    private final SpineReader reader = new SpineReader();
+    private final SpineMemory memory = new SpineMemory();
+    /** Read on the worker thread only. */
+    private Connection readDb;
+    /** Written (commands) and asked (requests) on the platform thread only: JDBC connections are not shared between threads. */
+    private Connection writeDb;
     private EventSink sink;
     private ScheduledFuture<?> poller;
     private volatile SpineSchema schema;
+    private static final int EMIT_SLICE = 10_000;
+    private static final Duration CATALOGUE_EVERY = Duration.ofSeconds(30);
+    private Connection catalogueOf;
+    private long catalogueStamp;
+    private long catalogueAt;
+    /** The first whole read has been journaled: later polls are no longer "loading". */
+    private volatile boolean loaded;
     private String lastProblem;
     private final SpineDatabaseWrites writes;
+    /** The database for messages clients see: the JDBC URL with any password in it redacted (once: it is said every poll). */
+    private final String described;
 
     public SpineDatabaseSource(String jdbcUrl, String user, String password, boolean readOnly, Duration every, Clock clock) {
         this.url = jdbcUrl;
@@ -63,7 +83,8 @@ public final class SpineDatabaseSource implements PlatformSource {
         this.readOnly = readOnly;
         this.every = every;
         this.clock = clock;
-        this.writes = new SpineDatabaseWrites(this::connection, () -> schema, clock);
+        this.writes = new SpineDatabaseWrites(this::writeConnection, () -> schema, clock);
+        this.described = "the spine-core database " + Redact.jdbcUrl(jdbcUrl);
     }
 
     @Override
@@ -82,12 +103,21 @@ public final class SpineDatabaseSource implements PlatformSource {
         this.sink = sink;
         // Loading until the first poll that succeeds; after that only current or failing (with its first "since").
         if (sink.state().seq() == 0) sink.status(SourceState.LOADING, "reading the platform's history from " + describe(), null);
-        poller = sink.platformThread().scheduleWithFixedDelay(this::pollSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        poller = worker.scheduleWithFixedDelay(this::pollSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The database for messages clients see: the JDBC URL with any password in it redacted. */
     private String describe() {
-        return "the spine-core database " + Redact.jdbcUrl(url);
+        return described;
+    }
+
+    /** The database file of a {@code jdbc:sqlite:} URL (null for PostgreSQL and in-memory databases). */
+    private java.nio.file.Path sqliteFile() {
+        if (!url.startsWith("jdbc:sqlite:")) return null;
+        String path = url.substring("jdbc:sqlite:".length());
+        int q = path.indexOf('?');
+        if (q >= 0) path = path.substring(0, q);
+        if (path.startsWith("file:")) path = path.substring("file:".length());
+        return path.isEmpty() || path.startsWith(":memory:") ? null : java.nio.file.Path.of(path);
     }
 
     /** What the last poll found: generation and tables (null before the first). */
@@ -95,23 +125,33 @@ public final class SpineDatabaseSource implements PlatformSource {
         return schema;
     }
 
-    private Connection connection() throws SQLException {
-        if (db == null || db.isClosed()) {
-            java.util.Properties props = new java.util.Properties();
-            if (user != null) props.setProperty("user", user);
-            if (password != null) props.setProperty("password", password);
-            boolean sqlite = url.startsWith("jdbc:sqlite:");
-            if (readOnly && sqlite) props.setProperty("open_mode", "1"); // SQLITE_OPEN_READONLY: SQLite cannot switch later
-            db = DriverManager.getConnection(url, props);
-            if (!sqlite) {
-                // spine-core's TIMESTAMP columns hold UTC; the session must not read or default them in the JVM's zone.
-                try (java.sql.Statement st = db.createStatement()) {
-                    st.execute("SET TIME ZONE 'UTC'");
-                }
+    private Connection readConnection() throws SQLException {
+        if (readDb == null || readDb.isClosed()) readDb = open();
+        return readDb;
+    }
+
+    private Connection writeConnection() throws SQLException {
+        if (writeDb == null || writeDb.isClosed()) writeDb = open();
+        return writeDb;
+    }
+
+    private Connection open() throws SQLException {
+        java.util.Properties props = new java.util.Properties();
+        if (user != null) props.setProperty("user", user);
+        if (password != null) props.setProperty("password", password);
+        boolean sqlite = url.startsWith("jdbc:sqlite:");
+        // SQLITE_OPEN_READONLY, or READWRITE without CREATE: a missing or moved file is an error, never a new empty platform.
+        if (sqlite) props.setProperty("open_mode", readOnly ? "1" : "2");
+        if (sqlite) props.setProperty("busy_timeout", "2000"); // the reader and a command's write take turns instead of failing
+        Connection db = DriverManager.getConnection(url, props);
+        if (!sqlite) {
+            // spine-core's TIMESTAMP columns hold UTC; the session must not read or default them in the JVM's zone.
+            try (java.sql.Statement st = db.createStatement()) {
+                st.execute("SET TIME ZONE 'UTC'");
             }
-            if (readOnly && !sqlite) db.setReadOnly(true);
-            db.setAutoCommit(true);
         }
+        if (readOnly && !sqlite) db.setReadOnly(true);
+        db.setAutoCommit(true);
         return db;
     }
 
@@ -121,6 +161,7 @@ public final class SpineDatabaseSource implements PlatformSource {
             lastProblem = null;
             sink.status(SourceState.CURRENT, "every poll of " + describe() + " succeeding", null);
         } catch (SQLException e) {
+            forget();
             // A driver's message can hold the URL it was given ("No suitable driver found for jdbc:…?password=…").
             String safe = Redact.jdbcUrl(String.valueOf(e.getMessage()));
             boolean locked = SpineErrors.isLocked(e);
@@ -132,8 +173,13 @@ public final class SpineDatabaseSource implements PlatformSource {
             lastProblem = safe;
             sink.status(SourceState.FAILING, locked ? "the database is locked by another writer"
                     : "the database cannot be read (SQLState " + (e.getSQLState() == null ? "unknown" : e.getSQLState()) + "): " + safe, null);
-            if (!locked) closeQuietly();
+            if (!locked) readDb = closeQuietly(readDb);
         } catch (RuntimeException e) {
+            if (worker.isShutdown()) {
+                LOG.fine("a poll was interrupted by the source closing: " + e);
+                return;
+            }
+            forget();
             // Never stop polling: the scheduled task would be cancelled by an escaping exception.
             LOG.log(java.util.logging.Level.WARNING, "spine-core poll hit an unexpected problem; polling goes on", e);
             sink.status(SourceState.FAILING, "the database poll failed: " + e.getClass().getSimpleName() + " "
@@ -141,24 +187,64 @@ public final class SpineDatabaseSource implements PlatformSource {
         }
     }
 
-    /** One pass: read the tables, compare with the journal, emit what is new, in time order, in one transaction. */
+    /**
+     * One pass, on the worker thread: read what changed, translate it against the journal's state,
+     * and hand only the new facts to the platform thread — waiting for them to be journaled, so the
+     * next pass sees them.
+     */
     void poll() throws SQLException {
-        Connection c = connection();
-        SpineSchema found = SpineSchema.of(c);
-        if (!found.sameAs(schema)) LOG.info(found.describe());
+        long began = System.nanoTime();
+        java.nio.file.Path file = sqliteFile();
+        if (file != null && !java.nio.file.Files.exists(file)) {
+            // An open connection still reads a renamed or deleted file; spine-core no longer writes there.
+            readDb = closeQuietly(readDb);
+            throw new SQLException("the SQLite file " + file + " is not there any more (moved or deleted)", "08006");
+        }
+        Connection c = readConnection();
+        SpineSchema previous = schema;
+        SpineSchema found = catalogueChanged(c, previous) ? SpineSchema.of(c) : previous;
+        if (!found.sameAs(previous)) LOG.info(found.describe());
         schema = found;
-        Map<String, List<Map<String, Object>>> rows = new HashMap<>();
-        for (String t : found.tables()) rows.put(t, SpineTables.read(c, found, t));
-        SpinePass pass = new SpinePass(sink.state(), found, rows, Instant.now(clock), (table, skipped) -> skip(table, skipped.getKey(), skipped.getValue()));
+        if (!found.sameAs(previous)) {
+            // Other tables or columns: what was read of the old ones is no guide to the new.
+            reader.reset();
+            memory.clear();
+        }
+        boolean firstRead = !loaded;
+        int tables = found.tables().size();
+        Map<String, List<Map<String, Object>>> rows = reader.read(c, found, (table, done) -> {
+            if (firstRead) {
+                sink.status(SourceState.LOADING, "reading the platform's history from " + describe() + ": " + table,
+                        new org.marketspine.console.protocol.Message.Progress(done, 2L * tables));
+            }
+        });
+        if (firstRead) {
+            sink.status(SourceState.LOADING, "journaling the platform's history from " + describe(),
+                    new org.marketspine.console.protocol.Message.Progress(tables, 2L * tables));
+        }
+        SpinePass pass = new SpinePass(sink.state(), found, memory, rows, Instant.now(clock), (table, skipped) -> skip(table, skipped.getKey(), skipped.getValue()));
         SpineSchedules schedules = new SpineSchedules(pass);
         SpineData data = new SpineData(pass);
+        int changed = rows.values().stream().mapToInt(List::size).sum();
+        // Each table's rows are let go once translated: a first read of ten years must not hold them all while journaling.
         schedules.pipelines();
         new SpineRuns(pass).translate();
+        pass.release("core_executions", "core_execution_events", "core_dead_letters", "core_workflow_runs", "core_work_items");
         data.captures();
+        pass.release("core_manifest", "core_source_fetches");
         data.anomalies();
+        pass.release("core_anomalies");
         schedules.missed();
         data.readiness();
-        if (pass.facts.isEmpty()) return;
+        rows = null;
+        if (LOG.isLoggable(java.util.logging.Level.FINE)) {
+            LOG.fine(String.format("poll: %d rows new or changed, %d facts, %.1f ms", changed,
+                    pass.facts.size(), (System.nanoTime() - began) / 1e6));
+        }
+        if (pass.facts.isEmpty()) {
+            loaded = true;
+            return;
+        }
         // Declarations have no time of their own: they take the batch's first instant (or now), so the
         // journal's timeline starts where the platform's history does, not in 1970.
         Instant first = pass.facts.stream().filter(f -> !(f.data() instanceof EventData.PipelineDeclared)).map(EventSink.Timed::at)
@@ -166,7 +252,64 @@ public final class SpineDatabaseSource implements PlatformSource {
         List<EventSink.Timed> ordered = new ArrayList<>();
         for (EventSink.Timed f : pass.facts) ordered.add(f.data() instanceof EventData.PipelineDeclared ? new EventSink.Timed(first, f.data()) : f);
         ordered.sort(Comparator.comparing(EventSink.Timed::at)); // stable: an execution's own steps keep their order
-        sink.emitAll(ordered);
+        pass.facts.clear();
+        try {
+            // In slices: each is one journal transaction, and the encoding of ten years is never all in memory at once.
+            for (int i = 0; i < ordered.size(); i += EMIT_SLICE) {
+                List<EventSink.Timed> slice = ordered.subList(i, Math.min(ordered.size(), i + EMIT_SLICE));
+                sink.platformThread().submit(() -> sink.emitAll(slice)).get();
+                if (firstRead && ordered.size() > EMIT_SLICE) {
+                    sink.status(SourceState.LOADING, "journaling the platform's history from " + describe(),
+                            new org.marketspine.console.protocol.Message.Progress(tables + (long) (i + slice.size()) * tables / ordered.size(),
+                                    2L * tables));
+                }
+            }
+            loaded = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the journal refused the platform's facts: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /**
+     * Whether the tables may have changed since {@code known} was read: always before the first
+     * read; on SQLite when its {@code schema_version} moved (a counter SQLite bumps on every DDL);
+     * on PostgreSQL at most every {@link #CATALOGUE_EVERY}. Reading the whole catalogue every poll
+     * costs more than the poll.
+     */
+    private boolean catalogueChanged(Connection c, SpineSchema known) throws SQLException {
+        if (known == null || readDb != catalogueOf) {
+            catalogueOf = readDb;
+            catalogueStamp = stamp(c);
+            catalogueAt = System.nanoTime();
+            return true;
+        }
+        if (known.sqlite()) {
+            long now = stamp(c);
+            boolean moved = now != catalogueStamp;
+            catalogueStamp = now;
+            return moved;
+        }
+        if (System.nanoTime() - catalogueAt < CATALOGUE_EVERY.toNanos()) return false;
+        catalogueAt = System.nanoTime();
+        return true;
+    }
+
+    private static long stamp(Connection c) throws SQLException {
+        if (!c.getMetaData().getURL().startsWith("jdbc:sqlite:")) return 0;
+        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet r = st.executeQuery("PRAGMA schema_version")) {
+            return r.next() ? r.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * After a failed poll the cursors may have moved past rows whose facts never reached the
+     * journal: the next good poll reads everything again and decides against the journal.
+     */
+    private void forget() {
+        reader.reset();
+        memory.clear();
     }
 
     /** Logs a skipped row once (a poll every 2 s must not repeat it forever). */
@@ -184,7 +327,7 @@ public final class SpineDatabaseSource implements PlatformSource {
             if (s == null) throw new FeedRefusal("unavailable", "the spine-core database has not been read yet; try again in a moment");
             if (state.execution(request.executionId()) == null) throw new FeedRefusal("not_found", "no execution " + request.executionId());
             try {
-                return SpineLogs.of(connection(), s, request.executionId());
+                return SpineLogs.of(writeConnection(), s, request.executionId());
             } catch (SQLException e) {
                 throw SpineErrors.refusal(e);
             }
@@ -221,22 +364,31 @@ public final class SpineDatabaseSource implements PlatformSource {
             throw SpineErrors.refusal(e);
         }
         // What the command wrote comes back through the next poll, right after this command's transaction.
-        sink.platformThread().execute(this::pollSafely);
+        if (!worker.isShutdown()) worker.execute(this::pollSafely);
         return new CommandEffect(facts, data);
     }
 
-    private void closeQuietly() {
+    private static Connection closeQuietly(Connection db) {
         try {
             if (db != null) db.close();
         } catch (SQLException e) {
             LOG.fine("closing the spine-core connection: " + e.getMessage());
         }
-        db = null;
+        return null;
     }
 
     @Override
     public void close() {
         if (poller != null) poller.cancel(false);
-        closeQuietly();
+        // Interrupts a poll waiting for this (platform) thread to journal its facts; what it had not handed over the
+        // next start reads again — facts are decided against the journal, so nothing is lost or doubled.
+        worker.shutdownNow();
+        try {
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) LOG.warning("the spine-db reader did not stop within 5 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        readDb = closeQuietly(readDb);
+        writeDb = closeQuietly(writeDb);
     }
 }

@@ -23,16 +23,15 @@ final class SpinePass {
     final SpineSchema schema;
     final Instant now;
     final List<EventSink.Timed> facts = new ArrayList<>();
-    /** "tier|week" → the pipelines that ran for it (as spelled), for missed schedules. */
-    private final Map<String, Set<String>> ran = new HashMap<>();
-    /** domain → tier → {first, last} week its manifest spans. */
-    final Map<String, Map<String, java.time.LocalDate[]>> spans = new HashMap<>();
+    /** What earlier polls learnt; this pass adds to it. */
+    final SpineMemory memory;
     private final Map<String, List<Map<String, Object>>> rows;
     private final BiConsumer<String, Map.Entry<Map<String, Object>, Exception>> skipped;
 
-    SpinePass(PlatformState state, SpineSchema schema, Map<String, List<Map<String, Object>>> rows, Instant now,
+    SpinePass(PlatformState state, SpineSchema schema, SpineMemory memory, Map<String, List<Map<String, Object>>> rows, Instant now,
               BiConsumer<String, Map.Entry<Map<String, Object>, Exception>> skipped) {
         this.state = state;
+        this.memory = memory;
         this.schema = schema;
         this.rows = rows;
         this.now = now;
@@ -40,16 +39,23 @@ final class SpinePass {
     }
 
     void ran(String pipeline, Object tier, Object week) {
-        ran.computeIfAbsent(tier + "|" + week, k -> new HashSet<>()).add(pipeline);
+        memory.ran.computeIfAbsent(tier + "|" + week, k -> new HashSet<>()).add(pipeline);
     }
 
     /** Whether the pipeline ran for the partition, however spine-core spelled its name (short, qualified, with its kind). */
     boolean hasRun(String pipeline, String tier, java.time.LocalDate week) {
-        return ran.getOrDefault(tier + "|" + week, Set.of()).stream().anyMatch(p -> SpineRows.sameWork(p, pipeline));
+        Set<String> ran = memory.ran.getOrDefault(tier + "|" + week, Set.of());
+        return ran.contains(pipeline) || ran.stream().anyMatch(p -> SpineRows.sameWork(p, pipeline));
     }
 
+    /** The rows of a table new or changed since the last poll (all of them on a whole read). */
     List<Map<String, Object>> rows(String table) {
         return rows.getOrDefault(table, List.of());
+    }
+
+    /** Drops tables' rows once translated (the poll's facts and the memory keep what matters). */
+    void release(String... tables) {
+        for (String t : tables) rows.remove(t);
     }
 
     void add(Instant at, EventData data) {
@@ -65,7 +71,7 @@ final class SpinePass {
     Set<String> tiersOf(String domain, java.time.LocalDate week) {
         Set<String> all = new TreeSet<>();
         Set<String> thatWeek = new TreeSet<>();
-        for (Map.Entry<String, java.time.LocalDate[]> e : spans.getOrDefault(domain, Map.of()).entrySet()) {
+        for (Map.Entry<String, java.time.LocalDate[]> e : memory.spans.getOrDefault(domain, Map.of()).entrySet()) {
             all.add(e.getKey());
             if (week != null && !week.isBefore(e.getValue()[0]) && !week.isAfter(e.getValue()[1])) thatWeek.add(e.getKey());
         }

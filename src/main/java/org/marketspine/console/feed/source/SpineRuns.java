@@ -30,19 +30,24 @@ final class SpineRuns {
     static final String WORK_ITEM = "wi-";
 
     private final SpinePass pass;
-    /** pipeline → classification its workflow runs give its errors. */
-    private final Map<String, Classification> runClass = new HashMap<>();
-    /** execution id → event type → {time, data}, from core_execution_events. */
-    private final Map<String, Map<String, Map.Entry<Instant, JsonNode>>> lifecycle = new HashMap<>();
-    /** execution ids with an unresolved dead letter. */
-    private final Set<String> deadLettered = new java.util.HashSet<>();
+    private final SpineMemory memory;
 
     SpineRuns(SpinePass pass) {
         this.pass = pass;
+        this.memory = pass.memory;
     }
 
     void translate() {
         lifecycle();
+        for (Map<String, Object> d : pass.rows("core_dead_letters")) {
+            String exec = SpineRows.optional(d, "execution_id");
+            if (exec == null) continue;
+            if (SpineRows.optional(d, "resolved_at") == null) memory.deadLettered.add(exec);
+            else memory.deadLettered.remove(exec);
+        }
+        for (Map<String, Object> r : pass.rows("core_executions")) {
+            if (SpineRows.optional(r, "id") != null) memory.executionRows.add(SpineRows.optional(r, "id"));
+        }
         workflowRuns();
         executions();
         deadLetters();
@@ -90,30 +95,22 @@ final class SpineRuns {
                 String type = SpineRows.text(r, "event_type").toLowerCase(Locale.ROOT);
                 Instant at = SpineRows.time(r, "timestamp");
                 JsonNode data = SpineRows.json(r, "data");
-                // The first of each kind: a run is created, started and ended once; later repeats are retries' own rows.
-                lifecycle.computeIfAbsent(exec, k -> new HashMap<>()).putIfAbsent(type, Map.entry(at, data));
+                SpineMemory.Lifecycle had = memory.lifecycle.getOrDefault(exec, new SpineMemory.Lifecycle(null, null, null, null));
+                // The first of each kind: a run is created, started and ended once.
+                SpineMemory.Lifecycle now = switch (type) {
+                    case "created", "submitted", "queued" -> new SpineMemory.Lifecycle(had.created() != null ? had.created() : at, had.started(),
+                            had.ended(), had.requestedBy() != null ? had.requestedBy()
+                            : data.path("requested_by").isTextual() ? data.path("requested_by").asText() : null);
+                    case "started" -> new SpineMemory.Lifecycle(had.created(), had.started() != null ? had.started() : at, had.ended(), had.requestedBy());
+                    case "completed", "failed", "cancelled", "timed_out", "dead_lettered" ->
+                            new SpineMemory.Lifecycle(had.created(), had.started(), had.ended() != null ? had.ended() : at, had.requestedBy());
+                    default -> had;
+                };
+                memory.lifecycle.put(exec, now);
             } catch (BadRow | RuntimeException e) {
                 pass.skip("core_execution_events", r, e);
             }
         }
-    }
-
-    private Instant eventTime(String exec, String... types) {
-        Map<String, Map.Entry<Instant, JsonNode>> events = lifecycle.get(exec);
-        if (events == null) return null;
-        for (String t : types) if (events.containsKey(t)) return events.get(t).getKey();
-        return null;
-    }
-
-    /** Who asked for a run, where the console (or an API caller) recorded it in the run's created/submitted event. */
-    private String requestedBy(String exec) {
-        Map<String, Map.Entry<Instant, JsonNode>> events = lifecycle.get(exec);
-        if (events == null) return null;
-        for (String t : List.of("created", "submitted")) {
-            Map.Entry<Instant, JsonNode> e = events.get(t);
-            if (e != null && e.getValue().path("requested_by").isTextual()) return e.getValue().path("requested_by").asText();
-        }
-        return null;
     }
 
     // ---- core_executions ----
@@ -129,34 +126,23 @@ final class SpineRuns {
                 String pipeline = SpineRows.workName(SpineRows.text(r, "pipeline"));
                 String status = SpineRows.text(r, "status");
                 pass.ran(pipeline, params.get("tier"), params.get("week_ending"));
-                String asked = requestedBy(id);
-                String who = asked != null ? asked : "spine-core:" + (source == null ? "unknown" : source);
+                SpineMemory.Lifecycle life = memory.lifecycle.getOrDefault(id, new SpineMemory.Lifecycle(null, null, null, null));
+                String who = life.requestedBy() != null ? life.requestedBy() : "spine-core:" + (source == null ? "unknown" : source);
                 Instant created = SpineRows.optionalTime(r, "created_at");
-                if (created == null) created = eventTime(id, "created", "submitted", "queued");
+                if (created == null) created = life.created();
                 if (created == null) throw new BadRow("created_at is empty");
                 Instant started = SpineRows.optionalTime(r, "started_at");
-                if (started == null) started = eventTime(id, "started");
+                if (started == null) started = life.started();
                 Instant ended = SpineRows.optionalTime(r, "completed_at");
-                if (ended == null) ended = eventTime(id, "completed", "failed", "cancelled", "timed_out", "dead_lettered");
-                boolean dead = status.equalsIgnoreCase("dead_lettered") || deadLetterOf(id);
+                if (ended == null) ended = life.ended();
+                boolean dead = status.equalsIgnoreCase("dead_lettered") || memory.deadLettered.contains(id);
                 step(id, pipeline, params, trigger(source, SpineRows.optional(r, "lane")), who, SpineRows.optional(r, "parent_execution_id"),
                         status, created, started, ended, SpineRows.optional(r, "error"), null,
-                        runClass.getOrDefault(pipeline, Classification.UNKNOWN), dead);
+                        memory.runClass.getOrDefault(pipeline, Classification.UNKNOWN), dead);
             } catch (BadRow | RuntimeException e) {
                 pass.skip("core_executions", r, e);
             }
         }
-    }
-
-    private boolean deadLetterOf(String executionId) {
-        if (deadLettered.isEmpty()) {
-            for (Map<String, Object> d : pass.rows("core_dead_letters")) {
-                if (SpineRows.optional(d, "resolved_at") == null && SpineRows.optional(d, "execution_id") != null) {
-                    deadLettered.add(SpineRows.optional(d, "execution_id"));
-                }
-            }
-        }
-        return deadLettered.contains(executionId);
     }
 
     // ---- core_dead_letters whose execution the database does not hold (basic tier keeps runs in memory) ----
@@ -165,7 +151,14 @@ final class SpineRuns {
         for (Map<String, Object> r : pass.rows("core_dead_letters")) {
             try {
                 String exec = SpineRows.text(r, "execution_id");
-                if (pass.state.execution(exec) != null || hasExecutionRow(exec)) continue;
+                Execution known = pass.state.execution(exec);
+                if (known != null && SpineRows.optional(r, "resolved_at") == null && known.error() != null && !known.error().retriesStopped()) {
+                    // Dead-lettered after its failure was journaled: the same failure, now marked as one spine-core will not retry.
+                    pass.add(SpineRows.time(r, "created_at"), new EventData.ExecutionFailed(exec, known.durationMs(),
+                            new EventData.ErrorDetail(known.error().type(), known.error().message(), known.error().classification(), true)));
+                    continue;
+                }
+                if (known != null || memory.executionRows.contains(exec)) continue;
                 String pipeline = SpineRows.workName(SpineRows.text(r, "pipeline"));
                 Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
                 params.remove("trigger_source");
@@ -176,11 +169,6 @@ final class SpineRuns {
                 pass.skip("core_dead_letters", r, e);
             }
         }
-    }
-
-    private boolean hasExecutionRow(String id) {
-        for (Map<String, Object> r : pass.rows("core_executions")) if (id.equals(SpineRows.optional(r, "id"))) return true;
-        return false;
     }
 
     // ---- core_workflow_runs ----
@@ -202,7 +190,7 @@ final class SpineRuns {
                 Classification cls = SpineRows.optional(r, "error") == null ? Classification.UNKNOWN
                         : r.get("error_retryable") == null ? Classification.UNKNOWN
                         : SpineRows.flag(r, "error_retryable") ? Classification.TRANSIENT : Classification.SYSTEMIC;
-                if (cls != Classification.UNKNOWN) runClass.put(pipeline, cls);
+                if (cls != Classification.UNKNOWN) memory.runClass.put(pipeline, cls);
                 Instant created = SpineRows.optionalTime(r, "created_at");
                 Instant started = SpineRows.optionalTime(r, "started_at");
                 Instant queued = created != null ? created : started != null ? started : pass.now;
@@ -260,14 +248,7 @@ final class SpineRuns {
                       Instant created, Instant started, Instant ended, String error, String errorType, Classification cls, boolean dead)
             throws BadRow {
         int want = phase(status);
-        Execution known = pass.state.execution(id);
-        int have = phase(known);
-        if (have == 2 && dead && known.error() != null && !known.error().retriesStopped()) {
-            // Dead-lettered after its failure was journaled: the same failure, now marked as one spine-core will not retry.
-            pass.add(pass.now, new EventData.ExecutionFailed(id, known.durationMs(), new EventData.ErrorDetail(known.error().type(),
-                    known.error().message(), known.error().classification(), true)));
-            return;
-        }
+        int have = phase(pass.state.execution(id));
         if (have >= want) return;
         if (have < 0) pass.add(created, new EventData.ExecutionQueued(id, pipeline, params, trigger, who, retryOf));
         Instant start = started != null ? started : created;
@@ -279,10 +260,15 @@ final class SpineRuns {
         EventData last = switch (st) {
             case "completed", "complete", "succeeded", "skipped" -> new EventData.ExecutionCompleted(id, 0, ms, List.of());
             case "cancelled" -> new EventData.ExecutionCancelled(id, "spine-core");
-            default -> new EventData.ExecutionFailed(id, ms, new EventData.ErrorDetail(errorType != null ? errorType
-                    : error != null && error.contains(":") ? error.substring(0, error.indexOf(':')).trim()
-                    : st.equals("timed_out") ? "Timeout" : st.equals("dead_lettered") ? "DeadLettered" : "Error",
-                    error == null ? status : error, cls, dead ? Boolean.TRUE : null));
+            default -> {
+                String type = errorType != null ? errorType
+                        : error != null && error.contains(":") ? error.substring(0, error.indexOf(':')).trim()
+                        : st.equals("timed_out") ? "Timeout" : st.equals("dead_lettered") ? "DeadLettered" : "Error";
+                // The failure's own type decides first; the pipeline's workflow runs only where the type says nothing.
+                Classification byType = errorType == null ? SpineErrorTypes.of(type) : Classification.UNKNOWN;
+                yield new EventData.ExecutionFailed(id, ms, new EventData.ErrorDetail(type, error == null ? status : error,
+                        byType != Classification.UNKNOWN ? byType : st.equals("timed_out") ? Classification.TRANSIENT : cls, dead ? Boolean.TRUE : null));
+            }
         };
         pass.add(end, last);
     }

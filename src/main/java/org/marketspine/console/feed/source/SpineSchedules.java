@@ -78,8 +78,12 @@ final class SpineSchedules {
         }
     }
 
+    /** "pipeline|tier|week|expected" of every miss the journal holds, built once per pass and only if a candidate needs it. */
+    private Set<String> known;
+
     private Set<String> known() {
-        Set<String> known = new HashSet<>();
+        if (known != null) return known;
+        known = new HashSet<>();
         for (Fact<EventData.ScheduleMissed> f : pass.state.missedSchedules()) {
             known.add(f.data().pipeline() + "|" + f.data().partition().tier() + "|" + f.data().partition().weekEnding()
                     + "|" + f.data().expectedAt());
@@ -88,13 +92,11 @@ final class SpineSchedules {
     }
 
     void missed() {
-        Set<String> known = known();
-        Set<String> scheduled = fromScheduler(known);
-        guessed(known, scheduled);
+        guessed(fromScheduler());
     }
 
     /** spine-core's scheduler's own record of missed runs; returns the targets it schedules (not guessed at). */
-    private Set<String> fromScheduler(Set<String> known) {
+    private Set<String> fromScheduler() {
         Set<String> targets = new HashSet<>();
         Map<String, Map<String, Object>> byId = new HashMap<>();
         for (Map<String, Object> s : pass.rows("core_schedules")) {
@@ -104,7 +106,7 @@ final class SpineSchedules {
             targets.add(SpineRows.workName(target));
             if (id != null) byId.put(id, s);
         }
-        Set<String> recordedRuns = new HashSet<>();
+        Set<String> recordedRuns = pass.memory.scheduleRuns;
         for (Map<String, Object> run : pass.rows("core_schedule_runs")) {
             try {
                 Map<String, Object> s = byId.get(SpineRows.text(run, "schedule_id"));
@@ -112,7 +114,7 @@ final class SpineSchedules {
                 Instant at = SpineRows.time(run, "scheduled_at");
                 recordedRuns.add(s.get("id") + "|" + at);
                 if (!"MISSED".equalsIgnoreCase(SpineRows.text(run, "status"))) continue;
-                missedRun(s, at, known);
+                missedRun(s, at, known());
             } catch (BadRow | RuntimeException e) {
                 pass.skip("core_schedule_runs", run, e);
             }
@@ -122,7 +124,7 @@ final class SpineSchedules {
                 Instant last = SpineRows.optionalTime(s, "last_run_at");
                 if (last != null && "MISSED".equalsIgnoreCase(SpineRows.optional(s, "last_run_status"))
                         && !recordedRuns.contains(s.get("id") + "|" + last)) {
-                    missedRun(s, last, known);
+                    missedRun(s, last, known());
                 }
             } catch (BadRow | RuntimeException e) {
                 pass.skip("core_schedules", s, e);
@@ -151,7 +153,7 @@ final class SpineSchedules {
      * whose run was due (cron after the week + expected_delay_hours) and has no run of that
      * pipeline is missed — once.
      */
-    private void guessed(Set<String> known, Set<String> byScheduler) {
+    private void guessed(Set<String> byScheduler) {
         for (Map<String, Object> sched : pass.rows("core_expected_schedules")) {
             try {
                 if (sched.get("is_active") != null && !SpineRows.flag(sched, "is_active")) continue;
@@ -164,13 +166,21 @@ final class SpineSchedules {
                 String domain = SpineRows.text(sched, "domain");
                 WeeklyCron cron = WeeklyCron.parse(cronText);
                 long delayHours = SpineRows.number(sched, "expected_delay_hours", 24);
-                for (Map.Entry<String, LocalDate[]> e : pass.spans.getOrDefault(domain, Map.of()).entrySet()) {
-                    for (LocalDate w = e.getValue()[0]; !w.isAfter(e.getValue()[1].plusWeeks(1)); w = w.plusWeeks(1)) {
+                for (Map.Entry<String, LocalDate[]> e : pass.memory.spans.getOrDefault(domain, Map.of()).entrySet()) {
+                    // Weeks fall due in order and, once due, are decided for good: start after the last one decided
+                    // (unless the manifest now reaches further back than it did then).
+                    String lane = pipeline + "|" + e.getKey();
+                    LocalDate start = e.getValue()[0];
+                    LocalDate[] decided = pass.memory.decidedThrough.get(lane);
+                    LocalDate w = decided != null && !start.isBefore(decided[0]) ? decided[1].plusWeeks(1) : start;
+                    for (; !w.isAfter(e.getValue()[1].plusWeeks(1)); w = w.plusWeeks(1)) {
                         Instant expected = cron.firstAfter(w);
                         Instant due = expected.plus(Duration.ofHours(delayHours));
-                        String key = pipeline + "|" + e.getKey() + "|" + w;
-                        if (due.isAfter(pass.now) || pass.hasRun(pipeline, e.getKey(), w) || known.contains(key + "|" + expected)) continue;
-                        known.add(key + "|" + expected);
+                        if (due.isAfter(pass.now)) break;
+                        pass.memory.decidedThrough.put(lane, new LocalDate[] {start, w});
+                        String key = lane + "|" + w + "|" + expected;
+                        if (pass.hasRun(pipeline, e.getKey(), w) || known().contains(key)) continue;
+                        known().add(key);
                         pass.add(due, new EventData.ScheduleMissed(pipeline, expected, new EventData.Partition(w, e.getKey())));
                     }
                 }

@@ -65,11 +65,18 @@ public final class SpineSchema {
     private final Map<String, Map<String, Column>> tables;
     private final Set<String> unread;
     private final Generation generation;
+    private final boolean sqlite;
 
-    SpineSchema(Map<String, Map<String, Column>> tables, Set<String> unread) {
+    SpineSchema(Map<String, Map<String, Column>> tables, Set<String> unread, boolean sqlite) {
         this.tables = tables;
         this.unread = unread;
         this.generation = detect(tables);
+        this.sqlite = sqlite;
+    }
+
+    /** SQLite (rows have a rowid; times are text) rather than PostgreSQL. */
+    boolean sqlite() {
+        return sqlite;
     }
 
     static SpineSchema of(Connection c) throws SQLException {
@@ -96,7 +103,7 @@ public final class SpineSchema {
                 if (!t.getValue().isEmpty()) break;
             }
         }
-        return new SpineSchema(tables, unread);
+        return new SpineSchema(tables, unread, meta.getURL() != null && meta.getURL().startsWith("jdbc:sqlite:"));
     }
 
     private static Generation detect(Map<String, Map<String, Column>> tables) {

@@ -27,26 +27,40 @@ import java.util.Map;
 final class SpineTables {
     private SpineTables() {}
 
-    static List<Map<String, Object>> read(Connection c, SpineSchema schema, String table) throws SQLException {
+    /** SQLite's implicit row id, selected under this name so the reader can follow inserts by it. */
+    static final String ROWID = "__rowid";
+
+    /** The rows of {@code table} matching {@code where} (empty: all), its {@code ?} bound to {@code args}. */
+    static List<Map<String, Object>> read(Connection c, SpineSchema schema, String table, String where, List<Object> args) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement("SELECT * FROM " + table); ResultSet r = st.executeQuery()) {
-            ResultSetMetaData m = r.getMetaData();
-            int n = m.getColumnCount();
-            String[] names = new String[n + 1];
-            int[] types = new int[n + 1];
-            for (int i = 1; i <= n; i++) {
-                names[i] = m.getColumnLabel(i).toLowerCase(Locale.ROOT);
-                types[i] = m.getColumnType(i);
-            }
-            while (r.next()) {
-                Map<String, Object> row = new HashMap<>();
-                for (int i = 1; i <= n; i++) row.put(names[i], value(r, i, types[i]));
-                alias(row, "workflow", "pipeline");
-                alias(row, "calc_operation", "calc_pipeline");
-                out.add(row);
+        String select = "SELECT " + (schema.sqlite() ? "rowid AS " + ROWID + ", " : "") + "* FROM " + table + where;
+        try (PreparedStatement st = c.prepareStatement(select)) {
+            for (int i = 0; i < args.size(); i++) st.setObject(i + 1, args.get(i));
+            try (ResultSet r = st.executeQuery()) {
+                read(r, out);
             }
         }
         return out;
+    }
+
+    private static void read(ResultSet r, List<Map<String, Object>> out) throws SQLException {
+        // Most polls find nothing: the column metadata is only worth asking for when there is a row.
+        if (!r.next()) return;
+        ResultSetMetaData m = r.getMetaData();
+        int n = m.getColumnCount();
+        String[] names = new String[n + 1];
+        int[] types = new int[n + 1];
+        for (int i = 1; i <= n; i++) {
+            names[i] = m.getColumnLabel(i).toLowerCase(Locale.ROOT);
+            types[i] = m.getColumnType(i);
+        }
+        do {
+            Map<String, Object> row = new HashMap<>();
+            for (int i = 1; i <= n; i++) row.put(names[i], value(r, i, types[i]));
+            alias(row, "workflow", "pipeline");
+            alias(row, "calc_operation", "calc_pipeline");
+            out.add(row);
+        } while (r.next());
     }
 
     private static void alias(Map<String, Object> row, String renamed, String original) {

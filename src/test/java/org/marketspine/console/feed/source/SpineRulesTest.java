@@ -41,6 +41,14 @@ class SpineRulesTest {
     }
 
     @Test
+    void spineCoreErrorTypesCarryTheirRetryability() {
+        assertEquals(org.marketspine.console.protocol.Classification.TRANSIENT, SpineErrorTypes.of("RateLimitError"));
+        assertEquals(org.marketspine.console.protocol.Classification.TRANSIENT, SpineErrorTypes.of("requests.exceptions.ReadTimeout"));
+        assertEquals(org.marketspine.console.protocol.Classification.SYSTEMIC, SpineErrorTypes.of("SchemaError"));
+        assertEquals(org.marketspine.console.protocol.Classification.UNKNOWN, SpineErrorTypes.of("HTTPError"), "a 503 and a 404 are both HTTPError");
+    }
+
+    @Test
     void aBusyDatabaseIsTransient_aConstraintIsNot() {
         SQLException busy = new SQLiteException("[SQLITE_BUSY] The database file is locked", SQLiteErrorCode.SQLITE_BUSY);
         assertTrue(SpineErrors.isTransient(busy));
