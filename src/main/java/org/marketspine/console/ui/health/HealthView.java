@@ -38,9 +38,12 @@ public final class HealthView extends StackPane {
     private final VBox criticalRows = new VBox(6);
     private final ListView<FailureItem> failures = new ListView<>();
     private final javafx.scene.control.Tooltip findingsTip = new javafx.scene.control.Tooltip();
+    /** What the schedule card shows with no row: its words follow the feed (waiting, none declared). */
+    private final HBox scheduleEmpty;
 
     public HealthView(HealthViewModel vm) {
         this.vm = vm;
+        this.scheduleEmpty = scheduleEmpty();
         getStyleClass().add("health-view");
         VBox board = new VBox(12, banner(), kpis(), columns());
         board.getStyleClass().add("board");
@@ -52,6 +55,7 @@ public final class HealthView extends StackPane {
         vm.staleProperty().addListener((o, a, b) -> renderFreshness());
         vm.freshness().addListener((javafx.collections.ListChangeListener<TierFreshness>) c -> renderFreshness());
         vm.schedule().addListener((javafx.collections.ListChangeListener<ScheduleOutlook.Entry>) c -> renderSchedule());
+        renderSchedule(); // the card is never a blank area, not even before the first list change
         vm.criticalAnomalies().addListener((javafx.collections.ListChangeListener<Anomaly>) c -> renderCritical());
     }
 
@@ -273,11 +277,7 @@ public final class HealthView extends StackPane {
 
     private void renderSchedule() {
         scheduleRows.getChildren().clear();
-        if (vm.schedule().isEmpty()) {
-            Label none = new Label("No scheduled runs declared by this feed.");
-            none.getStyleClass().add("empty-state");
-            scheduleRows.getChildren().add(none);
-        }
+        if (vm.schedule().isEmpty()) scheduleRows.getChildren().add(scheduleEmpty);
         for (ScheduleOutlook.Entry e : vm.schedule()) {
             TimeLabel when = new TimeLabel();
             when.show(e.expectedAt(), vm.now());
@@ -296,6 +296,15 @@ public final class HealthView extends StackPane {
             if (e.overdue()) row.getStyleClass().add("overdue");
             scheduleRows.getChildren().add(row);
         }
+    }
+
+    private HBox scheduleEmpty() {
+        Label text = org.marketspine.console.ui.Wrap.decision(new Label());
+        text.setId("schedule-empty");
+        text.textProperty().bind(vm.noScheduleTextProperty());
+        HBox box = new HBox(Icons.of(Icons.SCHEDULE), text);
+        box.getStyleClass().add("schedule-empty");
+        return box;
     }
 
     private void renderCritical() {

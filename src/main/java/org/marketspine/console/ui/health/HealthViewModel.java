@@ -58,6 +58,7 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper anomaliesFigure = new ReadOnlyStringWrapper("—");
     private final ReadOnlyStringWrapper noFailuresText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper waitingText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper noScheduleText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper waitingIsProgress = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<Instant> clockNow = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
     private HealthReport computedReport = new HealthReport(org.marketspine.console.model.HealthLevel.GREEN, "", List.of());
@@ -132,6 +133,7 @@ public final class HealthViewModel {
         setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
         setIfChanged(freshness, Freshness.perTier(s, at));
         setIfChanged(schedule, ScheduleOutlook.of(s, at));
+        noScheduleText.set(HonestStatus.noSchedule(snapshot));
         if (runsWatched) setIfChanged(runs, org.marketspine.console.model.RunsList.of(s, org.marketspine.console.model.RunsList.RECENT));
         updateStale(snapshot, at);
         refreshSelection();
@@ -346,6 +348,8 @@ public final class HealthViewModel {
     public ReadOnlyStringProperty noFailuresTextProperty() { return noFailuresText.getReadOnlyProperty(); }
     public ReadOnlyStringProperty waitingTextProperty() { return waitingText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty waitingIsProgressProperty() { return waitingIsProgress.getReadOnlyProperty(); }
+    /** What the schedule card says when it has no row (waiting for the feed, or none declared). */
+    public ReadOnlyStringProperty noScheduleTextProperty() { return noScheduleText.getReadOnlyProperty(); }
     /** The board's clock, ticking once a second: relative times re-render from it so they never disagree. */
     public ReadOnlyObjectProperty<Instant> clockProperty() { return clockNow.getReadOnlyProperty(); }
     public ObservableList<FailureItem> failures() { return failuresView; }

@@ -55,6 +55,17 @@ final class HonestStatus {
     }
 
     /**
+     * What the schedule card says when it has no row: with nothing heard yet it cannot know the
+     * schedules (an empty card would read as "nothing due"); otherwise what the feed declared.
+     */
+    static String noSchedule(ConsoleSnapshot s) {
+        if (s.state().seq() == 0 && !s.isBundle()) return "Waiting for the feed… its schedules are unknown until it answers.";
+        boolean declared = s.state().pipelines().values().stream().anyMatch(p -> p.data().schedule() != null);
+        return declared ? "No run overdue, and no FINRA weekly ingest declared to forecast."
+                : "No schedules declared by this feed.";
+    }
+
+    /**
      * What stands in for the board while there is no data: a spinner only while something is
      * actually loading; otherwise why nothing has come.
      */

@@ -52,8 +52,8 @@ final class RunsView extends VBox {
                 column("Status", 110, x -> x.status().name().toLowerCase() + (x.attempt() > 1 ? " · attempt " + x.attempt() : "")),
                 column("Pipeline", 300, Execution::pipeline),
                 column("Partition", 170, x -> x.tier() == null ? String.valueOf(x.params()) : x.tier() + " · " + x.params().get("week_ending")),
-                timeColumn(),
-                column("Duration", 90, RunsView::duration),
+                queuedColumn(),
+                durationColumn(),
                 column("Trigger", 90, x -> x.trigger().name().toLowerCase()),
                 column("Who", 170, Execution::triggeredBy),
                 column("Execution", 150, Execution::executionId)));
@@ -92,12 +92,12 @@ final class RunsView extends VBox {
         cancelWhy.setText(why == null ? "" : why);
     }
 
-    private static String duration(Execution x) {
+    /** How long a run took, or has been running so far by the board's clock; "—" while it waits in the queue. */
+    static String duration(Execution x, java.time.Instant now) {
         if (x.startedAt() == null) return "—";
-        java.time.Instant end = x.endedAt() != null ? x.endedAt() : null;
-        if (end == null) return "running";
-        String span = Times.span(java.time.Duration.between(x.startedAt(), end));
-        return span == null ? "< 2 s" : span;
+        boolean running = x.endedAt() == null;
+        String span = Times.span(java.time.Duration.between(x.startedAt(), running ? now : x.endedAt()));
+        return (running ? "running " : "") + (span == null ? "< 2 s" : span);
     }
 
     private static TableColumn<Execution, String> column(String title, double width, java.util.function.Function<Execution, String> value) {
@@ -115,21 +115,29 @@ final class RunsView extends VBox {
         return c;
     }
 
-    private TableColumn<Execution, String> timeColumn() {
-        TableColumn<Execution, String> c = new TableColumn<>("Queued");
-        c.setPrefWidth(120);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(Times.relative(d.getValue().queuedAt(), vm.now())));
-        c.setCellFactory(col -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                Execution x = empty || getTableRow() == null ? null : getTableRow().getItem();
-                setText(empty ? null : item);
-                setTooltip(x == null ? null : new Tooltip("Queued " + Times.absolute(x.queuedAt())
-                        + (x.startedAt() == null ? "" : "\nStarted " + Times.absolute(x.startedAt()))
-                        + (x.endedAt() == null ? "" : "\nEnded " + Times.absolute(x.endedAt()))));
-            }
-        });
+    /** When the run was queued, relative to the board's clock and re-read on every tick. */
+    private TableColumn<Execution, Execution> queuedColumn() {
+        TableColumn<Execution, Execution> c = ticking("Queued", 120, (x, now) -> Times.relative(x.queuedAt(), now));
+        c.setComparator(java.util.Comparator.comparing(Execution::queuedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return c;
+    }
+
+    /** How long each run took; a running run's duration grows with the board's clock. */
+    private TableColumn<Execution, Execution> durationColumn() {
+        TableColumn<Execution, Execution> c = ticking("Duration", 110, RunsView::duration);
+        c.setComparator(java.util.Comparator.comparing(Execution::startedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        return c;
+    }
+
+    private TableColumn<Execution, Execution> ticking(String title, double width,
+                                                      java.util.function.BiFunction<Execution, java.time.Instant, String> text) {
+        TableColumn<Execution, Execution> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setCellFactory(col -> new TickingCell(vm.clockProperty(), text, (x, shown) -> shown
+                + "\nQueued " + Times.absolute(x.queuedAt())
+                + (x.startedAt() == null ? "" : "\nStarted " + Times.absolute(x.startedAt()))
+                + (x.endedAt() == null ? "" : "\nEnded " + Times.absolute(x.endedAt()))));
         return c;
     }
 }

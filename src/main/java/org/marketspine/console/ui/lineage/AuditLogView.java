@@ -172,8 +172,21 @@ final class AuditLogView extends VBox {
         atColumn.setText("At (" + Times.shortZone(Times.zone()) + ")");
         double widest = 0;
         for (AuditLog.Entry e : vm.audit()) widest = Math.max(widest, measure.width(InstantText.offset(e.at()), cellProbe.getFont()));
-        atColumn.setMinWidth(Math.max(measure.width(atColumn.getText(), cellProbe.getFont()), widest) + cellProbe.getInsets().getLeft()
-                + cellProbe.getInsets().getRight() + cellProbe.getFont().getSize()); // one em spare: the header's sort arrow and the grid lines
+        atColumn.setMinWidth(Math.max(headerWidth(atColumn.getText()), widest + spare()));
+        // Cells carry their whole text in a tooltip, a header cannot: each column is at least as wide as its title
+        // ("Trigger / role" was cut to "Trigger …" at 1280×720).
+        for (TableColumn<AuditLog.Entry, ?> c : table.getColumns()) if (c != atColumn) c.setMinWidth(headerWidth(c.getText()));
+    }
+
+    /** Padding plus one em spare: the header's sort arrow and the grid lines. */
+    private double spare() {
+        return cellProbe.getInsets().getLeft() + cellProbe.getInsets().getRight() + cellProbe.getFont().getSize();
+    }
+
+    /** A column title's width in the cells' font, measured bold (headers may be, and bold is the wider). */
+    private double headerWidth(String title) {
+        javafx.scene.text.Font f = cellProbe.getFont();
+        return measure.width(title, javafx.scene.text.Font.font(f.getFamily(), javafx.scene.text.FontWeight.BOLD, f.getSize())) + spare();
     }
 
     private static void fill(ComboBox<String> c, List<AuditLog.Entry> all, Function<AuditLog.Entry, String> f) {
