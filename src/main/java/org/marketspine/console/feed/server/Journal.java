@@ -45,7 +45,14 @@ public final class Journal implements AutoCloseable {
     private final ReentrantLock headLock = new ReentrantLock();
     private final Condition advanced = headLock.newCondition();
     private final String feedId;
-    private final String[] recent = new String[RECENT];
+    /**
+     * The live tail, by seq modulo its size. Each slot carries its seq: a large append can overwrite
+     * slots while a session copies from them, so a reader takes only slots it has verified by seq
+     * (and reads the rest from disk).
+     */
+    private final java.util.concurrent.atomic.AtomicReferenceArray<Slot> recent = new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT);
+
+    private record Slot(long seq, String item) {}
     private volatile long headSeq;
     private volatile PlatformState state;
     private volatile RuntimeException foldFailure;
@@ -197,7 +204,7 @@ public final class Journal implements AutoCloseable {
         }
         for (int i = 0; i < events.size(); i++) {
             s = StateFold.apply(s, events.get(i));
-            recent[(int) (events.get(i).seq() % RECENT)] = items.get(i);
+            recent.set((int) (events.get(i).seq() % RECENT), new Slot(events.get(i).seq(), items.get(i)));
         }
         state = s;
         publish(seq);
@@ -238,10 +245,10 @@ public final class Journal implements AutoCloseable {
             // Live tail: served from memory, no disk read.
             int chars = 0;
             for (long s = afterSeq + 1; s <= head && out.size() < maxItems && chars < maxChars; s++) {
-                String item = recent[(int) (s % RECENT)];
-                if (item == null) break;
-                out.add(item);
-                chars += item.length();
+                Slot slot = recent.get((int) (s % RECENT));
+                if (slot == null || slot.seq() != s) break; // overwritten by a later append (or not there yet): from disk
+                out.add(slot.item());
+                chars += slot.item().length();
             }
             if (out.size() == Math.min(maxItems, head - afterSeq) || chars >= maxChars) return out;
             out.clear();
