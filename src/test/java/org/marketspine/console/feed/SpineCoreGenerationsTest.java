@@ -3,20 +3,15 @@ package org.marketspine.console.feed;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.marketspine.console.bench.SpineCoreDatabase.row;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -27,17 +22,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.marketspine.console.bench.SpineCoreDatabase;
 import org.marketspine.console.bench.SpineCoreDatabase.Generation;
-import org.marketspine.console.feed.client.FeedClient;
-import org.marketspine.console.feed.server.FeedServer;
-import org.marketspine.console.feed.server.Journal;
-import org.marketspine.console.feed.server.TokenStore;
-import org.marketspine.console.feed.source.SpineDatabaseSource;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Severity;
-import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.Trigger;
 
 /**
@@ -50,13 +39,8 @@ import org.marketspine.console.protocol.Trigger;
 class SpineCoreGenerationsTest {
     @TempDir
     Path dir;
-    String url;
-    String user;
-    String password;
-    Journal journal;
-    FeedServer server;
-    FeedClient client;
-    final List<Event> received = new CopyOnWriteArrayList<>();
+    SpineDb db;
+    SpineFeed feed;
 
     static final String OTC = "finra.otc_transparency";
     /** spine-core's own spelling of a partition key: sorted keys, spaces. */
@@ -66,53 +50,36 @@ class SpineCoreGenerationsTest {
 
     @BeforeEach
     void database() throws Exception {
-        if (url == null) url = "jdbc:sqlite:" + dir.resolve("spine.db");
+        if (db == null) db = SpineDb.sqlite(dir);
     }
 
     Connection connect() throws SQLException {
-        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
-    }
-
-    boolean postgres() {
-        return url.startsWith("jdbc:postgresql:");
+        return db.connect();
     }
 
     @AfterEach
     void stop() {
-        if (client != null) client.close();
-        if (server != null) server.close();
-        if (journal != null) journal.close();
-        client = null;
-        server = null;
-        journal = null;
+        if (feed != null) feed.close();
+        feed = null;
     }
 
     /** Serves the database and waits until the source has read it all once (its first good poll says current). */
     void serve() throws Exception {
-        journal = Journal.open(dir.resolve("feed.journal"));
-        server = new FeedServer(journal, new SpineDatabaseSource(url, user, password, false, Duration.ofMillis(150), Clock.systemUTC()),
-                TokenStore.openAccess(), new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
-        received.clear();
-        client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(received::addAll, s -> { }), Clock.systemUTC()).start();
-        await("the source to be current", () -> client.sourceStatus() != null && client.sourceStatus().state() == SourceState.CURRENT
-                && !received.isEmpty() && received.getLast().seq() >= journal.headSeq());
+        feed = SpineFeed.serve(db, dir.resolve("feed.journal"), false);
+        feed.awaitCurrent();
     }
 
     static void await(String what, BooleanSupplier ok) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!ok.getAsBoolean()) {
-            if (System.nanoTime() > end) fail("timed out waiting for " + what);
-            Thread.sleep(20);
-        }
+        SpineFeed.await(what, Duration.ofSeconds(20), ok);
     }
 
     <T extends EventData> List<T> of(Class<T> kind) {
-        return received.stream().map(Event::data).filter(kind::isInstance).map(kind::cast).toList();
+        return feed.of(kind);
     }
 
     Message.CommandResult command(String op, String executionId, String dataset, String tier, LocalDate week, String anomaly)
             throws Exception {
-        return client.command(new Message.Command(client.nextId("t"), op, executionId, op.equals("block") ? "vendor file truncated" : "test",
+        return feed.client.command(new Message.Command(feed.client.nextId("t"), op, executionId, op.equals("block") ? "vendor file truncated" : "test",
                 null, tier, null, null, dataset, week, anomaly, null)).get(15, TimeUnit.SECONDS);
     }
 
@@ -156,11 +123,11 @@ class SpineCoreGenerationsTest {
         }
         serve();
         // Every execution, with its name shown without spine-core's kind prefix, at the instant written (UTC, whatever the spelling).
-        assertEquals(2, of(EventData.ExecutionQueued.class).size(), received.toString());
+        assertEquals(2, of(EventData.ExecutionQueued.class).size(), feed.received.toString());
         assertTrue(of(EventData.ExecutionQueued.class).stream().allMatch(q -> q.pipeline().equals(OTC + ".ingest_week")));
-        Event e1 = received.stream().filter(e -> e.data() instanceof EventData.ExecutionQueued q && q.executionId().equals("e1")).findFirst().orElseThrow();
+        Event e1 = feed.received.stream().filter(e -> e.data() instanceof EventData.ExecutionQueued q && q.executionId().equals("e1")).findFirst().orElseThrow();
         assertEquals(Instant.parse("2026-10-19T14:00:00.120Z"), e1.at());
-        Event e4failed = received.stream().filter(e -> e.data() instanceof EventData.ExecutionFailed f && f.executionId().equals("e4")).findFirst().orElseThrow();
+        Event e4failed = feed.received.stream().filter(e -> e.data() instanceof EventData.ExecutionFailed f && f.executionId().equals("e4")).findFirst().orElseThrow();
         assertEquals(Instant.parse("2026-10-12T14:00:03Z"), e4failed.at());
         assertEquals("HTTPError", ((EventData.ExecutionFailed) e4failed.data()).error().type());
         assertEquals(3, of(EventData.CaptureRecorded.class).size());
@@ -233,10 +200,10 @@ class SpineCoreGenerationsTest {
         }
 
         // A restart over the same journal and database emits nothing twice.
-        long head = journal.headSeq();
+        long head = feed.journal.headSeq();
         stop();
         serve();
-        assertEquals(head, journal.headSeq(), "a restart re-emitted history");
+        assertEquals(head, feed.journal.headSeq(), "a restart re-emitted history");
     }
 
     /** The rows only 0.4.0 has, as spine-core 0.4.0 writes them. */
@@ -337,7 +304,7 @@ class SpineCoreGenerationsTest {
         assertTrue(t1.getFirst().reason().contains("partitions missing") && t1.getFirst().reason().contains("stages incomplete"), t1.getFirst().reason());
 
         // Logs come from core_execution_logs, in the order written.
-        Message.Response logs = client.request(new Message.Request(client.nextId("l"), "logs", "e5", null, null, null, null, null, null, null))
+        Message.Response logs = feed.client.request(new Message.Request(feed.client.nextId("l"), "logs", "e5", null, null, null, null, null, null, null))
                 .get(15, TimeUnit.SECONDS);
         assertTrue(logs.ok(), String.valueOf(logs.error()));
         assertEquals(2, logs.data().path("lines").size());
@@ -381,10 +348,10 @@ class SpineCoreGenerationsTest {
                     "created_at", "2026-10-26T14:30:00+00:00"));
         }
         await("the dead letter", () -> of(EventData.ExecutionFailed.class).stream().anyMatch(f -> f.executionId().equals("e7") && f.error().retriesStopped()));
-        long head = journal.headSeq();
+        long head = feed.journal.headSeq();
         stop();
         serve();
-        assertEquals(head, journal.headSeq(), "the re-marked failure was emitted again after a restart");
+        assertEquals(head, feed.journal.headSeq(), "the re-marked failure was emitted again after a restart");
         assertEquals(0, of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("dl-dl7")).count());
 
     }

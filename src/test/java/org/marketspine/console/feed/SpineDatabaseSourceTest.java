@@ -2,18 +2,13 @@ package org.marketspine.console.feed;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -21,13 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.bench.SpineCoreDatabase;
 import org.marketspine.console.feed.client.ConnectionState;
-import org.marketspine.console.feed.client.FeedClient;
-import org.marketspine.console.feed.server.FeedServer;
-import org.marketspine.console.feed.server.Journal;
-import org.marketspine.console.feed.server.TokenStore;
-import org.marketspine.console.feed.source.SpineDatabaseSource;
 import org.marketspine.console.protocol.Classification;
-import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
@@ -38,28 +27,19 @@ class SpineDatabaseSourceTest {
     @TempDir
     Path dir;
     /** Where the test database lives; {@link SpineDatabasePostgresTest} points it at PostgreSQL. */
-    String url;
-    String user;
-    String password;
-    Journal journal;
-    FeedServer server;
-    FeedClient client;
-    final List<Event> received = new CopyOnWriteArrayList<>();
+    SpineDb db;
+    SpineFeed feed;
 
     static final String PART_16 = "{\"week_ending\": \"2026-10-16\", \"tier\": \"OTC\"}";
     static final String PART_09 = "{\"week_ending\":\"2026-10-09\",\"tier\":\"OTC\"}";
 
     @org.junit.jupiter.api.BeforeEach
-    void database() throws SQLException {
-        if (url == null) url = "jdbc:sqlite:" + dir.resolve("spine.db");
+    void database() {
+        if (db == null) db = SpineDb.sqlite(dir);
     }
 
     Connection connect() throws SQLException {
-        return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
-    }
-
-    boolean postgres() {
-        return url.startsWith("jdbc:postgresql:");
+        return db.connect();
     }
 
     void schema(Connection c) throws SQLException {
@@ -85,7 +65,7 @@ class SpineDatabaseSourceTest {
                     + " depends_on_table TEXT, dependency_type TEXT, description TEXT)");
             s.execute("CREATE TABLE core_expected_schedules (domain TEXT, pipeline TEXT, schedule_type TEXT, cron_expression TEXT, partition_template TEXT,"
                     + " expected_delay_hours INTEGER, preliminary_hours INTEGER, is_active INTEGER)");
-            s.execute("CREATE TABLE core_work_items (id " + (postgres() ? "SERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT") + ", domain TEXT, pipeline TEXT, partition_key TEXT, params_json TEXT,"
+            s.execute("CREATE TABLE core_work_items (id " + (db.postgres() ? "SERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT") + ", domain TEXT, pipeline TEXT, partition_key TEXT, params_json TEXT,"
                     + " desired_at TEXT, priority INTEGER, state TEXT, attempt_count INTEGER, max_attempts INTEGER, last_error TEXT,"
                     + " current_execution_id TEXT, latest_execution_id TEXT, created_at TEXT, updated_at TEXT)");
         }
@@ -145,20 +125,12 @@ class SpineDatabaseSourceTest {
     }
 
     private void serve(boolean readOnly) throws Exception {
-        journal = Journal.open(dir.resolve("feed.journal"));
-        server = new FeedServer(journal, new SpineDatabaseSource(url, user, password, readOnly, Duration.ofMillis(150),
-                Clock.systemUTC()), TokenStore.openAccess(), new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
-        received.clear();
-        client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(received::addAll, s -> { }), Clock.systemUTC()).start();
+        feed = SpineFeed.serve(db, dir.resolve("feed.journal"), readOnly);
     }
 
     private void stopServing() {
-        if (client != null) client.close();
-        if (server != null) server.close();
-        if (journal != null) journal.close();
-        client = null;
-        server = null;
-        journal = null;
+        if (feed != null) feed.close();
+        feed = null;
     }
 
     @AfterEach
@@ -167,22 +139,15 @@ class SpineDatabaseSourceTest {
     }
 
     static void await(String what, BooleanSupplier ok) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!ok.getAsBoolean()) {
-            if (System.nanoTime() > end) fail("timed out waiting for " + what);
-            Thread.sleep(50);
-        }
+        SpineFeed.await(what, Duration.ofSeconds(15), ok);
     }
 
-    /** The source's first poll since (re)start succeeded and the client has everything the journal holds. */
     private void awaitCurrent() throws InterruptedException {
-        await("the source to be current", () -> client.sourceStatus() != null
-                && client.sourceStatus().state() == org.marketspine.console.protocol.SourceState.CURRENT
-                && !received.isEmpty() && received.getLast().seq() >= journal.headSeq());
+        feed.awaitCurrent();
     }
 
     private <T extends EventData> List<T> of(Class<T> kind) {
-        return received.stream().map(Event::data).filter(kind::isInstance).map(kind::cast).toList();
+        return feed.of(kind);
     }
 
     private void sql(String statement) throws SQLException {
@@ -210,7 +175,7 @@ class SpineDatabaseSourceTest {
         assertEquals("finra.otc_transparency.ingest_week", missed.getFirst().pipeline());
         assertEquals(java.time.LocalDate.of(2026, 10, 23), missed.getFirst().partition().weekEnding());
         assertEquals(java.time.Instant.parse("2026-10-26T14:00:00Z"), missed.getFirst().expectedAt());
-        for (int i = 1; i < received.size(); i++) assertEquals(received.get(i - 1).seq() + 1, received.get(i).seq());
+        for (int i = 1; i < feed.received.size(); i++) assertEquals(feed.received.get(i - 1).seq() + 1, feed.received.get(i).seq());
 
         // A failed execution with its error; the workflow run's classification and who triggered it.
         EventData.ExecutionFailed e4 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("e4")).findFirst().orElseThrow();
@@ -250,7 +215,7 @@ class SpineDatabaseSourceTest {
         assertEquals(1, of(EventData.ExecutionQueued.class).stream().filter(q -> q.executionId().equals("e5")).count());
 
         // A retry lands as a pending execution spine-core's worker claims, for the failed run's partition.
-        Message.CommandResult retry = client.command(new Message.Command(client.nextId("t"), "retry", "e4", null, null, null, null, null, null, null,
+        Message.CommandResult retry = feed.client.command(new Message.Command(feed.client.nextId("t"), "retry", "e4", null, null, null, null, null, null, null,
                 null, null)).get(10, TimeUnit.SECONDS);
         assertTrue(retry.ok(), String.valueOf(retry.error()));
         try (Connection c = connect(); Statement s = c.createStatement();
@@ -266,11 +231,11 @@ class SpineDatabaseSourceTest {
         await("the retry read back", () -> of(EventData.ExecutionQueued.class).stream().anyMatch(q -> q.executionId().equals(retried)));
 
         // Restart on the same journal and database: nothing is emitted twice.
-        long head = journal.headSeq();
+        long head = feed.journal.headSeq();
         stopServing();
         serve(false);
         awaitCurrent(); // the restarted source's first poll is done
-        assertEquals(head, journal.headSeq(), "a restart re-emitted history: " + received.stream().filter(e -> e.seq() > head).toList());
+        assertEquals(head, feed.journal.headSeq(), "a restart re-emitted history: " + feed.received.stream().filter(e -> e.seq() > head).toList());
     }
 
     @Test
@@ -278,7 +243,7 @@ class SpineDatabaseSourceTest {
         fill();
         serve(true);
         await("the history", () -> of(EventData.ReadinessChanged.class).size() == 2);
-        Message.CommandResult r = client.command(new Message.Command(client.nextId("t"), "retry", "e4", null, null, null, null, null, null,
+        Message.CommandResult r = feed.client.command(new Message.Command(feed.client.nextId("t"), "retry", "e4", null, null, null, null, null, null,
                 null, null, null)).get(10, TimeUnit.SECONDS);
         assertFalse(r.ok());
         assertEquals("read_only", r.error().code());
@@ -303,6 +268,6 @@ class SpineDatabaseSourceTest {
         awaitCurrent();
         assertEquals(1, of(EventData.ExecutionQueued.class).size());
         assertEquals("x2", of(EventData.ExecutionQueued.class).getFirst().executionId());
-        assertEquals(ConnectionState.Phase.LIVE, client.state().phase());
+        assertEquals(ConnectionState.Phase.LIVE, feed.client.state().phase());
     }
 }
