@@ -29,6 +29,7 @@ public final class HealthRules {
         List<Finding> findings = new ArrayList<>();
         anomalies(state, findings);
         failures(state, now, findings);
+        deadLettered(state, now, findings);
         for (TierFreshness f : Freshness.perTier(state, now)) freshness(f, findings);
         missedSchedules(state, now, findings);
         findings.sort(Comparator.comparing(Finding::level).reversed());
@@ -107,6 +108,26 @@ public final class HealthRules {
                     ? last.pipeline() + " failed (" + last.error().type() + ")"
                     : open.size() + " unresolved failures in 24 h"));
         }
+    }
+
+    /**
+     * A failure the platform has stopped retrying (dead-lettered) waits for a person however old
+     * it is: it is never outside the window, only resolved by a later success of the same work.
+     * Those inside the 24 h window are already counted as unresolved failures.
+     */
+    private static void deadLettered(PlatformState state, Instant now, List<Finding> out) {
+        Instant since = now.minus(FAILURE_WINDOW);
+        Map<String, Execution> waiting = new HashMap<>();
+        for (int i = state.failures().size() - 1; i >= 0; i--) {
+            Execution x = state.executions().get(state.failures().get(i));
+            if (x.error() == null || !x.error().retriesStopped() || !x.endedAt().isBefore(since)) continue;
+            if (!waiting.containsKey(x.runKey()) && RetryAdvice.succeededSince(state, x) == null) waiting.put(x.runKey(), x);
+        }
+        if (waiting.isEmpty()) return;
+        Execution last = waiting.values().stream().max(Comparator.comparing(Execution::endedAt)).orElseThrow();
+        out.add(new Finding(HealthLevel.YELLOW, "pipelines", waiting.size() == 1
+                ? last.pipeline() + " is dead-lettered since " + last.endedAt() + " (" + last.error().type() + "): the platform will not retry it"
+                : waiting.size() + " dead-lettered failures wait for someone: the platform will not retry them"));
     }
 
     private static void freshness(TierFreshness f, List<Finding> out) {

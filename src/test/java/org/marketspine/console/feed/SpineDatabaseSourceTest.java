@@ -180,7 +180,7 @@ class SpineDatabaseSourceTest {
         // A failed execution with its error; the workflow run's classification and who triggered it.
         EventData.ExecutionFailed e4 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("e4")).findFirst().orElseThrow();
         assertEquals("HTTPError", e4.error().type());
-        assertTrue(e4.error().message().contains("503"));
+        assertEquals("503 Service Unavailable from api.finra.org", e4.error().message(), "the type is not repeated in the message");
         EventData.ExecutionFailed r1 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("wf-r1")).findFirst().orElseThrow();
         assertEquals(Classification.TRANSIENT, r1.error().classification());
         assertEquals("NETWORK", r1.error().type());

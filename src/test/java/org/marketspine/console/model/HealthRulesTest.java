@@ -65,6 +65,22 @@ class HealthRulesTest {
     }
 
     @Test
+    void aDeadLetteredFailureStaysYellowPastTheWindow_untilTheSameWorkSucceeds() {
+        freshData();
+        var params = BackfillPlan.params(LocalDate.of(2026, 10, 16), "OTC");
+        Instant at = NOW.minus(Duration.ofDays(3));
+        add(at, new EventData.ExecutionQueued("dl", "p.normalize", params, Trigger.SCHEDULED, "s", null));
+        add(at.plusSeconds(5), new EventData.ExecutionFailed("dl", 5000, new EventData.ErrorDetail("SchemaError", "column missing",
+                Classification.SYSTEMIC, true)));
+        HealthReport r = HealthRules.evaluate(state(), NOW);
+        assertEquals(HealthLevel.YELLOW, r.level(), r.findings().toString());
+        assertTrue(r.reason().contains("dead-lettered"), r.reason());
+        add(NOW.minus(Duration.ofHours(30)), new EventData.ExecutionQueued("ok", "p.normalize", params, Trigger.RETRY, "j.ortiz", "dl"));
+        add(NOW.minus(Duration.ofHours(30)).plusSeconds(9), new EventData.ExecutionCompleted("ok", 1, 9000, List.of()));
+        assertEquals(HealthLevel.GREEN, HealthRules.evaluate(state(), NOW).level());
+    }
+
+    @Test
     void theSamePipelineFailingRepeatedlyIsRedWithRecurrence() {
         freshData();
         run("ex-1", "p.ingest", NOW.minus(Duration.ofHours(5)), true);

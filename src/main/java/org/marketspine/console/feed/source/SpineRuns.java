@@ -261,12 +261,14 @@ final class SpineRuns {
             case "completed", "complete", "succeeded", "skipped" -> new EventData.ExecutionCompleted(id, 0, ms, List.of());
             case "cancelled" -> new EventData.ExecutionCancelled(id, "spine-core");
             default -> {
-                String type = errorType != null ? errorType
-                        : error != null && error.contains(":") ? error.substring(0, error.indexOf(':')).trim()
+                boolean prefixed = errorType == null && error != null && error.contains(":");
+                String type = errorType != null ? errorType : prefixed ? error.substring(0, error.indexOf(':')).trim()
                         : st.equals("timed_out") ? "Timeout" : st.equals("dead_lettered") ? "DeadLettered" : "Error";
+                // "SchemaError: column missing" → type SchemaError, message "column missing" (the board shows "type: message").
+                String message = error == null ? status : prefixed ? error.substring(error.indexOf(':') + 1).trim() : error;
                 // The failure's own type decides first; the pipeline's workflow runs only where the type says nothing.
                 Classification byType = errorType == null ? SpineErrorTypes.of(type) : Classification.UNKNOWN;
-                yield new EventData.ExecutionFailed(id, ms, new EventData.ErrorDetail(type, error == null ? status : error,
+                yield new EventData.ExecutionFailed(id, ms, new EventData.ErrorDetail(type, message.isEmpty() ? error : message,
                         byType != Classification.UNKNOWN ? byType : st.equals("timed_out") ? Classification.TRANSIENT : cls, dead ? Boolean.TRUE : null));
             }
         };
