@@ -25,6 +25,8 @@ final class FailureCell extends ListCell<FailureItem> {
     private final TimeLabel when = new TimeLabel();
     private final Label error = new Label();
     private final Label recurrence = new Label();
+    /** Its own line, not a longer badge: at 1280×720 a wide badge squeezed the partition into a column of letters. */
+    private final Label deadLetter = new Label("Dead-lettered: the platform will not retry it");
     private final VBox box;
 
     /** Held by the cell: the weak listener below lives as long as the cell does. */
@@ -48,13 +50,15 @@ final class FailureCell extends ListCell<FailureItem> {
         when.getStyleClass().add(Styles.MUTED);
         error.getStyleClass().add("error");
         recurrence.getStyleClass().add("recurrence");
+        deadLetter.getStyleClass().add("dead-letter");
+        org.marketspine.console.ui.Wrap.decisions(deadLetter);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         when.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(8, pin, critical, badge, partition, grow, when);
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox.setHgrow(partition, Priority.SOMETIMES);
-        box = new VBox(top, pipeline, error, recurrence);
+        box = new VBox(top, pipeline, error, deadLetter, recurrence);
         box.getStyleClass().add("failure-cell");
         setPrefWidth(0);
     }
@@ -72,7 +76,9 @@ final class FailureCell extends ListCell<FailureItem> {
         pin.setManaged(item.pinned());
         critical.setVisible(item.critical());
         critical.setManaged(item.critical());
-        badge.setText(x.error().classification().name() + (x.error().retriesStopped() ? " · DEAD-LETTERED" : ""));
+        badge.setText(x.error().classification().name());
+        deadLetter.setVisible(x.error().retriesStopped());
+        deadLetter.setManaged(x.error().retriesStopped());
         badge.getStyleClass().removeAll(Styles.BADGE_SYSTEMIC, Styles.BADGE_TRANSIENT, "badge-unknown");
         badge.getStyleClass().add(switch (x.error().classification()) {
             case TRANSIENT -> Styles.BADGE_TRANSIENT;
