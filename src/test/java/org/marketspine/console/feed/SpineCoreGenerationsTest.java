@@ -334,6 +334,38 @@ class SpineCoreGenerationsTest {
         assertFalse(twice.ok());
         assertEquals("invalid_state", twice.error().code());
 
+        // A decision about one tier writes that tier's row (in spine-core's spelling), never the week-wide rows of every tier.
+        Message.CommandResult blockT1 = command("block", null, OTC + ".normalized", "NMS_TIER_1", LocalDate.of(2026, 10, 16), null);
+        assertTrue(blockT1.ok(), String.valueOf(blockT1.error()));
+        await("NMS_TIER_1 blocked", () -> of(EventData.ReadinessChanged.class).stream().anyMatch(r -> r.tier().equals("NMS_TIER_1")
+                && r.status() == ReadinessStatus.BLOCKED));
+        try (Connection c = connect(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT count(*) FROM core_data_readiness WHERE partition_key = '{\"tier\": \"NMS_TIER_1\", \"week_ending\": \"2026-10-16\"}'")) {
+            assertTrue(r.next());
+            assertEquals(1, r.getInt(1), "the new row is not in spine-core's spelling");
+        }
+        EventData.ReadinessChanged otc = of(EventData.ReadinessChanged.class).stream().filter(r -> r.tier().equals("OTC")
+                && r.weekEnding().equals(LocalDate.of(2026, 10, 16))).reduce((a, b) -> b).orElseThrow();
+        assertEquals(ReadinessStatus.CERTIFIED, otc.status(), "blocking NMS_TIER_1 changed OTC");
+
+        // A work item spine-core gave up on, retried: it goes back to PENDING in place and appears as its next life.
+        try (Connection c = connect()) {
+            new SpineCoreDatabase(c, Generation.V0_4).insert("core_work_items", row("domain", OTC, "workflow", "compute_top_symbols",
+                    "partition_key", T1_16, "params_json", "{}", "desired_at", "2026-10-26T14:00:00+00:00", "priority", 100, "state", "PENDING",
+                    "attempt_count", 0, "max_attempts", 3, "created_at", "2026-10-26T14:00:00+00:00", "updated_at", "2026-10-26T14:00:00+00:00"));
+        }
+        await("the queued work item", () -> of(EventData.ExecutionQueued.class).stream().anyMatch(q -> q.executionId().startsWith("wi-")));
+        String item = of(EventData.ExecutionQueued.class).stream().filter(q -> q.executionId().startsWith("wi-")).findFirst().orElseThrow().executionId();
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("UPDATE core_work_items SET state = 'FAILED', attempt_count = 3, last_error = 'ValueError: bad row',"
+                    + " updated_at = '2026-10-26 15:00:00' WHERE id = " + item.substring(3));
+        }
+        await("the work item failed", () -> of(EventData.ExecutionFailed.class).stream().anyMatch(f -> f.executionId().equals(item)));
+        Message.CommandResult again = command("retry", item, null, null, null, null);
+        assertTrue(again.ok(), String.valueOf(again.error()));
+        await("its next life", () -> of(EventData.ExecutionQueued.class).stream().anyMatch(q -> q.executionId().equals(item + ".2")
+                && item.equals(q.retryOf())));
+
         // Live: a run fails, then spine-core dead-letters it — the failure is re-marked, once.
         try (Connection c = connect()) {
             SpineCoreDatabase db = new SpineCoreDatabase(c, Generation.V0_4);

@@ -132,6 +132,14 @@ class SpineScaleTest {
         whole.awaitCurrent();
         assertEquals(facts(whole), facts(live), "incremental polls and a whole read disagree");
 
+        // An update spelled "YYYY-MM-DD HH:MM:SS" on a column that held only 'T' spellings (SQLite's datetime('now')) is not missed.
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute("UPDATE core_manifest SET row_count = 51000, updated_at = '2026-12-07 17:00:00' WHERE stage = 'INGESTED'"
+                    + " AND partition_key = '{\"tier\": \"OTC\", \"week_ending\": \"2026-12-04\"}'");
+        }
+        await("the revised capture", () -> live.received.stream().filter(e -> e.data() instanceof EventData.CaptureRecorded r
+                && r.weekEnding().toString().equals("2026-12-04") && r.dataset().endsWith(".raw")).count() == 2);
+
         // The file moves away: failing within two polls; back: current again, and nothing emitted twice.
         long head = live.journal.headSeq();
         Path moved = dir.resolve("spine.db.moved");

@@ -61,6 +61,8 @@ public final class SpineDatabaseSource implements PlatformSource {
     private Connection readDb;
     /** Written (commands) and asked (requests) on the platform thread only: JDBC connections are not shared between threads. */
     private Connection writeDb;
+    /** Set by the reader when the database file went away: the write connection still holds the old file. */
+    private volatile boolean writeStale;
     private EventSink sink;
     private ScheduledFuture<?> poller;
     private volatile SpineSchema schema;
@@ -131,7 +133,11 @@ public final class SpineDatabaseSource implements PlatformSource {
     }
 
     private Connection writeConnection() throws SQLException {
-        if (writeDb == null || writeDb.isClosed()) writeDb = open();
+        if (writeStale) {
+            writeStale = false;
+            writeDb = closeQuietly(writeDb);
+        }
+        if (writeDb == null || writeDb.isClosed() || !writeDb.isValid(5)) writeDb = open();
         return writeDb;
     }
 
@@ -143,6 +149,11 @@ public final class SpineDatabaseSource implements PlatformSource {
         // SQLITE_OPEN_READONLY, or READWRITE without CREATE: a missing or moved file is an error, never a new empty platform.
         if (sqlite) props.setProperty("open_mode", readOnly ? "1" : "2");
         if (sqlite) props.setProperty("busy_timeout", "2000"); // the reader and a command's write take turns instead of failing
+        if (!sqlite) {
+            // A half-open connection must fail the poll (and say 'failing'), not block the reader or a command forever.
+            props.putIfAbsent("connectTimeout", "10");
+            props.putIfAbsent("socketTimeout", "30");
+        }
         Connection db = DriverManager.getConnection(url, props);
         if (!sqlite) {
             // spine-core's TIMESTAMP columns hold UTC; the session must not read or default them in the JVM's zone.
@@ -174,7 +185,8 @@ public final class SpineDatabaseSource implements PlatformSource {
             sink.status(SourceState.FAILING, locked ? "the database is locked by another writer"
                     : "the database cannot be read (SQLState " + (e.getSQLState() == null ? "unknown" : e.getSQLState()) + "): " + safe, null);
             if (!locked) readDb = closeQuietly(readDb);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (out of memory on a huge read): an escaping throwable would cancel the scheduled poll for good.
             if (worker.isShutdown()) {
                 LOG.fine("a poll was interrupted by the source closing: " + e);
                 return;
@@ -198,6 +210,7 @@ public final class SpineDatabaseSource implements PlatformSource {
         if (file != null && !java.nio.file.Files.exists(file)) {
             // An open connection still reads a renamed or deleted file; spine-core no longer writes there.
             readDb = closeQuietly(readDb);
+            writeStale = true; // the platform thread reopens its own before the next command: never write into a moved file
             throw new SQLException("the SQLite file " + file + " is not there any more (moved or deleted)", "08006");
         }
         Connection c = readConnection();
@@ -218,6 +231,11 @@ public final class SpineDatabaseSource implements PlatformSource {
                         new org.marketspine.console.protocol.Message.Progress(done, 2L * tables));
             }
         });
+        if (reader.rereadWhole()) {
+            // A table no longer matched what was read of it: what memory built from it may be gone. Start again from a whole read.
+            forget();
+            rows = reader.read(c, found, (table, done) -> { });
+        }
         if (firstRead) {
             sink.status(SourceState.LOADING, "journaling the platform's history from " + describe(),
                     new org.marketspine.console.protocol.Message.Progress(tables, 2L * tables));

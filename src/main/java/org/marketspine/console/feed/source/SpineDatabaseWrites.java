@@ -51,11 +51,12 @@ final class SpineDatabaseWrites {
         this.clock = clock;
     }
 
+    /** spine-core's own spelling (Python's json.dumps with sorted keys): {@code {"tier": "OTC", "week_ending": "2026-10-16"}}. */
     static String partitionJson(LocalDate week, String tier) {
         ObjectNode p = Codec.mapper().createObjectNode();
-        p.put("week_ending", week == null ? null : week.toString());
         p.put("tier", tier);
-        return p.toString();
+        p.put("week_ending", week == null ? null : week.toString());
+        return "{\"tier\": " + p.get("tier") + ", \"week_ending\": " + p.get("week_ending") + "}";
     }
 
     private SpineSchema schema() throws FeedRefusal {
@@ -99,10 +100,12 @@ final class SpineDatabaseWrites {
             }
         }
         if (s.has("core_work_items")) {
-            try (PreparedStatement st = c.prepareStatement("SELECT id, " + s.name("core_work_items", "pipeline") + ", partition_key, state"
+            try (PreparedStatement st = c.prepareStatement("SELECT id, " + s.name("core_work_items", "pipeline") + ", partition_key, state, domain"
                     + " FROM core_work_items WHERE upper(state) IN ('PENDING', 'RUNNING', 'RETRY_WAIT')"); ResultSet r = st.executeQuery()) {
                 while (r.next()) {
-                    if (!SpineRows.sameWork(r.getString(2), pipeline)) continue;
+                    // Work items carry short names beside their domain: ingest_week of another domain is other work.
+                    String name = SpineRows.workName(r.getString(2));
+                    if (!SpineRows.sameWork(name.contains(".") ? name : r.getString(5) + "." + name, pipeline)) continue;
                     if (samePartition(r.getString(3), tier, week)) return "spine-core work item " + r.getLong(1) + " (" + r.getString(4) + ")";
                 }
             }
@@ -111,8 +114,14 @@ final class SpineDatabaseWrites {
     }
 
     private static boolean samePartition(String json, String tier, LocalDate week) {
+        return samePartition(json, tier, week, false);
+    }
+
+    /** {@code exactTier}: a row keyed by week alone covers every tier, so a decision about one tier must not write it. */
+    private static boolean samePartition(String json, String tier, LocalDate week, boolean exactTier) {
         try {
             SpineRows.Partition p = SpineRows.partitionOrNull(java.util.Collections.singletonMap("k", json), "k");
+            if (exactTier) return p != null && p.week().equals(week) && java.util.Objects.equals(p.tier(), tier);
             return p != null && p.week().equals(week) && (p.tier() == null || tier == null || p.tier().equals(tier));
         } catch (BadRow e) {
             return false; // a key that is not a partition cannot hold this one
@@ -242,19 +251,22 @@ final class SpineDatabaseWrites {
     /** A failed work item goes back to PENDING in place (its unique key forbids a second row). */
     private ObjectNode retryWorkItem(SpineSchema s, Execution x, String user) throws SQLException, FeedRefusal {
         return transaction(c -> {
-            long item = Long.parseLong(x.executionId().substring(SpineRuns.WORK_ITEM.length()));
+            refuseIfQueued(queuedWork(c, s, x.pipeline(), x.tier(), x.weekEnding()), x.pipeline(), x.tier(), x.weekEnding());
+            String life = x.executionId().substring(SpineRuns.WORK_ITEM.length());
+            long item = Long.parseLong(life.contains(".") ? life.substring(0, life.indexOf('.')) : life);
             SpineBind bind = new SpineBind(s);
             try (PreparedStatement st = c.prepareStatement("UPDATE core_work_items SET state = 'PENDING', attempt_count = 0, updated_at = ?"
                     + " WHERE id = ? AND upper(state) IN ('FAILED', 'CANCELLED', 'COMPLETE')")) {
                 bind.time(st, 1, "core_work_items", "updated_at", Instant.now(clock));
                 st.setLong(2, item);
                 if (st.executeUpdate() == 0) {
-                    throw new FeedRefusal("already_running", "spine-core work item " + item + " is already pending or running");
+                    throw new FeedRefusal("not_found", "spine-core work item " + item + " is no longer in core_work_items as ended work");
                 }
             }
             LOG.info("moved spine-core work item " + item + " back to PENDING for " + user);
             ObjectNode data = Codec.mapper().createObjectNode();
-            data.putArray("execution_ids").add(x.executionId()); // the work item itself runs again
+            data.putArray("execution_ids"); // the work item itself runs again: it appears as its next life, wi-<id>.<n>
+            data.putArray("work_items").add(item);
             return data;
         });
     }
@@ -322,7 +334,7 @@ final class SpineDatabaseWrites {
                 try (ResultSet r = st.executeQuery()) {
                     while (r.next()) {
                         String key = r.getString(1);
-                        if (samePartition(key, c.tier(), c.weekEnding()) && !existing.contains(key)) existing.add(key);
+                        if (samePartition(key, c.tier(), c.weekEnding(), true) && !existing.contains(key)) existing.add(key);
                     }
                 }
             }

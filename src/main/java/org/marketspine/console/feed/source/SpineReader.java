@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * Reads only what changed in spine-core's tables since the last poll, per table (see
  * docs/connect-market-spine.md, "How it polls"): rows whose write times (created/updated/
- * started/completed…) reach back to a day before the newest time seen, rows that were still open
+ * started/completed…) reach back to {@link #OVERLAP} before the newest time seen, rows that were still open
  * (pending, running…) last time, and on SQLite rows past the highest {@code rowid} seen. Small
  * declaration tables are read whole. Every {@link #VERIFY_EVERY}th poll checks a table's
  * {@code count(*)} against the rows it has seen: a table rebuilt, rows deleted, or rows written with times before the cursor (a clock
@@ -30,8 +30,21 @@ final class SpineReader {
     private static final Logger LOG = Logger.getLogger(SpineReader.class.getName());
     /** How far before the newest time seen each poll reaches back: writers' clocks differ a little. */
     static final Duration OVERLAP = Duration.ofMinutes(5);
-    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    /** Space-spelled: ' ' sorts before 'T', so this is at or before both spellings of the same minute (and of every later one). */
+    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int CHUNK = 500;
+
+    /** Tables read only to answer a request (logs), never polled: a log table grows by lines per run, for years. */
+    static final Set<String> ON_REQUEST = Set.of("core_execution_logs");
+
+    /** True once since it was last asked: a table was read whole because its count no longer matched (memory built from it is stale). */
+    private boolean reread;
+
+    boolean rereadWhole() {
+        boolean was = reread;
+        reread = false;
+        return was;
+    }
 
     /** How a table is followed: its key, the times a write moves, and which rows are still open. */
     record Plan(String table, List<String> key, List<String> times, String statusColumn, Set<String> open) {}
@@ -57,8 +70,6 @@ final class SpineReader {
         /** Key → a fingerprint of the row as last read: a row read again unchanged is not handed on. */
         final Map<String, Integer> seen = new HashMap<>();
         final Set<String> open = new HashSet<>();
-        /** Time columns in which a value spelled without 'T' ({@code 2026-10-19 14:00:01}) was seen. */
-        final Set<String> spaced = new HashSet<>();
         Instant newest;
         long rowid = -1;
     }
@@ -81,6 +92,7 @@ final class SpineReader {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         polls++;
         for (String t : schema.tables()) {
+            if (ON_REQUEST.contains(t)) continue;
             progress.accept(t, out.size());
             Plan plan = PLANS.stream().filter(p -> p.table().equals(t)).findFirst().orElse(null);
             if (plan == null || !schema.columns(t).keySet().containsAll(plan.key())) {
@@ -104,6 +116,7 @@ final class SpineReader {
             if (polls % VERIFY_EVERY != 0 || count(c, t) == cur.seen.size()) return rows;
             LOG.info(t + " no longer matches what was read of it (rows deleted, the table rebuilt, or rows written with earlier"
                     + " times): reading it whole");
+            reread = true;
         }
         cur = new Cursor();
         cursors.put(t, cur);
@@ -123,9 +136,10 @@ final class SpineReader {
             for (String col : plan.times()) {
                 SpineSchema.Column column = schema.column(plan.table(), col);
                 if (column == null) continue;
-                // Typed: a timestamp. Text spelled with 'T': the same spelling to the minute (text order is time order).
-                // Text that also holds "YYYY-MM-DD HH:MM" (' ' sorts before 'T'): the date alone, before every spelling that day.
-                Object from = column.isTimestamp() ? utc.toLocalDateTime() : cur.spaced.contains(col) ? utc.toLocalDate().toString() : MINUTE.format(utc);
+                // Typed: a timestamp. Text: the minute spelled with a space, which sorts at or before every spelling of a later
+                // time ("2026-10-19 14:00:01" and "2026-10-19T14:00:01+00:00" alike); same-day 'T' rows are read again and
+                // dropped unchanged by their fingerprint.
+                Object from = column.isTimestamp() ? utc.toLocalDateTime() : MINUTE.format(utc);
                 for (Map<String, Object> r : SpineTables.read(c, schema, plan.table(), " WHERE " + col + " >= ?", List.of(from))) {
                     byKey.putIfAbsent(key(plan, r), r);
                 }
@@ -164,8 +178,6 @@ final class SpineReader {
         if (status != null && plan.open().contains(status.toString().toLowerCase(Locale.ROOT))) cur.open.add(k);
         else cur.open.remove(k);
         for (String col : plan.times()) {
-            Object v = r.get(col);
-            if (v instanceof String text && text.length() > 10 && text.charAt(10) != 'T') cur.spaced.add(col);
             try {
                 Instant at = SpineRows.optionalTime(r, col);
                 if (at != null && (cur.newest == null || at.isAfter(cur.newest))) cur.newest = at;

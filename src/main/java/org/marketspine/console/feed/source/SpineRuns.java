@@ -208,11 +208,22 @@ final class SpineRuns {
     private void workItems() {
         for (Map<String, Object> r : pass.rows("core_work_items")) {
             try {
-                String id = WORK_ITEM + SpineRows.text(r, "id");
                 String state = SpineRows.text(r, "state").toUpperCase(Locale.ROOT);
                 boolean open = state.equals("PENDING") || state.equals("RUNNING") || state.equals("RETRY_WAIT");
+                // A work item lives again when it goes back to PENDING (a retry moves it in place): each life is its own run,
+                // wi-<id>, wi-<id>.2, …, the later ones retries of the one before.
+                String base = WORK_ITEM + SpineRows.text(r, "id");
+                String id = base;
+                for (int k = 2; pass.state.execution(base + "." + k) != null; k++) id = base + "." + k;
+                String retryOf = null;
+                Execution life = pass.state.execution(id);
+                if (open && life != null && !life.status().isActive()) {
+                    retryOf = id;
+                    int next = id.equals(base) ? 2 : Integer.parseInt(id.substring(base.length() + 1)) + 1;
+                    id = base + "." + next;
+                }
                 // Closed items the journal never saw open are schedule records of runs core_executions already holds.
-                if (!open && pass.state.execution(id) == null) continue;
+                if (!open && life == null) continue;
                 String domain = SpineRows.text(r, "domain");
                 String name = SpineRows.workName(SpineRows.text(r, "pipeline"));
                 String pipeline = name.contains(".") ? name : domain + "." + name;
@@ -234,7 +245,8 @@ final class SpineRuns {
                 Instant ended = SpineRows.optionalTime(r, "completed_at");
                 if (ended == null) ended = SpineRows.optionalTime(r, "last_error_at");
                 if (ended == null) ended = updated;
-                step(id, pipeline, params, Trigger.SCHEDULED, "spine-core:work queue", null, status, created,
+                step(id, pipeline, params, retryOf == null ? Trigger.SCHEDULED : Trigger.RETRY, "spine-core:work queue", retryOf, status,
+                        retryOf == null ? created : updated != null ? updated : pass.now,
                         SpineRows.optionalTime(r, "locked_at"), ended, SpineRows.optional(r, "last_error"), null, Classification.UNKNOWN,
                         status.equals("dead_lettered"));
             } catch (BadRow | RuntimeException e) {
