@@ -149,5 +149,14 @@ class SpineScaleTest {
         await("current again", () -> live.client.sourceStatus().state() == SourceState.CURRENT);
         live.awaitCurrent();
         assertEquals(head, live.journal.headSeq(), "recovery re-emitted history");
+
+        // A restart over the same journal reads ten years whole again and emits nothing.
+        open.remove(live);
+        live.close();
+        whole.close();
+        open.remove(whole);
+        SpineFeed again = serve(db, "live.journal", new CopyOnWriteArrayList<>());
+        again.awaitCurrent();
+        assertEquals(head, again.journal.headSeq(), "a restart re-emitted history");
     }
 }
