@@ -42,9 +42,6 @@ import org.marketspine.console.protocol.SourceState;
 public final class SpineDatabaseSource implements PlatformSource {
     private static final Logger LOG = Logger.getLogger(SpineDatabaseSource.class.getName());
 
-    private final String url;
-    private final String user;
-    private final String password;
     private final boolean readOnly;
     private final Duration every;
     private final Clock clock;
@@ -67,10 +64,8 @@ public final class SpineDatabaseSource implements PlatformSource {
     private ScheduledFuture<?> poller;
     private volatile SpineSchema schema;
     private static final int EMIT_SLICE = 10_000;
-    private static final Duration CATALOGUE_EVERY = Duration.ofSeconds(30);
-    private Connection catalogueOf;
-    private long catalogueStamp;
-    private long catalogueAt;
+    private final SpineConnections connections;
+    private final SpineCatalogue catalogue = new SpineCatalogue();
     /** The first whole read has been journaled: later polls are no longer "loading". */
     private volatile boolean loaded;
     private String lastProblem;
@@ -79,9 +74,7 @@ public final class SpineDatabaseSource implements PlatformSource {
     private final String described;
 
     public SpineDatabaseSource(String jdbcUrl, String user, String password, boolean readOnly, Duration every, Clock clock) {
-        this.url = jdbcUrl;
-        this.user = user;
-        this.password = password;
+        this.connections = new SpineConnections(jdbcUrl, user, password, readOnly);
         this.readOnly = readOnly;
         this.every = every;
         this.clock = clock;
@@ -112,58 +105,23 @@ public final class SpineDatabaseSource implements PlatformSource {
         return described;
     }
 
-    /** The database file of a {@code jdbc:sqlite:} URL (null for PostgreSQL and in-memory databases). */
-    private java.nio.file.Path sqliteFile() {
-        if (!url.startsWith("jdbc:sqlite:")) return null;
-        String path = url.substring("jdbc:sqlite:".length());
-        int q = path.indexOf('?');
-        if (q >= 0) path = path.substring(0, q);
-        if (path.startsWith("file:")) path = path.substring("file:".length());
-        return path.isEmpty() || path.startsWith(":memory:") ? null : java.nio.file.Path.of(path);
-    }
-
     /** What the last poll found: generation and tables (null before the first). */
     public SpineSchema schema() {
         return schema;
     }
 
     private Connection readConnection() throws SQLException {
-        if (readDb == null || readDb.isClosed()) readDb = open();
+        if (readDb == null || readDb.isClosed()) readDb = connections.open();
         return readDb;
     }
 
     private Connection writeConnection() throws SQLException {
         if (writeStale) {
             writeStale = false;
-            writeDb = closeQuietly(writeDb);
+            writeDb = SpineConnections.closeQuietly(writeDb);
         }
-        if (writeDb == null || writeDb.isClosed() || !writeDb.isValid(5)) writeDb = open();
+        if (writeDb == null || writeDb.isClosed() || !writeDb.isValid(5)) writeDb = connections.open();
         return writeDb;
-    }
-
-    private Connection open() throws SQLException {
-        java.util.Properties props = new java.util.Properties();
-        if (user != null) props.setProperty("user", user);
-        if (password != null) props.setProperty("password", password);
-        boolean sqlite = url.startsWith("jdbc:sqlite:");
-        // SQLITE_OPEN_READONLY, or READWRITE without CREATE: a missing or moved file is an error, never a new empty platform.
-        if (sqlite) props.setProperty("open_mode", readOnly ? "1" : "2");
-        if (sqlite) props.setProperty("busy_timeout", "2000"); // the reader and a command's write take turns instead of failing
-        if (!sqlite) {
-            // A half-open connection must fail the poll (and say 'failing'), not block the reader or a command forever.
-            props.putIfAbsent("connectTimeout", "10");
-            props.putIfAbsent("socketTimeout", "30");
-        }
-        Connection db = DriverManager.getConnection(url, props);
-        if (!sqlite) {
-            // spine-core's TIMESTAMP columns hold UTC; the session must not read or default them in the JVM's zone.
-            try (java.sql.Statement st = db.createStatement()) {
-                st.execute("SET TIME ZONE 'UTC'");
-            }
-        }
-        if (readOnly && !sqlite) db.setReadOnly(true);
-        db.setAutoCommit(true);
-        return db;
     }
 
     private void pollSafely() {
@@ -184,7 +142,7 @@ public final class SpineDatabaseSource implements PlatformSource {
             lastProblem = safe;
             sink.status(SourceState.FAILING, locked ? "the database is locked by another writer"
                     : "the database cannot be read (SQLState " + (e.getSQLState() == null ? "unknown" : e.getSQLState()) + "): " + safe, null);
-            if (!locked) readDb = closeQuietly(readDb);
+            if (!locked) readDb = SpineConnections.closeQuietly(readDb);
         } catch (RuntimeException | Error e) {
             // An Error too (out of memory on a huge read): an escaping throwable would cancel the scheduled poll for good.
             if (worker.isShutdown()) {
@@ -206,16 +164,16 @@ public final class SpineDatabaseSource implements PlatformSource {
      */
     void poll() throws SQLException {
         long began = System.nanoTime();
-        java.nio.file.Path file = sqliteFile();
+        java.nio.file.Path file = connections.sqliteFile();
         if (file != null && !java.nio.file.Files.exists(file)) {
             // An open connection still reads a renamed or deleted file; spine-core no longer writes there.
-            readDb = closeQuietly(readDb);
+            readDb = SpineConnections.closeQuietly(readDb);
             writeStale = true; // the platform thread reopens its own before the next command: never write into a moved file
             throw new SQLException("the SQLite file " + file + " is not there any more (moved or deleted)", "08006");
         }
         Connection c = readConnection();
         SpineSchema previous = schema;
-        SpineSchema found = catalogueChanged(c, previous) ? SpineSchema.of(c) : previous;
+        SpineSchema found = catalogue.changed(c, previous) ? SpineSchema.of(c) : previous;
         if (!found.sameAs(previous)) LOG.info(found.describe());
         schema = found;
         if (!found.sameAs(previous)) {
@@ -291,37 +249,6 @@ public final class SpineDatabaseSource implements PlatformSource {
     }
 
     /**
-     * Whether the tables may have changed since {@code known} was read: always before the first
-     * read; on SQLite when its {@code schema_version} moved (a counter SQLite bumps on every DDL);
-     * on PostgreSQL at most every {@link #CATALOGUE_EVERY}. Reading the whole catalogue every poll
-     * costs more than the poll.
-     */
-    private boolean catalogueChanged(Connection c, SpineSchema known) throws SQLException {
-        if (known == null || readDb != catalogueOf) {
-            catalogueOf = readDb;
-            catalogueStamp = stamp(c);
-            catalogueAt = System.nanoTime();
-            return true;
-        }
-        if (known.sqlite()) {
-            long now = stamp(c);
-            boolean moved = now != catalogueStamp;
-            catalogueStamp = now;
-            return moved;
-        }
-        if (System.nanoTime() - catalogueAt < CATALOGUE_EVERY.toNanos()) return false;
-        catalogueAt = System.nanoTime();
-        return true;
-    }
-
-    private static long stamp(Connection c) throws SQLException {
-        if (!c.getMetaData().getURL().startsWith("jdbc:sqlite:")) return 0;
-        try (java.sql.Statement st = c.createStatement(); java.sql.ResultSet r = st.executeQuery("PRAGMA schema_version")) {
-            return r.next() ? r.getLong(1) : 0;
-        }
-    }
-
-    /**
      * After a failed poll the cursors may have moved past rows whose facts never reached the
      * journal: the next good poll reads everything again and decides against the journal.
      */
@@ -386,15 +313,6 @@ public final class SpineDatabaseSource implements PlatformSource {
         return new CommandEffect(facts, data);
     }
 
-    private static Connection closeQuietly(Connection db) {
-        try {
-            if (db != null) db.close();
-        } catch (SQLException e) {
-            LOG.fine("closing the spine-core connection: " + e.getMessage());
-        }
-        return null;
-    }
-
     @Override
     public void close() {
         if (poller != null) poller.cancel(false);
@@ -406,7 +324,7 @@ public final class SpineDatabaseSource implements PlatformSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        readDb = closeQuietly(readDb);
-        writeDb = closeQuietly(writeDb);
+        readDb = SpineConnections.closeQuietly(readDb);
+        writeDb = SpineConnections.closeQuietly(writeDb);
     }
 }
