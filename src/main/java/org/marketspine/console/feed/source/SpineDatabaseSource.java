@@ -97,17 +97,8 @@ public final class SpineDatabaseSource implements PlatformSource {
     public void start(EventSink sink) {
         this.sink = sink;
         // Loading until the first poll that succeeds; after that only current or failing (with its first "since").
-        if (sink.state().seq() == 0) sink.status(SourceState.LOADING, "reading the platform's history from " + describe(), null);
+        if (sink.state().seq() == 0) sink.status(SourceState.LOADING, "reading the platform's history from " + described, null);
         poller = worker.scheduleWithFixedDelay(this::pollSafely, 0, every.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private String describe() {
-        return described;
-    }
-
-    /** What the last poll found: generation and tables (null before the first). */
-    public SpineSchema schema() {
-        return schema;
     }
 
     private Connection readConnection() throws SQLException {
@@ -128,7 +119,7 @@ public final class SpineDatabaseSource implements PlatformSource {
         try {
             poll();
             lastProblem = null;
-            sink.status(SourceState.CURRENT, "every poll of " + describe() + " succeeding", null);
+            sink.status(SourceState.CURRENT, "every poll of " + described + " succeeding", null);
         } catch (SQLException e) {
             forget();
             // A driver's message can hold the URL it was given ("No suitable driver found for jdbc:…?password=…").
@@ -174,31 +165,23 @@ public final class SpineDatabaseSource implements PlatformSource {
         Connection c = readConnection();
         SpineSchema previous = schema;
         SpineSchema found = catalogue.changed(c, previous) ? SpineSchema.of(c) : previous;
-        if (!found.sameAs(previous)) LOG.info(found.describe());
-        schema = found;
         if (!found.sameAs(previous)) {
-            // Other tables or columns: what was read of the old ones is no guide to the new.
-            reader.reset();
-            memory.clear();
+            LOG.info(found.describe());
+            forget(); // other tables or columns: what was read of the old ones is no guide to the new
         }
+        schema = found;
         boolean firstRead = !loaded;
         int tables = found.tables().size();
         Map<String, List<Map<String, Object>>> rows = reader.read(c, found, (table, done) -> {
-            if (firstRead) {
-                sink.status(SourceState.LOADING, "reading the platform's history from " + describe() + ": " + table,
-                        new org.marketspine.console.protocol.Message.Progress(done, 2L * tables));
-            }
+            if (firstRead) loading("reading the platform's history from " + described + ": " + table, done, tables);
         });
         if (reader.rereadWhole()) {
             // A table no longer matched what was read of it: what memory built from it may be gone. Start again from a whole read.
             forget();
             rows = reader.read(c, found, (table, done) -> { });
         }
-        if (firstRead) {
-            sink.status(SourceState.LOADING, "journaling the platform's history from " + describe(),
-                    new org.marketspine.console.protocol.Message.Progress(tables, 2L * tables));
-        }
-        SpinePass pass = new SpinePass(sink.state(), found, memory, rows, Instant.now(clock), (table, skipped) -> skip(table, skipped.getKey(), skipped.getValue()));
+        if (firstRead) loading("journaling the platform's history from " + described, tables, tables);
+        SpinePass pass = new SpinePass(sink.state(), found, memory, rows, Instant.now(clock), this::skip);
         SpineSchedules schedules = new SpineSchedules(pass);
         SpineData data = new SpineData(pass);
         int changed = rows.values().stream().mapToInt(List::size).sum();
@@ -212,7 +195,6 @@ public final class SpineDatabaseSource implements PlatformSource {
         pass.release("core_anomalies");
         schedules.missed();
         data.readiness();
-        rows = null;
         if (LOG.isLoggable(java.util.logging.Level.FINE)) {
             LOG.fine(String.format("poll: %d rows new or changed, %d facts, %.1f ms", changed,
                     pass.facts.size(), (System.nanoTime() - began) / 1e6));
@@ -235,9 +217,7 @@ public final class SpineDatabaseSource implements PlatformSource {
                 List<EventSink.Timed> slice = ordered.subList(i, Math.min(ordered.size(), i + EMIT_SLICE));
                 sink.platformThread().submit(() -> sink.emitAll(slice)).get();
                 if (firstRead && ordered.size() > EMIT_SLICE) {
-                    sink.status(SourceState.LOADING, "journaling the platform's history from " + describe(),
-                            new org.marketspine.console.protocol.Message.Progress(tables + (long) (i + slice.size()) * tables / ordered.size(),
-                                    2L * tables));
+                    loading("journaling the platform's history from " + described, tables + (long) (i + slice.size()) * tables / ordered.size(), tables);
                 }
             }
             loaded = true;
@@ -246,6 +226,11 @@ public final class SpineDatabaseSource implements PlatformSource {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("the journal refused the platform's facts: " + e.getCause(), e.getCause());
         }
+    }
+
+    /** The first load's progress: reading the tables is the first half, journaling what they hold the second. */
+    private void loading(String message, long done, int tables) {
+        sink.status(SourceState.LOADING, message, new org.marketspine.console.protocol.Message.Progress(done, 2L * tables));
     }
 
     /**

@@ -35,6 +35,7 @@ final class SpineLogs {
             st.setString(1, executionId);
             st.setMaxRows(LIMIT + 1);
             try (ResultSet r = st.executeQuery()) {
+                int timeType = r.getMetaData().getColumnType(1);
                 while (r.next()) {
                     if (lines.size() == LIMIT) {
                         truncated = true;
@@ -42,7 +43,7 @@ final class SpineLogs {
                     }
                     Instant when;
                     try {
-                        when = SpineRows.time(java.util.Collections.singletonMap("t", SpineTables.value(r, 1, r.getMetaData().getColumnType(1))), "t");
+                        when = SpineRows.time(java.util.Collections.singletonMap("t", SpineTables.value(r, 1, timeType)), "t");
                     } catch (BadRow e) {
                         throw new FeedRefusal("unavailable", "a log line of " + executionId + " has an unreadable time: " + e.getMessage());
                     }

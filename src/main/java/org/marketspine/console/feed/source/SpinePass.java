@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiConsumer;
 import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.EventData;
@@ -26,10 +25,15 @@ final class SpinePass {
     /** What earlier polls learnt; this pass adds to it. */
     final SpineMemory memory;
     private final Map<String, List<Map<String, Object>>> rows;
-    private final BiConsumer<String, Map.Entry<Map<String, Object>, Exception>> skipped;
+    private final Skips skipped;
+
+    /** Where a row that cannot be used is reported (logged once, with why). */
+    interface Skips {
+        void skip(String table, Map<String, Object> row, Exception why);
+    }
 
     SpinePass(PlatformState state, SpineSchema schema, SpineMemory memory, Map<String, List<Map<String, Object>>> rows, Instant now,
-              BiConsumer<String, Map.Entry<Map<String, Object>, Exception>> skipped) {
+              Skips skipped) {
         this.state = state;
         this.memory = memory;
         this.schema = schema;
@@ -64,7 +68,7 @@ final class SpinePass {
 
     /** A row that cannot be used: logged once with why, and the pass goes on. */
     void skip(String table, Map<String, Object> row, Exception why) {
-        skipped.accept(table, Map.entry(row, why));
+        skipped.skip(table, row, why);
     }
 
     /** The tiers a domain's manifest has for a week — or for any week when it has none that week. */

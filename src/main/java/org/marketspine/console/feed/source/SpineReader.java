@@ -49,7 +49,7 @@ final class SpineReader {
     /** How a table is followed: its key, the times a write moves, and which rows are still open. */
     record Plan(String table, List<String> key, List<String> times, String statusColumn, Set<String> open) {}
 
-    static final List<Plan> PLANS = List.of(
+    static final Map<String, Plan> PLANS = java.util.stream.Stream.of(
             // A run's later writes (started, ended) are to a row that was open: re-read by key, so only its creation is followed by time.
             new Plan("core_executions", List.of("id"), List.of("created_at"), "status", Set.of("pending", "queued", "running")),
             new Plan("core_workflow_runs", List.of("run_id"), List.of("created_at", "started_at"), "status",
@@ -63,7 +63,7 @@ final class SpineReader {
             new Plan("core_execution_events", List.of("id"), List.of("timestamp"), null, Set.of()),
             new Plan("core_dead_letters", List.of("id"), List.of("created_at", "resolved_at", "last_retry_at"), null, Set.of()),
             new Plan("core_schedule_runs", List.of("id"), List.of("created_at", "scheduled_at", "started_at", "completed_at"), "status",
-                    Set.of("pending", "running")));
+                    Set.of("pending", "running"))).collect(java.util.stream.Collectors.toUnmodifiableMap(Plan::table, p -> p));
 
     /** What has been seen of one table. */
     private static final class Cursor {
@@ -94,7 +94,7 @@ final class SpineReader {
         for (String t : schema.tables()) {
             if (ON_REQUEST.contains(t)) continue;
             progress.accept(t, out.size());
-            Plan plan = PLANS.stream().filter(p -> p.table().equals(t)).findFirst().orElse(null);
+            Plan plan = PLANS.get(t);
             if (plan == null || !schema.columns(t).keySet().containsAll(plan.key())) {
                 // Declarations: small, read whole — on the polls that verify counts; in between, as last read.
                 if (polls % VERIFY_EVERY == 1 || !declarations.containsKey(t)) declarations.put(t, SpineTables.read(c, schema, t, "", List.of()));
@@ -153,10 +153,10 @@ final class SpineReader {
         // Rows open last time may have ended without moving a time column (a status update alone).
         if (!cur.open.isEmpty() && plan.key().size() == 1) {
             List<String> open = new ArrayList<>(cur.open);
+            int type = schema.column(plan.table(), plan.key().getFirst()).jdbcType();
+            boolean integer = type == java.sql.Types.INTEGER || type == java.sql.Types.BIGINT || type == java.sql.Types.SMALLINT;
             for (int i = 0; i < open.size(); i += CHUNK) {
                 List<String> part = open.subList(i, Math.min(open.size(), i + CHUNK));
-                int type = schema.column(plan.table(), plan.key().getFirst()).jdbcType();
-                boolean integer = type == java.sql.Types.INTEGER || type == java.sql.Types.BIGINT || type == java.sql.Types.SMALLINT;
                 List<Object> ids = new ArrayList<>();
                 for (String k : part) ids.add(integer ? (Object) Long.valueOf(k) : k);
                 for (Map<String, Object> r : SpineTables.read(c, schema, plan.table(),
@@ -172,7 +172,8 @@ final class SpineReader {
     private boolean remember(Plan plan, Cursor cur, Map<String, Object> r) {
         String k = key(plan, r);
         Object rowid = r.remove(SpineTables.ROWID);
-        Integer before = cur.seen.put(k, r.hashCode());
+        int fingerprint = r.hashCode();
+        Integer before = cur.seen.put(k, fingerprint);
         if (rowid instanceof Number n && n.longValue() > cur.rowid) cur.rowid = n.longValue();
         Object status = plan.statusColumn() == null ? null : r.get(plan.statusColumn());
         if (status != null && plan.open().contains(status.toString().toLowerCase(Locale.ROOT))) cur.open.add(k);
@@ -185,7 +186,7 @@ final class SpineReader {
                 // A time the translators will skip the row for (and say why); it moves no cursor.
             }
         }
-        return before == null || before != r.hashCode();
+        return before == null || before != fingerprint;
     }
 
     private static String key(Plan plan, Map<String, Object> r) {

@@ -114,7 +114,7 @@ final class SpineSchedules {
                 Instant at = SpineRows.time(run, "scheduled_at");
                 recordedRuns.add(s.get("id") + "|" + at);
                 if (!"MISSED".equalsIgnoreCase(SpineRows.text(run, "status"))) continue;
-                missedRun(s, at, known());
+                missedRun(s, at);
             } catch (BadRow | RuntimeException e) {
                 pass.skip("core_schedule_runs", run, e);
             }
@@ -124,7 +124,7 @@ final class SpineSchedules {
                 Instant last = SpineRows.optionalTime(s, "last_run_at");
                 if (last != null && "MISSED".equalsIgnoreCase(SpineRows.optional(s, "last_run_status"))
                         && !recordedRuns.contains(s.get("id") + "|" + last)) {
-                    missedRun(s, last, known());
+                    missedRun(s, last);
                 }
             } catch (BadRow | RuntimeException e) {
                 pass.skip("core_schedules", s, e);
@@ -134,7 +134,7 @@ final class SpineSchedules {
     }
 
     /** One missed run of a scheduler schedule: for the partition its params name, else every tier its domain has. */
-    private void missedRun(Map<String, Object> schedule, Instant at, Set<String> known) throws BadRow {
+    private void missedRun(Map<String, Object> schedule, Instant at) throws BadRow {
         String pipeline = SpineRows.workName(SpineRows.text(schedule, "target_name"));
         Map<String, Object> params = SpineRows.params(schedule, "params");
         LocalDate week = params.get("week_ending") != null ? LocalDate.parse(params.get("week_ending").toString()) : SpineData.weekOf(at);
@@ -142,7 +142,7 @@ final class SpineSchedules {
         Set<String> tiers = params.get("tier") != null ? Set.of(params.get("tier").toString()) : pass.tiersOf(domain, null);
         if (tiers.isEmpty()) tiers = Set.of(SpineData.ALL_TIERS);
         for (String tier : tiers) {
-            if (!known.add(pipeline + "|" + tier + "|" + week + "|" + at)) continue;
+            if (!known().add(pipeline + "|" + tier + "|" + week + "|" + at)) continue;
             pass.add(at, new EventData.ScheduleMissed(pipeline, at, new EventData.Partition(week, tier)));
         }
     }
