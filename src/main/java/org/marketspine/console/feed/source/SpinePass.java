@@ -2,7 +2,6 @@ package org.marketspine.console.feed.source;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
