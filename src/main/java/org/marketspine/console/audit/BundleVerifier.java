@@ -2,206 +2,242 @@ package org.marketspine.console.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.security.Signature;
-import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import org.marketspine.console.protocol.Codec;
-import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.FeedChain;
+import org.marketspine.console.protocol.Message;
 
 /**
- * Checks a bundle end to end and names the first thing that is wrong: the signature over the
- * manifest, then every line of events.ndjson (order by seq, hash chain), then every file's
- * sha256 and the totals against the signed manifest. Nothing from a failing bundle is trusted.
+ * Checks a bundle end to end and gives one of three verdicts (docs/audit-bundles.md):
+ * <b>FAILED</b> names the first thing that is wrong — the exporter's signature over the manifest,
+ * the feed's signature on each checkpoint, every line (order by seq, hash chain), the chain against
+ * each checkpoint the feed signed, every file's sha256, and report.html against the report the
+ * events render to. An intact bundle is <b>VERIFIED</b> only when its feed key and its exporter key
+ * are both in the trust list; otherwise <b>NOT TRUSTED</b>, saying which key is not. Nothing from
+ * a failing bundle is trusted.
  */
 public final class BundleVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** {@code problem}: null when the bundle verified; else the first bad entry and what failed. */
-    public record Verdict(String problem, long events, long lastSeq, String signer, JsonNode manifest, List<Event> decoded) {
+    public enum Outcome {
+        VERIFIED(0), NOT_TRUSTED(3), FAILED(1);
+
+        /** What {@code bundle verify} exits with. */
+        public final int exitCode;
+
+        Outcome(int exitCode) {
+            this.exitCode = exitCode;
+        }
+    }
+
+    /**
+     * {@code problem}: for FAILED the first bad entry and what failed; for NOT TRUSTED what is not
+     * trusted and how to check it; null when VERIFIED. {@code signer}/{@code feedKey}: fingerprints;
+     * the names are the trust list's (null when not trusted).
+     */
+    public record Verdict(Outcome outcome, String problem, long events, long lastSeq, String signer, String signerName,
+                          String feedKey, String feedName, JsonNode manifest, List<Event> decoded) {
+        /** Intact (VERIFIED or NOT TRUSTED): may be opened for review, with the verdict shown. */
         public boolean ok() {
-            return problem == null;
+            return outcome != Outcome.FAILED;
+        }
+
+        public boolean verified() {
+            return outcome == Outcome.VERIFIED;
         }
 
         public String summary() {
-            if (!ok()) return "FAILED: " + problem;
-            return "OK: " + events + " events (seq 1–" + lastSeq + "), range " + manifest.path("range").path("from").asText()
-                    + " – " + manifest.path("range").path("to").asText() + ", feed " + manifest.path("feed").path("platform").asText()
-                    + " (" + manifest.path("feed").path("feed_id").asText() + "), signed by " + signer;
+            if (outcome == Outcome.FAILED) return "FAILED: " + problem;
+            String what = events + " events (seq 1–" + lastSeq + "), range " + manifest.path("range").path("from").asText() + " – "
+                    + manifest.path("range").path("to").asText() + ", feed " + manifest.path("feed").path("platform").asText() + " ("
+                    + manifest.path("feed").path("feed_id").asText() + ")";
+            if (outcome == Outcome.VERIFIED) {
+                return "VERIFIED: " + what + "; the events are the ones feed \"" + feedName + "\" (" + feedKey + ") signed; exported by \""
+                        + signerName + "\" (" + signer + ")";
+            }
+            return "NOT TRUSTED: " + what + " — intact, but " + problem;
         }
     }
 
     private BundleVerifier() {}
 
-    /** Verifies; with {@code decode}, also returns the events (for opening the bundle). */
-    public static Verdict verify(Path file, boolean decode) {
+    /** Verifies against {@code trust}; with {@code decode}, also returns the events (for opening the bundle). */
+    public static Verdict verify(Path file, TrustList trust, boolean decode) {
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            for (String name : BundleWriter.required()) {
-                if (zip.getEntry(name) == null) return fail(name + ": missing from the bundle");
-            }
-            byte[] manifestBytes;
-            JsonNode sig;
-            try {
-                manifestBytes = read(zip, Bundle.MANIFEST);
-                sig = JSON.readTree(read(zip, Bundle.SIGNATURE));
-            } catch (IOException e) {
-                return fail(e.getMessage());
-            }
-            String signer;
-            try {
-                PublicKey key = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(
-                        Base64.getDecoder().decode(sig.path("public_key").asText())));
-                Signature s = Signature.getInstance("Ed25519");
-                s.initVerify(key);
-                s.update(manifestBytes);
-                if (!s.verify(Base64.getDecoder().decode(sig.path("signature").asText()))) {
-                    return fail("signature: does not verify against manifest.json (the manifest or the signature was changed)");
-                }
-                signer = BundleKeys.fingerprint(key);
-                if (!"Ed25519".equals(sig.path("algorithm").asText()) || !Bundle.MANIFEST.equals(sig.path("signed").asText())
-                        || !signer.equals(sig.path("fingerprint").asText())) {
-                    return fail("signature: its algorithm, signed file or fingerprint was changed");
-                }
-            } catch (GeneralSecurityException | IllegalArgumentException e) {
-                return fail("signature: unreadable (" + e.getMessage() + ")");
-            }
-            JsonNode m;
-            try {
-                m = JSON.readTree(manifestBytes);
-            } catch (IOException e) {
-                return fail("manifest.json: not JSON (" + e.getMessage() + ")");
-            }
-            if (!Bundle.FORMAT.equals(m.path("format").asText()) || m.path("version").asInt() != Bundle.VERSION) {
-                return fail("manifest.json: not a " + Bundle.FORMAT + " version " + Bundle.VERSION);
-            }
-            Lines lines = events(zip, m, decode);
-            if (lines.problem != null) return fail(lines.problem);
-            long expected = m.path("event_count").asLong();
-            long lastSeq = m.path("last_seq").asLong();
-            if (lines.count != expected || lines.lastSeq != lastSeq) {
-                return fail("events.ndjson: ends at line " + lines.count + " (seq " + lines.lastSeq + "); the manifest says "
-                        + expected + " events up to seq " + lastSeq + " (truncated or extended)");
-            }
-            if (!lines.head.equals(m.path("chain").path("head").asText())) {
-                return fail("events.ndjson: the hash chain ends at " + lines.head + ", the signed manifest says "
-                        + m.path("chain").path("head").asText() + " (lines were rewritten)");
-            }
-            if (!lines.sha.equals(m.path("files").path(Bundle.EVENTS).asText())) {
-                return fail("events.ndjson: sha256 differs from the signed manifest");
-            }
-            for (String name : List.of(Bundle.REPORT, Bundle.LINEAGE)) {
-                String sha;
-                try {
-                    sha = Bundle.hex(Bundle.sha256().digest(read(zip, name)));
-                } catch (IOException e) {
-                    return fail(e.getMessage());
-                }
-                if (!sha.equals(m.path("files").path(name).asText())) return fail(name + ": sha256 differs from the signed manifest");
-            }
-            return new Verdict(null, lines.count, lines.lastSeq, signer, m, lines.events);
+            return verify(zip, trust, decode);
         } catch (IOException e) {
             return fail("bundle: not a readable zip file (" + e.getMessage() + ")");
         }
     }
 
-    private static Verdict fail(String problem) {
-        return new Verdict(problem, 0, 0, null, null, List.of());
+    private static Verdict verify(ZipFile zip, TrustList trust, boolean decode) throws IOException {
+        for (String name : BundleWriter.required()) {
+            if (zip.getEntry(name) == null) return fail(name + ": missing from the bundle");
+        }
+        byte[] manifestBytes;
+        JsonNode sig;
+        try {
+            manifestBytes = read(zip, Bundle.MANIFEST);
+            sig = JSON.readTree(read(zip, Bundle.SIGNATURE));
+        } catch (IOException e) {
+            return fail(e.getMessage());
+        }
+        String signer;
+        try {
+            Message.FeedKey exporter = new Message.FeedKey(sig.path("algorithm").asText(), sig.path("public_key").asText(),
+                    sig.path("fingerprint").asText());
+            PublicKey key = FeedChain.publicKey(exporter);
+            Signature s = Signature.getInstance(FeedChain.ALG);
+            s.initVerify(key);
+            s.update(manifestBytes);
+            if (!s.verify(Base64.getDecoder().decode(sig.path("signature").asText()))) {
+                return fail("signature: does not verify against manifest.json (the manifest or the signature was changed)");
+            }
+            if (!Bundle.MANIFEST.equals(sig.path("signed").asText())) return fail("signature: its signed file was changed");
+            signer = exporter.fingerprint();
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return fail("signature: unreadable (" + e.getMessage() + ")");
+        }
+        JsonNode m;
+        try {
+            m = JSON.readTree(manifestBytes);
+        } catch (IOException e) {
+            return fail("manifest.json: not JSON (" + e.getMessage() + ")");
+        }
+        if (!Bundle.FORMAT.equals(m.path("format").asText()) || m.path("version").asInt() != Bundle.VERSION) {
+            return fail("manifest.json: not a " + Bundle.FORMAT + " version " + Bundle.VERSION + " (version " + m.path("version").asText()
+                    + "; bundles before version 2 carry no checkpoint signed by the feed — export again)");
+        }
+        String feedId = m.path("feed").path("feed_id").asText();
+        long lastSeq = m.path("last_seq").asLong();
+        Message.FeedKey feedKey;
+        List<Message.Checkpoint> checkpoints = new ArrayList<>();
+        try {
+            JsonNode k = m.path("feed_key");
+            feedKey = new Message.FeedKey(k.path("alg").asText(), k.path("public_key").asText(), k.path("fingerprint").asText());
+            FeedChain.publicKey(feedKey);
+            long previous = 0;
+            for (JsonNode c : m.path("feed_checkpoints")) {
+                Message.Checkpoint cp = new Message.Checkpoint(c.path("feed_id").asText(), c.path("seq").asLong(-1),
+                        c.path("chain").asText(), c.path("at").asText(), c.path("signature").asText());
+                if (!FeedChain.verify(feedKey, cp)) {
+                    return fail("manifest.json: the feed checkpoint at seq " + cp.seq() + " is not signed by the feed key "
+                            + feedKey.fingerprint() + " (the checkpoint or the key was changed)");
+                }
+                if (!cp.feedId().equals(feedId)) return fail("manifest.json: the feed checkpoint at seq " + cp.seq() + " is of feed "
+                        + cp.feedId() + ", not of this bundle's feed " + feedId);
+                if (cp.seq() <= previous) return fail("manifest.json: feed checkpoints out of order at seq " + cp.seq());
+                previous = cp.seq();
+                checkpoints.add(cp);
+            }
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return fail("manifest.json: the feed key or a feed checkpoint is unreadable (" + e.getMessage() + ")");
+        }
+        if (checkpoints.isEmpty() || checkpoints.get(checkpoints.size() - 1).seq() != lastSeq) {
+            return fail("manifest.json: no checkpoint signed by the feed at seq " + lastSeq + ", the bundle's last event");
+        }
+        BundleLines.Result lines = BundleLines.read(zip, checkpoints, m.path("range_first_seq").asLong(1), decode);
+        if (lines.problem() != null) return fail(lines.problem());
+        long expected = m.path("event_count").asLong();
+        if (lines.count() != expected || lines.lastSeq() != lastSeq) {
+            return fail("events.ndjson: ends at line " + lines.count() + " (seq " + lines.lastSeq() + "); the manifest says "
+                    + expected + " events up to seq " + lastSeq + " (truncated or extended)");
+        }
+        if (!lines.head().equals(m.path("chain").path("head").asText())) {
+            return fail("events.ndjson: the hash chain ends at " + lines.head() + ", the signed manifest says "
+                    + m.path("chain").path("head").asText() + " (lines were rewritten)");
+        }
+        if (!lines.sha().equals(m.path("files").path(Bundle.EVENTS).asText())) return fail("events.ndjson: sha256 differs from the signed manifest");
+        byte[] report;
+        try {
+            report = read(zip, Bundle.REPORT);
+            if (!Bundle.hex(Bundle.sha256().digest(report)).equals(m.path("files").path(Bundle.REPORT).asText())) {
+                return fail("report.html: sha256 differs from the signed manifest");
+            }
+            if (!Bundle.hex(Bundle.sha256().digest(read(zip, Bundle.LINEAGE))).equals(m.path("files").path(Bundle.LINEAGE).asText())) {
+                return fail("lineage.png: sha256 differs from the signed manifest");
+            }
+        } catch (IOException e) {
+            return fail(e.getMessage());
+        }
+        String untrusted = null;
+        if (!ReportHtml.RENDERER.equals(m.path("report_renderer").asText())) {
+            untrusted = "report.html was made by renderer '" + m.path("report_renderer").asText() + "', which this version cannot "
+                    + "re-check against the events (it renders '" + ReportHtml.RENDERER + "'); read the events, not the report";
+        } else {
+            String rendered;
+            try {
+                rendered = ReportHtml.render(scope(m, signer, feedKey.fingerprint()), lines.startState(), lines.endState());
+            } catch (RuntimeException e) {
+                return fail("manifest.json: its range or feed fields are unreadable (" + e.getMessage() + ")");
+            }
+            String firstDiff = firstDifference(rendered, new String(report, StandardCharsets.UTF_8));
+            if (firstDiff != null) {
+                return fail("report.html: does not say what the events say (it differs from the report they render to " + firstDiff
+                        + "); the report was edited");
+            }
+        }
+        var feedEntry = trust.find(feedKey.fingerprint());
+        var signerEntry = trust.find(signer);
+        List<String> not = new ArrayList<>();
+        if (feedEntry.isEmpty()) not.add("the feed key " + feedKey.fingerprint() + " (which signed the checkpoints)");
+        if (signerEntry.isEmpty()) not.add("the exporter key " + signer + " (which signed the bundle)");
+        if (!not.isEmpty()) {
+            String keys = String.join(" and ", not) + (not.size() == 1 ? " is" : " are") + " not in your trust list. Check each "
+                    + "fingerprint with the person who holds the key — the feed's operator reads theirs with `spine-console feed key show "
+                    + "--journal FILE`, an exporter in the export dialog — then `spine-console bundle trust add FINGERPRINT --name \"…\"`";
+            untrusted = untrusted == null ? keys : untrusted + "; and " + keys;
+        }
+        Outcome outcome = untrusted == null ? Outcome.VERIFIED : Outcome.NOT_TRUSTED;
+        return new Verdict(outcome, untrusted, lines.count(), lines.lastSeq(), signer, signerEntry.map(TrustList.Entry::name).orElse(null),
+                feedKey.fingerprint(), feedEntry.map(TrustList.Entry::name).orElse(null), m, lines.events());
     }
 
-    private static byte[] read(ZipFile zip, String name) throws IOException {
+    private static ReportHtml.Scope scope(JsonNode m, String signer, String feedKey) {
+        JsonNode feed = m.path("feed");
+        return new ReportHtml.Scope(new BundleWriter.Source(feed.path("feed_id").asText(), feed.path("platform").asText(),
+                feed.path("server").asText(), feed.path("url").asText()), Instant.parse(m.path("range").path("from").asText()),
+                Instant.parse(m.path("range").path("to").asText()), m.path("last_seq").asLong(), m.path("range_first_seq").asLong(),
+                m.path("created_by").asText(), Instant.parse(m.path("created_at").asText()), signer, feedKey);
+    }
+
+    /** Where two texts first differ, for the message ("at character 1234: '…critical…' where the events give '…low…'"), or null. */
+    private static String firstDifference(String expected, String actual) {
+        int n = Math.min(expected.length(), actual.length());
+        int i = 0;
+        while (i < n && expected.charAt(i) == actual.charAt(i)) i++;
+        if (i == n && expected.length() == actual.length()) return null;
+        return "at character " + i + ": '" + excerpt(actual, i) + "' where the events give '" + excerpt(expected, i) + "'";
+    }
+
+    private static String excerpt(String s, int at) {
+        int a = Math.max(0, at - 20);
+        int b = Math.min(s.length(), at + 40);
+        return s.substring(a, b).replaceAll("\\s+", " ");
+    }
+
+    static Verdict fail(String problem) {
+        return new Verdict(Outcome.FAILED, problem, 0, 0, null, null, null, null, null, List.of());
+    }
+
+    static byte[] read(ZipFile zip, String name) throws IOException {
         ZipEntry e = zip.getEntry(name);
         try (InputStream in = zip.getInputStream(e)) {
             return in.readAllBytes();
         } catch (IOException ex) {
             throw new IOException(name + ": unreadable (" + ex.getMessage() + ")", ex);
         }
-    }
-
-    private static final class Lines {
-        String problem;
-        long count;
-        long lastSeq;
-        String head = Bundle.GENESIS;
-        String sha;
-        final List<Event> events = new ArrayList<>();
-    }
-
-    private static Lines events(ZipFile zip, JsonNode m, boolean decode) throws IOException {
-        Lines out = new Lines();
-        MessageDigest fileSha = Bundle.sha256();
-        long seq = m.path("first_seq").asLong(1) - 1;
-        int chainAt = Bundle.LINE_PREFIX.length();
-        int eventAt = chainAt + 64 + Bundle.EVENT_INFIX.length();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new DigestInputStream(zip.getInputStream(zip.getEntry(Bundle.EVENTS)), fileSha), StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while (true) {
-                try {
-                    line = r.readLine();
-                } catch (IOException e) {
-                    out.problem = "events.ndjson: unreadable after line " + out.count + " (" + e.getMessage() + ")";
-                    return out;
-                }
-                if (line == null) break;
-                long n = out.count + 1;
-                if (!line.startsWith(Bundle.LINE_PREFIX) || line.length() <= eventAt || !line.startsWith(Bundle.EVENT_INFIX, chainAt + 64)
-                        || !line.endsWith("}")) {
-                    out.problem = "events.ndjson line " + n + ": not a bundle line";
-                    return out;
-                }
-                String stored = line.substring(chainAt, chainAt + 64);
-                String event = line.substring(eventAt, line.length() - 1);
-                long lineSeq = seqOf(event);
-                if (lineSeq != seq + 1) {
-                    out.problem = "events.ndjson line " + n + ": seq " + (lineSeq < 0 ? "unreadable" : lineSeq) + " where seq " + (seq + 1)
-                            + " belongs (a line was removed, added or moved)";
-                    return out;
-                }
-                if (!Bundle.chain(out.head, event).equals(stored)) {
-                    out.problem = "events.ndjson line " + n + " (seq " + lineSeq + "): its hash does not chain from the line before (the line was changed)";
-                    return out;
-                }
-                if (decode) {
-                    try {
-                        out.events.add(Codec.decodeEvent(event));
-                    } catch (DecodeException e) {
-                        out.problem = "events.ndjson line " + n + " (seq " + lineSeq + "): not a valid event (" + e.getMessage() + ")";
-                        return out;
-                    }
-                }
-                out.head = stored;
-                seq = lineSeq;
-                out.count = n;
-                out.lastSeq = lineSeq;
-            }
-        }
-        out.sha = Bundle.hex(fileSha.digest());
-        return out;
-    }
-
-    /** The event's seq, read from its first field without decoding it (-1 when unreadable). */
-    private static long seqOf(String eventJson) {
-        String p = "{\"seq\":";
-        if (!eventJson.startsWith(p)) return -1;
-        long v = 0;
-        int i = p.length();
-        if (i >= eventJson.length() || !Character.isDigit(eventJson.charAt(i))) return -1;
-        for (; i < eventJson.length() && Character.isDigit(eventJson.charAt(i)); i++) v = v * 10 + (eventJson.charAt(i) - '0');
-        return v;
     }
 }

@@ -2,6 +2,7 @@ package org.marketspine.console.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -17,6 +18,9 @@ import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import java.util.zip.Deflater;
@@ -24,42 +28,109 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.Canonical;
 import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.FeedChain;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.SigningKeys;
 
 /**
  * Writes a signed bundle of a journal up to the end of a range. The events run from the journal's
  * first, so that the state at any instant of the range can be rebuilt offline; the range is what
- * the report covers and what a reviewer's timeline spans.
+ * the report covers and what a reviewer's timeline spans. Each line holds an event in its canonical
+ * form with the feed's chain value; the feed's checkpoints (the last at the bundle's last seq) go
+ * into the signed manifest, and the writer refuses to export events whose chain disagrees with them.
  */
 public final class BundleWriter {
     private static final int CHUNK = 16_384;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    static final String CHAIN_RULE = "FEED-PROTOCOL feed chain: chain(0) = 64 zeros; chain(n) = hex(sha256(chain(n-1) + \"\\n\" "
+            + "+ canonical(event n))), canonical = RFC 8785 JSON of {seq, at, kind, data}; each line's event is that canonical text";
 
     /** Where the events came from, as the manifest names it. */
     public record Source(String feedId, String platform, String server, String url) {}
 
     public record Written(Path file, long events, long lastSeq, long bytes, String signer) {}
 
+    /** The canonical texts of the events as the feed chained them, asked for in order, chunk after chunk; the caller closes it. */
+    public interface ItemTexts extends AutoCloseable {
+        String[] chunk(long firstSeq, int count) throws IOException;
+
+        @Override
+        default void close() throws IOException {}
+
+        /**
+         * The events as this console decoded them, written canonically again: the same text as
+         * the feed's whenever this version knows every field the feed sent (the writer checks it
+         * against the feed's checkpoints and refuses to export if not).
+         */
+        static ItemTexts of(EventLog log) {
+            return (first, n) -> IntStream.range(0, n).parallel().mapToObj(i -> Canonical.of(log.event(first + i))).toArray(String[]::new);
+        }
+
+        /** Lines read in order, line n = seq n (a local cache of the feed's canonical texts); closed with this. */
+        static ItemTexts of(java.io.BufferedReader lines) {
+            return new ItemTexts() {
+                long next = 1;
+
+                @Override
+                public String[] chunk(long first, int count) throws IOException {
+                    if (first != next) throw new IOException("the events are read in order: asked for seq " + first + " after " + (next - 1));
+                    String[] chunk = new String[count];
+                    for (int i = 0; i < count; i++) {
+                        String line = lines.readLine();
+                        if (line == null) throw new IOException("the local copy ends at seq " + (next + i - 1) + ", before seq " + (first + count - 1));
+                        chunk[i] = line;
+                    }
+                    next += count;
+                    return chunk;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    lines.close();
+                }
+            };
+        }
+
+        /** Texts kept exactly as they arrived (a headless replay). */
+        static ItemTexts of(List<String> texts) {
+            return (first, n) -> texts.subList((int) first - 1, (int) first - 1 + n).toArray(String[]::new);
+        }
+    }
+
+    /** The seqs a range covers: the last event at or before its end, and the first after its start. */
+    public record Span(Instant start, Instant end, long lastSeq, long rangeFirstSeq) {}
+
     private BundleWriter() {}
 
-    public static Written write(Path out, EventLog log, Instant from, Instant to, Source source, String createdBy,
-                                BundleKeys keys, Instant now, DoubleConsumer progress) throws IOException {
+    public static Span span(EventLog log, Instant from, Instant to) throws IOException {
         if (log.size() == 0) throw new IOException("the journal holds no events: nothing to bundle");
         Instant end = to == null ? log.lastAt() : to;
         Instant start = from == null ? log.firstAt() : from;
         if (start.isAfter(end)) throw new IOException("the range starts (" + start + ") after it ends (" + end + ")");
         long lastSeq = log.seqAt(end);
         if (lastSeq == 0) throw new IOException("no event at or before " + end);
-        long rangeFirstSeq = Math.min(lastSeq, log.seqAt(start) + 1);
+        return new Span(start, end, lastSeq, Math.min(lastSeq, log.seqAt(start) + 1));
+    }
+
+    public static Written write(Path out, EventLog log, ItemTexts texts, FeedProof proof, Span span, Source source, String createdBy,
+                                SigningKeys keys, Instant now, DoubleConsumer progress) throws IOException {
+        Instant start = span.start();
+        Instant end = span.end();
+        long lastSeq = span.lastSeq();
+        long rangeFirstSeq = span.rangeFirstSeq();
+        List<Message.Checkpoint> checkpoints = proof.upTo(source.feedId(), lastSeq);
         Path tmp = out.resolveSibling(out.getFileName() + ".partial");
         // The report and the lineage picture need only the states at the range's ends: made alongside the events.
         PlatformState endState = log.stateAtSeq(lastSeq);
         PlatformState startState = log.stateAtSeq(rangeFirstSeq - 1);
-        java.util.concurrent.CompletableFuture<byte[]> png = java.util.concurrent.CompletableFuture.supplyAsync(() -> LineagePicture.png(endState),
+        ReportHtml.Scope scope = new ReportHtml.Scope(source, start, end, lastSeq, rangeFirstSeq, createdBy, now, keys.fingerprint(),
+                proof.key().fingerprint());
+        CompletableFuture<byte[]> png = CompletableFuture.supplyAsync(() -> LineagePicture.png(endState),
                 r -> Thread.ofVirtual().name("bundle-report").start(r));
-        java.util.concurrent.CompletableFuture<byte[]> report = java.util.concurrent.CompletableFuture.supplyAsync(() -> ReportHtml.render(
-                new ReportHtml.Scope(source, start, end, lastSeq, rangeFirstSeq, createdBy, now, keys.fingerprint()), startState, endState)
+        CompletableFuture<byte[]> report = CompletableFuture.supplyAsync(() -> ReportHtml.render(scope, startState, endState)
                 .getBytes(StandardCharsets.UTF_8), r -> Thread.ofVirtual().name("bundle-report").start(r));
         String chain = Bundle.GENESIS;
         String eventsSha;
@@ -71,7 +142,7 @@ public final class BundleWriter {
             MessageDigest fileSha = Bundle.sha256();
             OutputStream events = new DigestOutputStream(zip, fileSha);
             // Three stages on two cores: encode (parallel) → chain (this thread) → deflate (a writer thread).
-            java.util.concurrent.BlockingQueue<byte[]> blocks = new java.util.concurrent.ArrayBlockingQueue<>(3);
+            BlockingQueue<byte[]> blocks = new ArrayBlockingQueue<>(3);
             IOException[] failed = new IOException[1];
             Thread deflater = Thread.ofPlatform().name("bundle-deflate").start(() -> {
                 try {
@@ -84,15 +155,27 @@ public final class BundleWriter {
                     Thread.currentThread().interrupt();
                 }
             });
+            int next = 0;
+            long previousCheckpoint = 0;
             try {
                 for (long first = 1; first <= lastSeq && failed[0] == null; first += CHUNK) {
                     long a = first;
                     int n = (int) Math.min(CHUNK, lastSeq - first + 1);
-                    String[] json = IntStream.range(0, n).parallel().mapToObj(i -> Codec.encodeEvent(log.event(a + i))).toArray(String[]::new);
+                    String[] json = texts.chunk(a, n);
                     StringBuilder block = new StringBuilder(n * 340);
-                    for (String e : json) {
-                        chain = Bundle.chain(chain, e);
-                        block.append(Bundle.line(chain, e)).append('\n');
+                    for (int i = 0; i < n; i++) {
+                        chain = Bundle.chain(chain, json[i]);
+                        block.append(Bundle.line(chain, json[i])).append('\n');
+                        Message.Checkpoint c = checkpoints.get(next);
+                        if (c.seq() == a + i) {
+                            if (!c.chain().equals(chain)) {
+                                throw new IOException("this console's copy of events " + (previousCheckpoint + 1) + "–" + c.seq()
+                                        + " differs from what the feed signed at seq " + c.seq() + ": not exported. Reconnect so the "
+                                        + "console fetches the feed's history again, then export.");
+                            }
+                            previousCheckpoint = c.seq();
+                            next = Math.min(next + 1, checkpoints.size() - 1);
+                        }
                     }
                     blocks.put(block.toString().getBytes(StandardCharsets.UTF_8));
                     progress.accept(0.9 * (first + n - 1) / lastSeq);
@@ -103,6 +186,9 @@ public final class BundleWriter {
                 deflater.interrupt();
                 Thread.currentThread().interrupt();
                 throw new IOException("export interrupted", e);
+            } catch (IOException | RuntimeException e) {
+                deflater.interrupt();
+                throw e;
             }
             if (failed[0] != null) throw failed[0];
             events.flush();
@@ -135,16 +221,27 @@ public final class BundleWriter {
             files.put(Bundle.EVENTS, eventsSha);
             files.put(Bundle.LINEAGE, lineageSha);
             files.put(Bundle.REPORT, reportSha);
+            m.put("report_renderer", ReportHtml.RENDERER);
             ObjectNode c = m.putObject("chain");
-            c.put("algorithm", "line n: sha256(hex(chain n-1) + \"\\n\" + event json), chain 0 = 64 zeros");
+            c.put("algorithm", CHAIN_RULE);
             c.put("head", chain);
+            m.set("feed_key", Codec.toTree(proof.key()));
+            ArrayNode signed = m.putArray("feed_checkpoints");
+            for (Message.Checkpoint cp : checkpoints) {
+                ObjectNode o = signed.addObject();
+                o.put("feed_id", cp.feedId());
+                o.put("seq", cp.seq());
+                o.put("chain", cp.chain());
+                o.put("at", cp.at());
+                o.put("signature", cp.signature());
+            }
             byte[] manifest = JSON.writeValueAsBytes(m);
             put(zip, Bundle.MANIFEST, manifest);
 
             ObjectNode sig = JSON.createObjectNode();
-            sig.put("algorithm", "Ed25519");
+            sig.put("algorithm", FeedChain.ALG);
             sig.put("signed", Bundle.MANIFEST);
-            sig.put("public_key", Base64.getEncoder().encodeToString(keys.publicKey().getEncoded()));
+            sig.put("public_key", keys.wire().publicKey());
             sig.put("fingerprint", keys.fingerprint());
             sig.put("signature", Base64.getEncoder().encodeToString(sign(keys, manifest)));
             put(zip, Bundle.SIGNATURE, JSON.writeValueAsBytes(sig));
@@ -164,9 +261,9 @@ public final class BundleWriter {
         return Bundle.hex(Bundle.sha256().digest(bytes));
     }
 
-    private static byte[] sign(BundleKeys keys, byte[] manifest) throws IOException {
+    private static byte[] sign(SigningKeys keys, byte[] manifest) throws IOException {
         try {
-            Signature s = Signature.getInstance("Ed25519");
+            Signature s = Signature.getInstance(FeedChain.ALG);
             s.initSign(keys.privateKey());
             s.update(manifest);
             return s.sign();

@@ -21,9 +21,14 @@ import org.marketspine.console.model.Readiness;
  */
 final class ReportHtml {
     static final int MAX_ROWS = 5_000;
+    /**
+     * Which rendering this is: {@code bundle verify} renders the report again from the events and
+     * compares bytes, so any change to the output below must change this name.
+     */
+    static final String RENDERER = "spine-console-report/2";
 
     record Scope(BundleWriter.Source source, Instant from, Instant to, long lastSeq, long rangeFirstSeq, String createdBy,
-                 Instant createdAt, String signer) {}
+                 Instant createdAt, String signer, String feedKey) {}
 
     private ReportHtml() {}
 
@@ -40,7 +45,8 @@ final class ReportHtml {
                 .append(esc(s.source().url())).append(")<br>Range <b>").append(s.from()).append("</b> to <b>").append(s.to())
                 .append("</b> (UTC) · events 1–").append(s.lastSeq()).append(", of which ").append(s.lastSeq() - s.rangeFirstSeq() + 1)
                 .append(" in the range<br>Created ").append(s.createdAt()).append(" by ").append(esc(s.createdBy()))
-                .append(" · signed by <code>").append(esc(s.signer())).append("</code></p>");
+                .append(" · signed by <code>").append(esc(s.signer())).append("</code><br>Feed key <code>")
+                .append(esc(s.feedKey())).append("</code> (its signed checkpoints are in manifest.json)</p>");
         h.append("<p class=\"muted\">Verify before relying on it: <code>java -jar spine-console.jar bundle verify FILE</code>. ")
                 .append("Every list below is as the journal knew it at the end of the range.</p>");
 
@@ -59,9 +65,9 @@ final class ReportHtml {
         for (Execution e : inRange) {
             if (e.status() != ExecutionStatus.FAILED || ++rows > MAX_ROWS) continue;
             h.append("<tr><td>").append(e.lastChangeAt()).append("</td><td>").append(esc(e.pipeline())).append("</td><td>")
-                    .append(esc(e.params().toString())).append("</td><td class=\"bad\">")
+                    .append(esc(new TreeMap<>(e.params()).toString())).append("</td><td class=\"bad\">")
                     .append(e.error() == null ? "" : esc(e.error().type() + ": " + e.error().message())).append("</td><td>")
-                    .append(e.error() == null ? "" : e.error().classification().name().toLowerCase()).append("</td></tr>");
+                    .append(e.error() == null ? "" : esc(e.error().classification().name().toLowerCase())).append("</td></tr>");
         }
         h.append("</table>").append(more(rows));
 
@@ -73,7 +79,7 @@ final class ReportHtml {
             if (++rows > MAX_ROWS) continue;
             Readiness r = e.getValue();
             h.append("<tr><td>").append(e.getKey().weekEnding()).append("</td><td>").append(esc(e.getKey().dataset())).append("</td><td>")
-                    .append(e.getKey().tier()).append("</td><td class=\"").append(r.status().name()).append("\">").append(r.status().name())
+                    .append(esc(e.getKey().tier())).append("</td><td class=\"").append(esc(r.status().name())).append("\">").append(esc(r.status().name()))
                     .append("</td><td>").append(esc(r.last().reason())).append(" · ").append(esc(r.last().by())).append(" · ")
                     .append(r.changedAt()).append("</td><td><code>").append(esc(String.valueOf(r.last().captureId()))).append("</code></td></tr>");
         }
@@ -84,9 +90,9 @@ final class ReportHtml {
         for (AuditLog.Entry e : AuditLog.filter(AuditLog.of(end), new AuditLog.Filter(s.from(), s.to(), null, null, null, null))) {
             if (++rows > MAX_ROWS) continue;
             String cls = e.outcome().equals("rejected") || e.outcome().equals("failed") ? "bad" : e.isOverride() ? "override" : "";
-            h.append("<tr class=\"").append(cls).append("\"><td>").append(e.at()).append("</td><td>").append(e.kind()).append("</td><td>")
+            h.append("<tr class=\"").append(cls).append("\"><td>").append(e.at()).append("</td><td>").append(esc(e.kind())).append("</td><td>")
                     .append(esc(e.who())).append("</td><td>").append(esc(e.what())).append("</td><td>").append(esc(e.trigger()))
-                    .append("</td><td>").append(esc(e.params())).append("</td><td>").append(e.outcome()).append("</td><td>")
+                    .append("</td><td>").append(esc(e.params())).append("</td><td>").append(esc(e.outcome())).append("</td><td>")
                     .append(esc(e.reason())).append("</td></tr>");
         }
         h.append("</table>").append(more(rows));
@@ -98,7 +104,7 @@ final class ReportHtml {
         for (Anomaly a : anomalies) {
             boolean overlaps = !a.detectedAt().isAfter(s.to()) && (a.resolvedAt() == null || !a.resolvedAt().isBefore(s.from()));
             if (!overlaps || ++rows > MAX_ROWS) continue;
-            h.append("<tr><td>").append(a.detectedAt()).append("</td><td>").append(a.severity().name()).append("</td><td>")
+            h.append("<tr><td>").append(a.detectedAt()).append("</td><td>").append(esc(a.severity().name())).append("</td><td>")
                     .append(esc(a.partition().toString())).append("</td><td>").append(esc(a.detected().message())).append("</td><td>")
                     .append(a.resolvedAt() == null ? "<span class=\"bad\">open</span>" : a.resolvedAt() + " by " + esc(a.resolvedBy()))
                     .append("</td></tr>");
@@ -116,8 +122,28 @@ final class ReportHtml {
         return rows > MAX_ROWS ? "<p class=\"muted\">… and " + (rows - MAX_ROWS) + " more rows in events.ndjson.</p>" : "";
     }
 
-    static String esc(String s) {
-        if (s == null) return "";
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** Every value that came from the feed goes through here: text and attribute safe (a hostile value cannot script the page). */
+    static String esc(Object value) {
+        if (value == null) return "";
+        String s = value.toString();
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String rep = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (rep == null) {
+                if (out != null) out.append(c);
+                continue;
+            }
+            if (out == null) out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            out.append(rep);
+        }
+        return out == null ? s : out.toString();
     }
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.marketspine.console.audit.BundleKeys;
 import org.marketspine.console.audit.BundleVerifier;
 import org.marketspine.console.audit.BundleWriter;
+import org.marketspine.console.audit.FeedProof;
+import org.marketspine.console.audit.TrustList;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import org.marketspine.console.feed.client.Replay;
@@ -22,8 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code bundle export} and {@code bundle verify}: signed audit bundles from the command line. */
-@Command(name = "bundle", description = "Export or verify signed audit bundles.", mixinStandardHelpOptions = true,
-        subcommands = {BundleCommand.Export.class, BundleCommand.Verify.class})
+@Command(name = "bundle", description = "Export, verify and trust signed audit bundles.", mixinStandardHelpOptions = true,
+        subcommands = {BundleCommand.Export.class, BundleCommand.Verify.class, BundleCommand.Trust.class})
 final class BundleCommand implements Callable<Integer> {
 
     @Override
@@ -54,7 +56,7 @@ final class BundleCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            BundleKeys keys = key != null ? BundleKeys.load(key) : BundleKeys.loadOrCreate(BundleKeys.defaultFile());
+            org.marketspine.console.protocol.SigningKeys keys = key != null ? BundleKeys.load(key) : BundleKeys.loadOrCreate(BundleKeys.defaultFile());
             LaunchOptions o = feed.toLaunchOptions(false);
             FeedServer demo = null;
             Journal journal = null;
@@ -71,14 +73,28 @@ final class BundleCommand implements Callable<Integer> {
                     while (journal.headSeq() == 0 && System.nanoTime() < until) Thread.sleep(50);
                     Thread.sleep(500);
                 }
-                Replay.Result r = Replay.fetch(url, o.token(), o.trustCert(), waitSeconds);
+                BundleWriter.Span[] span = new BundleWriter.Span[1];
+                Replay.Result r = Replay.fetch(url, o.token(), o.trustCert(), waitSeconds, log -> {
+                    try {
+                        span[0] = BundleWriter.span(log, from, to);
+                        return span[0].lastSeq();
+                    } catch (java.io.IOException e) {
+                        return 0;
+                    }
+                });
                 var w = r.welcome();
-                BundleWriter.Written written = BundleWriter.write(out, r.log(), from, to,
-                        new BundleWriter.Source(w.feedId() == null ? "unknown" : w.feedId(), w.platform(), w.server(),
-                                o.feed() == null ? "embedded demo feed" : o.feed().toString()),
-                        w.user() + " (" + w.role().wire() + ") via spine-console bundle export", keys, Instant.now(), p -> { });
-                System.out.printf("bundle export: wrote %s — %,d events (seq 1–%,d), %,d bytes, signed by %s%n", written.file(),
-                        written.events(), written.lastSeq(), written.bytes(), written.signer());
+                if (r.integrity() != null) throw new java.io.IOException("the feed's history is not trusted: " + r.integrity());
+                if (w.feedKey() == null) throw new java.io.IOException("the feed signs no checkpoints (no key in its welcome): a bundle of it could not be verified");
+                if (span[0] == null) span[0] = BundleWriter.span(r.log(), from, to); // says why there is nothing to bundle
+                BundleWriter.Written written;
+                try (BundleWriter.ItemTexts texts = BundleWriter.ItemTexts.of(r.texts())) {
+                    written = BundleWriter.write(out, r.log(), texts, new FeedProof(w.feedKey(), r.checkpoints()), span[0],
+                            new BundleWriter.Source(w.feedId() == null ? "unknown" : w.feedId(), w.platform(), w.server(),
+                                    o.feed() == null ? "embedded demo feed" : o.feed().toString()),
+                            w.user() + " (" + w.role().wire() + ") via spine-console bundle export", keys, Instant.now(), p -> { });
+                }
+                System.out.printf("bundle export: wrote %s — %,d events (seq 1–%,d), %,d bytes, signed by %s; feed key %s%n", written.file(),
+                        written.events(), written.lastSeq(), written.bytes(), written.signer(), w.feedKey().fingerprint());
                 return 0;
             } catch (java.io.IOException e) {
                 System.err.println("bundle export: " + e.getMessage());
@@ -90,10 +106,21 @@ final class BundleCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "verify", description = "Verify a bundle: prints OK with counts and signer, or the first bad entry.", mixinStandardHelpOptions = true)
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = {"Verify a bundle. Prints one verdict and exits with it:",
+                    "  0 VERIFIED     intact, and its events are the ones a trusted feed key signed, exported by a trusted key",
+                    "  3 NOT TRUSTED  intact, but the feed key or the exporter key is not in the trust list",
+                    "  1 FAILED       the first bad entry, named",
+                    "  2              no such file, or an unreadable trust list"})
     static final class Verify implements Callable<Integer> {
         @Parameters(paramLabel = "FILE")
         Path file;
+
+        @Option(names = "--trust", paramLabel = "FINGERPRINT", description = "Trust this key fingerprint for this run too (repeatable).")
+        java.util.List<String> trust = new java.util.ArrayList<>();
+
+        @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list to use (default: trusted-keys.json in the config directory).")
+        Path trustList;
 
         @Override
         public Integer call() {
@@ -101,9 +128,106 @@ final class BundleCommand implements Callable<Integer> {
                 System.err.println("bundle verify: no file at " + file);
                 return 2;
             }
-            BundleVerifier.Verdict v = BundleVerifier.verify(file, false);
-            (v.ok() ? System.out : System.err).println(v.summary());
-            return v.ok() ? 0 : 1;
+            TrustList list;
+            try {
+                for (String fp : trust) {
+                    if (!TrustList.isFingerprint(fp)) throw new java.io.IOException("--trust " + fp + ": not a key fingerprint (SHA256:…)");
+                }
+                list = TrustList.load(trustList != null ? trustList : TrustList.defaultFile()).with(TrustList.of(trust));
+            } catch (java.io.IOException e) {
+                System.err.println("bundle verify: " + e.getMessage());
+                return 2;
+            }
+            BundleVerifier.Verdict v = BundleVerifier.verify(file, list, false);
+            (v.verified() ? System.out : System.err).println(v.summary());
+            return v.outcome().exitCode;
+        }
+    }
+
+    @Command(name = "trust", description = "The keys you trust: feeds' keys (their checkpoints) and exporters' keys (their bundles).",
+            mixinStandardHelpOptions = true, subcommands = {Trust.Add.class, Trust.ListKeys.class, Trust.Remove.class})
+    static final class Trust implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            new CommandLine(this).usage(System.err);
+            return 2;
+        }
+
+        static TrustList open(Path file) throws java.io.IOException {
+            return TrustList.load(file != null ? file : TrustList.defaultFile());
+        }
+
+        @Command(name = "add", mixinStandardHelpOptions = true,
+                description = "Trust a key. Compare the fingerprint with its holder first (the feed's operator: `feed key show`).")
+        static final class Add implements Callable<Integer> {
+            @Parameters(paramLabel = "FINGERPRINT")
+            String fingerprint;
+
+            @Option(names = "--name", required = true, description = "Who holds the key, e.g. \"Market Spine prod\".")
+            String name;
+
+            @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list (default: trusted-keys.json in the config directory).")
+            Path file;
+
+            @Override
+            public Integer call() {
+                try {
+                    TrustList list = open(file).add(fingerprint, name, Instant.now());
+                    System.out.println("bundle trust: now trusting " + fingerprint.trim() + " as \"" + name.trim() + "\" (" + list.entries().size()
+                            + " keys in " + (file != null ? file : TrustList.defaultFile()) + ")");
+                    return 0;
+                } catch (java.io.IOException e) {
+                    System.err.println("bundle trust add: " + e.getMessage());
+                    return 2;
+                }
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "The trusted keys: fingerprint, name, when added.")
+        static final class ListKeys implements Callable<Integer> {
+            @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list (default: trusted-keys.json in the config directory).")
+            Path file;
+
+            @Override
+            public Integer call() {
+                try {
+                    TrustList list = open(file);
+                    if (list.entries().isEmpty()) {
+                        System.out.println("bundle trust: no trusted keys yet (" + (file != null ? file : TrustList.defaultFile()) + ")");
+                        return 0;
+                    }
+                    System.out.printf("%-52s %-21s %s%n", "FINGERPRINT", "ADDED", "NAME");
+                    for (TrustList.Entry e : list.entries()) {
+                        System.out.printf("%-52s %-21s %s%n", e.fingerprint(), e.addedAt() == null ? "—" : e.addedAt().truncatedTo(
+                                java.time.temporal.ChronoUnit.SECONDS), e.name());
+                    }
+                    return 0;
+                } catch (java.io.IOException e) {
+                    System.err.println("bundle trust list: " + e.getMessage());
+                    return 2;
+                }
+            }
+        }
+
+        @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop trusting a key.")
+        static final class Remove implements Callable<Integer> {
+            @Parameters(paramLabel = "FINGERPRINT")
+            String fingerprint;
+
+            @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list (default: trusted-keys.json in the config directory).")
+            Path file;
+
+            @Override
+            public Integer call() {
+                try {
+                    open(file).remove(fingerprint);
+                    System.out.println("bundle trust: no longer trusting " + fingerprint.trim());
+                    return 0;
+                } catch (java.io.IOException e) {
+                    System.err.println("bundle trust remove: " + e.getMessage());
+                    return 2;
+                }
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code spine-console feed}: the stand-alone feed server. */
-@Command(name = "feed", mixinStandardHelpOptions = true, subcommands = FeedCommand.Token.class,
+@Command(name = "feed", mixinStandardHelpOptions = true, subcommands = {FeedCommand.Token.class, FeedCommand.Key.class},
         description = "Run the metadata feed server (protocol v1 over WebSocket).")
 final class FeedCommand implements Callable<Integer> {
     @Spec
@@ -152,6 +152,8 @@ final class FeedCommand implements Callable<Integer> {
         System.err.println("spine feed: serving " + (demo ? "the demo platform" : database ? "the spine-core database " + (spineDb != null ? spineDb
                 : org.marketspine.console.feed.Redact.jdbcUrl(jdbcUrl)) : "journal replay") + " at " + server.url() + " (journal " + file
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
+        System.err.println("spine feed: checkpoints signed by feed key " + j.feedKey().fingerprint() + " (" + Journal.keyFile(file)
+                + "); auditors trust it with: spine-console bundle trust add " + j.feedKey().fingerprint() + " --name \"…\"");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -178,6 +180,33 @@ final class FeedCommand implements Callable<Integer> {
             return org.marketspine.console.feed.tls.ServerTls.fromPkcs12(tlsKeystore, tlsKeystorePassword);
         }
         return null;
+    }
+
+    @Command(name = "key", description = "The feed's own Ed25519 key, which signs its checkpoints.", subcommands = Key.Show.class)
+    static final class Key {
+        @Command(name = "show", mixinStandardHelpOptions = true,
+                description = "Print the public key and fingerprint of the feed key beside a journal (never the private key).")
+        static final class Show implements Callable<Integer> {
+            @Option(names = "--journal", required = true, description = "The feed's journal file (its key is FILE.key.pem beside it).")
+            Path journal;
+
+            @Override
+            public Integer call() throws Exception {
+                Path file = Journal.keyFile(journal);
+                if (!java.nio.file.Files.exists(file)) {
+                    System.err.println("feed key show: no feed key at " + file + " yet; the feed makes it when it first starts with --journal " + journal);
+                    return 2;
+                }
+                org.marketspine.console.feed.tls.SecretFiles.requireOwnerOnly(file, "feed key");
+                var key = org.marketspine.console.protocol.SigningKeys.load(file).wire();
+                System.out.println("algorithm    " + key.alg());
+                System.out.println("public key   " + key.publicKey());
+                System.out.println("fingerprint  " + key.fingerprint());
+                System.out.println("Read the fingerprint to each auditor; they run: spine-console bundle trust add " + key.fingerprint()
+                        + " --name \"<this feed>\"");
+                return 0;
+            }
+        }
     }
 
     @Command(name = "token", description = "Manage the tokens file. A running feed server applies changes within seconds.",

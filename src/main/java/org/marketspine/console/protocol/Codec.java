@@ -73,6 +73,36 @@ public final class Codec {
         }
     }
 
+    /** A decoded frame and, for an {@code events} frame, each item's canonical JSON as it arrived (what the feed chained). */
+    public record Decoded(Message message, List<String> canonicalItems) {}
+
+    /**
+     * Decodes a frame through its JSON tree, so that an {@code events} frame's items can be written
+     * canonically exactly as they came — unknown fields included — for the client's own chain.
+     */
+    public static Decoded decodeWithItems(String frame) throws DecodeException {
+        checkSize(frame);
+        try {
+            JsonNode tree = MAPPER.readTree(frame);
+            if (tree == null || !tree.isObject()) throw new DecodeException("bad_message", "a frame must be a JSON object");
+            Message message = MESSAGE_READER.readValue(tree);
+            List<String> canonical = List.of();
+            if (message instanceof Message.Events) {
+                JsonNode items = tree.get("items");
+                String[] texts = new String[items.size()];
+                for (int i = 0; i < texts.length; i++) texts[i] = Canonical.of(items.get(i));
+                canonical = List.of(texts);
+            }
+            return new Decoded(message, canonical);
+        } catch (JsonProcessingException e) {
+            throw new DecodeException("bad_message", reason(e));
+        } catch (java.io.IOException e) {
+            throw new DecodeException("bad_message", "unreadable frame: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new DecodeException("bad_message", "unreadable frame: " + e.getMessage());
+        }
+    }
+
     /** Decodes one journal/bundle line holding a single event item. */
     public static Event decodeEvent(String item) throws DecodeException {
         checkSize(item);

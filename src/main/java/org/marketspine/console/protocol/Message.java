@@ -22,7 +22,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = Message.Command.class, name = "command"),
         @JsonSubTypes.Type(value = Message.CommandResult.class, name = "command_result"),
         @JsonSubTypes.Type(value = Message.Error.class, name = "error"),
-        @JsonSubTypes.Type(value = Message.SourceStatus.class, name = "source_status")})
+        @JsonSubTypes.Type(value = Message.SourceStatus.class, name = "source_status"),
+        @JsonSubTypes.Type(value = Message.Checkpoint.class, name = "checkpoint")})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Message {
 
@@ -42,12 +43,13 @@ public sealed interface Message {
     /**
      * {@code feed_id} is our addition: a journal's identity, so caches and bundles know their feed.
      * {@code warnings}: what the server wants every client to say (e.g. "not encrypted").
+     * {@code feed_key}: the key that signs this feed's checkpoints (null from a feed that signs none).
      */
     record Welcome(int protocol, String server, String platform, Instant serverTime, long headSeq, Role role,
-                   String user, List<String> capabilities, String feedId, List<String> warnings) implements Message {
+                   String user, List<String> capabilities, String feedId, List<String> warnings, FeedKey feedKey) implements Message {
         public Welcome(int protocol, String server, String platform, Instant serverTime, long headSeq, Role role,
                        String user, List<String> capabilities, String feedId) {
-            this(protocol, server, platform, serverTime, headSeq, role, user, capabilities, feedId, null);
+            this(protocol, server, platform, serverTime, headSeq, role, user, capabilities, feedId, null, null);
         }
 
         public Welcome {
@@ -58,6 +60,31 @@ public sealed interface Message {
             Require.present(role, "role");
             Require.text(user, "user");
             capabilities = Require.optionalList(capabilities);
+        }
+    }
+
+    /** A feed's public signing key: Ed25519, the 32 raw bytes in base64, and "SHA256:" + base64 of their sha256. */
+    record FeedKey(String alg, String publicKey, String fingerprint) {
+        public FeedKey {
+            Require.text(alg, "alg");
+            Require.text(publicKey, "public_key");
+            Require.text(fingerprint, "fingerprint");
+        }
+    }
+
+    /**
+     * The feed's signed statement that its journal's hash chain at {@code seq} is {@code chain}.
+     * {@code at} stays the text the feed signed (a re-formatted time would not verify).
+     */
+    record Checkpoint(String feedId, long seq, String chain, String at, String signature) implements Message {
+        public Checkpoint {
+            Require.text(feedId, "feed_id");
+            if (seq < 0) throw new IllegalArgumentException("field 'seq' must be >= 0, was " + seq);
+            Require.text(chain, "chain");
+            if (!chain.matches("[0-9a-f]{64}")) throw new IllegalArgumentException("field 'chain' must be 64 lowercase hex digits");
+            Require.text(at, "at");
+            if (IsoInstant.parse(at) == null) throw new IllegalArgumentException("field 'at' must be an ISO 8601 UTC time");
+            Require.text(signature, "signature");
         }
     }
 
@@ -112,7 +139,17 @@ public sealed interface Message {
 
     /** A read-only question; which fields matter depends on {@code op}. */
     record Request(String id, String op, String executionId, String pipeline, String tier, LocalDate fromWeek,
-                   LocalDate toWeek, String fromCapture, String toCapture, List<String> symbols) implements Message {
+                   LocalDate toWeek, String fromCapture, String toCapture, List<String> symbols, Long seq) implements Message {
+        public Request(String id, String op, String executionId, String pipeline, String tier, LocalDate fromWeek,
+                       LocalDate toWeek, String fromCapture, String toCapture, List<String> symbols) {
+            this(id, op, executionId, pipeline, tier, fromWeek, toWeek, fromCapture, toCapture, symbols, null);
+        }
+
+        /** {@code checkpoint}: the feed's signed checkpoint at exactly {@code seq}. */
+        public static Request checkpoint(String id, long seq) {
+            return new Request(id, "checkpoint", null, null, null, null, null, null, null, null, seq);
+        }
+
         public Request {
             Require.text(id, "id");
             Require.text(op, "op");

@@ -8,6 +8,8 @@ public final class Wire {
     public static final String PATH = "/feed";
     public static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
     public static final int HEARTBEAT_SECONDS = 5;
+    /** While live, a signed checkpoint follows an uncovered event within this long. */
+    public static final int CHECKPOINT_SECONDS = 60;
     public static final int CLIENT_SILENCE_SECONDS = 15;
     public static final int HELLO_TIMEOUT_SECONDS = 10;
 

@@ -19,7 +19,15 @@ public final class BundleOpener {
 
     /** Verification reads the whole file: call this off the FX thread, then {@link #show} on it. */
     public static BundleVerifier.Verdict verify(Path file) {
-        return BundleVerifier.verify(file, true);
+        org.marketspine.console.audit.TrustList trust;
+        try {
+            trust = org.marketspine.console.audit.TrustList.load(org.marketspine.console.audit.TrustList.defaultFile());
+        } catch (IOException e) {
+            // An unreadable trust list trusts nothing: the bundle can still be shown, never as verified.
+            java.util.logging.Logger.getLogger(BundleOpener.class.getName()).warning("trust list: " + e.getMessage());
+            trust = org.marketspine.console.audit.TrustList.of(java.util.List.of());
+        }
+        return BundleVerifier.verify(file, trust, true);
     }
 
     public static Opened show(Path file, BundleVerifier.Verdict verdict, Path dataDir) throws IOException, InterruptedException {

@@ -94,7 +94,7 @@ public final class ConsoleRuntime implements AutoCloseable {
             fromCache = true;
         }
         writer = newWriter(log);
-        client = new FeedClient(feed, options.token(), log.headSeq(), new Listener(), clock)
+        client = new FeedClient(feed, options.token(), log.headSeq(), new Listener(), clock).chainFrom(cache.chain())
                 .trust(org.marketspine.console.feed.tls.ClientTls.context(options.trustCert())).start();
         publisher.poke();
         return publisher;
@@ -115,7 +115,8 @@ public final class ConsoleRuntime implements AutoCloseable {
                         options.embedded() ? "the embedded demo feed" : String.valueOf(options.feed()))
                 : c.state();
         Instant lastHeard = c == null ? null : c.lastHeardAt();
-        return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice, c == null ? null : c.sourceStatus());
+        return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice, c == null ? null : c.sourceStatus(),
+                c == null ? null : c.integrityProblem(), c == null ? null : c.lastCheckpoint());
     }
 
     /** Now, by the clock this app runs on (tests and benchmarks give it a fixed or scaled one). */
@@ -178,6 +179,34 @@ public final class ConsoleRuntime implements AutoCloseable {
         return client == null ? prefix + "local-" + localIds.incrementAndGet() : client.nextId(prefix);
     }
 
+    /**
+     * What a bundle of the events up to {@code lastSeq} carries from the feed: its key, the
+     * checkpoints this console checked, and the one at exactly {@code lastSeq}, asked of the feed.
+     */
+    public CompletableFuture<org.marketspine.console.audit.FeedProof> feedProof(long lastSeq) {
+        FeedClient c = client;
+        Message.Welcome w = welcome;
+        if (c == null || review != null) return CompletableFuture.failedFuture(new IllegalStateException(readOnly()));
+        if (c.integrityProblem() != null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("this feed's history is not trusted: " + c.integrityProblem()));
+        }
+        if (w == null || w.feedKey() == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("the feed signs no checkpoints (no key in its welcome), "
+                    + "so a bundle of it could not be verified"));
+        }
+        return c.checkpoint(lastSeq).thenApply(at -> {
+            List<Message.Checkpoint> all = new java.util.ArrayList<>(cache.checkpoints());
+            all.add(at);
+            return new org.marketspine.console.audit.FeedProof(w.feedKey(), all);
+        });
+    }
+
+    /** The events' canonical texts as the feed sent them (the local cache), in seq order, for a bundle. */
+    public org.marketspine.console.audit.BundleWriter.ItemTexts itemTexts() throws IOException {
+        return cache == null ? org.marketspine.console.audit.BundleWriter.ItemTexts.of(log)
+                : org.marketspine.console.audit.BundleWriter.ItemTexts.of(cache.openTexts());
+    }
+
     /** The bundle under review, or null on a feed. */
     public BundleReview review() {
         return review;
@@ -200,14 +229,34 @@ public final class ConsoleRuntime implements AutoCloseable {
 
         @Override
         public void onEvents(List<Event> events) {
+            onItems(events, events.stream().map(org.marketspine.console.protocol.Canonical::of).toList());
+        }
+
+        @Override
+        public void onItems(List<Event> events, List<String> canonical) {
             LogWriter w = writer;
             w.submit(events);
             try {
-                cache.append(events);
+                cache.append(canonical);
             } catch (IOException e) {
                 notice = "Cannot write the local cache (" + e.getMessage() + "); the board works, but a restart will fetch everything again.";
                 LOG.log(Level.WARNING, notice, e);
             }
+        }
+
+        @Override
+        public void onCheckpoint(Message.Checkpoint checkpoint) {
+            try {
+                cache.remember(checkpoint);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "cannot keep the feed's checkpoint at seq " + checkpoint.seq() + " in the local cache", e);
+            }
+            publisher.poke();
+        }
+
+        @Override
+        public void onIntegrity(String problem) {
+            publisher.poke();
         }
 
         @Override

@@ -11,9 +11,17 @@ import org.marketspine.console.protocol.Message;
  * Immutable; one per published pulse.
  *
  * @param source what the feed last said of its platform source on this connection (null: nothing yet)
+ * @param integrity why the feed's history is not trusted (its signed checkpoint disagreed with what it sent), or null
+ * @param checkpoint the latest checkpoint the feed signed that agreed with this console's own chain, or null
  */
 public record ConsoleSnapshot(PlatformState state, ConnectionState connection, Message.Welcome welcome,
-                              boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source) {
+                              boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source,
+                              String integrity, Message.Checkpoint checkpoint) {
+
+    public ConsoleSnapshot(PlatformState state, ConnectionState connection, Message.Welcome welcome,
+                           boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source) {
+        this(state, connection, welcome, fromCache, lastHeard, notice, source, null, null);
+    }
 
     /**
      * The data is only as good as the last moment the feed was heard from, and only current when
@@ -21,7 +29,7 @@ public record ConsoleSnapshot(PlatformState state, ConnectionState connection, M
      */
     public boolean isStale() {
         if (isBundle()) return false;
-        return fromCache || !connection.isLive() || !isSourceCurrent();
+        return fromCache || !connection.isLive() || !isSourceCurrent() || integrity != null;
     }
 
     /** Live and the feed says its source is current: the only state in which the app says "Live". */
@@ -36,6 +44,16 @@ public record ConsoleSnapshot(PlatformState state, ConnectionState connection, M
     /** A verified audit bundle under offline review: complete as of its end, never live. */
     public boolean isBundle() {
         return connection.phase() == org.marketspine.console.feed.client.ConnectionState.Phase.BUNDLE;
+    }
+
+    /** The feed's history disagrees with what it signed: nothing it sent is shown as good. */
+    public boolean isUntrusted() {
+        return integrity != null;
+    }
+
+    /** The fingerprint of the key the feed signs its checkpoints with, or null (not connected yet, or a feed that signs none). */
+    public String feedFingerprint() {
+        return welcome == null || welcome.feedKey() == null ? null : welcome.feedKey().fingerprint();
     }
 
     public String platformName() {

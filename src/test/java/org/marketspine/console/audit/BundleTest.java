@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.model.EventLog;
+import org.marketspine.console.protocol.SigningKeys;
 
 /** Export → verify → open gives the journal back; every tamper case of R5 is caught and named. */
 public class BundleTest {
@@ -33,7 +34,9 @@ public class BundleTest {
     static EventLog live;
     static Path dir;
     static Path bundle;
-    static BundleKeys keys;
+    static SigningKeys keys;
+    static SigningKeys feedKey;
+    static TrustList trusted;
 
     @BeforeAll
     static void export(@TempDir Path tmp) throws IOException {
@@ -41,9 +44,18 @@ public class BundleTest {
         live = new EventLog();
         live.appendAll(new DemoPlatform(20261125, 1, Clock.systemUTC()).history(NOW));
         keys = BundleKeys.loadOrCreate(tmp.resolve("cfg/key.pem"));
+        feedKey = SigningKeys.loadOrCreate(tmp.resolve("feed/feed.journal.key.pem"));
+        trusted = TrustList.of(List.of(keys.fingerprint(), feedKey.fingerprint()));
         bundle = tmp.resolve("audit.spinebundle");
-        BundleWriter.write(bundle, live, live.lastAt().minus(Duration.ofDays(60)), live.lastAt(),
-                new BundleWriter.Source("feed-1", "demo", "spine-feed/0.1.0", "ws://localhost/feed"), "tester", keys, NOW, p -> { });
+        write(bundle, live.lastAt().minus(Duration.ofDays(60)), live.lastAt(), keys);
+    }
+
+    static BundleWriter.Written write(Path out, Instant from, Instant to, SigningKeys exporter) throws IOException {
+        BundleWriter.Span span = BundleWriter.span(live, from, to);
+        try (BundleWriter.ItemTexts texts = BundleWriter.ItemTexts.of(live)) {
+            return BundleWriter.write(out, live, texts, FeedSigning.proof(live, feedKey, "feed-1", span.lastSeq()), span,
+                    new BundleWriter.Source("feed-1", "demo", "spine-feed/0.1.0", "ws://localhost/feed"), "tester", exporter, NOW, p -> { });
+        }
     }
 
     @Test
@@ -59,8 +71,8 @@ public class BundleTest {
 
     @Test
     void aGoodBundleVerifiesAndOpensToTheSameStateAtEveryInstant() {
-        BundleVerifier.Verdict v = BundleVerifier.verify(bundle, true);
-        assertTrue(v.ok(), v.summary());
+        BundleVerifier.Verdict v = BundleVerifier.verify(bundle, trusted, true);
+        assertTrue(v.verified(), v.summary());
         assertEquals(live.headSeq(), v.events());
         assertEquals(keys.fingerprint(), v.signer());
         EventLog opened = new EventLog();
@@ -75,8 +87,8 @@ public class BundleTest {
     }
 
     private void assertRefused(Path file, String expectedInProblem) {
-        BundleVerifier.Verdict v = BundleVerifier.verify(file, false);
-        assertFalse(v.ok(), "a tampered bundle verified");
+        BundleVerifier.Verdict v = BundleVerifier.verify(file, trusted, false);
+        assertEquals(BundleVerifier.Outcome.FAILED, v.outcome(), "a tampered bundle was not refused: " + v.summary());
         assertTrue(v.problem().contains(expectedInProblem), v.problem());
     }
 
@@ -101,7 +113,7 @@ public class BundleTest {
             entries.put(entry, content);
             Path bad = dir.resolve("flip-" + entry);
             write(bad, entries);
-            BundleVerifier.Verdict v = BundleVerifier.verify(bad, false);
+            BundleVerifier.Verdict v = BundleVerifier.verify(bad, trusted, false);
             assertFalse(v.ok(), "flipped byte in " + entry + " verified");
             String named = entry.equals(Bundle.MANIFEST) ? "signature" : entry;
             assertTrue(v.problem().contains(named) || v.problem().contains("signature"), entry + ": " + v.problem());
@@ -118,7 +130,7 @@ public class BundleTest {
             copy[at] ^= (byte) (1 << rng.nextInt(8));
             Path bad = dir.resolve("raw-flip-" + i);
             Files.write(bad, copy);
-            BundleVerifier.Verdict v = BundleVerifier.verify(bad, false);
+            BundleVerifier.Verdict v = BundleVerifier.verify(bad, trusted, false);
             // A flip in zip bookkeeping the reader never uses (e.g. a timestamp) leaves every signed byte intact.
             if (v.ok()) {
                 assertArrayEquals(read(bundle).get(Bundle.EVENTS), read(bad).get(Bundle.EVENTS), "byte " + at);
@@ -171,10 +183,10 @@ public class BundleTest {
 
     @Test
     void aSignatureByAnotherKeyFails() throws IOException {
-        BundleKeys other = BundleKeys.loadOrCreate(dir.resolve("other/key.pem"));
+        SigningKeys other = BundleKeys.loadOrCreate(dir.resolve("other/key.pem"));
         Map<String, byte[]> entries = read(bundle);
         Path otherBundle = dir.resolve("other.spinebundle");
-        BundleWriter.write(otherBundle, live, null, null, new BundleWriter.Source("feed-1", "demo", "s", "u"), "x", other, NOW, p -> { });
+        write(otherBundle, null, null, other);
         entries.put(Bundle.SIGNATURE, read(otherBundle).get(Bundle.SIGNATURE));
         Path bad = dir.resolve("wrong-signature");
         write(bad, entries);

@@ -15,6 +15,7 @@ import org.marketspine.console.protocol.Event;
 
 class EventCacheTest {
     static final List<Event> HISTORY = new DemoPlatform(3, 1, Clock.systemUTC()).history(Instant.parse("2026-11-25T12:00:00Z"));
+    static final List<String> TEXTS = HISTORY.stream().map(org.marketspine.console.protocol.Canonical::of).toList();
 
     @TempDir
     Path dir;
@@ -23,8 +24,8 @@ class EventCacheTest {
     void whatWasSeenIsThereAfterARestart() throws Exception {
         try (EventCache cache = EventCache.open(dir, "demo")) {
             cache.rememberFeed("feed-1");
-            cache.append(HISTORY.subList(0, 1000));
-            cache.append(HISTORY.subList(1000, 1500));
+            cache.append(TEXTS.subList(0, 1000));
+            cache.append(TEXTS.subList(1000, 1500));
         }
         try (EventCache again = EventCache.open(dir, "demo")) {
             assertNull(again.problem());
@@ -36,7 +37,7 @@ class EventCacheTest {
     @Test
     void aCorruptCacheIsSetAsideWithAMessageNotFatal() throws Exception {
         try (EventCache cache = EventCache.open(dir, "demo")) {
-            cache.append(HISTORY.subList(0, 100));
+            cache.append(TEXTS.subList(0, 100));
         }
         Path file = dir.resolve("demo.events.ndjson");
         List<String> lines = Files.readAllLines(file);
@@ -56,8 +57,8 @@ class EventCacheTest {
     @Test
     void aCacheWithAGapIsRefusedToo() throws Exception {
         try (EventCache cache = EventCache.open(dir, "demo")) {
-            cache.append(HISTORY.subList(0, 10));
-            cache.append(HISTORY.subList(11, 20));
+            cache.append(TEXTS.subList(0, 10));
+            cache.append(TEXTS.subList(11, 20));
         }
         try (EventCache again = EventCache.open(dir, "demo")) {
             assertTrue(again.loaded().isEmpty());

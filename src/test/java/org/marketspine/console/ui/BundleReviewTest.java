@@ -34,7 +34,8 @@ class BundleReviewTest {
     Path dir;
     EventLog live;
     Path good;
-    BundleKeys keys;
+    org.marketspine.console.protocol.SigningKeys keys;
+    org.marketspine.console.protocol.SigningKeys feedKey;
     BundleOpener.Opened opened;
 
     @Start
@@ -44,9 +45,17 @@ class BundleReviewTest {
         live = new EventLog();
         live.appendAll(new DemoPlatform(20261125, 1, Clock.systemUTC()).history(NOW));
         keys = BundleKeys.loadOrCreate(dir.resolve("key.pem"));
+        feedKey = org.marketspine.console.protocol.SigningKeys.loadOrCreate(dir.resolve("feed.key.pem"));
         good = dir.resolve("review.spinebundle");
-        BundleWriter.write(good, live, live.lastAt().minus(Duration.ofDays(90)), live.lastAt(),
-                new BundleWriter.Source("feed-x", "demo", "spine-feed/0.1.0", "ws://prod/feed"), "c.auditor", keys, NOW, p -> { });
+        BundleWriter.Span span = BundleWriter.span(live, live.lastAt().minus(Duration.ofDays(90)), live.lastAt());
+        try (BundleWriter.ItemTexts texts = BundleWriter.ItemTexts.of(live)) {
+            BundleWriter.write(good, live, texts, org.marketspine.console.audit.FeedSigning.proof(live, feedKey, "feed-x", span.lastSeq()), span,
+                    new BundleWriter.Source("feed-x", "demo", "spine-feed/0.1.0", "ws://prod/feed"), "c.auditor", keys, NOW, p -> { });
+        }
+        // This reviewer trusts the feed's key and the exporter's: the bundle is VERIFIED for them.
+        System.setProperty("spine.console.config", dir.resolve("config").toString());
+        org.marketspine.console.audit.TrustList.load(org.marketspine.console.audit.TrustList.defaultFile())
+                .add(feedKey.fingerprint(), "Market Spine prod", NOW).add(keys.fingerprint(), "C. Auditor", NOW);
         stage.setScene(new Scene(new Label("…"), 1700, 1000));
         stage.getScene().getStylesheets().add(Styles.STYLESHEET);
         stage.show();
@@ -55,6 +64,7 @@ class BundleReviewTest {
     @AfterEach
     void close() {
         if (opened != null && opened.runtime() != null) opened.runtime().close();
+        System.clearProperty("spine.console.config");
     }
 
     private void open(FxRobot robot, Path file) throws Exception {

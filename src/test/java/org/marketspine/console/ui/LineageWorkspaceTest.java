@@ -195,8 +195,13 @@ class LineageWorkspaceTest {
         robot.clickOn("#export-go");
         HealthBoardTest.await("the export", 30, () -> robot.lookup("#export-status").queryAs(Label.class).getText().startsWith("Wrote"));
         assertEquals(1.0, robot.lookup("#export-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress(), 1e-9);
-        var verdict = org.marketspine.console.audit.BundleVerifier.verify(out, false);
-        assertTrue(verdict.ok(), verdict.summary());
+        String feedKey = runtime.snapshot().feedFingerprint();
+        assertNotNull(feedKey, "the demo feed signs its checkpoints");
+        String exporter = org.marketspine.console.audit.BundleKeys.load(org.marketspine.console.audit.BundleKeys.defaultFile()).fingerprint();
+        var untrusted = org.marketspine.console.audit.BundleVerifier.verify(out, org.marketspine.console.audit.TrustList.of(List.of()), false);
+        assertEquals(org.marketspine.console.audit.BundleVerifier.Outcome.NOT_TRUSTED, untrusted.outcome(), untrusted.summary());
+        var verdict = org.marketspine.console.audit.BundleVerifier.verify(out, org.marketspine.console.audit.TrustList.of(List.of(feedKey, exporter)), false);
+        assertTrue(verdict.verified(), verdict.summary());
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
         System.clearProperty("spine.console.config");
     }

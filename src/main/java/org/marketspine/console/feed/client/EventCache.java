@@ -12,26 +12,40 @@ import java.util.logging.Logger;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.FeedChain;
+import org.marketspine.console.protocol.Message;
 
 /**
  * The events a client has seen of one feed, kept in the user's data directory (one NDJSON line
- * per event, plus the feed's identity), so a restart shows the last known state at once and asks
- * the feed only for what is new. A cache that cannot be read is set aside, never fatal.
+ * per event: its canonical JSON exactly as the feed chained it; plus the feed's identity and the
+ * checkpoints it signed), so a restart shows the last known state at once, knows the feed's chain
+ * at its last seq, and asks the feed only for what is new. A cache that cannot be read, or one
+ * written before lines were canonical, is set aside, never fatal.
  */
 public final class EventCache implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(EventCache.class.getName());
 
+    /** The identity file's second line: lines are canonical texts, so their hashes are the feed's chain. */
+    private static final String FORMAT = "format canonical/1";
+
     private final Path events;
     private final Path identity;
+    private final Path checkpointFile;
     private final List<Event> loaded;
     private final String problem;
+    private final String chain;
+    private final List<Message.Checkpoint> checkpoints;
     private String feedId;
     private BufferedWriter out;
 
-    private EventCache(Path events, Path identity, List<Event> loaded, String feedId, String problem) {
+    private EventCache(Path events, Path identity, Path checkpointFile, List<Event> loaded, String chain, List<Message.Checkpoint> checkpoints,
+                       String feedId, String problem) {
         this.events = events;
         this.identity = identity;
+        this.checkpointFile = checkpointFile;
         this.loaded = loaded;
+        this.chain = chain;
+        this.checkpoints = new ArrayList<>(checkpoints);
         this.feedId = feedId;
         this.problem = problem;
     }
@@ -41,9 +55,19 @@ public final class EventCache implements AutoCloseable {
         Files.createDirectories(dir);
         Path events = dir.resolve(key + ".events.ndjson");
         Path identity = dir.resolve(key + ".feed");
-        String feedId = Files.exists(identity) ? Files.readString(identity).trim() : null;
+        Path checkpointFile = dir.resolve(key + ".checkpoints.ndjson");
+        List<String> id = Files.exists(identity) ? Files.readAllLines(identity) : List.of();
+        String feedId = id.isEmpty() || id.get(0).isBlank() ? null : id.get(0).trim();
         List<Event> loaded = new ArrayList<>();
+        String chain = FeedChain.GENESIS;
         String problem = null;
+        if (Files.exists(events) && !(id.size() > 1 && FORMAT.equals(id.get(1).trim()))) {
+            Path aside = dir.resolve(key + ".events.before-checkpoints-" + System.currentTimeMillis());
+            Files.move(events, aside);
+            Files.deleteIfExists(checkpointFile);
+            LOG.info("the local cache " + events.getFileName() + " predates the feed's hash chain; set aside as " + aside.getFileName()
+                    + " and fetched again");
+        }
         if (Files.exists(events)) {
             long expected = 1;
             int lineNo = 0;
@@ -54,20 +78,51 @@ public final class EventCache implements AutoCloseable {
                     Event e = Codec.decodeEvent(line);
                     if (e.seq() != expected) throw new DecodeException("bad_message", "seq " + e.seq() + " where " + expected + " was expected");
                     loaded.add(e);
+                    chain = FeedChain.next(chain, line);
                     expected++;
                 }
             } catch (DecodeException | IOException e) {
                 Path aside = dir.resolve(key + ".events.corrupt-" + System.currentTimeMillis());
                 Files.move(events, aside);
                 Files.deleteIfExists(identity);
+                Files.deleteIfExists(checkpointFile);
                 problem = "The local cache of this feed was unreadable at line " + lineNo + " (" + e.getMessage()
                         + "). It was set aside as " + aside.getFileName() + "; the full history is being fetched again.";
                 LOG.warning(problem);
                 loaded.clear();
+                chain = FeedChain.GENESIS;
                 feedId = null;
             }
         }
-        return new EventCache(events, identity, List.copyOf(loaded), feedId, problem);
+        List<Message.Checkpoint> checkpoints = new ArrayList<>();
+        if (Files.exists(checkpointFile)) {
+            for (String line : Files.readAllLines(checkpointFile, StandardCharsets.UTF_8)) {
+                try {
+                    if (Codec.decode(line) instanceof Message.Checkpoint c && c.seq() <= loaded.size()) checkpoints.add(c);
+                } catch (DecodeException e) {
+                    LOG.warning("skipped an unreadable line of " + checkpointFile.getFileName() + ": " + e.getMessage());
+                }
+            }
+        }
+        if (feedId != null) Files.write(identity, List.of(feedId, FORMAT));
+        return new EventCache(events, identity, checkpointFile, List.copyOf(loaded), chain, checkpoints, feedId, problem);
+    }
+
+    /** The feed's chain after the last loaded event (what the client's own recomputation continues from). */
+    public String chain() {
+        return chain;
+    }
+
+    /** The feed's checkpoints this client has checked, oldest first (a bundle carries those up to its end). */
+    public synchronized List<Message.Checkpoint> checkpoints() {
+        return List.copyOf(checkpoints);
+    }
+
+    /** Keeps a checkpoint that agreed with this client's chain. */
+    public synchronized void remember(Message.Checkpoint c) throws IOException {
+        if (!checkpoints.isEmpty() && checkpoints.get(checkpoints.size() - 1).seq() >= c.seq()) return;
+        checkpoints.add(c);
+        Files.writeString(checkpointFile, Codec.encode(c) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
     public List<Event> loaded() {
@@ -87,27 +142,36 @@ public final class EventCache implements AutoCloseable {
     public synchronized void reset(String newFeedId) throws IOException {
         close();
         Files.deleteIfExists(events);
-        Files.writeString(identity, newFeedId == null ? "" : newFeedId);
+        Files.deleteIfExists(checkpointFile);
+        checkpoints.clear();
+        Files.write(identity, List.of(newFeedId == null ? "" : newFeedId, FORMAT));
         feedId = newFeedId;
     }
 
     public synchronized void rememberFeed(String id) throws IOException {
         if (id != null && !id.equals(feedId)) {
-            Files.writeString(identity, id);
+            Files.write(identity, List.of(id, FORMAT));
             feedId = id;
         }
     }
 
-    /** Appends a batch (called on the log writer thread, after the log accepted it). */
-    public synchronized void append(List<Event> batch) throws IOException {
+    /** Appends a batch: each event's canonical JSON as the feed chained it, one per line. */
+    public synchronized void append(List<String> canonical) throws IOException {
         if (out == null) {
+            if (!Files.exists(identity)) Files.write(identity, List.of(feedId == null ? "" : feedId, FORMAT));
             out = Files.newBufferedWriter(events, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
-        for (Event e : batch) {
-            out.write(Codec.encodeEvent(e));
+        for (String text : canonical) {
+            out.write(text);
             out.newLine();
         }
         out.flush();
+    }
+
+    /** The cached events' canonical texts, line n = seq n, to read in order (a bundle's events, not re-encoded). */
+    public synchronized java.io.BufferedReader openTexts() throws IOException {
+        if (out != null) out.flush();
+        return Files.newBufferedReader(events, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -51,6 +51,23 @@ public final class FeedClient implements AutoCloseable {
         /** Events in seq order, each exactly once, each following the previous. */
         void onEvents(List<Event> events);
 
+        /**
+         * The same events with each one's canonical JSON as it arrived (what the feed chained):
+         * for a listener that keeps the feed's own text, e.g. the local cache. By default only the events.
+         */
+        default void onItems(List<Event> events, List<String> canonical) {
+            onEvents(events);
+        }
+
+        /** A checkpoint signed by the feed whose chain this client computed too. */
+        default void onCheckpoint(Message.Checkpoint checkpoint) {}
+
+        /**
+         * The feed's signed checkpoint disagrees with the events it sent (or is not signed by its
+         * key): its history can no longer be trusted. Said once per problem; loud, never only a log line.
+         */
+        default void onIntegrity(String problem) {}
+
         void onState(ConnectionState state);
 
         /**
@@ -88,6 +105,10 @@ public final class FeedClient implements AutoCloseable {
     /** When the feed last sent something other than a refusal: what a refused client's data is as old as. */
     private volatile Instant lastDataAt;
     private int attempt;
+    /** The client's own chain over what the feed sent; owned by the socket thread. */
+    private final ChainWatch chain;
+    private volatile String integrity;
+    private volatile Message.Checkpoint lastCheckpoint;
 
     /** @param lastSeq the last seq the caller already holds (0 for none): the client resumes after it. */
     public FeedClient(URI url, String token, long lastSeq, Listener listener, Clock clock) {
@@ -96,6 +117,7 @@ public final class FeedClient implements AutoCloseable {
         this.listener = listener;
         this.clock = clock;
         this.lastSeq = new AtomicLong(lastSeq);
+        this.chain = new ChainWatch(lastSeq, null);
         this.state = new ConnectionState(Phase.CONNECTING, 1, null, null, lastSeq, 0, url.toString());
     }
 
@@ -105,6 +127,43 @@ public final class FeedClient implements AutoCloseable {
     public FeedClient trust(javax.net.ssl.SSLContext context) {
         this.tls = context;
         return this;
+    }
+
+    /** The feed's chain at the last seq the caller holds (from its cache); without it, checkpoints before a restart go unchecked. Before {@link #start()}. */
+    public FeedClient chainFrom(String head) {
+        chain.reset(lastSeq.get(), head);
+        return this;
+    }
+
+    /** Why this feed's history is not trusted (a checkpoint disagreed), or null. */
+    public String integrityProblem() {
+        return integrity;
+    }
+
+    /** The latest checkpoint that agreed with this client's own chain, or null. */
+    public Message.Checkpoint lastCheckpoint() {
+        return lastCheckpoint;
+    }
+
+    /** The signed checkpoint at exactly {@code seq}, asked of the feed (capability {@code checkpoint}). */
+    public CompletableFuture<Message.Checkpoint> checkpoint(long seq) {
+        return request(Message.Request.checkpoint(nextId("checkpoint-"), seq)).thenApply(r -> {
+            if (!r.ok()) throw new IllegalStateException("the feed did not give its checkpoint at seq " + seq + ": "
+                    + (r.error() == null ? "no reason" : r.error().code() + " " + r.error().message()));
+            Message.Checkpoint c;
+            try {
+                com.fasterxml.jackson.databind.node.ObjectNode data = r.data().deepCopy();
+                data.put("type", "checkpoint");
+                c = (Message.Checkpoint) Codec.fromTree(data, Message.class);
+            } catch (DecodeException | ClassCastException | NullPointerException e) {
+                throw new IllegalStateException("the feed's checkpoint at seq " + seq + " is unreadable: " + e.getMessage(), e);
+            }
+            Message.Welcome w = welcome;
+            if (c.seq() != seq || w == null || w.feedKey() == null || !org.marketspine.console.protocol.FeedChain.verify(w.feedKey(), c)) {
+                throw new IllegalStateException("the feed's checkpoint at seq " + seq + " is not signed by its key");
+            }
+            return c;
+        });
     }
 
     public FeedClient start() {
@@ -139,6 +198,7 @@ public final class FeedClient implements AutoCloseable {
     /** Forgets what it holds (the caller dropped its log); the next connection replays from 0. */
     public void resetTo(long seq) {
         lastSeq.set(seq);
+        chain.reset(seq, null);
         Socket s = socket;
         if (s != null) s.close(1000, "resync");
     }
@@ -234,8 +294,11 @@ public final class FeedClient implements AutoCloseable {
         lastFrameNanos = System.nanoTime();
         lastHeardAt = clock.instant();
         Message message;
+        List<String> canonical;
         try {
-            message = Codec.decode(frame);
+            Codec.Decoded decoded = Codec.decodeWithItems(frame);
+            message = decoded.message();
+            canonical = decoded.canonicalItems();
         } catch (DecodeException e) {
             // A bad frame is dropped with its reason; the events around it still arrive in order or trigger a resume.
             LOG.warning("dropped a frame from " + url + ": " + e.getMessage());
@@ -250,7 +313,8 @@ public final class FeedClient implements AutoCloseable {
                 listener.onWelcome(w);
                 setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), w.headSeq(), w.server()));
             }
-            case Message.Events batch -> applyEvents(from, batch.items());
+            case Message.Events batch -> applyEvents(from, batch.items(), canonical);
+            case Message.Checkpoint c -> found(chain.check(c, welcome == null ? null : welcome.feedKey()));
             case Message.Live live -> setState(new ConnectionState(Phase.LIVE, 0, null, null, lastSeq.get(),
                     live.headSeq(), welcome == null ? "" : welcome.server()));
             case Message.Heartbeat hb -> {
@@ -271,6 +335,7 @@ public final class FeedClient implements AutoCloseable {
                         && e.message().contains("resume_after")) {
                     listener.onHistoryMismatch(e.message());
                     lastSeq.set(0);
+                    chain.reset(0, null);
                     return;
                 }
                 if (e.code().equals("unauthorized") || e.code().equals("unsupported_protocol")) {
@@ -289,10 +354,14 @@ public final class FeedClient implements AutoCloseable {
         }
     }
 
-    private void applyEvents(Socket from, List<Event> items) {
+    private void applyEvents(Socket from, List<Event> items, List<String> canonical) {
         List<Event> fresh = new ArrayList<>(items.size());
+        List<String> freshText = new ArrayList<>(items.size());
+        List<ChainWatch.Finding> findings = new ArrayList<>();
+        Message.FeedKey key = welcome == null ? null : welcome.feedKey();
         long expected = lastSeq.get() + 1;
-        for (Event e : items) {
+        for (int i = 0; i < items.size(); i++) {
+            Event e = items.get(i);
             if (e.seq() < expected) continue; // already held: never apply twice
             if (e.seq() > expected) {
                 LOG.warning("gap in feed: expected seq " + expected + ", got " + e.seq() + "; resuming after " + (expected - 1));
@@ -300,14 +369,33 @@ public final class FeedClient implements AutoCloseable {
                 break;
             }
             fresh.add(e);
+            freshText.add(canonical.get(i));
+            findings.addAll(chain.append(e.seq(), canonical.get(i), key));
             expected++;
         }
         if (fresh.isEmpty()) return;
-        listener.onEvents(Collections.unmodifiableList(fresh));
+        listener.onItems(Collections.unmodifiableList(fresh), Collections.unmodifiableList(freshText));
         lastSeq.set(expected - 1);
+        findings.forEach(this::found);
         ConnectionState s = state;
         if (s.phase() == Phase.CATCHING_UP) {
             setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), s.headSeq(), s.detail()));
+        }
+    }
+
+    private void found(ChainWatch.Finding finding) {
+        switch (finding) {
+            case ChainWatch.Finding.Agrees a -> {
+                lastCheckpoint = a.checkpoint();
+                listener.onCheckpoint(a.checkpoint());
+            }
+            case ChainWatch.Finding.Disagrees d -> {
+                if (d.problem().equals(integrity)) return;
+                integrity = d.problem();
+                LOG.severe("INTEGRITY: feed " + url + ": " + d.problem());
+                listener.onIntegrity(d.problem());
+            }
+            case ChainWatch.Finding.Unchecked u -> LOG.fine(() -> "checkpoint at seq " + u.checkpoint().seq() + " not checked: " + u.why());
         }
     }
 

@@ -53,6 +53,7 @@ public final class FeedServer implements AutoCloseable {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
     private volatile Duration heartbeat = Duration.ofSeconds(Wire.HEARTBEAT_SECONDS);
+    private volatile Duration checkpointEvery = Duration.ofSeconds(Wire.CHECKPOINT_SECONDS);
     private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
     /** The clock frame rates are counted on; tests drive it by hand. */
     private volatile java.util.function.LongSupplier nanoTime = System::nanoTime;
@@ -83,6 +84,13 @@ public final class FeedServer implements AutoCloseable {
     }
 
     /** Serves {@code wss://} with this identity (see {@code feed.tls.ServerTls}). Call before {@link #start()}. */
+    /** How soon, while live, a checkpoint follows an event no checkpoint covers (protocol: 60 s); tests shorten it. */
+    public FeedServer checkpointEvery(Duration interval) {
+        if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("checkpoint interval must be positive");
+        this.checkpointEvery = interval;
+        return this;
+    }
+
     public FeedServer tls(javax.net.ssl.SSLContext context) {
         transport.setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(context));
         tls = true;
@@ -261,14 +269,18 @@ public final class FeedServer implements AutoCloseable {
             session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "bad resume_after");
             return;
         }
-        List<String> capabilities = new ArrayList<>(List.of("commands"));
+        List<String> capabilities = new ArrayList<>(List.of("commands", "checkpoint"));
         capabilities.addAll(source.requestOps());
         session.send(new Message.Welcome(Wire.PROTOCOL, SERVER, source.platform(), clock.instant(), head, who.role(),
-                who.user(), capabilities, journal.feedId(), warnings));
+                who.user(), capabilities, journal.feedId(), warnings, journal.feedKey()));
         status.greet(session, () -> session.greet(who, resume));
     }
 
     private void onRequest(Session session, Message.Request request) {
+        if ("checkpoint".equals(request.op())) {
+            session.send(Checkpoints.answer(journal, request, clock.instant()));
+            return;
+        }
         platform.execute(() -> {
             try {
                 JsonNode data = source.answer(request, journal.state());
@@ -346,7 +358,7 @@ public final class FeedServer implements AutoCloseable {
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
             if (Gatekeeper.refusedOrigin(conn, handshake) || Gatekeeper.tooManyWaiting(conn, transport.getConnections())) return;
-            Session session = new Session(conn, journal, clock, heartbeat);
+            Session session = new Session(conn, journal, clock, heartbeat, checkpointEvery);
             conn.setAttachment(session);
             platform.schedule(() -> {
                 if (!session.isGreeted() && conn.isOpen()) {

@@ -22,17 +22,24 @@ import java.util.logging.Logger;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
+import org.marketspine.console.protocol.Canonical;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.FeedChain;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.SigningKeys;
 
 /**
  * The feed's persistent, gap-free sequence of events (SQLite, WAL, synchronous=FULL): an event is
  * committed to disk before any session can read it, so seq survives restarts and {@code kill -9}.
  *
  * <p>One writer (the platform thread) appends; sessions read concurrently. Items are stored as
- * their wire JSON so replay never re-encodes.
+ * their wire JSON so replay never re-encodes, each with its value of the feed's hash chain
+ * (FEED-PROTOCOL "Checkpoints signed by the feed"), computed at append over the canonical form of
+ * exactly that item. The feed's Ed25519 key lives beside the journal ({@code <journal>.key.pem},
+ * owner-only) and signs checkpoints.
  */
 public final class Journal implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Journal.class.getName());
@@ -52,15 +59,26 @@ public final class Journal implements AutoCloseable {
      */
     private final java.util.concurrent.atomic.AtomicReferenceArray<Slot> recent = new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT);
 
-    private record Slot(long seq, String item) {}
+    private record Slot(long seq, String item, String chain) {}
     private volatile long headSeq;
+    private volatile String headChain = FeedChain.GENESIS;
+    private final SigningKeys keys;
+    /** Signed checkpoints by seq: every session that passes seq N gets the same one, signed once. */
+    private final java.util.Map<Long, Message.Checkpoint> signed = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<Long, Message.Checkpoint> eldest) {
+                    return size() > 4096;
+                }
+            });
     private volatile PlatformState state;
     private volatile RuntimeException foldFailure;
     private final CountDownLatch folded = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean folding = new java.util.concurrent.atomic.AtomicBoolean();
 
-    private Journal(Path file) throws SQLException {
+    private Journal(Path file) throws SQLException, java.io.IOException {
         this.file = file;
+        this.keys = SigningKeys.loadOrCreate(keyFile(file));
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         writer = DriverManager.getConnection(url);
         try (Statement s = writer.createStatement()) {
@@ -68,8 +86,9 @@ public final class Journal implements AutoCloseable {
             s.execute("PRAGMA synchronous=FULL");
             s.execute("PRAGMA busy_timeout=5000");
             s.execute("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, "
-                    + "kind TEXT NOT NULL, item TEXT NOT NULL)");
+                    + "kind TEXT NOT NULL, item TEXT NOT NULL, chain TEXT)");
             s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            if (!hasChainColumn(s)) s.execute("ALTER TABLE events ADD COLUMN chain TEXT");
         }
         reader = DriverManager.getConnection(url);
         try (Statement s = reader.createStatement()) {
@@ -84,6 +103,71 @@ public final class Journal implements AutoCloseable {
         try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq),0) FROM events")) {
             headSeq = rs.next() ? rs.getLong(1) : 0;
         }
+        chainUnchained();
+    }
+
+    /** Where the journal at {@code journal} keeps its feed key. */
+    public static Path keyFile(Path journal) {
+        return journal.resolveSibling(journal.getFileName() + ".key.pem");
+    }
+
+    private static boolean hasChainColumn(Statement s) throws SQLException {
+        try (ResultSet rs = s.executeQuery("PRAGMA table_info(events)")) {
+            while (rs.next()) if ("chain".equals(rs.getString("name"))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A journal written before the chain existed gets it once, in seq order, over the items as
+     * they were journaled; afterwards the head's value is read back.
+     */
+    private void chainUnchained() throws SQLException {
+        long after = 0;
+        String chain = FeedChain.GENESIS;
+        try (PreparedStatement first = writer.prepareStatement("SELECT MIN(seq) FROM events WHERE chain IS NULL");
+             ResultSet rs = first.executeQuery()) {
+            long missing = rs.next() ? rs.getLong(1) : 0;
+            if (missing == 0) {
+                headChain = headSeq == 0 ? FeedChain.GENESIS : chainAt(headSeq);
+                return;
+            }
+            after = missing - 1;
+        }
+        if (after > 0) chain = chainAt(after);
+        LOG.info("journal " + file + ": computing the hash chain of seq " + (after + 1) + "–" + headSeq + " (journal from before checkpoints)");
+        writer.setAutoCommit(false);
+        try (PreparedStatement read = writer.prepareStatement("SELECT seq, item FROM events WHERE seq > ? ORDER BY seq LIMIT 10000");
+             PreparedStatement update = writer.prepareStatement("UPDATE events SET chain = ? WHERE seq = ?")) {
+            while (after < headSeq) {
+                read.setLong(1, after);
+                int n = 0;
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        chain = FeedChain.next(chain, canonical(rs.getString(2)));
+                        after = rs.getLong(1);
+                        update.setString(1, chain);
+                        update.setLong(2, after);
+                        update.addBatch();
+                        n++;
+                    }
+                }
+                update.executeBatch();
+                writer.commit();
+                if (n == 0) break;
+            }
+        } finally {
+            writer.setAutoCommit(true);
+        }
+        headChain = chain;
+    }
+
+    private String canonical(String item) {
+        try {
+            return Canonical.of(item);
+        } catch (DecodeException e) {
+            throw new IllegalStateException("journal " + file + " holds an item that is not JSON: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -96,7 +180,7 @@ public final class Journal implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             return new Journal(file);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | java.io.IOException | RuntimeException e) {
             throw new IllegalStateException("cannot open journal " + file + ": " + e.getMessage(), e);
         }
     }
@@ -140,6 +224,38 @@ public final class Journal implements AutoCloseable {
         return headSeq;
     }
 
+    /** The public half of this feed's key, as {@code welcome.feed_key} carries it. */
+    public Message.FeedKey feedKey() {
+        return keys.wire();
+    }
+
+    /** The hash chain after item {@code seq} (0: the genesis value). */
+    public String chainAt(long seq) {
+        if (seq == 0) return FeedChain.GENESIS;
+        if (seq < 0 || seq > headSeq) throw new IllegalArgumentException("seq " + seq + " is outside this journal (head " + headSeq + ")");
+        Slot slot = recent.get((int) (seq % RECENT));
+        if (slot != null && slot.seq() == seq) return slot.chain();
+        readLock.lock();
+        try (PreparedStatement ps = reader.prepareStatement("SELECT chain FROM events WHERE seq = ?")) {
+            ps.setLong(1, seq);
+            try (ResultSet rs = ps.executeQuery()) {
+                String chain = rs.next() ? rs.getString(1) : null;
+                if (chain == null) throw new IllegalStateException("journal " + file + " has no chain value at seq " + seq);
+                return chain;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read journal " + file + ": " + e.getMessage(), e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** The checkpoint at exactly {@code seq}, signed by this feed's key (once per seq; then the same one). */
+    public Message.Checkpoint checkpoint(long seq, Instant now) {
+        return signed.computeIfAbsent(seq, s -> FeedChain.sign(keys.privateKey(), feedId, s, chainAt(s),
+                now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()));
+    }
+
     /** Starts folding the stored events into the state, once; {@link #state()} does it on demand. */
     public void startLoading() {
         if (folding.compareAndSet(false, true)) Thread.ofPlatform().daemon().name("journal-fold").start(this::foldStored);
@@ -168,21 +284,27 @@ public final class Journal implements AutoCloseable {
         PlatformState s = state();
         List<Event> events = new ArrayList<>(facts.size());
         List<String> items = new ArrayList<>(facts.size());
+        List<String> chains = new ArrayList<>(facts.size());
         long seq = headSeq;
+        String chain = headChain;
         for (Timed t : facts) {
             Event e = Event.of(++seq, t.at(), t.data());
             events.add(e);
-            items.add(Codec.encodeEvent(e));
+            String item = Codec.encodeEvent(e);
+            items.add(item);
+            chain = FeedChain.next(chain, canonical(item));
+            chains.add(chain);
         }
         try {
             writer.setAutoCommit(false);
-            try (PreparedStatement ps = writer.prepareStatement("INSERT INTO events(seq, at, kind, item) VALUES (?,?,?,?)")) {
+            try (PreparedStatement ps = writer.prepareStatement("INSERT INTO events(seq, at, kind, item, chain) VALUES (?,?,?,?,?)")) {
                 for (int i = 0; i < events.size(); i++) {
                     Event e = events.get(i);
                     ps.setLong(1, e.seq());
                     ps.setString(2, e.at().toString());
                     ps.setString(3, e.kind());
                     ps.setString(4, items.get(i));
+                    ps.setString(5, chains.get(i));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -204,9 +326,10 @@ public final class Journal implements AutoCloseable {
         }
         for (int i = 0; i < events.size(); i++) {
             s = StateFold.apply(s, events.get(i));
-            recent.set((int) (events.get(i).seq() % RECENT), new Slot(events.get(i).seq(), items.get(i)));
+            recent.set((int) (events.get(i).seq() % RECENT), new Slot(events.get(i).seq(), items.get(i), chains.get(i)));
         }
         state = s;
+        headChain = chain;
         publish(seq);
         return events;
     }

@@ -15,7 +15,8 @@ import org.marketspine.console.protocol.Wire;
 /**
  * One connected client. After the handshake a pump on its own virtual thread sends every journal
  * event after the client's cursor (replay and live are the same loop), then {@code live}, then
- * heartbeats while idle. A slow client only slows its own pump.
+ * heartbeats while idle, and signed checkpoints as {@link CheckpointPace} says. A slow client only
+ * slows its own pump.
  */
 final class Session {
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
@@ -27,6 +28,7 @@ final class Session {
     private final Journal journal;
     private final Clock clock;
     private final Duration heartbeat;
+    private final Duration checkpointEvery;
     private volatile TokenStore.Principal principal;
     private volatile boolean closed;
     private Thread pump;
@@ -37,11 +39,12 @@ final class Session {
     private Message.SourceStatus pendingStatus;
     private long statusAfter;
 
-    Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat) {
+    Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat, Duration checkpointEvery) {
         this.conn = conn;
         this.journal = journal;
         this.clock = clock;
         this.heartbeat = heartbeat;
+        this.checkpointEvery = checkpointEvery;
     }
 
     TokenStore.Principal principal() {
@@ -120,6 +123,7 @@ final class Session {
         boolean liveSent = false;
         long lastSend = System.nanoTime();
         long heartbeatNanos = heartbeat.toNanos();
+        CheckpointPace pace = new CheckpointPace(cursor, checkpointEvery.toNanos());
         try {
             while (!closed && conn.isOpen()) {
                 sendPendingStatus();
@@ -127,19 +131,28 @@ final class Session {
                 if (!items.isEmpty()) {
                     awaitDrain();
                     send(Codec.eventsFrame(items));
+                    long from = cursor;
                     cursor += items.size();
                     sent = cursor;
+                    for (long seq : pace.sent(from, cursor, liveSent, System.nanoTime())) send(journal.checkpoint(seq, clock.instant()));
                     sendPendingStatus();
                     lastSend = System.nanoTime();
                     continue;
                 }
                 if (!liveSent) {
                     send(new Message.Live(cursor));
+                    if (pace.atLive(cursor)) send(journal.checkpoint(cursor, clock.instant()));
                     liveSent = true;
                     lastSend = System.nanoTime();
                 }
-                long idle = System.nanoTime() - lastSend;
-                if (!journal.awaitBeyond(cursor, Duration.ofNanos(Math.max(1, heartbeatNanos - idle)))
+                long now = System.nanoTime();
+                if (pace.untilDue(now) == 0) {
+                    pace.coveredBy(cursor);
+                    send(journal.checkpoint(cursor, clock.instant()));
+                    lastSend = now;
+                }
+                long wait = Math.min(Math.max(1, heartbeatNanos - (now - lastSend)), pace.untilDue(now));
+                if (!journal.awaitBeyond(cursor, Duration.ofNanos(Math.max(1, wait)))
                         && System.nanoTime() - lastSend >= heartbeatNanos) {
                     send(new Message.Heartbeat(journal.headSeq(), clock.instant()));
                     lastSend = System.nanoTime();

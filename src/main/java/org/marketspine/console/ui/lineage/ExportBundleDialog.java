@@ -12,7 +12,12 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.FileChooser;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.marketspine.console.audit.BundleKeys;
+import org.marketspine.console.audit.FeedProof;
+import org.marketspine.console.protocol.SigningKeys;
 import org.marketspine.console.audit.BundleWriter;
 import org.marketspine.console.ui.ConsoleRuntime;
 
@@ -120,15 +125,33 @@ final class ExportBundleDialog extends Dialog<Void> {
         var w = runtime.snapshot().welcome();
         Thread.ofVirtual().name("bundle-export").start(() -> {
             try {
-                BundleKeys keys = BundleKeys.loadOrCreate(BundleKeys.defaultFile());
-                BundleWriter.Written written = BundleWriter.write(out, vm.log(), a, b,
-                        new BundleWriter.Source(w == null || w.feedId() == null ? "unknown" : w.feedId(), w == null ? "unknown" : w.platform(),
-                                w == null ? "unknown" : w.server(), runtime.feedKey()),
-                        (w == null ? System.getProperty("user.name") : w.user()) + " via Spine Console", keys, Instant.now(),
-                        p -> runtime.publisher().deliver(() -> progress.setProgress(p)));
+                SigningKeys keys = BundleKeys.loadOrCreate(BundleKeys.defaultFile());
+                BundleWriter.Span span = BundleWriter.span(vm.log(), a, b);
+                runtime.publisher().deliver(() -> status.setText("Asking the feed for its signed checkpoint at seq " + span.lastSeq() + "…"));
+                FeedProof proof;
+                try {
+                    proof = runtime.feedProof(span.lastSeq()).get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException ex) {
+                    throw new java.io.IOException("the feed's signed checkpoint at seq " + span.lastSeq() + " is needed and did not come ("
+                            + (ex.getCause() == null ? "no answer within 30 s" : ex.getCause().getMessage()) + ")", ex);
+                }
+                BundleWriter.Written written;
+                try (BundleWriter.ItemTexts texts = runtime.itemTexts()) {
+                    written = BundleWriter.write(out, vm.log(), texts, proof, span,
+                            new BundleWriter.Source(w == null || w.feedId() == null ? "unknown" : w.feedId(), w == null ? "unknown" : w.platform(),
+                                    w == null ? "unknown" : w.server(), runtime.feedKey()),
+                            (w == null ? System.getProperty("user.name") : w.user()) + " via Spine Console", keys, Instant.now(),
+                            p -> runtime.publisher().deliver(() -> progress.setProgress(p)));
+                }
                 runtime.publisher().deliver(() -> {
-                    status.setText(String.format("Wrote %s: %,d events, %,d bytes, signed by %s.", written.file(), written.events(),
-                            written.bytes(), written.signer()));
+                    status.setText(String.format("Wrote %s: %,d events, %,d bytes, signed by %s, with the feed's checkpoint at seq %,d (feed key %s).",
+                            written.file(), written.events(), written.bytes(), written.signer(), written.lastSeq(), proof.key().fingerprint()));
+                    go.setDisable(false);
+                });
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                runtime.publisher().deliver(() -> {
+                    status.setText("Export interrupted, nothing was written.");
                     go.setDisable(false);
                 });
             } catch (java.io.IOException | RuntimeException ex) {

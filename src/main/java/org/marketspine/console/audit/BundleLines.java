@@ -1,0 +1,179 @@
+package org.marketspine.console.audit;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.zip.ZipFile;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.StateFold;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.DecodeException;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.Message;
+
+/**
+ * Reads events.ndjson once: each line's seq follows the last, its chain value is the chain
+ * recomputed from the line before, the chain at every feed checkpoint is the one the feed signed.
+ * On a second thread the events are decoded and folded into the states the report is rendered from.
+ */
+final class BundleLines {
+    private static final int BLOCK = 4096;
+
+    record Result(String problem, long count, long lastSeq, String head, String sha, PlatformState startState,
+                  PlatformState endState, List<Event> events) {}
+
+    private BundleLines() {}
+
+    static Result read(ZipFile zip, List<Message.Checkpoint> checkpoints, long rangeFirstSeq, boolean keepEvents) throws IOException {
+        Folder folder = new Folder(rangeFirstSeq - 1, keepEvents);
+        CompletableFuture<Void> folding = CompletableFuture.runAsync(folder, r -> Thread.ofPlatform().daemon().name("bundle-fold").start(r));
+        String problem = null;
+        long count = 0;
+        long seq = 0;
+        String head = Bundle.GENESIS;
+        MessageDigest fileSha = Bundle.sha256();
+        int chainAt = Bundle.LINE_PREFIX.length();
+        int eventAt = chainAt + 64 + Bundle.EVENT_INFIX.length();
+        int nextCheckpoint = 0;
+        long checkedUpTo = 0;
+        List<String> block = new ArrayList<>(BLOCK);
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                new DigestInputStream(zip.getInputStream(zip.getEntry(Bundle.EVENTS)), fileSha), StandardCharsets.UTF_8), 1 << 16)) {
+            while (problem == null) {
+                String line;
+                try {
+                    line = r.readLine();
+                } catch (IOException e) {
+                    problem = "events.ndjson: unreadable after line " + count + " (" + e.getMessage() + ")";
+                    break;
+                }
+                if (line == null) break;
+                long n = count + 1;
+                if (!line.startsWith(Bundle.LINE_PREFIX) || line.length() <= eventAt || !line.startsWith(Bundle.EVENT_INFIX, chainAt + 64)
+                        || !line.endsWith("}")) {
+                    problem = "events.ndjson line " + n + ": not a bundle line";
+                    break;
+                }
+                String stored = line.substring(chainAt, chainAt + 64);
+                String event = line.substring(eventAt, line.length() - 1);
+                long lineSeq = seqOf(event);
+                if (lineSeq != seq + 1) {
+                    problem = "events.ndjson line " + n + ": seq " + (lineSeq < 0 ? "unreadable" : lineSeq) + " where seq " + (seq + 1)
+                            + " belongs (a line was removed, added or moved)";
+                    break;
+                }
+                String chain = Bundle.chain(head, event);
+                if (!chain.equals(stored)) {
+                    problem = "events.ndjson line " + n + " (seq " + lineSeq + "): its hash does not chain from the line before (the line was changed)";
+                    break;
+                }
+                if (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).seq() == lineSeq) {
+                    Message.Checkpoint c = checkpoints.get(nextCheckpoint++);
+                    if (!c.chain().equals(chain)) {
+                        problem = "events.ndjson seq " + (checkedUpTo + 1) + "–" + lineSeq + " (lines " + (checkedUpTo + 1) + "–" + n
+                                + "): the chain at seq " + lineSeq + " is not the one the feed signed there, so an event in this span "
+                                + "is not what the feed journaled; the first event whose chain can differ is seq " + (checkedUpTo + 1)
+                                + " (line " + (checkedUpTo + 1) + "), the chain was recomputed after it was changed";
+                        break;
+                    }
+                    checkedUpTo = lineSeq;
+                }
+                head = chain;
+                seq = lineSeq;
+                count = n;
+                block.add(event);
+                if (block.size() == BLOCK) {
+                    folder.give(block);
+                    block = new ArrayList<>(BLOCK);
+                }
+            }
+        } finally {
+            if (!block.isEmpty()) folder.give(block);
+            folder.give(List.of());
+        }
+        folding.join();
+        if (problem == null && folder.problem != null) problem = folder.problem;
+        return new Result(problem, count, seq, head, problem == null ? Bundle.hex(fileSha.digest()) : null, folder.start, folder.state,
+                folder.events);
+    }
+
+    /**
+     * The event's seq, without decoding it: canonical JSON sorts the item's keys, so {@code seq}
+     * is its last field ({@code …,"seq":N}); -1 when the text does not end so.
+     */
+    static long seqOf(String eventJson) {
+        int at = eventJson.lastIndexOf(",\"seq\":");
+        if (at < 0 || !eventJson.endsWith("}")) return -1;
+        int i = at + 7;
+        int end = eventJson.length() - 1;
+        if (i >= end || end - i > 18) return -1;
+        long v = 0;
+        for (; i < end; i++) {
+            char c = eventJson.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** Decodes and folds on its own thread; stops at the first event it cannot read. */
+    private static final class Folder implements Runnable {
+        private final BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(8);
+        private final long startSeq;
+        private final boolean keep;
+        final List<Event> events = new ArrayList<>();
+        volatile PlatformState state = PlatformState.EMPTY;
+        volatile PlatformState start = PlatformState.EMPTY;
+        volatile String problem;
+
+        Folder(long startSeq, boolean keep) {
+            this.startSeq = startSeq;
+            this.keep = keep;
+        }
+
+        void give(List<String> block) {
+            try {
+                queue.put(block);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while verifying", e);
+            }
+        }
+
+        @Override
+        public void run() {
+            PlatformState s = PlatformState.EMPTY;
+            try {
+                for (List<String> block = queue.take(); !block.isEmpty(); block = queue.take()) {
+                    if (problem != null) continue; // drain: the reader must never block on a full queue
+                    for (String text : block) {
+                        Event e;
+                        try {
+                            e = Codec.decodeEvent(text);
+                        } catch (DecodeException ex) {
+                            problem = "events.ndjson seq " + seqOf(text) + ": not a valid event (" + ex.getMessage() + ")";
+                            break;
+                        }
+                        s = StateFold.apply(s, e);
+                        if (e.seq() == startSeq) start = s;
+                        if (keep) events.add(e);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problem = "verification interrupted";
+            } catch (RuntimeException e) {
+                problem = "events.ndjson: the events cannot be folded into a state (" + e.getMessage() + ")";
+            }
+            state = s;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.marketspine.console.feed.server;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When a session sends a signed checkpoint (FEED-PROTOCOL): at every multiple of
+ * {@value #EVERY} it passes, at the seq where it goes live, and while live at most
+ * {@code interval} after an event that no checkpoint covers yet. Pure: the session feeds it seqs
+ * and its own nanosecond clock.
+ */
+final class CheckpointPace {
+    static final long EVERY = 1000;
+
+    private final long intervalNanos;
+    private long covered;
+    /** When the oldest uncovered live event was sent; valid while {@code uncovered}. */
+    private long uncoveredSince;
+    private boolean uncovered;
+
+    CheckpointPace(long covered, long intervalNanos) {
+        this.covered = covered;
+        this.intervalNanos = intervalNanos;
+    }
+
+    /** The session sent items up to {@code cursor}: the multiples of EVERY it passed. */
+    List<Long> sent(long from, long cursor, boolean live, long nanos) {
+        List<Long> due = new ArrayList<>();
+        for (long m = (from / EVERY + 1) * EVERY; m <= cursor; m += EVERY) due.add(m);
+        if (!due.isEmpty()) covered = due.get(due.size() - 1);
+        if (live && cursor > covered && !uncovered) {
+            uncovered = true;
+            uncoveredSince = nanos;
+        }
+        if (cursor == covered) uncovered = false;
+        return due;
+    }
+
+    /** The session went live at {@code cursor}: a checkpoint there, unless one already covers it. */
+    boolean atLive(long cursor) {
+        if (cursor == 0 || cursor == covered) return false;
+        covered = cursor;
+        uncovered = false;
+        return true;
+    }
+
+    /** Nanoseconds until a checkpoint is due for uncovered live events (Long.MAX_VALUE when none is). */
+    long untilDue(long nanos) {
+        return uncovered ? Math.max(0, uncoveredSince + intervalNanos - nanos) : Long.MAX_VALUE;
+    }
+
+    /** The time rule fired: a checkpoint at {@code cursor}. */
+    void coveredBy(long cursor) {
+        covered = cursor;
+        uncovered = false;
+    }
+}
