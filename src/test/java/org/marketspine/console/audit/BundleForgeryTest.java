@@ -1,0 +1,135 @@
+package org.marketspine.console.audit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.model.EventLog;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.SigningKeys;
+
+/**
+ * R10: someone who wants a forged bundle to verify, following only the published format. Only a
+ * chain that matches checkpoints signed by a trusted feed key verifies; everything else is NOT
+ * TRUSTED (intact, unknown signer) or FAILED (named).
+ */
+class BundleForgeryTest {
+    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    static EventLog live;
+    static Path dir;
+    static Path bundle;
+    static SigningKeys exporter;
+    static SigningKeys feedKey;
+    static TrustList trusted;
+    /** The line (0-based) of the first critical anomaly: what a forger wants to read "low". */
+    static int criticalLine;
+
+    @BeforeAll
+    static void export(@TempDir Path tmp) throws IOException {
+        dir = tmp;
+        live = new EventLog();
+        live.appendAll(new DemoPlatform(20261125, 1, Clock.systemUTC()).history(NOW));
+        exporter = SigningKeys.loadOrCreate(tmp.resolve("exporter.pem"));
+        feedKey = SigningKeys.loadOrCreate(tmp.resolve("feed.pem"));
+        trusted = TrustList.of(List.of(exporter.fingerprint(), feedKey.fingerprint()));
+        bundle = tmp.resolve("real.spinebundle");
+        BundleWriter.Span span = BundleWriter.span(live, live.lastAt().minus(Duration.ofDays(60)), live.lastAt());
+        try (BundleWriter.ItemTexts texts = BundleWriter.ItemTexts.of(live)) {
+            BundleWriter.write(bundle, live, texts, FeedSigning.proof(live, feedKey, "feed-1", span.lastSeq()), span,
+                    new BundleWriter.Source("feed-1", "demo", "spine-feed/0.1.0", "ws://prod/feed"), "c.auditor", exporter, NOW, p -> { });
+        }
+        criticalLine = -1;
+        for (long seq = 1; seq <= span.lastSeq() && criticalLine < 0; seq++) {
+            Event e = live.event(seq);
+            if (e.data() instanceof EventData.AnomalyDetected a && a.severity().name().equals("CRITICAL") && seq > 1500) criticalLine = (int) seq - 1;
+        }
+        assertTrue(criticalLine > 0, "the demo history has a critical anomaly to forge");
+    }
+
+    private static String toLow(String event) {
+        assertTrue(event.contains("\"severity\":\"critical\""), event);
+        return event.replace("\"severity\":\"critical\"", "\"severity\":\"low\"");
+    }
+
+    @Test
+    void theRealBundleVerifies_namingTheFeedAndTheExporter() {
+        TrustList named = TrustList.of(List.of()).with(TrustList.of(List.of(feedKey.fingerprint(), exporter.fingerprint())));
+        BundleVerifier.Verdict v = BundleVerifier.verify(bundle, named, false);
+        assertEquals(BundleVerifier.Outcome.VERIFIED, v.outcome(), v.summary());
+        assertEquals(0, v.outcome().exitCode);
+        assertTrue(v.summary().startsWith("VERIFIED"), v.summary());
+        assertTrue(v.summary().contains(feedKey.fingerprint()) && v.summary().contains(exporter.fingerprint()), v.summary());
+    }
+
+    @Test
+    void anEventEditedAndEverythingReSignedWithFreshKeysIsNotTrusted_neverVerified() throws Exception {
+        SigningKeys forger = SigningKeys.loadOrCreate(dir.resolve("forger.pem"));
+        SigningKeys fakeFeed = SigningKeys.loadOrCreate(dir.resolve("fake-feed.pem"));
+        Path forged = Forger.forge(bundle, dir.resolve("forged-all.spinebundle"), criticalLine, BundleForgeryTest::toLow, forger, fakeFeed);
+        BundleVerifier.Verdict v = BundleVerifier.verify(forged, trusted, false);
+        assertEquals(BundleVerifier.Outcome.NOT_TRUSTED, v.outcome(), v.summary());
+        assertEquals(3, v.outcome().exitCode);
+        assertTrue(v.problem().contains("the feed key " + fakeFeed.fingerprint()), v.problem());
+        assertTrue(v.problem().contains("the exporter key " + forger.fingerprint()), v.problem());
+        assertTrue(v.problem().contains("bundle trust add"), "says how to check and trust a key: " + v.problem());
+    }
+
+    @Test
+    void anEventEditedWithTheFeedsCheckpointsLeftAsTheyWereFails_namingWhereTheChainDiffers() throws Exception {
+        SigningKeys forger = SigningKeys.loadOrCreate(dir.resolve("forger2.pem"));
+        Path forged = Forger.forge(bundle, dir.resolve("forged-kept.spinebundle"), criticalLine, BundleForgeryTest::toLow, forger, null);
+        BundleVerifier.Verdict v = BundleVerifier.verify(forged, trusted, false);
+        assertEquals(BundleVerifier.Outcome.FAILED, v.outcome(), v.summary());
+        long seq = criticalLine + 1;
+        long from = (seq - 1) / 1000 * 1000 + 1;
+        long to = Math.min(from + 999, live.seqAt(live.lastAt()));
+        assertTrue(v.problem().contains("events.ndjson seq " + from + "–" + to), v.problem());
+        assertTrue(v.problem().contains("not the one the feed signed"), v.problem());
+    }
+
+    @Test
+    void aDishonestExporterWithATrustedKeyStillFails_theFeedsCheckpointsDecide() throws Exception {
+        Path forged = Forger.forge(bundle, dir.resolve("forged-insider.spinebundle"), criticalLine, BundleForgeryTest::toLow, exporter, null);
+        BundleVerifier.Verdict v = BundleVerifier.verify(forged, trusted, false);
+        assertEquals(BundleVerifier.Outcome.FAILED, v.outcome(), v.summary());
+    }
+
+    @Test
+    void aReportThatContradictsItsEventsFails_evenSignedByTheTrustedExporter() throws Exception {
+        Map<String, byte[]> entries = BundleTest.read(bundle);
+        String report = new String(entries.get(Bundle.REPORT), StandardCharsets.UTF_8);
+        assertTrue(report.contains("<td>CRITICAL</td>"), "the real report lists the critical anomaly");
+        String lie = report.replaceFirst("<td>CRITICAL</td>", "<td>LOW</td>");
+        entries.put(Bundle.REPORT, lie.getBytes(StandardCharsets.UTF_8));
+        Path out = dir.resolve("report-lie.spinebundle");
+        BundleTest.write(out, entries);
+        Path resigned = Resign.manifest(out, dir.resolve("report-lie-signed.spinebundle"), exporter);
+        BundleVerifier.Verdict v = BundleVerifier.verify(resigned, trusted, false);
+        assertEquals(BundleVerifier.Outcome.FAILED, v.outcome(), v.summary());
+        assertTrue(v.problem().startsWith("report.html: does not say what the events say"), v.problem());
+        assertTrue(v.problem().contains("LOW") && v.problem().contains("CRITICAL"), v.problem());
+    }
+
+    @Test
+    void aBundleFromAFeedNotInTheTrustListIsNotTrusted_andTrustForOneRunVerifiesIt() {
+        BundleVerifier.Verdict v = BundleVerifier.verify(bundle, TrustList.of(List.of(exporter.fingerprint())), false);
+        assertEquals(BundleVerifier.Outcome.NOT_TRUSTED, v.outcome(), v.summary());
+        assertTrue(v.problem().contains("the feed key " + feedKey.fingerprint()), v.problem());
+        assertFalse(v.problem().contains("exporter key"), v.problem());
+        assertTrue(v.summary().startsWith("NOT TRUSTED"), v.summary());
+        BundleVerifier.Verdict both = BundleVerifier.verify(bundle,
+                TrustList.of(List.of(exporter.fingerprint())).with(TrustList.of(List.of(feedKey.fingerprint()))), false);
+        assertTrue(both.verified(), both.summary());
+    }
+}
