@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -17,6 +15,7 @@ import org.marketspine.console.model.StateFold;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.FeedChain;
 import org.marketspine.console.protocol.Message;
 
 /**
@@ -27,26 +26,29 @@ import org.marketspine.console.protocol.Message;
 final class BundleLines {
     private static final int BLOCK = 4096;
 
-    record Result(String problem, long count, long lastSeq, String head, String sha, PlatformState startState,
+    /** {@code disagreeing}: the feed checkpoint whose chain the events do not reach, when that is the problem. */
+    record Result(String problem, long count, long lastSeq, String head, Message.Checkpoint disagreeing, PlatformState startState,
                   PlatformState endState, List<Event> events) {}
 
     private BundleLines() {}
 
     static Result read(ZipFile zip, List<Message.Checkpoint> checkpoints, long rangeFirstSeq, boolean keepEvents) throws IOException {
         Folder folder = new Folder(rangeFirstSeq - 1, keepEvents);
+        FeedChain.Hasher hasher = new FeedChain.Hasher();
         CompletableFuture<Void> folding = CompletableFuture.runAsync(folder, r -> Thread.ofPlatform().daemon().name("bundle-fold").start(r));
         String problem = null;
         long count = 0;
         long seq = 0;
         String head = Bundle.GENESIS;
-        MessageDigest fileSha = Bundle.sha256();
         int chainAt = Bundle.LINE_PREFIX.length();
         int eventAt = chainAt + 64 + Bundle.EVENT_INFIX.length();
         int nextCheckpoint = 0;
         long checkedUpTo = 0;
         List<String> block = new ArrayList<>(BLOCK);
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new DigestInputStream(zip.getInputStream(zip.getEntry(Bundle.EVENTS)), fileSha), StandardCharsets.UTF_8), 1 << 16)) {
+        Message.Checkpoint disagreeing = null;
+        // No separate sha256 of the file: every byte of a line is its chain value or its event, and both are checked.
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(zip.getInputStream(zip.getEntry(Bundle.EVENTS)),
+                StandardCharsets.UTF_8), 1 << 16)) {
             while (problem == null) {
                 String line;
                 try {
@@ -70,7 +72,7 @@ final class BundleLines {
                             + " belongs (a line was removed, added or moved)";
                     break;
                 }
-                String chain = Bundle.chain(head, event);
+                String chain = hasher.next(head, event);
                 if (!chain.equals(stored)) {
                     problem = "events.ndjson line " + n + " (seq " + lineSeq + "): its hash does not chain from the line before (the line was changed)";
                     break;
@@ -78,6 +80,7 @@ final class BundleLines {
                 if (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).seq() == lineSeq) {
                     Message.Checkpoint c = checkpoints.get(nextCheckpoint++);
                     if (!c.chain().equals(chain)) {
+                        disagreeing = c;
                         problem = "events.ndjson seq " + (checkedUpTo + 1) + "–" + lineSeq + " (lines " + (checkedUpTo + 1) + "–" + n
                                 + "): the chain at seq " + lineSeq + " is not the one the feed signed there, so an event in this span "
                                 + "is not what the feed journaled; the first event whose chain can differ is seq " + (checkedUpTo + 1)
@@ -97,12 +100,11 @@ final class BundleLines {
             }
         } finally {
             if (!block.isEmpty()) folder.give(block);
-            folder.give(List.of());
+            folder.give(List.of()); // the end
         }
         folding.join();
         if (problem == null && folder.problem != null) problem = folder.problem;
-        return new Result(problem, count, seq, head, problem == null ? Bundle.hex(fileSha.digest()) : null, folder.start, folder.state,
-                folder.events);
+        return new Result(problem, count, seq, head, disagreeing, folder.start, folder.state, folder.events);
     }
 
     /**
@@ -124,9 +126,15 @@ final class BundleLines {
         return v;
     }
 
-    /** Decodes and folds on its own thread; stops at the first event it cannot read. */
+    /**
+     * Decodes blocks on a pool of its own (decoding is most of the work) and folds them, in seq
+     * order, on its own thread; stops at the first event it cannot read.
+     */
     private static final class Folder implements Runnable {
-        private final BlockingQueue<List<String>> queue = new ArrayBlockingQueue<>(8);
+        private static final java.util.concurrent.ExecutorService DECODERS = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(2, Runtime.getRuntime().availableProcessors()), r -> Thread.ofPlatform().daemon().name("bundle-decode").unstarted(r));
+        private static final CompletableFuture<Object[]> END = CompletableFuture.completedFuture(new Object[0]);
+        private final BlockingQueue<CompletableFuture<Object[]>> queue = new ArrayBlockingQueue<>(8);
         private final long startSeq;
         private final boolean keep;
         final List<Event> events = new ArrayList<>();
@@ -141,10 +149,19 @@ final class BundleLines {
 
         void give(List<String> block) {
             try {
-                queue.put(block);
+                queue.put(block.isEmpty() ? END : CompletableFuture.supplyAsync(() -> block.stream().map(Folder::decode).toArray(), DECODERS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while verifying", e);
+            }
+        }
+
+        /** The event, or the problem with its text. */
+        private static Object decode(String text) {
+            try {
+                return Codec.decodeEvent(text);
+            } catch (DecodeException ex) {
+                return "events.ndjson seq " + seqOf(text) + ": not a valid event (" + ex.getMessage() + ")";
             }
         }
 
@@ -152,16 +169,15 @@ final class BundleLines {
         public void run() {
             PlatformState s = PlatformState.EMPTY;
             try {
-                for (List<String> block = queue.take(); !block.isEmpty(); block = queue.take()) {
+                for (CompletableFuture<Object[]> next = queue.take(); next != END; next = queue.take()) {
+                    Object[] decoded = next.join();
                     if (problem != null) continue; // drain: the reader must never block on a full queue
-                    for (String text : block) {
-                        Event e;
-                        try {
-                            e = Codec.decodeEvent(text);
-                        } catch (DecodeException ex) {
-                            problem = "events.ndjson seq " + seqOf(text) + ": not a valid event (" + ex.getMessage() + ")";
+                    for (Object o : decoded) {
+                        if (o instanceof String bad) {
+                            problem = bad;
                             break;
                         }
+                        Event e = (Event) o;
                         s = StateFold.apply(s, e);
                         if (e.seq() == startSeq) start = s;
                         if (keep) events.add(e);

@@ -141,7 +141,6 @@ public final class BundleWriter {
             zip.putNextEntry(new ZipEntry(Bundle.EVENTS));
             MessageDigest fileSha = Bundle.sha256();
             OutputStream events = new DigestOutputStream(zip, fileSha);
-            // Three stages on two cores: encode (parallel) → chain (this thread) → deflate (a writer thread).
             BlockingQueue<byte[]> blocks = new ArrayBlockingQueue<>(3);
             IOException[] failed = new IOException[1];
             Thread deflater = Thread.ofPlatform().name("bundle-deflate").start(() -> {
@@ -157,14 +156,19 @@ public final class BundleWriter {
             });
             int next = 0;
             long previousCheckpoint = 0;
+            FeedChain.Hasher hasher = new FeedChain.Hasher();
+            // Four stages on two cores: read the texts (a thread) → chain (this thread) → deflate (a thread).
+            CompletableFuture<String[]> ahead = read(texts, 1, (int) Math.min(CHUNK, lastSeq));
             try {
                 for (long first = 1; first <= lastSeq && failed[0] == null; first += CHUNK) {
                     long a = first;
                     int n = (int) Math.min(CHUNK, lastSeq - first + 1);
-                    String[] json = texts.chunk(a, n);
+                    String[] json = join(ahead);
+                    long after = first + n;
+                    if (after <= lastSeq) ahead = read(texts, after, (int) Math.min(CHUNK, lastSeq - after + 1));
                     StringBuilder block = new StringBuilder(n * 340);
                     for (int i = 0; i < n; i++) {
-                        chain = Bundle.chain(chain, json[i]);
+                        chain = hasher.next(chain, json[i]);
                         block.append(Bundle.line(chain, json[i])).append('\n');
                         Message.Checkpoint c = checkpoints.get(next);
                         if (c.seq() == a + i) {
@@ -252,6 +256,26 @@ public final class BundleWriter {
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         progress.accept(1);
         return new Written(out, lastSeq, lastSeq, Files.size(out), keys.fingerprint());
+    }
+
+    private static CompletableFuture<String[]> read(ItemTexts texts, long first, int count) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return texts.chunk(first, count);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, r -> Thread.ofPlatform().name("bundle-read").start(r));
+    }
+
+    private static String[] join(CompletableFuture<String[]> chunk) throws IOException {
+        try {
+            return chunk.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) throw io.getCause();
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
     }
 
     private static String put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

@@ -29,6 +29,8 @@ public final class Codec {
     private static final ObjectReader EVENT_READER = MAPPER.readerFor(Event.class);
     private static final ObjectWriter MESSAGE_WRITER = MAPPER.writerFor(Message.class);
     private static final ObjectWriter EVENT_WRITER = MAPPER.writerFor(Event.class);
+    /** Readers that know the kind ahead of {@code data}, one per kind seen (kinds are few; unknown ones are bounded below). */
+    private static final java.util.Map<String, ObjectReader> HINTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Codec() {}
 
@@ -107,12 +109,32 @@ public final class Codec {
     public static Event decodeEvent(String item) throws DecodeException {
         checkSize(item);
         try {
-            return EVENT_READER.readValue(item);
+            String kind = canonicalKind(item);
+            return (kind == null ? EVENT_READER : HINTED.computeIfAbsent(kind, k -> EVENT_READER.withAttribute(EventDeserializer.KIND_HINT, k)))
+                    .readValue(item);
         } catch (JsonProcessingException e) {
             throw new DecodeException("bad_message", reason(e));
         } catch (RuntimeException e) {
             throw new DecodeException("bad_message", "unreadable event: " + e.getMessage());
         }
+    }
+
+    /**
+     * The kind of a canonical event text ({@code {"at":…,"data":{…},"kind":"K","seq":N}}), read from
+     * its end so that {@code data} need not be buffered; null when the text does not end that way.
+     */
+    static String canonicalKind(String item) {
+        if (!item.startsWith("{\"at\":")) return null;
+        int seq = item.lastIndexOf(",\"seq\":");
+        if (seq < 0) return null;
+        int kind = item.lastIndexOf(",\"kind\":\"", seq);
+        if (kind < 0) return null;
+        int from = kind + 9;
+        if (seq - 1 <= from || item.charAt(seq - 1) != '"') return null;
+        String k = item.substring(from, seq - 1);
+        if (k.indexOf('"') >= 0 || k.indexOf('\\') >= 0) return null;
+        // A hostile feed could invent endless kinds: only known ones get a cached reader.
+        return EventKind.classOf(k) == null ? null : k;
     }
 
     public static String encode(Message message) {

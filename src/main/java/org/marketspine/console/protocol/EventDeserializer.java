@@ -12,12 +12,18 @@ import java.time.Instant;
 
 /**
  * Reads an event whose {@code data} type depends on its sibling {@code kind}. Our server writes
- * {@code kind} before {@code data}, which takes the streaming path; any other order is buffered.
+ * {@code kind} before {@code data}, which takes the streaming path. Canonical JSON (sorted keys)
+ * puts {@code data} first: {@link Codec#decodeEvent} then reads the kind from the text's end and
+ * passes it as the {@value #KIND_HINT} attribute, checked against the real field. Any other order
+ * is buffered.
  */
 final class EventDeserializer extends StdDeserializer<Event> {
 
     /** Looked up once per kind: resolving a type per event costs more than reading it. */
     private static final java.util.Map<Class<?>, JsonDeserializer<Object>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A reader attribute: the kind the caller read from the text ahead of {@code data}. */
+    static final String KIND_HINT = "spine.kind-hint";
 
     EventDeserializer() {
         super(Event.class);
@@ -51,8 +57,11 @@ final class EventDeserializer extends StdDeserializer<Event> {
                 }
                 case "data" -> {
                     if (token != JsonToken.START_OBJECT) ctxt.reportInputMismatch(this, "field 'data' must be an object");
+                    Object hint = ctxt.getAttribute(KIND_HINT);
                     if (kind != null) {
                         data = readData(p, ctxt, kind);
+                    } else if (hint instanceof String k) {
+                        data = readData(p, ctxt, k);
                     } else {
                         early = ctxt.bufferAsCopyOfValue(p);
                     }
@@ -62,6 +71,9 @@ final class EventDeserializer extends StdDeserializer<Event> {
         }
         if (seq == null) ctxt.reportInputMismatch(this, "missing required field 'seq'");
         if (kind == null) ctxt.reportInputMismatch(this, "missing required field 'kind'");
+        if (ctxt.getAttribute(KIND_HINT) instanceof String hint && data != null && !hint.equals(kind)) {
+            ctxt.reportInputMismatch(this, "field 'kind' is '" + kind + "' but the text read as '" + hint + "'");
+        }
         if (early != null) {
             try (JsonParser buffered = early.asParser(p.getCodec())) {
                 buffered.nextToken();

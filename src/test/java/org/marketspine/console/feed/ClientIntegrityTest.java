@@ -84,7 +84,8 @@ class ClientIntegrityTest {
         FakeFeed feed = new FakeFeed(feedKey);
         feed.checkpointFrame = checkpointFrame;
         feed.start();
-        while (feed.getPort() == 0) Thread.onSpinWait();
+        // getPort() is 0 before the server socket exists and -1 before it is bound.
+        while (feed.getPort() <= 0) Thread.onSpinWait();
         List<String> integrity = new CopyOnWriteArrayList<>();
         List<Message.Checkpoint> agreed = new CopyOnWriteArrayList<>();
         FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + feed.getPort() + "/feed"), "t", 0, new FeedClient.Listener() {
