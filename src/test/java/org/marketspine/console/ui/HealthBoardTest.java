@@ -308,7 +308,8 @@ class HealthBoardTest {
     void killingTheFeedShowsFeedLostAndAStaleBoardWithin15Seconds(FxRobot robot) throws Exception {
         awaitLive();
         Label connection = robot.lookup("#connection-text").queryAs(Label.class);
-        assertTrue(connection.getText().startsWith("Live"), connection.getText());
+        // The bar repaints on the next pulse after the runtime goes live and current: wait for it, do not race it.
+        await("Live on the connection bar", 10, () -> connection.getText().startsWith("Live"));
         Instant killed = Instant.now();
         runtime.embeddedServer().close();
         await("FEED LOST", 20, () -> connection.getText().startsWith("FEED LOST"));
