@@ -119,6 +119,11 @@ public final class Canonical {
         if (d < 0) return "-" + ecmaScript(-d);
         // Double.toString gives the shortest digits that round-trip (JDK 19+), as ECMAScript requires.
         BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        if (exact.precision() == 2) {
+            // Java prints at least two digits; ECMAScript the fewest that round-trip (4.9E-324 is 5e-324 there).
+            BigDecimal one = exact.round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+            if (Double.parseDouble(one.toString()) == d) exact = one.stripTrailingZeros();
+        }
         String digits = exact.unscaledValue().toString();
         int k = digits.length();
         int n = k - exact.scale(); // value = 0.digits × 10^n

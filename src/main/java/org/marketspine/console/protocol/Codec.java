@@ -84,6 +84,18 @@ public final class Codec {
      */
     public static Decoded decodeWithItems(String frame) throws DecodeException {
         checkSize(frame);
+        List<String> spans = CanonicalScan.items(frame);
+        if (spans != null) {
+            // Our server's shape: each item decoded on its own (the kind read ahead), hashed as it stands when it is canonical.
+            java.util.ArrayList<Event> events = new java.util.ArrayList<>(spans.size());
+            String[] canonical = new String[spans.size()];
+            for (int i = 0; i < canonical.length; i++) {
+                String span = spans.get(i);
+                events.add(decodeEvent(span));
+                canonical[i] = CanonicalScan.isCanonical(span) ? span : Canonical.of(span);
+            }
+            return new Decoded(new Message.Events(events), List.of(canonical));
+        }
         try {
             JsonNode tree = MAPPER.readTree(frame);
             if (tree == null || !tree.isObject()) throw new DecodeException("bad_message", "a frame must be a JSON object");

@@ -36,9 +36,9 @@ import org.marketspine.console.protocol.SigningKeys;
  * committed to disk before any session can read it, so seq survives restarts and {@code kill -9}.
  *
  * <p>One writer (the platform thread) appends; sessions read concurrently. Items are stored as
- * their wire JSON so replay never re-encodes, each with its value of the feed's hash chain
- * (FEED-PROTOCOL "Checkpoints signed by the feed"), computed at append over the canonical form of
- * exactly that item. The feed's Ed25519 key lives beside the journal ({@code <journal>.key.pem},
+ * their wire JSON — in canonical form (RFC 8785), so replay never re-encodes and a client hashes
+ * each item as it arrives — each with its value of the feed's hash chain (FEED-PROTOCOL
+ * "Checkpoints signed by the feed"), computed at append over exactly that text. The feed's Ed25519 key lives beside the journal ({@code <journal>.key.pem},
  * owner-only) and signs checkpoints.
  */
 public final class Journal implements AutoCloseable {
@@ -119,8 +119,9 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * A journal written before the chain existed gets it once, in seq order, over the items as
-     * they were journaled; afterwards the head's value is read back.
+     * A journal written before the chain existed gets it once, in seq order, over the canonical
+     * form of the items as they were journaled (and each item is stored in that form from then on);
+     * afterwards the head's value is read back.
      */
     private void chainUnchained() throws SQLException {
         long after = 0;
@@ -138,16 +139,18 @@ public final class Journal implements AutoCloseable {
         LOG.info("journal " + file + ": computing the hash chain of seq " + (after + 1) + "–" + headSeq + " (journal from before checkpoints)");
         writer.setAutoCommit(false);
         try (PreparedStatement read = writer.prepareStatement("SELECT seq, item FROM events WHERE seq > ? ORDER BY seq LIMIT 10000");
-             PreparedStatement update = writer.prepareStatement("UPDATE events SET chain = ? WHERE seq = ?")) {
+             PreparedStatement update = writer.prepareStatement("UPDATE events SET item = ?, chain = ? WHERE seq = ?")) {
             while (after < headSeq) {
                 read.setLong(1, after);
                 int n = 0;
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
-                        chain = FeedChain.next(chain, canonical(rs.getString(2)));
+                        String item = canonical(rs.getString(2));
+                        chain = FeedChain.next(chain, item);
                         after = rs.getLong(1);
-                        update.setString(1, chain);
-                        update.setLong(2, after);
+                        update.setString(1, item);
+                        update.setString(2, chain);
+                        update.setLong(3, after);
                         update.addBatch();
                         n++;
                     }
@@ -290,9 +293,9 @@ public final class Journal implements AutoCloseable {
         for (Timed t : facts) {
             Event e = Event.of(++seq, t.at(), t.data());
             events.add(e);
-            String item = Codec.encodeEvent(e);
+            String item = Canonical.of(e);
             items.add(item);
-            chain = FeedChain.next(chain, canonical(item));
+            chain = FeedChain.next(chain, item);
             chains.add(chain);
         }
         try {
