@@ -108,7 +108,8 @@ public final class ConsoleRuntime implements AutoCloseable {
         FeedClient c = client;
         if (review != null) {
             return new ConsoleSnapshot(log.head(), new ConnectionState(ConnectionState.Phase.BUNDLE, 0, null, null, log.headSeq(),
-                    log.headSeq(), review.file().getFileName().toString()), welcome, false, null, notice, null);
+                    log.headSeq(), review.file().getFileName().toString()), welcome, false, null, notice, null, null,
+                    review.checkpoint(), review);
         }
         ConnectionState connection = c == null
                 ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, log.headSeq(), 0,

@@ -19,6 +19,13 @@ final class HonestStatus {
 
     /** The report to show: the rules' report only when the data is current. */
     static HealthReport report(HealthReport computed, ConsoleSnapshot s, Instant now) {
+        if (s.isUntrustedBundle()) {
+            // Intact, but nobody this reviewer trusts vouches for it: what it says is shown, never as a green.
+            String why = "Bundle NOT TRUSTED (its keys are not in your trust list)";
+            return computed.level() == HealthLevel.GREEN
+                    ? new HealthReport(HealthLevel.YELLOW, why + ": healthy as the bundle tells it", computed.findings())
+                    : new HealthReport(computed.level(), why + ": " + computed.reason(), computed.findings());
+        }
         if (s.isBundle() || s.isCurrent()) return computed;
         if (s.state().seq() == 0) {
             return new HealthReport(HealthLevel.YELLOW, "Health unknown — " + ConnectionText.of(s, now).text(), computed.findings());
