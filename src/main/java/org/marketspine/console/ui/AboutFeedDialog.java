@@ -56,6 +56,7 @@ public final class AboutFeedDialog extends Dialog<Void> {
         for (FeedFacts.Row r : facts.rows()) {
             Label key = new Label(r.label());
             key.getStyleClass().add("key");
+            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             TextInputControl value = r.id().equals("integrity") ? area() : new TextField();
             value.setEditable(false);
             value.setId("about-" + r.id());
@@ -71,7 +72,7 @@ public final class AboutFeedDialog extends Dialog<Void> {
     private static TextInputControl area() {
         javafx.scene.control.TextArea a = new javafx.scene.control.TextArea();
         a.setWrapText(true);
-        a.setPrefRowCount(4);
+        a.setPrefRowCount(3);
         return a;
     }
 

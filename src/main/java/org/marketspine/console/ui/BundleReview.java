@@ -84,8 +84,7 @@ public record BundleReview(Path file, BundleVerifier.Verdict verdict) {
                     + ". Read-only: no feed is contacted.";
         }
         return "Offline review of " + file.getFileName() + " — NOT TRUSTED: intact, but " + verdict.problem() + ". Until then "
-                + "nothing here is evidence: read the feed key's fingerprint out to the feed's operator (About this feed shows it) "
-                + "and compare it with theirs. " + what + " · created by " + manifest().path("created_by").asText()
-                + ". Read-only: no feed is contacted.";
+                + "nothing here is evidence (About this feed shows the feed key to read out to its operator). " + what
+                + " · created by " + manifest().path("created_by").asText() + ". Read-only: no feed is contacted.";
     }
 }

@@ -29,6 +29,7 @@ public final class ConnectionBar extends HBox {
         Wrap.decision(text);
         text.setTooltip(whole);
         HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMaxWidth(Double.MAX_VALUE); // the notes and the About button keep to the right edge
         security.setId("connection-security");
         security.setMinWidth(Region.USE_PREF_SIZE);
         key.setId("connection-feed-key");
