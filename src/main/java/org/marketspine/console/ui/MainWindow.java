@@ -204,6 +204,14 @@ public final class MainWindow extends BorderPane {
             about.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
         }
         about.show();
+        // Some window systems (no window manager, or no owner window) open it at a default size: never narrower than its content.
+        var pane = about.getDialogPane();
+        double w = pane.prefWidth(-1);
+        double h = pane.prefHeight(w);
+        if (about.getWidth() < w && h > 0) {
+            about.setHeight(Math.max(about.getHeight(), h));
+            about.setWidth(w);
+        }
         return about;
     }
 

@@ -72,6 +72,10 @@ class FeedEvidenceTest {
         HealthBoardTest.await("the checkpoint row", 5, () -> text(robot, "#about-checkpoint").startsWith("seq "));
         assertTrue(text(robot, "#about-checkpoint").endsWith("Z (UTC)"), text(robot, "#about-checkpoint"));
         assertTrue(text(robot, "#about-integrity").startsWith("OK"), text(robot, "#about-integrity"));
+        // The whole fingerprint and checkpoint readable in their fields, the row names uncut.
+        javafx.scene.Parent pane = shown.getScene().getRoot();
+        System.err.println("about dialog " + pane.getLayoutBounds() + " window " + shown.getScene().getWindow().getWidth());
+        assertEquals(java.util.List.of(), Truncation.in(pane));
         robot.interact(() -> ((javafx.stage.Window) shown.getScene().getWindow()).hide());
     }
 
