@@ -72,7 +72,7 @@ public final class AboutFeedDialog extends Dialog<Void> {
     private static TextInputControl area() {
         javafx.scene.control.TextArea a = new javafx.scene.control.TextArea();
         a.setWrapText(true);
-        a.setPrefRowCount(3);
+        a.setPrefRowCount(6);
         return a;
     }
 
