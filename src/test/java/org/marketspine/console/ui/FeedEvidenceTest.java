@@ -74,7 +74,6 @@ class FeedEvidenceTest {
         assertTrue(text(robot, "#about-integrity").startsWith("OK"), text(robot, "#about-integrity"));
         // The whole fingerprint and checkpoint readable in their fields, the row names uncut.
         javafx.scene.Parent pane = shown.getScene().getRoot();
-        System.err.println("about dialog " + pane.getLayoutBounds() + " window " + shown.getScene().getWindow().getWidth());
         assertEquals(java.util.List.of(), Truncation.in(pane));
         robot.interact(() -> ((javafx.stage.Window) shown.getScene().getWindow()).hide());
     }
