@@ -13,8 +13,8 @@ import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.marketspine.console.audit.BundleVerifier;
 import org.marketspine.console.ui.health.WallBoard;
 
 /**
@@ -28,12 +28,16 @@ public final class BoardSnapshot {
     public record Result(boolean live, String status) {}
 
     public static Result render(LaunchOptions options, Path out, int width, int height, int waitSeconds) throws Exception {
-        return render(options, out, width, height, waitSeconds, 0, "graph");
+        return render(options, out, width, height, waitSeconds, 0, "graph", false);
     }
 
-    /** {@code workspace}: the tab to render on a workstation board (0 health, 1 data readiness, 2 lineage). */
+    /**
+     * {@code workspace}: the tab to render on a workstation board (0 health, 1 data readiness, 2 lineage);
+     * {@code about}: with "About this feed" open over it. With {@code options.bundle()}, the bundle
+     * under offline review (verified first against the trust list; a FAILED one renders its refusal).
+     */
     public static Result render(LaunchOptions options, Path out, int width, int height, int waitSeconds, int workspace,
-                                String view) throws Exception {
+                                String view, boolean about) throws Exception {
         if (System.getenv("DISPLAY") == null && System.getProperty("glass.platform") == null) {
             System.setProperty("glass.platform", "Monocle");
             System.setProperty("monocle.platform", "Headless");
@@ -43,19 +47,27 @@ public final class BoardSnapshot {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        ConsoleRuntime runtime = new ConsoleRuntime(options, Clock.systemUTC());
+        BundleVerifier.Verdict verdict = options.bundle() == null ? null : BundleOpener.verify(options.bundle());
+        BundleReview review = verdict != null && verdict.ok() ? new BundleReview(options.bundle(), verdict) : null;
+        // A refused bundle has no runtime: nothing of it is read; the publisher only carries the refusal onto the FX thread.
+        ConsoleRuntime runtime = verdict == null ? new ConsoleRuntime(options, Clock.systemUTC())
+                : review == null ? null : new ConsoleRuntime(review, options.dataDir());
+        Clock clock = review == null ? Clock.systemUTC() : Clock.fixed(review.to(), java.time.ZoneOffset.UTC);
         try {
-            StatePublisher p = runtime.start();
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
-            while (System.nanoTime() < end && !(runtime.client().state().isLive() && runtime.log().headSeq() > 0)) Thread.sleep(100);
+            StatePublisher p = runtime == null ? new StatePublisher(() -> null) : runtime.start();
+            if (verdict == null) {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+                while (System.nanoTime() < end && !(runtime.client().state().isLive() && runtime.log().headSeq() > 0)) Thread.sleep(100);
+            }
             Thread.sleep(300); // one more publication after live
-            boolean live = runtime.client().state().isLive();
+            boolean live = verdict == null ? runtime.client().state().isLive() : verdict.ok();
             CompletableFuture<Parent> built = new CompletableFuture<>();
             p.deliver(() -> {
               try {
                 Application.setUserAgentStylesheet(options.wall() ? new PrimerDark().getUserAgentStylesheet()
                         : new PrimerLight().getUserAgentStylesheet());
-                Parent root = options.wall() ? new WallBoard(p, Clock.systemUTC()) : new MainWindow(runtime, p, Clock.systemUTC());
+                Parent root = runtime == null ? new BundleRefusal(options.bundle(), verdict.problem())
+                        : options.wall() ? new WallBoard(p, clock) : new MainWindow(runtime, p, clock);
                 if (root instanceof MainWindow w) {
                     w.showWorkspace(workspace);
                     if (workspace == 2) w.complianceView().show(view);
@@ -80,14 +92,19 @@ public final class BoardSnapshot {
                 if (settled.get(5, TimeUnit.SECONDS)) break;
                 Thread.sleep(100);
             }
+            CompletableFuture<AboutFeedDialog> dialog = new CompletableFuture<>();
+            p.deliver(() -> dialog.complete(about && root instanceof MainWindow w ? w.showAbout() : null));
+            AboutFeedDialog shown = dialog.get(30, TimeUnit.SECONDS);
+            if (shown != null) Thread.sleep(500); // its window laid out
             CompletableFuture<Void> rendered = new CompletableFuture<>();
             p.deliver(() -> {
               try {
                 root.applyCss();
                 root.layout();
-                WritableImage image = root.getScene().snapshot(null);
+                java.awt.image.BufferedImage image = SwingFXUtils.fromFXImage(root.getScene().snapshot(null), null);
+                if (shown != null) image = over(image, SwingFXUtils.fromFXImage(shown.getDialogPane().getScene().snapshot(null), null));
                 try {
-                    ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+                    ImageIO.write(image, "png", out.toFile());
                 } catch (IOException e) {
                     throw new IllegalStateException("cannot write " + out + ": " + e.getMessage(), e);
                 }
@@ -97,10 +114,24 @@ public final class BoardSnapshot {
               }
             });
             rendered.get(30, TimeUnit.SECONDS);
+            if (verdict != null) return new Result(live, verdict.outcome() + (verdict.ok() ? "" : ": " + verdict.problem()));
+            String integrity = runtime.client().integrityProblem();
+            if (integrity != null) return new Result(false, "live, but NOT TRUSTED: " + integrity);
             return new Result(live, live ? "live" : "feed not live: " + ConnectionText.of(runtime.snapshot(), Clock.systemUTC().instant()).text());
         } finally {
-            runtime.close();
+            if (runtime != null) runtime.close();
             Platform.exit();
         }
+    }
+
+    /** A dialog's window drawn centred over the main window, as a user sees it (edges beyond the window are cut, as on screen). */
+    private static java.awt.image.BufferedImage over(java.awt.image.BufferedImage window, java.awt.image.BufferedImage dialog) {
+        java.awt.Graphics2D g = window.createGraphics();
+        try {
+            g.drawImage(dialog, (window.getWidth() - dialog.getWidth()) / 2, (window.getHeight() - dialog.getHeight()) / 2, null);
+        } finally {
+            g.dispose();
+        }
+        return window;
     }
 }

@@ -8,8 +8,9 @@ import javafx.scene.Parent;
 import org.marketspine.console.audit.BundleVerifier;
 
 /**
- * Opens an audit bundle for offline review: verifies it first; a failing one becomes a refusal
- * (nothing of it shown), a good one the three workspaces over its events, read-only, as of its end.
+ * Opens an audit bundle for offline review: verifies it first; a FAILED one becomes a refusal
+ * (nothing of it shown), an intact one the three workspaces over its events, read-only, as of its
+ * end — with the banner saying VERIFIED, or NOT TRUSTED when a key is not in the trust list.
  */
 public final class BundleOpener {
     /** {@code runtime} is null when the bundle was refused. */
@@ -28,6 +29,15 @@ public final class BundleOpener {
             trust = org.marketspine.console.audit.TrustList.of(java.util.List.of());
         }
         return BundleVerifier.verify(file, trust, true);
+    }
+
+    /** The window's title: what the verdict is, before any of the content. */
+    public static String title(Path file, BundleVerifier.Verdict verdict) {
+        return "Spine Console — " + switch (verdict.outcome()) {
+            case VERIFIED -> "bundle ";
+            case NOT_TRUSTED -> "NOT TRUSTED bundle ";
+            case FAILED -> "REFUSED bundle ";
+        } + file.getFileName();
     }
 
     public static Opened show(Path file, BundleVerifier.Verdict verdict, Path dataDir) throws IOException, InterruptedException {

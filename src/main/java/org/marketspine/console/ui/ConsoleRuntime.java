@@ -108,7 +108,8 @@ public final class ConsoleRuntime implements AutoCloseable {
         FeedClient c = client;
         if (review != null) {
             return new ConsoleSnapshot(log.head(), new ConnectionState(ConnectionState.Phase.BUNDLE, 0, null, null, log.headSeq(),
-                    log.headSeq(), review.file().getFileName().toString()), welcome, false, null, notice, null);
+                    log.headSeq(), review.file().getFileName().toString()), welcome, false, null, notice, null, null,
+                    review.checkpoint(), review);
         }
         ConnectionState connection = c == null
                 ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, log.headSeq(), 0,
@@ -116,7 +117,19 @@ public final class ConsoleRuntime implements AutoCloseable {
                 : c.state();
         Instant lastHeard = c == null ? null : c.lastHeardAt();
         return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice, c == null ? null : c.sourceStatus(),
-                c == null ? null : c.integrityProblem(), c == null ? null : c.lastCheckpoint());
+                c == null ? null : c.integrityProblem(), lastCheckpoint(c));
+    }
+
+    /**
+     * The latest checkpoint the feed signed that agreed with this console's chain: this connection's,
+     * or else the cache's from an earlier run (a feed sends none at live when it has nothing new since).
+     */
+    private Message.Checkpoint lastCheckpoint(FeedClient c) {
+        Message.Checkpoint now = c == null ? null : c.lastCheckpoint();
+        EventCache held = cache;
+        Message.Checkpoint before = held == null ? null : held.lastCheckpoint();
+        if (now == null) return before;
+        return before == null || now.seq() >= before.seq() ? now : before;
     }
 
     /** Now, by the clock this app runs on (tests and benchmarks give it a fixed or scaled one). */

@@ -13,14 +13,21 @@ import org.marketspine.console.protocol.Message;
  * @param source what the feed last said of its platform source on this connection (null: nothing yet)
  * @param integrity why the feed's history is not trusted (its signed checkpoint disagreed with what it sent), or null
  * @param checkpoint the latest checkpoint the feed signed that agreed with this console's own chain, or null
+ * @param review the audit bundle under offline review (with its verdict), or null on a feed
  */
 public record ConsoleSnapshot(PlatformState state, ConnectionState connection, Message.Welcome welcome,
                               boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source,
-                              String integrity, Message.Checkpoint checkpoint) {
+                              String integrity, Message.Checkpoint checkpoint, BundleReview review) {
 
     public ConsoleSnapshot(PlatformState state, ConnectionState connection, Message.Welcome welcome,
                            boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source) {
         this(state, connection, welcome, fromCache, lastHeard, notice, source, null, null);
+    }
+
+    public ConsoleSnapshot(PlatformState state, ConnectionState connection, Message.Welcome welcome,
+                           boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source,
+                           String integrity, Message.Checkpoint checkpoint) {
+        this(state, connection, welcome, fromCache, lastHeard, notice, source, integrity, checkpoint, null);
     }
 
     /**
@@ -49,6 +56,11 @@ public record ConsoleSnapshot(PlatformState state, ConnectionState connection, M
     /** The feed's history disagrees with what it signed: nothing it sent is shown as good. */
     public boolean isUntrusted() {
         return integrity != null;
+    }
+
+    /** A bundle under review that is intact but NOT TRUSTED (a key not in the trust list): shown, never as evidence. */
+    public boolean isUntrustedBundle() {
+        return isBundle() && review != null && !review.verdict().verified();
     }
 
     /** The fingerprint of the key the feed signs its checkpoints with, or null (not connected yet, or a feed that signs none). */

@@ -46,6 +46,11 @@ public final class Icons {
     public static final Ikon EXPORT = Material2MZ.SAVE_ALT;
     public static final Ikon FIT = Material2AL.FULLSCREEN;
     public static final Ikon LOCK = Material2AL.LOCK;
+    public static final Ikon FINGERPRINT = Material2AL.FINGERPRINT;
+    public static final Ikon ABOUT = Material2AL.INFO;
+    /** Intact but not vouched for, or a history that disagrees with what its feed signed: never the "verified" shield. */
+    public static final Ikon UNTRUSTED = Material2MZ.REPORT_PROBLEM;
+    public static final Ikon INTEGRITY = Material2MZ.REPORT;
     /** Not known now: data that is not current is neither green nor red. */
     public static final Ikon UNKNOWN = Material2AL.HELP_OUTLINE;
 }

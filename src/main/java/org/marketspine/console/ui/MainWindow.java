@@ -35,11 +35,13 @@ public final class MainWindow extends BorderPane {
     private final Label platform = new Label();
     private final Label chip = new Label();
     private final Label notice = new Label();
+    private final Label integrity = new Label();
     private final TabPane tabs = new TabPane();
     private final org.kordamp.ikonli.javafx.FontIcon healthIcon = Icons.of(Icons.health(HealthLevel.GREEN));
 
     private final ConsoleRuntime runtime;
     private java.net.URI securityShownFor;
+    private AboutFeedDialog about;
 
     public MainWindow(ConsoleRuntime runtime, StatePublisher publisher, Clock clock) {
         this.runtime = runtime;
@@ -84,7 +86,16 @@ public final class MainWindow extends BorderPane {
         notice.setWrapText(true);
         notice.setId("notice");
         notice.managedProperty().bind(notice.visibleProperty());
-        setTop(new VBox(header, notice));
+        // Loud and apart from any other notice: the feed's history disagrees with what it signed.
+        integrity.getStyleClass().addAll("notice", Styles.INTEGRITY_NOTICE);
+        integrity.setId("integrity-notice");
+        integrity.setGraphic(Icons.of(Icons.INTEGRITY));
+        integrity.setMaxWidth(Double.MAX_VALUE);
+        Wrap.decision(integrity);
+        integrity.managedProperty().bind(integrity.visibleProperty());
+        integrity.setVisible(false);
+        setTop(new VBox(header, integrity, notice));
+        connection.onAbout(this::showAbout);
 
         Tab healthTab = new Tab("Health", new HealthView(health));
         healthTab.setGraphic(healthIcon);
@@ -131,18 +142,18 @@ public final class MainWindow extends BorderPane {
             connection.transport(url);
         }
         var report = health.reportProperty().get();
-        chip.setText(s.state().seq() == 0 && !s.isBundle() ? "NO DATA" : switch (report.level()) {
-            case GREEN -> "HEALTHY";
-            case YELLOW -> "WARNING";
-            case RED -> "CRITICAL";
-        } + (s.isStale() ? " · NOT CURRENT" : ""));
+        chip.setText(ConnectionText.healthChip(report.level(), s));
         Styles.switchHealth(chip, report.level());
         healthIcon.setIconCode(Icons.health(report.level()));
         platform.setText(s.welcome() == null ? "connecting…" : s.welcome().platform() + " platform · "
                 + s.welcome().user() + " (" + s.welcome().role().wire() + ")" + " · " + s.welcome().server());
         if (!java.util.Objects.equals(notice.getText(), s.notice() == null ? "" : s.notice())) notice.setText(s.notice() == null ? "" : s.notice());
         notice.setVisible(s.notice() != null);
-        Styles.switchClass(notice, s.isBundle() ? "bundle-notice" : "feed-notice", "bundle-notice", "feed-notice");
+        Styles.switchClass(notice, s.isUntrustedBundle() ? Styles.BUNDLE_UNTRUSTED_NOTICE : s.isBundle() ? Styles.BUNDLE_NOTICE
+                : Styles.FEED_NOTICE, Styles.BUNDLE_NOTICE, Styles.FEED_NOTICE, Styles.BUNDLE_UNTRUSTED_NOTICE);
+        String loud = ConnectionText.integrityBanner(s);
+        if (loud != null && !loud.equals(integrity.getText())) integrity.setText(loud);
+        integrity.setVisible(loud != null);
         // Dimmed whenever the data is not current: lost, reconnecting, or live on a feed whose source is loading or failing.
         tabs.pseudoClassStateChanged(STALE, s.isStale() && s.state().seq() > 0
                 && s.connection().phase() != org.marketspine.console.feed.client.ConnectionState.Phase.CATCHING_UP);
@@ -170,7 +181,7 @@ public final class MainWindow extends BorderPane {
             javafx.scene.Scene scene = new javafx.scene.Scene(opened.root(), 1600, 1000);
             scene.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(scene);
-            stage.setTitle("Spine Console — " + (verdict.ok() ? "bundle " : "REFUSED bundle ") + file.getFileName());
+            stage.setTitle(BundleOpener.title(file, verdict));
             if (opened.runtime() != null) stage.setOnHidden(e -> opened.runtime().close());
             stage.show();
         } catch (java.io.IOException | RuntimeException e) {
@@ -179,6 +190,34 @@ public final class MainWindow extends BorderPane {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** "About this feed" (connection bar, Alt+A): the feed's identity, key and integrity, kept current while open. */
+    public AboutFeedDialog showAbout() {
+        if (about != null && about.isShowing()) {
+            ((javafx.stage.Stage) about.getDialogPane().getScene().getWindow()).toFront();
+            return about;
+        }
+        about = new AboutFeedDialog(publisher, this::feedAddress);
+        if (getScene() != null) {
+            about.initOwner(getScene().getWindow());
+            about.getDialogPane().getStylesheets().addAll(getScene().getStylesheets());
+        }
+        about.show();
+        // Some window systems (no window manager, or no owner window) open it at a default size: never narrower than its content.
+        var pane = about.getDialogPane();
+        double w = pane.prefWidth(-1);
+        double h = pane.prefHeight(w);
+        if (about.getWidth() < w && h > 0) {
+            about.setHeight(Math.max(about.getHeight(), h));
+            about.setWidth(w);
+        }
+        return about;
+    }
+
+    private String feedAddress() {
+        if (runtime.review() != null) return runtime.review().url();
+        return runtime.feedUrl() == null ? null : runtime.feedUrl().toString();
     }
 
     public HealthViewModel health() {

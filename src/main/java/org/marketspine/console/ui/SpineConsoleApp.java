@@ -72,7 +72,7 @@ public final class SpineConsoleApp extends Application {
             Scene scene = new Scene(opened.root(), Math.min(bounds.getWidth(), 1920), Math.min(bounds.getHeight(), 1200));
             scene.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(scene);
-            stage.setTitle("Spine Console — " + (verdict.ok() ? "bundle " : "REFUSED bundle ") + options.bundle().getFileName());
+            stage.setTitle(BundleOpener.title(options.bundle(), verdict));
             stage.setMaximized(true);
             stage.show();
         } catch (java.io.IOException | InterruptedException e) {

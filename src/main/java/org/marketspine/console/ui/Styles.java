@@ -12,6 +12,17 @@ public final class Styles {
     public static final String CONN_CATCHING_UP = "conn-catching-up";
     public static final String CONN_RECONNECTING = "conn-reconnecting";
     public static final String CONN_LOST = "conn-lost";
+    /** An intact bundle whose keys this reviewer's trust list does not vouch for: amber, never green. */
+    public static final String CONN_UNTRUSTED = "conn-untrusted";
+
+    public static final String FEED_NOTICE = "feed-notice";
+    public static final String BUNDLE_NOTICE = "bundle-notice";
+    public static final String BUNDLE_UNTRUSTED_NOTICE = "bundle-untrusted-notice";
+    public static final String INTEGRITY_NOTICE = "integrity-notice";
+    /** The connection bar's note on the feed's signing key. */
+    public static final String KEY_SIGNED = "key-signed";
+    public static final String KEY_UNTRUSTED = "key-untrusted";
+    public static final String KEY_UNSIGNED = "key-unsigned";
 
     public static final String HEALTH_GREEN = "health-green";
     public static final String HEALTH_YELLOW = "health-yellow";

@@ -88,7 +88,14 @@ class BundleReviewTest {
         assertTrue(banner.startsWith("Offline review of review.spinebundle — VERIFIED"), banner);
         assertTrue(banner.contains(keys.fingerprint()), banner);
         assertTrue(banner.contains("feed-x"), banner);
-        assertTrue(((MainWindow) opened.root()).connectionBar().text().startsWith("Offline review of review.spinebundle"));
+        // The keys by the names this reviewer gave them in the trust list, with their fingerprints.
+        assertTrue(banner.contains("signed by the feed \"Market Spine prod\" (" + feedKey.fingerprint() + ")"), banner);
+        assertTrue(banner.contains("exported by \"C. Auditor\" (" + keys.fingerprint() + ")"), banner);
+        assertFalse(banner.contains("NOT TRUSTED"), banner);
+        assertTrue(robot.lookup("#notice").queryAs(Label.class).getStyleClass().contains("bundle-notice"));
+        assertTrue(((MainWindow) opened.root()).connectionBar().text().startsWith("Offline review of review.spinebundle · verified"));
+        assertEquals("signed by feed key " + ConnectionText.shortFingerprint(feedKey.fingerprint()) + " (Market Spine prod)",
+                ((MainWindow) opened.root()).connectionBar().keyText());
         // The same journal, nothing contacted: the state is the live log's.
         assertEquals(live.head(), opened.runtime().log().head());
         assertNull(opened.runtime().client());
@@ -100,6 +107,43 @@ class BundleReviewTest {
         assertEquals(live.lastAt().minus(Duration.ofDays(90)).toEpochMilli(), slider.getMin(), 1);
         assertFalse(robot.lookup("#past-banner").query().isVisible());
         assertFalse(robot.lookup("#export-bundle").query().isVisible(), "a bundle is not re-exported");
+    }
+
+    /** Issue 16: the same intact bundle for a reviewer who trusts neither key opens, amber, saying NOT TRUSTED and which keys. */
+    @Test
+    void anIntactBundleWhoseKeysAreNotTrustedOpensWithTheAmberNotTrustedBanner(FxRobot robot) throws Exception {
+        System.setProperty("spine.console.config", dir.resolve("empty-config").toString()); // no trusted-keys.json: trusts nothing
+        open(robot, good);
+        assertEquals(org.marketspine.console.audit.BundleVerifier.Outcome.NOT_TRUSTED, opened.verdict().outcome());
+        MainWindow w = assertInstanceOf(MainWindow.class, opened.root(), "intact: opened for review, not refused");
+        HealthBoardTest.await("the banner", 10, () -> robot.lookup("#notice").queryAs(Label.class).isVisible());
+        Label notice = robot.lookup("#notice").queryAs(Label.class);
+        String banner = notice.getText();
+        assertTrue(banner.startsWith("Offline review of review.spinebundle — NOT TRUSTED"), banner);
+        assertFalse(banner.contains("VERIFIED"), banner);
+        assertTrue(banner.contains("the feed key " + feedKey.fingerprint()), "names the untrusted feed key: " + banner);
+        assertTrue(banner.contains("the exporter key " + keys.fingerprint()), "names the untrusted exporter key: " + banner);
+        assertTrue(banner.contains("feed's operator"), "says how to check the fingerprint: " + banner);
+        assertTrue(notice.getStyleClass().contains(Styles.BUNDLE_UNTRUSTED_NOTICE), notice.getStyleClass().toString());
+        assertFalse(notice.getStyleClass().contains(Styles.BUNDLE_NOTICE), "not the calm banner of a verified bundle");
+        // Amber (-trust-amber-subtle in spine.css), not the verified banner's blue, never green.
+        assertEquals("0xfff1d6ff", background(notice));
+        // The connection bar: "not trusted", never "verified"; the key note says so too.
+        String bar = w.connectionBar().text();
+        assertTrue(bar.startsWith("Offline review of review.spinebundle · not trusted"), bar);
+        assertFalse(bar.contains("verified ·"), bar);
+        assertTrue(w.connectionBar().getStyleClass().contains(Styles.CONN_UNTRUSTED));
+        assertTrue(w.connectionBar().keyText().endsWith("not in your trust list"), w.connectionBar().keyText());
+        // And no green word on the header: the board's healthy becomes a warning that says why.
+        String chip = robot.lookup("#health-chip").queryAs(Label.class).getText();
+        assertTrue(chip.endsWith("NOT TRUSTED"), chip);
+        assertFalse(robot.lookup("#health-chip").query().getStyleClass().contains(Styles.HEALTH_GREEN), chip);
+        assertEquals(live.head(), opened.runtime().log().head(), "the same events, shown for review");
+    }
+
+    private static String background(Label l) {
+        var fills = l.getBackground() == null ? List.<javafx.scene.layout.BackgroundFill>of() : l.getBackground().getFills();
+        return fills.isEmpty() ? "none" : String.valueOf(fills.get(0).getFill());
     }
 
     /** Issue 12, item 17: a bundle is seen as of its end — the timeline, every relative time — and Backfill says why it cannot run. */

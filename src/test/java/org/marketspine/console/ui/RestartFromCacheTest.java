@@ -46,6 +46,9 @@ class RestartFromCacheTest {
             ConsoleSnapshot atOnce = second.snapshot();
             assertTrue(atOnce.state().seq() >= seen, "cached state shown at start: " + atOnce.state().seq());
             assertTrue(atOnce.isStale(), "marked stale until live");
+            // A feed sends no checkpoint at live when nothing is new: the one verified on the first run is still the latest.
+            assertNotNull(atOnce.checkpoint(), "the cache's verified checkpoint");
+            assertTrue(atOnce.checkpoint().seq() >= 1000 && atOnce.checkpoint().seq() <= seen, atOnce.checkpoint().toString());
             robot.interact(() -> {
                 Scene scene = new Scene(new MainWindow(second, publisher, Clock.systemUTC()), 1400, 900);
                 scene.getStylesheets().add(Styles.STYLESHEET);

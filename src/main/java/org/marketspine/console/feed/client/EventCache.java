@@ -118,6 +118,11 @@ public final class EventCache implements AutoCloseable {
         return List.copyOf(checkpoints);
     }
 
+    /** The latest checkpoint that agreed with this client's chain (this run or an earlier one), or null. */
+    public synchronized Message.Checkpoint lastCheckpoint() {
+        return checkpoints.isEmpty() ? null : checkpoints.get(checkpoints.size() - 1);
+    }
+
     /** Keeps a checkpoint that agreed with this client's chain. */
     public synchronized void remember(Message.Checkpoint c) throws IOException {
         if (!checkpoints.isEmpty() && checkpoints.get(checkpoints.size() - 1).seq() >= c.seq()) return;

@@ -255,14 +255,16 @@ public final class HealthView extends StackPane {
             Label tier = new Label(f.tier());
             tier.getStyleClass().add("tier");
             Label week = new Label(f.hasData() ? f.latestWeek().toString() : "no data");
-            boolean current = vm.snapshot() != null && (vm.snapshot().isCurrent() || vm.snapshot().isBundle());
+            // A bundle nobody trusted vouches for: what it says, never in the colour of health.
+            boolean untrusted = vm.snapshot() != null && vm.snapshot().isUntrustedBundle();
+            boolean current = !untrusted && vm.snapshot() != null && (vm.snapshot().isCurrent() || vm.snapshot().isBundle());
             String judged = switch (f.level()) {
                 case GREEN -> "current";
                 case YELLOW, RED -> "overdue " + Times.span(f.overdue());
             };
             // Not current: no colour of health, and the words say the judgement is as of the last time the feed was heard.
             boolean never = vm.snapshot() == null || vm.snapshot().state().seq() == 0;
-            Label state = new Label(never ? "unknown" : current ? judged : judged + " when last heard");
+            Label state = new Label(never ? "unknown" : current ? judged : untrusted ? judged + " · not trusted" : judged + " when last heard");
             for (Label l : new Label[] {tier, week, state}) l.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(current ? Icons.of(Icons.health(f.level())) : Icons.of(Icons.UNKNOWN), tier, week, state);
             row.getStyleClass().addAll("fresh-row", current ? Styles.health(f.level()) : "fresh-unknown");

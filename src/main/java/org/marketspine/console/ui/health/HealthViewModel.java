@@ -150,7 +150,8 @@ public final class HealthViewModel {
         waitingText.set(HonestStatus.waiting(snapshot, at));
         waitingIsProgress.set(HonestStatus.waitingIsProgress(snapshot));
         stale.set(snapshot.isStale());
-        staleText.set(!snapshot.isStale() ? "" : snapshot.connection().isLive()
+        staleText.set(!snapshot.isStale() ? "" : snapshot.isUntrusted() ? "NOT TRUSTED — the feed's history does not match what it signed"
+                : snapshot.connection().isLive()
                 ? "STALE — live, but the feed says its platform is not current"
                 : "STALE — not live; last heard " + (snapshot.lastHeard() == null ? "never" : Times.relative(snapshot.lastHeard(), at)));
     }

@@ -19,7 +19,12 @@ final class HonestStatus {
 
     /** The report to show: the rules' report only when the data is current. */
     static HealthReport report(HealthReport computed, ConsoleSnapshot s, Instant now) {
+        // Intact but vouched for by nobody trusted, or a history that disagrees with what its feed signed: never a green.
+        if (s.isUntrustedBundle()) return notTrusted(computed, "Bundle NOT TRUSTED (see the banner above)", "the bundle");
         if (s.isBundle() || s.isCurrent()) return computed;
+        if (s.isUntrusted() && s.state().seq() > 0) {
+            return notTrusted(computed, "NOT TRUSTED (the feed's history does not match what it signed)", "this feed");
+        }
         if (s.state().seq() == 0) {
             return new HealthReport(HealthLevel.YELLOW, "Health unknown — " + ConnectionText.of(s, now).text(), computed.findings());
         }
@@ -29,6 +34,12 @@ final class HonestStatus {
                     + "); it may have changed since", computed.findings());
         }
         return new HealthReport(computed.level(), "Not current (" + asOf + "): " + computed.reason(), computed.findings());
+    }
+
+    private static HealthReport notTrusted(HealthReport computed, String why, String teller) {
+        return computed.level() == HealthLevel.GREEN
+                ? new HealthReport(HealthLevel.YELLOW, why + ": healthy as " + teller + " tells it", computed.findings())
+                : new HealthReport(computed.level(), why + ": " + computed.reason(), computed.findings());
     }
 
     /** The running count's caption: "safe to deploy" only on current data. */

@@ -82,4 +82,23 @@ class HealthViewModelTest {
         String text = WallBoard.reasonText(honest, false);
         assertTrue(text.startsWith("Not current: healthy when last heard"), text);
     }
+
+    /** Issue 16: live and current, but the feed's history disagrees with what it signed — no green, and the words say why. */
+    @Test
+    void anIntegrityErrorTurnsAHealthyBoardIntoNotTrusted() {
+        PlatformState quiet = StateFold.apply(PlatformState.EMPTY, Event.of(1, T0, new EventData.AnomalyAcknowledged("a", "b", "c")));
+        ConsoleSnapshot ok = snapshot(quiet, Phase.LIVE, SourceState.CURRENT);
+        ConsoleSnapshot bad = new ConsoleSnapshot(ok.state(), ok.connection(), ok.welcome(), false, T0, null, ok.source(),
+                "the checkpoint at seq 1 is not signed by the feed's key", null);
+        HealthViewModel vm = new HealthViewModel(null);
+        vm.update(bad, T0.plusSeconds(1));
+        assertNotEquals(HealthLevel.GREEN, vm.reportProperty().get().level());
+        assertTrue(vm.reportProperty().get().reason().startsWith("NOT TRUSTED"), vm.reportProperty().get().reason());
+        assertTrue(vm.staleTextProperty().get().startsWith("NOT TRUSTED"), vm.staleTextProperty().get());
+        assertFalse(vm.runningTextProperty().get().contains("safe to deploy"), vm.runningTextProperty().get());
+        var green = new org.marketspine.console.model.HealthReport(HealthLevel.GREEN, "All systems healthy", java.util.List.of());
+        var honest = HonestStatus.report(green, bad, T0);
+        assertEquals(HealthLevel.YELLOW, honest.level(), "a healthy board on an untrusted history is a warning");
+        assertTrue(honest.reason().startsWith("NOT TRUSTED"), honest.reason());
+    }
 }
