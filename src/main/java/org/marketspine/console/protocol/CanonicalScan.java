@@ -42,6 +42,30 @@ public final class CanonicalScan {
         return out;
     }
 
+    /**
+     * The items of an {@code events} frame in our server's shape, when every one is canonical, in
+     * one pass over the frame (each item's span recorded as the scan passes it); null otherwise
+     * (then {@link #items} and a parse per item decide).
+     */
+    public static List<String> canonicalItems(String frame) {
+        String head = "{\"type\":\"events\",\"items\":[";
+        if (!frame.startsWith(head) || !frame.endsWith("]}")) return null;
+        Scanner s = new Scanner(frame);
+        s.pos = head.length();
+        int end = frame.length() - 2;
+        List<String> out = new ArrayList<>();
+        while (s.pos < end) {
+            int start = s.pos;
+            if (frame.charAt(start) != '{' || !s.object(1)) return null;
+            out.add(frame.substring(start, s.pos));
+            if (s.pos < end) {
+                if (frame.charAt(s.pos) != ',') return null;
+                s.pos++;
+            }
+        }
+        return s.pos == end ? out : null;
+    }
+
     /** True only if {@code json} is, byte for byte, its own RFC 8785 canonical form (see the class comment). */
     public static boolean isCanonical(String json) {
         Scanner s = new Scanner(json);
@@ -109,7 +133,7 @@ public final class CanonicalScan {
                 int keyEnd = string();
                 if (keyEnd < 0) return false;
                 // Keys with escapes are compared by their values: leave those to the parse.
-                if (t.indexOf('\\', keyStart) >= 0 && t.indexOf('\\', keyStart) < keyEnd) return false;
+                for (int k = keyStart; k < keyEnd; k++) if (t.charAt(k) == '\\') return false;
                 if (prevStart >= 0 && compare(prevStart, prevEnd, keyStart, keyEnd) >= 0) return false; // unsorted or repeated
                 prevStart = keyStart;
                 prevEnd = keyEnd;

@@ -84,15 +84,17 @@ public final class Codec {
      */
     public static Decoded decodeWithItems(String frame) throws DecodeException {
         checkSize(frame);
-        List<String> spans = CanonicalScan.items(frame);
+        // Our server's shape with canonical items (one scan): each item decoded on its own (the kind read ahead) and
+        // hashed as it stands. The same shape with other items: each made canonical through a parse.
+        List<String> canonicalSpans = CanonicalScan.canonicalItems(frame);
+        List<String> spans = canonicalSpans != null ? canonicalSpans : CanonicalScan.items(frame);
         if (spans != null) {
-            // Our server's shape: each item decoded on its own (the kind read ahead), hashed as it stands when it is canonical.
             java.util.ArrayList<Event> events = new java.util.ArrayList<>(spans.size());
             String[] canonical = new String[spans.size()];
             for (int i = 0; i < canonical.length; i++) {
                 String span = spans.get(i);
                 events.add(decodeEvent(span));
-                canonical[i] = CanonicalScan.isCanonical(span) ? span : Canonical.of(span);
+                canonical[i] = canonicalSpans != null ? span : Canonical.of(span);
             }
             return new Decoded(new Message.Events(events), List.of(canonical));
         }

@@ -49,6 +49,11 @@ class CanonicalTest {
         }
         List<String> batch = texts.subList(100, 140);
         assertEquals(batch, CanonicalScan.items(Codec.eventsFrame(batch)));
+        assertEquals(batch, CanonicalScan.canonicalItems(Codec.eventsFrame(batch)));
+        List<String> oneSpaced = new java.util.ArrayList<>(batch);
+        oneSpaced.set(7, oneSpaced.get(7).replace("\"kind\":", "\"kind\": "));
+        assertNull(CanonicalScan.canonicalItems(Codec.eventsFrame(oneSpaced)), "one item not canonical: the frame takes the parse");
+        assertEquals(batch, Codec.decodeWithItems(Codec.eventsFrame(oneSpaced)).canonicalItems());
         Codec.Decoded d = Codec.decodeWithItems(Codec.eventsFrame(batch));
         assertEquals(batch, d.canonicalItems());
         assertEquals(history.subList(100, 140), ((Message.Events) d.message()).items());

@@ -29,6 +29,7 @@ final class ChainWatch {
     private final long[] seqs = new long[RECENT];
     private final String[] chains = new String[RECENT];
     private final List<Message.Checkpoint> ahead = new ArrayList<>();
+    private final FeedChain.Hasher hasher = new FeedChain.Hasher();
 
     /** @param head the chain at {@code seq}, or null when this client does not know it (then nothing is checked) */
     ChainWatch(long seq, String head) {
@@ -56,7 +57,7 @@ final class ChainWatch {
         if (itemSeq != seq + 1) throw new IllegalArgumentException("item " + itemSeq + " does not follow " + seq);
         seq = itemSeq;
         if (head == null) return List.of();
-        head = FeedChain.next(head, canonical);
+        head = hasher.next(head, canonical);
         remember();
         if (ahead.isEmpty() || ahead.get(0).seq() > seq) return List.of();
         List<Finding> out = new ArrayList<>();

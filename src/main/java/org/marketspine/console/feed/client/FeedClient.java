@@ -390,7 +390,7 @@ public final class FeedClient implements AutoCloseable {
                 listener.onCheckpoint(a.checkpoint());
             }
             case ChainWatch.Finding.Disagrees d -> {
-                if (d.problem().equals(integrity)) return;
+                if (integrity != null) return; // the first disagreement is the one to chase; later ones follow from it
                 integrity = d.problem();
                 LOG.severe("INTEGRITY: feed " + url + ": " + d.problem());
                 listener.onIntegrity(d.problem());

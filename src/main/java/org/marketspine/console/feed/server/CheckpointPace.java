@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * When a session sends a signed checkpoint (FEED-PROTOCOL): at every multiple of
- * {@value #EVERY} it passes, at the seq where it goes live, and while live at most
- * {@code interval} after an event that no checkpoint covers yet. Pure: the session feeds it seqs
- * and its own nanosecond clock.
+ * When a session sends a signed checkpoint (FEED-PROTOCOL): at the seq where it goes live, then
+ * while live at every multiple of {@value #EVERY} it passes and at most {@code interval} after an
+ * event that no checkpoint covers yet. None during a replay: one at its end covers all of it, and
+ * an Ed25519 signature and its check cost about a millisecond each here (a thousand of them on a
+ * million-event replay would cost the client seconds). Pure: the session feeds it seqs and its own
+ * nanosecond clock.
  */
 final class CheckpointPace {
     static final long EVERY = 1000;
@@ -23,10 +25,10 @@ final class CheckpointPace {
         this.intervalNanos = intervalNanos;
     }
 
-    /** The session sent items up to {@code cursor}: the multiples of EVERY it passed. */
+    /** The session sent items up to {@code cursor}: the multiples of EVERY it passed while live. */
     List<Long> sent(long from, long cursor, boolean live, long nanos) {
         List<Long> due = new ArrayList<>();
-        for (long m = (from / EVERY + 1) * EVERY; m <= cursor; m += EVERY) due.add(m);
+        if (live) for (long m = (from / EVERY + 1) * EVERY; m <= cursor; m += EVERY) due.add(m);
         if (!due.isEmpty()) covered = due.get(due.size() - 1);
         if (live && cursor > covered && !uncovered) {
             uncovered = true;
