@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.marketspine.console.protocol.FeedChain;
+import org.marketspine.console.protocol.SigningKeys;
 
 /**
  * The keys this user trusts: feeds (whose checkpoints prove what they journaled) and exporters
@@ -112,17 +112,7 @@ public final class TrustList {
             k.put("name", e.name());
             if (e.addedAt() != null) k.put("added_at", e.addedAt().toString());
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(tmp);
-        }
-        Files.writeString(tmp, JSON.writeValueAsString(root), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        SigningKeys.writeOwnerOnly(file, JSON.writeValueAsString(root));
         return new TrustList(file, next);
     }
 

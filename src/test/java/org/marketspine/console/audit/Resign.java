@@ -23,7 +23,13 @@ final class Resign {
         for (String f : new String[] {Bundle.EVENTS, Bundle.REPORT, Bundle.LINEAGE}) {
             m.with("files").put(f, HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(entries.get(f))));
         }
-        byte[] manifest = JSON.writeValueAsBytes(m);
+        sign(entries, JSON.writeValueAsBytes(m), key);
+        BundleTest.write(out, entries);
+        return out;
+    }
+
+    /** Puts {@code manifest} into the bundle's entries with an exporter signature over it by {@code key}, as the format says. */
+    static void sign(Map<String, byte[]> entries, byte[] manifest, SigningKeys key) throws Exception {
         entries.put(Bundle.MANIFEST, manifest);
         Signature s = Signature.getInstance("Ed25519");
         s.initSign(key.privateKey());
@@ -35,7 +41,5 @@ final class Resign {
         sig.put("fingerprint", key.fingerprint());
         sig.put("signature", Base64.getEncoder().encodeToString(s.sign()));
         entries.put(Bundle.SIGNATURE, JSON.writeValueAsBytes(sig));
-        BundleTest.write(out, entries);
-        return out;
     }
 }
