@@ -31,8 +31,9 @@ public record ConnectionText(String text, String styleClass) {
                     + (c.lostSince() == null ? " · never heard from this feed" : " · last heard " + Times.clock(c.lostSince())),
                     Styles.CONN_RECONNECTING);
             case LOST -> c.lostSince() == null
-                    ? new ConnectionText("FEED LOST · cannot connect: " + c.detail() + " · no data from this feed yet"
-                            + (s.fromCache() ? " (showing the last cached state)" : "") + " · retrying (attempt " + c.attempt()
+                    ? new ConnectionText("FEED LOST · cannot connect: " + c.detail() + (s.fromCache()
+                            ? " · not reached since this console started: showing the copy it cached before, not live"
+                            : " · no data from this feed yet") + " · retrying (attempt " + c.attempt()
                             + next(c, now) + ")", Styles.CONN_LOST)
                     : new ConnectionText("FEED LOST since " + Times.clock(c.lostSince()) + " · data is "
                             + age(c.lostSince(), now) + " old · " + c.detail() + " · reconnecting (attempt " + c.attempt()

@@ -162,4 +162,17 @@ class ConnectionTextTest {
         assertTrue(b.value("integrity").startsWith("NOT TRUSTED: intact, but the feed key " + FP), b.value("integrity"));
         assertTrue(b.value("url").contains("not contacted"), b.value("url"));
     }
+
+    /** Issue 12: a feed not reached since start, over a cached board, says so without claiming "no data". */
+    @Test
+    void aFeedNeverReachedSinceStartOverCachedDataSaysItShowsTheCachedCopy() {
+        PlatformState s = state();
+        ConnectionState lost = new ConnectionState(Phase.LOST, 4, null, null, s.seq(), 0, "connection refused");
+        String cached = ConnectionText.of(new ConsoleSnapshot(s, lost, null, true, null, null, null), T0).text();
+        assertTrue(cached.startsWith("FEED LOST · cannot connect: connection refused"), cached);
+        assertTrue(cached.contains("showing the copy it cached before, not live"), cached);
+        assertFalse(cached.contains("no data from this feed yet"), cached);
+        String empty = ConnectionText.of(new ConsoleSnapshot(PlatformState.EMPTY, lost, null, false, null, null, null), T0).text();
+        assertTrue(empty.contains("no data from this feed yet"), empty);
+    }
 }

@@ -65,6 +65,7 @@ class FailureDetailIsolationTest {
 
     private void openFailure(FxRobot robot, String id) throws Exception {
         HealthBoardTest.await("live with history", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
+        HealthBoardTest.await("the board current", 10, () -> !window.health().staleProperty().get());
         injectFailure(robot, id);
         robot.clickOn("#failure-" + id);
         HealthBoardTest.await("its detail open", 5, () -> id.equals(robot.lookup("#detail-execution").queryTextInputControl().getText()));

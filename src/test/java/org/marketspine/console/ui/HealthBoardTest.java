@@ -57,6 +57,8 @@ class HealthBoardTest {
 
     private void awaitLive() throws Exception {
         await("the board to be live with history", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
+        // And the board itself current (the feed says its source is; the next pulse painted it): Backfill needs that.
+        await("the board current", 10, () -> !window.health().staleProperty().get());
     }
 
     /** Injects facts the way the platform would: through the feed's journal, on its platform thread. */

@@ -109,10 +109,15 @@ class StaleBoardStateTest {
         Label blocked = robot.lookup("#retry-blocked").queryAs(Label.class);
         HealthBoardTest.await("retry blocked while not live", 5, () -> retry.isDisabled()
                 && "Retry disabled: the feed is not live.".equals(blocked.getText()));
+        Button backfill = robot.lookup("#backfill").queryButton();
+        assertTrue(backfill.isDisabled(), "no backfill decided from a board that is not current");
+        assertEquals("Backfill… (not live)", backfill.getText());
 
         // The connection comes back; the state is the very same (no event), and the board's clock does not move.
         robot.interact(() -> feed.connection(Phase.LIVE, SourceState.CURRENT));
         HealthBoardTest.await("retry enabled as soon as the bar says Live", 5, () -> !retry.isDisabled() && !blocked.isVisible());
+        assertFalse(backfill.isDisabled());
+        assertEquals("Backfill…", backfill.getText());
         assertTrue(robot.lookup("#connection-text").queryAs(Label.class).getText().startsWith("Live"),
                 robot.lookup("#connection-text").queryAs(Label.class).getText());
         assertNull(blocked.getText());

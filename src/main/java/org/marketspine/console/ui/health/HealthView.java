@@ -94,11 +94,15 @@ public final class HealthView extends StackPane {
         HBox.setHgrow(grow, Priority.ALWAYS);
         Button backfill = new Button("Backfill…", Icons.of(Icons.BACKFILL));
         backfill.setId("backfill");
-        backfill.disableProperty().bind(vm.hasDataProperty().not());
+        // A backfill is decided from current data: not from a cached or stale board (the preview would ask a feed that is not there).
+        backfill.disableProperty().bind(vm.hasDataProperty().not().or(vm.staleProperty()));
+        backfill.textProperty().bind(javafx.beans.binding.Bindings.when(vm.staleProperty().and(vm.hasDataProperty()))
+                .then("Backfill… (not live)").otherwise("Backfill…"));
         if (vm.runtime().review() != null) {
             // An audit bundle under offline review is read-only: say so on the button, not at Preview.
             // (A disabled button shows no tooltip, so the reason is in its text too.)
             backfill.disableProperty().unbind();
+            backfill.textProperty().unbind();
             backfill.setDisable(true);
             backfill.setText("Backfill… (read-only review)");
             backfill.setTooltip(new javafx.scene.control.Tooltip("Backfill disabled: this is an audit bundle under offline review (read-only)."));

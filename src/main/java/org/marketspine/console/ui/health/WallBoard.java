@@ -186,7 +186,8 @@ public final class WallBoard extends StackPane {
         if (dim) {
             Instant since = s.connection().lostSince() != null ? s.connection().lostSince() : s.lastHeard();
             lostTitle.setText(lost ? "FEED LOST" : "NOT LIVE YET");
-            lostDetail.setText((since == null ? "No contact with the feed yet" : "since " + Times.clock(since) + " · data is "
+            lostDetail.setText((since == null ? (s.fromCache() ? "Not reached since this screen started · showing the copy cached before"
+                    : "No contact with the feed yet") : "since " + Times.clock(since) + " · data is "
                     + Times.span(java.time.Duration.between(since, now)) + " old") + " · reconnecting automatically");
         }
     }
