@@ -38,6 +38,9 @@ def main():
     ap.add_argument("--trust", action="append", default=[])
     args = ap.parse_args()
     z = zipfile.ZipFile(args.bundle)
+    names = z.namelist()
+    if sorted(names) != sorted(["manifest.json", "events.ndjson", "report.html", "lineage.png", "signature"]):
+        fail("the bundle must hold exactly its five entries, each once: " + ", ".join(names))
     manifest_bytes = z.read("manifest.json")
     sig = json.loads(z.read("signature"))
     exporter_raw, exporter = key(sig["algorithm"], sig["public_key"], sig["fingerprint"], "signature")
@@ -52,6 +55,8 @@ def main():
     feed_raw, feed = key(fk["alg"], fk["public_key"], fk["fingerprint"], "feed_key")
     checkpoints = {c["seq"]: c for c in m["feed_checkpoints"]}
     last_seq = m["last_seq"]
+    if fk["fingerprint"].rstrip("=") == sig["fingerprint"].rstrip("="):
+        fail("the feed key is the exporter's own key: the checkpoints were signed by whoever made the bundle")
     if last_seq not in checkpoints:
         fail(f"no feed checkpoint at the last seq {last_seq}")
     last = checkpoints[last_seq]

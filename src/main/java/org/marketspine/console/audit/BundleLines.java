@@ -27,13 +27,19 @@ final class BundleLines {
     private static final int BLOCK = 4096;
 
     /** {@code disagreeing}: the feed checkpoint whose chain the events do not reach, when that is the problem. */
-    record Result(String problem, long count, long lastSeq, String head, Message.Checkpoint disagreeing, PlatformState startState,
-                  PlatformState endState, List<Event> events) {}
+    /**
+     * {@code atOrBeforeFrom}: how many events are known at the range's start (their time, or an
+     * earlier one's, at or before it); {@code lastAt}: the latest event time up to the last; {@code sha}:
+     * of the file's bytes.
+     */
+    record Result(String problem, long count, long lastSeq, String head, String sha, Message.Checkpoint disagreeing,
+                  PlatformState startState, PlatformState endState, long atOrBeforeFrom, java.time.Instant lastAt, List<Event> events) {}
 
     private BundleLines() {}
 
-    static Result read(ZipFile zip, List<Message.Checkpoint> checkpoints, long rangeFirstSeq, boolean keepEvents) throws IOException {
-        Folder folder = new Folder(rangeFirstSeq - 1, keepEvents);
+    static Result read(ZipFile zip, List<Message.Checkpoint> checkpoints, long rangeFirstSeq, java.time.Instant from, boolean keepEvents)
+            throws IOException {
+        Folder folder = new Folder(rangeFirstSeq - 1, from, keepEvents);
         FeedChain.Hasher hasher = new FeedChain.Hasher();
         CompletableFuture<Void> folding = CompletableFuture.runAsync(folder, r -> Thread.ofPlatform().daemon().name("bundle-fold").start(r));
         String problem = null;
@@ -46,9 +52,12 @@ final class BundleLines {
         long checkedUpTo = 0;
         List<String> block = new ArrayList<>(BLOCK);
         Message.Checkpoint disagreeing = null;
-        // No separate sha256 of the file: every byte of a line is its chain value or its event, and both are checked.
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(zip.getInputStream(zip.getEntry(Bundle.EVENTS)),
-                StandardCharsets.UTF_8), 1 << 16)) {
+        // The file's own sha256 too (the exporter signed it), and strict UTF-8: the bytes checked are the bytes shipped.
+        java.security.MessageDigest fileSha = Bundle.sha256();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new java.security.DigestInputStream(
+                zip.getInputStream(zip.getEntry(Bundle.EVENTS)), fileSha), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)),
+                1 << 16)) {
             while (problem == null) {
                 String line;
                 try {
@@ -104,7 +113,8 @@ final class BundleLines {
         }
         folding.join();
         if (problem == null && folder.problem != null) problem = folder.problem;
-        return new Result(problem, count, seq, head, disagreeing, folder.start, folder.state, folder.events);
+        return new Result(problem, count, seq, head, problem == null ? Bundle.hex(fileSha.digest()) : null, disagreeing, folder.start,
+                folder.state, folder.atOrBeforeFrom, folder.lastAt, folder.events);
     }
 
     /**
@@ -136,14 +146,18 @@ final class BundleLines {
         private static final CompletableFuture<Object[]> END = CompletableFuture.completedFuture(new Object[0]);
         private final BlockingQueue<CompletableFuture<Object[]>> queue = new ArrayBlockingQueue<>(8);
         private final long startSeq;
+        private final java.time.Instant from;
         private final boolean keep;
+        volatile long atOrBeforeFrom;
+        volatile java.time.Instant lastAt = java.time.Instant.MIN;
         final List<Event> events = new ArrayList<>();
         volatile PlatformState state = PlatformState.EMPTY;
         volatile PlatformState start = PlatformState.EMPTY;
         volatile String problem;
 
-        Folder(long startSeq, boolean keep) {
+        Folder(long startSeq, java.time.Instant from, boolean keep) {
             this.startSeq = startSeq;
+            this.from = from;
             this.keep = keep;
         }
 
@@ -178,6 +192,8 @@ final class BundleLines {
                             break;
                         }
                         Event e = (Event) o;
+                        if (e.at().isAfter(lastAt)) lastAt = e.at(); // the running latest time: what "known at t" is measured by
+                        if (!lastAt.isAfter(from)) atOrBeforeFrom++;
                         s = StateFold.apply(s, e);
                         if (e.seq() == startSeq) start = s;
                         if (keep) events.add(e);

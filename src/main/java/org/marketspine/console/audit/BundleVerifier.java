@@ -60,12 +60,12 @@ public final class BundleVerifier {
 
         public String summary() {
             if (outcome == Outcome.FAILED) return "FAILED: " + problem;
-            String what = events + " events (seq 1–" + lastSeq + "), range " + manifest.path("range").path("from").asText() + " – "
-                    + manifest.path("range").path("to").asText() + ", feed " + manifest.path("feed").path("platform").asText() + " ("
-                    + manifest.path("feed").path("feed_id").asText() + ")";
+            String what = events + " events (seq 1–" + lastSeq + "), range " + printable(manifest.path("range").path("from").asText()) + " – "
+                    + printable(manifest.path("range").path("to").asText()) + ", feed " + printable(manifest.path("feed").path("platform").asText())
+                    + " (" + printable(manifest.path("feed").path("feed_id").asText()) + ")";
             if (outcome == Outcome.VERIFIED) {
-                return "VERIFIED: " + what + "; the events are the ones feed \"" + feedName + "\" (" + feedKey + ") signed; exported by \""
-                        + signerName + "\" (" + signer + ")";
+                return "VERIFIED: " + what + "; the events are the ones feed \"" + printable(feedName) + "\" (" + feedKey + ") signed; exported by \""
+                        + printable(signerName) + "\" (" + signer + ")";
             }
             return "NOT TRUSTED: " + what + " — intact, but " + problem;
         }
@@ -85,6 +85,13 @@ public final class BundleVerifier {
     private static Verdict verify(ZipFile zip, TrustList trust, boolean decode) throws IOException {
         for (String name : BundleWriter.required()) {
             if (zip.getEntry(name) == null) return fail(name + ": missing from the bundle");
+        }
+        // Exactly the five entries, each once: a second copy of a name is what another zip reader might show instead.
+        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        for (ZipEntry e : java.util.Collections.list(zip.entries())) seen.merge(e.getName(), 1, Integer::sum);
+        for (var e : seen.entrySet()) {
+            if (!BundleWriter.required().contains(e.getKey())) return fail(printable(e.getKey()) + ": not part of a bundle (an extra entry)");
+            if (e.getValue() > 1) return fail(e.getKey() + ": in the bundle " + e.getValue() + " times (only one copy can be the signed one)");
         }
         byte[] manifestBytes;
         JsonNode sig;
@@ -133,7 +140,7 @@ public final class BundleVerifier {
                 Message.Checkpoint cp = new Message.Checkpoint(c.path("feed_id").asText(), c.path("seq").asLong(-1),
                         c.path("chain").asText(), c.path("at").asText(), c.path("signature").asText());
                 if (!cp.feedId().equals(feedId)) return fail("manifest.json: the feed checkpoint at seq " + cp.seq() + " is of feed "
-                        + cp.feedId() + ", not of this bundle's feed " + feedId);
+                        + printable(cp.feedId()) + ", not of this bundle's feed " + printable(feedId));
                 if (cp.seq() <= previous) return fail("manifest.json: feed checkpoints out of order at seq " + cp.seq());
                 previous = cp.seq();
                 checkpoints.add(cp);
@@ -149,13 +156,35 @@ public final class BundleVerifier {
         if (checkpoints.isEmpty() || checkpoints.get(checkpoints.size() - 1).seq() != lastSeq) {
             return fail("manifest.json: no checkpoint signed by the feed at seq " + lastSeq + ", the bundle's last event");
         }
-        BundleLines.Result lines = BundleLines.read(zip, checkpoints, m.path("range_first_seq").asLong(1), decode);
+        if (FeedChain.sameFingerprint(feedKey.fingerprint(), signer)) {
+            return fail("manifest.json: the feed key is the exporter's own key (" + signer + "): the checkpoints were signed by whoever "
+                    + "made the bundle, not by a feed");
+        }
+        Instant from;
+        Instant to;
+        try {
+            from = Instant.parse(m.path("range").path("from").asText());
+            to = Instant.parse(m.path("range").path("to").asText());
+            Instant.parse(m.path("created_at").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            return fail("manifest.json: its range or creation time is not an ISO 8601 instant");
+        }
+        BundleLines.Result lines = BundleLines.read(zip, checkpoints, m.path("range_first_seq").asLong(0), from, decode);
         if (lines.disagreeing() != null && !FeedChain.verify(feedKey, lines.disagreeing())) return notSigned(lines.disagreeing(), feedKey);
         if (lines.problem() != null) return fail(lines.problem());
         long expected = m.path("event_count").asLong();
         if (lines.count() != expected || lines.lastSeq() != lastSeq) {
             return fail("events.ndjson: ends at line " + lines.count() + " (seq " + lines.lastSeq() + "); the manifest says "
                     + expected + " events up to seq " + lastSeq + " (truncated or extended)");
+        }
+        if (!lines.sha().equals(m.path("files").path(Bundle.EVENTS).asText())) {
+            return fail("events.ndjson: its bytes differ from the file the exporter signed (sha256)");
+        }
+        long firstInRange = Math.min(lastSeq, lines.atOrBeforeFrom() + 1);
+        if (m.path("range_first_seq").asLong(-1) != firstInRange || lines.lastAt().isAfter(to)) {
+            return fail("manifest.json: its range (" + printable(from.toString()) + " – " + printable(to.toString()) + ", first seq in it "
+                    + m.path("range_first_seq").asText() + ") does not fit the events (first seq after the start: " + firstInRange
+                    + "; the last event is at " + lines.lastAt() + ")");
         }
         if (!lines.head().equals(m.path("chain").path("head").asText())) {
             return fail("events.ndjson: the hash chain ends at " + lines.head() + ", the signed manifest says "
@@ -190,8 +219,8 @@ public final class BundleVerifier {
                         + "); the report was edited");
             }
         }
-        var feedEntry = trust.find(feedKey.fingerprint());
-        var signerEntry = trust.find(signer);
+        var feedEntry = trust.find(feedKey.fingerprint(), TrustList.Role.FEED);
+        var signerEntry = trust.find(signer, TrustList.Role.EXPORTER);
         List<String> not = new ArrayList<>();
         if (feedEntry.isEmpty()) not.add("the feed key " + feedKey.fingerprint() + " (which signed the checkpoints)");
         if (signerEntry.isEmpty()) not.add("the exporter key " + signer + " (which signed the bundle)");
@@ -227,6 +256,22 @@ public final class BundleVerifier {
         int a = Math.max(0, at - 20);
         int b = Math.min(s.length(), at + 40);
         return s.substring(a, b).replaceAll("\\s+", " ");
+    }
+
+    /**
+     * A value from the bundle made safe for a terminal line: control and bidi-override characters
+     * become '?', so a crafted name cannot print a fake "VERIFIED" line over the real verdict.
+     */
+    public static String printable(String s) {
+        if (s == null) return "";
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean bad = c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
+                    || c == 0x200E || c == 0x200F || c == 0x061C;
+            out.append(bad ? '?' : c);
+        }
+        return out.toString();
     }
 
     private static Verdict notSigned(Message.Checkpoint c, Message.FeedKey key) {

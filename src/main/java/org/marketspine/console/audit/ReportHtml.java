@@ -25,7 +25,7 @@ final class ReportHtml {
      * Which rendering this is: {@code bundle verify} renders the report again from the events and
      * compares bytes, so any change to the output below must change this name.
      */
-    static final String RENDERER = "spine-console-report/2";
+    static final String RENDERER = "spine-console-report/3";
 
     record Scope(BundleWriter.Source source, Instant from, Instant to, long lastSeq, long rangeFirstSeq, String createdBy,
                  Instant createdAt, String signer, String feedKey) {}
@@ -111,7 +111,9 @@ final class ReportHtml {
         }
         h.append("</table>").append(more(rows));
         h.append("<h2>Lineage of the last week in the range</h2><p><img src=\"").append(Bundle.LINEAGE)
-                .append("\" alt=\"lineage graph\" style=\"max-width:100%\"></p>");
+                .append("\" alt=\"lineage graph\" style=\"max-width:100%\"></p><p class=\"muted\">The picture is an illustration drawn by the "
+                        + "exporter: verification checks it is the file the exporter signed, not that it was drawn from the events (this "
+                        + "page is: it is rendered again from them).</p>");
         h.append("<p class=\"muted\">State at the start of the range: ").append(start.captures().size()).append(" captures, ")
                 .append(start.executions().size()).append(" executions; at its end: ").append(end.captures().size()).append(" captures, ")
                 .append(end.executions().size()).append(" executions.</p></body></html>\n");

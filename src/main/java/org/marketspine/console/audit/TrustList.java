@@ -29,7 +29,34 @@ public final class TrustList {
     /** "SHA256:" and 43 base64 characters (the padding is optional). */
     private static final Pattern FINGERPRINT = Pattern.compile("SHA256:[A-Za-z0-9+/]{43}=?");
 
-    public record Entry(String fingerprint, String name, Instant addedAt) {}
+    /** What a trusted key may vouch for: a feed's checkpoints, an exporter's bundles, or (when not said) either. */
+    public enum Role {
+        FEED, EXPORTER, ANY;
+
+        public String wire() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Role of(String s) {
+            if (s == null || s.isBlank()) return ANY;
+            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "feed" -> FEED;
+                case "exporter" -> EXPORTER;
+                case "any" -> ANY;
+                default -> throw new IllegalArgumentException("role '" + s + "' is not feed, exporter or any");
+            };
+        }
+
+        boolean serves(Role wanted) {
+            return this == ANY || this == wanted;
+        }
+    }
+
+    public record Entry(String fingerprint, String name, Instant addedAt, Role role) {
+        public Entry(String fingerprint, String name, Instant addedAt) {
+            this(fingerprint, name, addedAt, Role.ANY);
+        }
+    }
 
     private final Path file;
     private final List<Entry> entries;
@@ -57,7 +84,13 @@ public final class TrustList {
         for (JsonNode k : root.path("keys")) {
             String fp = k.path("fingerprint").asText("");
             if (!isFingerprint(fp)) throw new IOException("trust list " + file + ": '" + fp + "' is not a key fingerprint");
-            out.add(new Entry(fp, k.path("name").asText(""), parseTime(k.path("added_at").asText(null))));
+            Role role;
+            try {
+                role = Role.of(k.path("role").asText(null));
+            } catch (IllegalArgumentException e) {
+                throw new IOException("trust list " + file + ": " + e.getMessage(), e);
+            }
+            out.add(new Entry(fp, k.path("name").asText(""), parseTime(k.path("added_at").asText(null)), role));
         }
         return new TrustList(file, out);
     }
@@ -67,6 +100,11 @@ public final class TrustList {
         List<Entry> out = new ArrayList<>();
         for (String fp : fingerprints) out.add(new Entry(fp.trim(), "trusted for this run (--trust)", null));
         return new TrustList(null, out);
+    }
+
+    /** A role from the command line or the file: feed, exporter or any (blank: any). */
+    public static Role role(String s) {
+        return Role.of(s);
     }
 
     public static boolean isFingerprint(String s) {
@@ -84,15 +122,21 @@ public final class TrustList {
         return new TrustList(file, all);
     }
 
-    public Optional<Entry> find(String fingerprint) {
-        return entries.stream().filter(e -> FeedChain.sameFingerprint(e.fingerprint(), fingerprint)).findFirst();
+    /** The entry that trusts {@code fingerprint} for {@code role}. */
+    public Optional<Entry> find(String fingerprint, Role role) {
+        return entries.stream().filter(e -> FeedChain.sameFingerprint(e.fingerprint(), fingerprint) && e.role().serves(role)).findFirst();
     }
 
     public TrustList add(String fingerprint, String name, Instant now) throws IOException {
+        return add(fingerprint, name, Role.ANY, now);
+    }
+
+    /** Trusts a key for {@code role} (feed: its checkpoints; exporter: its bundles; any: either). */
+    public TrustList add(String fingerprint, String name, Role role, Instant now) throws IOException {
         if (!isFingerprint(fingerprint)) throw new IOException("'" + fingerprint + "' is not a key fingerprint (SHA256: and 43–44 base64 characters)");
         if (name == null || name.isBlank()) throw new IOException("give the key a name (--name), e.g. \"Market Spine prod\"");
         List<Entry> next = new ArrayList<>(entries.stream().filter(e -> !FeedChain.sameFingerprint(e.fingerprint(), fingerprint)).toList());
-        next.add(new Entry(fingerprint.trim(), name.trim(), now));
+        next.add(new Entry(fingerprint.trim(), name.trim(), now, role));
         return save(next);
     }
 
@@ -111,6 +155,7 @@ public final class TrustList {
             k.put("fingerprint", e.fingerprint());
             k.put("name", e.name());
             if (e.addedAt() != null) k.put("added_at", e.addedAt().toString());
+            k.put("role", e.role().wire());
         }
         SigningKeys.writeOwnerOnly(file, JSON.writeValueAsString(root));
         return new TrustList(file, next);

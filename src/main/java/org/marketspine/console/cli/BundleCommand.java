@@ -166,14 +166,24 @@ final class BundleCommand implements Callable<Integer> {
             @Option(names = "--name", required = true, description = "Who holds the key, e.g. \"Market Spine prod\".")
             String name;
 
+            @Option(names = "--role", defaultValue = "any", description = "What the key may vouch for: feed (its checkpoints), "
+                    + "exporter (its bundles) or any (default ${DEFAULT-VALUE}). Give feed keys --role feed so an exporter's key can never pass as a feed's.")
+            String role;
+
             @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list (default: trusted-keys.json in the config directory).")
             Path file;
 
             @Override
             public Integer call() {
                 try {
-                    TrustList list = open(file).add(fingerprint, name, Instant.now());
-                    System.out.println("bundle trust: now trusting " + fingerprint.trim() + " as \"" + name.trim() + "\" (" + list.entries().size()
+                    TrustList.Role r;
+                    try {
+                        r = TrustList.role(role);
+                    } catch (IllegalArgumentException e) {
+                        throw new java.io.IOException("--role " + e.getMessage(), e);
+                    }
+                    TrustList list = open(file).add(fingerprint, name, r, Instant.now());
+                    System.out.println("bundle trust: now trusting " + fingerprint.trim() + " as \"" + name.trim() + "\" for " + r.wire() + " (" + list.entries().size()
                             + " keys in " + (file != null ? file : TrustList.defaultFile()) + ")");
                     return 0;
                 } catch (java.io.IOException e) {
@@ -196,10 +206,10 @@ final class BundleCommand implements Callable<Integer> {
                         System.out.println("bundle trust: no trusted keys yet (" + (file != null ? file : TrustList.defaultFile()) + ")");
                         return 0;
                     }
-                    System.out.printf("%-52s %-21s %s%n", "FINGERPRINT", "ADDED", "NAME");
+                    System.out.printf("%-52s %-9s %-21s %s%n", "FINGERPRINT", "ROLE", "ADDED", "NAME");
                     for (TrustList.Entry e : list.entries()) {
-                        System.out.printf("%-52s %-21s %s%n", e.fingerprint(), e.addedAt() == null ? "—" : e.addedAt().truncatedTo(
-                                java.time.temporal.ChronoUnit.SECONDS), e.name());
+                        System.out.printf("%-52s %-9s %-21s %s%n", e.fingerprint(), e.role().wire(), e.addedAt() == null ? "—" : e.addedAt().truncatedTo(
+                                java.time.temporal.ChronoUnit.SECONDS), BundleVerifier.printable(e.name()));
                     }
                     return 0;
                 } catch (java.io.IOException e) {

@@ -92,7 +92,8 @@ public final class Canonical {
                         if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
                             out.append(c);
                         } else {
-                            throw new IllegalArgumentException("a string holds a lone surrogate: it has no UTF-8 form");
+                            // A lone surrogate has no UTF-8 form: escaped, as ECMAScript's well-formed JSON.stringify does.
+                            out.append("\\u").append(String.format("%04x", (int) c));
                         }
                     } else {
                         out.append(c);

@@ -91,10 +91,14 @@ public final class Codec {
         if (spans != null) {
             java.util.ArrayList<Event> events = new java.util.ArrayList<>(spans.size());
             String[] canonical = new String[spans.size()];
-            for (int i = 0; i < canonical.length; i++) {
-                String span = spans.get(i);
-                events.add(decodeEvent(span));
-                canonical[i] = canonicalSpans != null ? span : Canonical.of(span);
+            try {
+                for (int i = 0; i < canonical.length; i++) {
+                    String span = spans.get(i);
+                    events.add(decodeEvent(span));
+                    canonical[i] = canonicalSpans != null ? span : Canonical.of(span);
+                }
+            } catch (RuntimeException e) {
+                throw new DecodeException("bad_message", "unreadable events frame: " + e.getMessage());
             }
             return new Decoded(new Message.Events(events), List.of(canonical));
         }

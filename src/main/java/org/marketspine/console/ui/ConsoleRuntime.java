@@ -94,7 +94,7 @@ public final class ConsoleRuntime implements AutoCloseable {
             fromCache = true;
         }
         writer = newWriter(log);
-        client = new FeedClient(feed, options.token(), log.headSeq(), new Listener(), clock).chainFrom(cache.chain())
+        client = new FeedClient(feed, options.token(), log.headSeq(), new Listener(), clock).chainFrom(cache.chain()).expectKey(cache.feedId(), cache.feedKey())
                 .trust(org.marketspine.console.feed.tls.ClientTls.context(options.trustCert())).start();
         publisher.poke();
         return publisher;
@@ -234,6 +234,7 @@ public final class ConsoleRuntime implements AutoCloseable {
                     dropHistory("this address now serves another feed (" + w.feedId() + ")");
                 }
                 cache.rememberFeed(w.feedId());
+                if (w.feedKey() != null) cache.rememberKey(w.feedKey().fingerprint());
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "cannot update the local cache", e);
             }

@@ -132,4 +132,51 @@ class BundleForgeryTest {
                 TrustList.of(List.of(exporter.fingerprint())).with(TrustList.of(List.of(feedKey.fingerprint()))), false);
         assertTrue(both.verified(), both.summary());
     }
+
+    /** Review finding: a trusted exporter who signs the checkpoints with its own key must not pass as the feed. */
+    @Test
+    void anExporterSigningTheCheckpointsWithItsOwnKeyFails_andAnExporterOnlyKeyNeverVouchesForAFeed() throws Exception {
+        Path own = Forger.forge(bundle, dir.resolve("insider-feed.spinebundle"), criticalLine, BundleForgeryTest::toLow, exporter, exporter);
+        BundleVerifier.Verdict v = BundleVerifier.verify(own, trusted, false);
+        assertEquals(BundleVerifier.Outcome.FAILED, v.outcome(), v.summary());
+        assertTrue(v.problem().contains("the feed key is the exporter's own key"), v.problem());
+
+        // Two exporter keys trusted as exporters only: one cannot sign checkpoints for the other.
+        SigningKeys second = SigningKeys.loadOrCreate(dir.resolve("second-exporter.pem"));
+        TrustList roles = TrustList.load(dir.resolve("roles/trusted-keys.json")).add(feedKey.fingerprint(), "Market Spine prod", TrustList.Role.FEED, NOW)
+                .add(exporter.fingerprint(), "Carol", TrustList.Role.EXPORTER, NOW).add(second.fingerprint(), "Carol 2", TrustList.Role.EXPORTER, NOW);
+        assertTrue(BundleVerifier.verify(bundle, roles, false).verified(), "the real bundle verifies with role-bound trust");
+        Path crossed = Forger.forge(bundle, dir.resolve("crossed.spinebundle"), criticalLine, BundleForgeryTest::toLow, exporter, second);
+        BundleVerifier.Verdict x = BundleVerifier.verify(crossed, roles, false);
+        assertEquals(BundleVerifier.Outcome.NOT_TRUSTED, x.outcome(), x.summary());
+        assertTrue(x.problem().contains("the feed key " + second.fingerprint()), x.problem());
+    }
+
+    /** Review finding: the range the report is rendered for must be the events' range, not whatever the manifest claims. */
+    @Test
+    void aRangeThatDoesNotFitTheEventsFails() throws Exception {
+        Map<String, byte[]> entries = BundleTest.read(bundle);
+        String m = new String(entries.get(Bundle.MANIFEST), StandardCharsets.UTF_8);
+        String moved = m.replaceFirst("\"range_first_seq\" : (\\d+)", "\"range_first_seq\" : 7");
+        assertNotEquals(m, moved);
+        entries.put(Bundle.MANIFEST, moved.getBytes(StandardCharsets.UTF_8));
+        Path out = dir.resolve("range.spinebundle");
+        Resign.sign(entries, entries.get(Bundle.MANIFEST), exporter);
+        BundleTest.write(out, entries);
+        BundleVerifier.Verdict v = BundleVerifier.verify(out, trusted, false);
+        assertEquals(BundleVerifier.Outcome.FAILED, v.outcome(), v.summary());
+        assertTrue(v.problem().contains("does not fit the events"), v.problem());
+    }
+
+    @Test
+    void anExtraEntryFails_andNamesFromTheBundleCannotWriteToTheTerminal() throws Exception {
+        Map<String, byte[]> entries = BundleTest.read(bundle);
+        entries.put("notes.txt", "VERIFIED".getBytes(StandardCharsets.UTF_8));
+        Path out = dir.resolve("extra.spinebundle");
+        BundleTest.write(out, entries);
+        BundleVerifier.Verdict v = BundleVerifier.verify(out, trusted, false);
+        assertEquals(BundleVerifier.Outcome.FAILED, v.outcome());
+        assertTrue(v.problem().startsWith("notes.txt: not part of a bundle"), v.problem());
+        assertEquals("x??[1A??VERIFIED", BundleVerifier.printable("x\n\u001b[1A\u202e\rVERIFIED"));
+    }
 }

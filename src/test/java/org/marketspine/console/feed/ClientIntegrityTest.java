@@ -81,6 +81,10 @@ class ClientIntegrityTest {
     private record Seen(FeedClient client, List<String> integrity, List<Message.Checkpoint> agreed) {}
 
     private Seen run(SigningKeys feedKey, String checkpointFrame) throws Exception {
+        return run(feedKey, checkpointFrame, null);
+    }
+
+    private Seen run(SigningKeys feedKey, String checkpointFrame, String expectedKey) throws Exception {
         FakeFeed feed = new FakeFeed(feedKey);
         feed.checkpointFrame = checkpointFrame;
         feed.start();
@@ -107,7 +111,7 @@ class ClientIntegrityTest {
             public void onIntegrity(String problem) {
                 integrity.add(problem);
             }
-        }, Clock.systemUTC()).start();
+        }, Clock.systemUTC()).expectKey(expectedKey == null ? null : "feed-fake", expectedKey).start();
         try {
             await(() -> !integrity.isEmpty() || !agreed.isEmpty());
         } finally {
@@ -154,5 +158,16 @@ class ClientIntegrityTest {
         Seen seen = run(key, Codec.encode(FeedChain.sign(other.privateKey(), "feed-fake", 2, trueChain(), "2026-11-20T09:00:00Z")));
         assertEquals(1, seen.integrity().size());
         assertTrue(seen.integrity().get(0).contains("not signed by the feed's key " + key.fingerprint()), seen.integrity().get(0));
+    }
+
+    /** Review finding: the same feed answering with another key (someone serving a copy of its history) is an integrity error. */
+    @Test
+    void theSameFeedWithAnotherKeyThanBeforeIsAnIntegrityError() throws Exception {
+        SigningKeys before = SigningKeys.loadOrCreate(dir.resolve("before.key.pem"));
+        SigningKeys now = SigningKeys.loadOrCreate(dir.resolve("now.key.pem"));
+        Seen seen = run(now, Codec.encode(FeedChain.sign(now.privateKey(), "feed-fake", 2, trueChain(), "2026-11-20T09:00:00Z")),
+                before.fingerprint());
+        assertFalse(seen.integrity().isEmpty());
+        assertTrue(seen.integrity().get(0).contains("the feed's key changed from " + before.fingerprint()), seen.integrity().get(0));
     }
 }

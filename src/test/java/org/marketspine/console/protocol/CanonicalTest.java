@@ -20,6 +20,11 @@ class CanonicalTest {
     }
 
     @Test
+    void aLoneSurrogateIsEscapedNotFatal() throws Exception {
+        assertEquals("[\"\\ud800\",\"😀\"]", Canonical.of("[\"\\ud800\",\"\\ud83d\\ude00\"]"));
+    }
+
+    @Test
     void numbersAsEcmaScriptPrintsThem() throws Exception {
         assertEquals("[0,-1,1.5,100,1e+21,1e-7,0.000001,123.456,5e-324,1.7976931348623157e+308,10000000000]",
                 Canonical.of("[0.0,-1,1.50,1E2,1e21,1e-7,0.000001,123.456,5e-324,1.7976931348623157e308,1.0E10]"));

@@ -53,7 +53,7 @@ final class ChainWatch {
     }
 
     /** The next item, in seq order; the checkpoints it lets us check now. */
-    synchronized List<Finding> append(long itemSeq, String canonical, Message.FeedKey key) {
+    synchronized List<Finding> append(long itemSeq, String canonical, Message.FeedKey key, String feedId) {
         if (itemSeq != seq + 1) throw new IllegalArgumentException("item " + itemSeq + " does not follow " + seq);
         seq = itemSeq;
         if (head == null) return List.of();
@@ -61,13 +61,16 @@ final class ChainWatch {
         remember();
         if (ahead.isEmpty() || ahead.get(0).seq() > seq) return List.of();
         List<Finding> out = new ArrayList<>();
-        while (!ahead.isEmpty() && ahead.get(0).seq() <= seq) out.add(check(ahead.remove(0), key));
+        while (!ahead.isEmpty() && ahead.get(0).seq() <= seq) out.add(check(ahead.remove(0), key, feedId));
         return out;
     }
 
     /** A checkpoint from the feed: checked now, or when the items it is about have arrived. */
-    synchronized Finding check(Message.Checkpoint c, Message.FeedKey key) {
+    synchronized Finding check(Message.Checkpoint c, Message.FeedKey key, String feedId) {
         if (key == null) return new Finding.Disagrees(c, "the feed sent a checkpoint but no key in its welcome, so its signature cannot be checked");
+        if (feedId != null && !feedId.equals(c.feedId())) {
+            return new Finding.Disagrees(c, "the checkpoint at seq " + c.seq() + " is of another feed (" + c.feedId() + ", this one is " + feedId + ")");
+        }
         if (!FeedChain.verify(key, c)) {
             return new Finding.Disagrees(c, "the checkpoint at seq " + c.seq() + " is not signed by the feed's key " + key.fingerprint());
         }

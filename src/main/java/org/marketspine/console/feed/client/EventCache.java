@@ -36,6 +36,8 @@ public final class EventCache implements AutoCloseable {
     private final String chain;
     private final List<Message.Checkpoint> checkpoints;
     private String feedId;
+    /** The fingerprint of the key the feed signed with, once seen (identity file, third line "key …"). */
+    private String feedKey;
     private BufferedWriter out;
 
     private EventCache(Path events, Path identity, Path checkpointFile, List<Event> loaded, String chain, List<Message.Checkpoint> checkpoints,
@@ -104,8 +106,28 @@ public final class EventCache implements AutoCloseable {
                 }
             }
         }
-        if (feedId != null) Files.write(identity, List.of(feedId, FORMAT));
-        return new EventCache(events, identity, checkpointFile, List.copyOf(loaded), chain, checkpoints, feedId, problem);
+        String keyFingerprint = problem == null && id.size() > 2 && id.get(2).startsWith("key ") ? id.get(2).substring(4).trim() : null;
+        EventCache cache = new EventCache(events, identity, checkpointFile, List.copyOf(loaded), chain, checkpoints, feedId, problem);
+        cache.feedKey = keyFingerprint;
+        if (feedId != null) cache.writeIdentity();
+        return cache;
+    }
+
+    private void writeIdentity() throws IOException {
+        Files.write(identity, feedKey == null ? List.of(feedId == null ? "" : feedId, FORMAT)
+                : List.of(feedId == null ? "" : feedId, FORMAT, "key " + feedKey));
+    }
+
+    /** The fingerprint of the key this feed signed with when last seen, or null. */
+    public synchronized String feedKey() {
+        return feedKey;
+    }
+
+    /** Remembers the feed's key fingerprint (the first one seen stays: a change is the client's integrity error, not a new truth). */
+    public synchronized void rememberKey(String fingerprint) throws IOException {
+        if (fingerprint == null || feedKey != null) return;
+        feedKey = fingerprint;
+        writeIdentity();
     }
 
     /** The feed's chain after the last loaded event (what the client's own recomputation continues from). */
@@ -149,21 +171,22 @@ public final class EventCache implements AutoCloseable {
         Files.deleteIfExists(events);
         Files.deleteIfExists(checkpointFile);
         checkpoints.clear();
-        Files.write(identity, List.of(newFeedId == null ? "" : newFeedId, FORMAT));
         feedId = newFeedId;
+        feedKey = null;
+        writeIdentity();
     }
 
     public synchronized void rememberFeed(String id) throws IOException {
         if (id != null && !id.equals(feedId)) {
-            Files.write(identity, List.of(id, FORMAT));
             feedId = id;
+            writeIdentity();
         }
     }
 
     /** Appends a batch: each event's canonical JSON as the feed chained it, one per line. */
     public synchronized void append(List<String> canonical) throws IOException {
         if (out == null) {
-            if (!Files.exists(identity)) Files.write(identity, List.of(feedId == null ? "" : feedId, FORMAT));
+            if (!Files.exists(identity)) writeIdentity();
             out = Files.newBufferedWriter(events, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         for (String text : canonical) {

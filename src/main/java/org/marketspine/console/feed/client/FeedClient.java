@@ -308,13 +308,14 @@ public final class FeedClient implements AutoCloseable {
         switch (message) {
             case Message.Welcome w -> {
                 welcome = w;
+                checkKey(w);
                 sourceStatus = null; // said afresh on every connection
                 attempt = 0;
                 listener.onWelcome(w);
                 setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), w.headSeq(), w.server()));
             }
             case Message.Events batch -> applyEvents(from, batch.items(), canonical);
-            case Message.Checkpoint c -> found(chain.check(c, welcome == null ? null : welcome.feedKey()));
+            case Message.Checkpoint c -> found(chain.check(c, welcome == null ? null : welcome.feedKey(), welcome == null ? null : welcome.feedId()));
             case Message.Live live -> setState(new ConnectionState(Phase.LIVE, 0, null, null, lastSeq.get(),
                     live.headSeq(), welcome == null ? "" : welcome.server()));
             case Message.Heartbeat hb -> {
@@ -359,6 +360,7 @@ public final class FeedClient implements AutoCloseable {
         List<String> freshText = new ArrayList<>(items.size());
         List<ChainWatch.Finding> findings = new ArrayList<>();
         Message.FeedKey key = welcome == null ? null : welcome.feedKey();
+        String feedId = welcome == null ? null : welcome.feedId();
         long expected = lastSeq.get() + 1;
         for (int i = 0; i < items.size(); i++) {
             Event e = items.get(i);
@@ -370,7 +372,7 @@ public final class FeedClient implements AutoCloseable {
             }
             fresh.add(e);
             freshText.add(canonical.get(i));
-            findings.addAll(chain.append(e.seq(), canonical.get(i), key));
+            findings.addAll(chain.append(e.seq(), canonical.get(i), key, feedId));
             expected++;
         }
         if (fresh.isEmpty()) return;
@@ -381,6 +383,40 @@ public final class FeedClient implements AutoCloseable {
         if (s.phase() == Phase.CATCHING_UP) {
             setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), s.headSeq(), s.detail()));
         }
+    }
+
+    /**
+     * The key a feed signs with does not change: one that differs from the key this client (or its
+     * cache) knew for the feed, or that is gone, is an integrity error — someone else may be
+     * answering with a copy of its history.
+     */
+    private void checkKey(Message.Welcome w) {
+        String now = w.feedKey() == null ? null : w.feedKey().fingerprint();
+        if (w.feedId() != null && !w.feedId().equals(knownFeedId)) {
+            // Another journal at this address (its history is dropped and fetched again): its key is its own.
+            knownFeedId = w.feedId();
+            knownKey = now;
+            return;
+        }
+        String known = knownKey;
+        if (known != null && (now == null || !org.marketspine.console.protocol.FeedChain.sameFingerprint(known, now))) {
+            found(new ChainWatch.Finding.Disagrees(null, now == null ? "the feed no longer sends its key (it signed with " + known + ")"
+                    : "the feed's key changed from " + known + " to " + now + ": another server may be answering with a copy of its history"));
+        }
+        if (now != null && known == null) knownKey = now;
+    }
+
+    private volatile String knownKey;
+    private volatile String knownFeedId;
+
+    /**
+     * The key fingerprint feed {@code feedId} signed with before (from the cache); the same feed
+     * answering with a different key, or none, is an integrity error. Before {@link #start()}.
+     */
+    public FeedClient expectKey(String feedId, String fingerprint) {
+        knownFeedId = feedId;
+        knownKey = fingerprint;
+        return this;
     }
 
     private void found(ChainWatch.Finding finding) {

@@ -20,8 +20,9 @@ final class CheckpointPace {
     private long uncoveredSince;
     private boolean uncovered;
 
-    CheckpointPace(long covered, long intervalNanos) {
-        this.covered = covered;
+    /** @param resumedAfter the seq the session resumes after: even a client already at the head gets a checkpoint at live */
+    CheckpointPace(long resumedAfter, long intervalNanos) {
+        this.covered = -1;
         this.intervalNanos = intervalNanos;
     }
 

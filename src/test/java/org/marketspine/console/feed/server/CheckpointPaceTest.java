@@ -31,6 +31,11 @@ class CheckpointPaceTest {
     }
 
     @Test
+    void aClientResumingAtTheHeadStillGetsOneAtLive() {
+        assertTrue(new CheckpointPace(5500, SECOND).atLive(5500));
+    }
+
+    @Test
     void anEmptyJournalGoesLiveWithoutACheckpoint() {
         assertFalse(new CheckpointPace(0, SECOND).atLive(0));
     }
