@@ -105,10 +105,9 @@ public final class FeedClient implements AutoCloseable {
     /** When the feed last sent something other than a refusal: what a refused client's data is as old as. */
     private volatile Instant lastDataAt;
     private int attempt;
-    /** The client's own chain over what the feed sent; owned by the socket thread. */
+    /** The client's own chain over what the feed sent, the feed's key, the integrity problem if any. */
+    private final FeedTrust trust;
     private final ChainWatch chain;
-    private volatile String integrity;
-    private volatile Message.Checkpoint lastCheckpoint;
 
     /** @param lastSeq the last seq the caller already holds (0 for none): the client resumes after it. */
     public FeedClient(URI url, String token, long lastSeq, Listener listener, Clock clock) {
@@ -117,7 +116,8 @@ public final class FeedClient implements AutoCloseable {
         this.listener = listener;
         this.clock = clock;
         this.lastSeq = new AtomicLong(lastSeq);
-        this.chain = new ChainWatch(lastSeq, null);
+        this.trust = new FeedTrust(lastSeq, url, listener);
+        this.chain = trust.chain();
         this.state = new ConnectionState(Phase.CONNECTING, 1, null, null, lastSeq, 0, url.toString());
     }
 
@@ -137,33 +137,17 @@ public final class FeedClient implements AutoCloseable {
 
     /** Why this feed's history is not trusted (a checkpoint disagreed), or null. */
     public String integrityProblem() {
-        return integrity;
+        return trust.integrity();
     }
 
     /** The latest checkpoint that agreed with this client's own chain, or null. */
     public Message.Checkpoint lastCheckpoint() {
-        return lastCheckpoint;
+        return trust.lastCheckpoint();
     }
 
     /** The signed checkpoint at exactly {@code seq}, asked of the feed (capability {@code checkpoint}). */
     public CompletableFuture<Message.Checkpoint> checkpoint(long seq) {
-        return request(Message.Request.checkpoint(nextId("checkpoint-"), seq)).thenApply(r -> {
-            if (!r.ok()) throw new IllegalStateException("the feed did not give its checkpoint at seq " + seq + ": "
-                    + (r.error() == null ? "no reason" : r.error().code() + " " + r.error().message()));
-            Message.Checkpoint c;
-            try {
-                com.fasterxml.jackson.databind.node.ObjectNode data = r.data().deepCopy();
-                data.put("type", "checkpoint");
-                c = (Message.Checkpoint) Codec.fromTree(data, Message.class);
-            } catch (DecodeException | ClassCastException | NullPointerException e) {
-                throw new IllegalStateException("the feed's checkpoint at seq " + seq + " is unreadable: " + e.getMessage(), e);
-            }
-            Message.Welcome w = welcome;
-            if (c.seq() != seq || w == null || w.feedKey() == null || !org.marketspine.console.protocol.FeedChain.verify(w.feedKey(), c)) {
-                throw new IllegalStateException("the feed's checkpoint at seq " + seq + " is not signed by its key");
-            }
-            return c;
-        });
+        return request(Message.Request.checkpoint(nextId("checkpoint-"), seq)).thenApply(r -> FeedTrust.answer(r, seq, welcome));
     }
 
     public FeedClient start() {
@@ -308,14 +292,14 @@ public final class FeedClient implements AutoCloseable {
         switch (message) {
             case Message.Welcome w -> {
                 welcome = w;
-                checkKey(w);
+                trust.welcomed(w);
                 sourceStatus = null; // said afresh on every connection
                 attempt = 0;
                 listener.onWelcome(w);
                 setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), w.headSeq(), w.server()));
             }
             case Message.Events batch -> applyEvents(from, batch.items(), canonical);
-            case Message.Checkpoint c -> found(chain.check(c, welcome == null ? null : welcome.feedKey(), welcome == null ? null : welcome.feedId()));
+            case Message.Checkpoint c -> trust.checkpoint(c, welcome);
             case Message.Live live -> setState(new ConnectionState(Phase.LIVE, 0, null, null, lastSeq.get(),
                     live.headSeq(), welcome == null ? "" : welcome.server()));
             case Message.Heartbeat hb -> {
@@ -378,7 +362,7 @@ public final class FeedClient implements AutoCloseable {
         if (fresh.isEmpty()) return;
         listener.onItems(Collections.unmodifiableList(fresh), Collections.unmodifiableList(freshText));
         lastSeq.set(expected - 1);
-        findings.forEach(this::found);
+        trust.foundAll(findings);
         ConnectionState s = state;
         if (s.phase() == Phase.CATCHING_UP) {
             setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), s.headSeq(), s.detail()));
@@ -386,53 +370,12 @@ public final class FeedClient implements AutoCloseable {
     }
 
     /**
-     * The key a feed signs with does not change: one that differs from the key this client (or its
-     * cache) knew for the feed, or that is gone, is an integrity error — someone else may be
-     * answering with a copy of its history.
-     */
-    private void checkKey(Message.Welcome w) {
-        String now = w.feedKey() == null ? null : w.feedKey().fingerprint();
-        if (w.feedId() != null && !w.feedId().equals(knownFeedId)) {
-            // Another journal at this address (its history is dropped and fetched again): its key is its own.
-            knownFeedId = w.feedId();
-            knownKey = now;
-            return;
-        }
-        String known = knownKey;
-        if (known != null && (now == null || !org.marketspine.console.protocol.FeedChain.sameFingerprint(known, now))) {
-            found(new ChainWatch.Finding.Disagrees(null, now == null ? "the feed no longer sends its key (it signed with " + known + ")"
-                    : "the feed's key changed from " + known + " to " + now + ": another server may be answering with a copy of its history"));
-        }
-        if (now != null && known == null) knownKey = now;
-    }
-
-    private volatile String knownKey;
-    private volatile String knownFeedId;
-
-    /**
      * The key fingerprint feed {@code feedId} signed with before (from the cache); the same feed
      * answering with a different key, or none, is an integrity error. Before {@link #start()}.
      */
     public FeedClient expectKey(String feedId, String fingerprint) {
-        knownFeedId = feedId;
-        knownKey = fingerprint;
+        trust.expectKey(feedId, fingerprint);
         return this;
-    }
-
-    private void found(ChainWatch.Finding finding) {
-        switch (finding) {
-            case ChainWatch.Finding.Agrees a -> {
-                lastCheckpoint = a.checkpoint();
-                listener.onCheckpoint(a.checkpoint());
-            }
-            case ChainWatch.Finding.Disagrees d -> {
-                if (integrity != null) return; // the first disagreement is the one to chase; later ones follow from it
-                integrity = d.problem();
-                LOG.severe("INTEGRITY: feed " + url + ": " + d.problem());
-                listener.onIntegrity(d.problem());
-            }
-            case ChainWatch.Finding.Unchecked u -> LOG.fine(() -> "checkpoint at seq " + u.checkpoint().seq() + " not checked: " + u.why());
-        }
     }
 
     private void complete(String id, Message m) {

@@ -103,7 +103,7 @@ public final class Journal implements AutoCloseable {
         try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq),0) FROM events")) {
             headSeq = rs.next() ? rs.getLong(1) : 0;
         }
-        chainUnchained();
+        headChain = JournalChains.completeChain(writer, headSeq, this::chainAt, file);
     }
 
     /** Where the journal at {@code journal} keeps its feed key. */
@@ -118,60 +118,6 @@ public final class Journal implements AutoCloseable {
         return false;
     }
 
-    /**
-     * A journal written before the chain existed gets it once, in seq order, over the canonical
-     * form of the items as they were journaled (and each item is stored in that form from then on);
-     * afterwards the head's value is read back.
-     */
-    private void chainUnchained() throws SQLException {
-        long after = 0;
-        String chain = FeedChain.GENESIS;
-        try (PreparedStatement first = writer.prepareStatement("SELECT MIN(seq) FROM events WHERE chain IS NULL");
-             ResultSet rs = first.executeQuery()) {
-            long missing = rs.next() ? rs.getLong(1) : 0;
-            if (missing == 0) {
-                headChain = headSeq == 0 ? FeedChain.GENESIS : chainAt(headSeq);
-                return;
-            }
-            after = missing - 1;
-        }
-        if (after > 0) chain = chainAt(after);
-        LOG.info("journal " + file + ": computing the hash chain of seq " + (after + 1) + "–" + headSeq + " (journal from before checkpoints)");
-        writer.setAutoCommit(false);
-        try (PreparedStatement read = writer.prepareStatement("SELECT seq, item FROM events WHERE seq > ? ORDER BY seq LIMIT 10000");
-             PreparedStatement update = writer.prepareStatement("UPDATE events SET item = ?, chain = ? WHERE seq = ?")) {
-            while (after < headSeq) {
-                read.setLong(1, after);
-                int n = 0;
-                try (ResultSet rs = read.executeQuery()) {
-                    while (rs.next()) {
-                        String item = canonical(rs.getString(2));
-                        chain = FeedChain.next(chain, item);
-                        after = rs.getLong(1);
-                        update.setString(1, item);
-                        update.setString(2, chain);
-                        update.setLong(3, after);
-                        update.addBatch();
-                        n++;
-                    }
-                }
-                update.executeBatch();
-                writer.commit();
-                if (n == 0) break;
-            }
-        } finally {
-            writer.setAutoCommit(true);
-        }
-        headChain = chain;
-    }
-
-    private String canonical(String item) {
-        try {
-            return Canonical.of(item);
-        } catch (DecodeException e) {
-            throw new IllegalStateException("journal " + file + " holds an item that is not JSON: " + e.getMessage(), e);
-        }
-    }
 
     /**
      * Opens (or creates) a journal. Replays need only the stored items; the state (for commands
