@@ -25,11 +25,6 @@ public final class Bundle {
 
     private Bundle() {}
 
-    /** Line n's chain value: the feed's chain, over line n−1's value, a newline and the event's canonical JSON. */
-    public static String chain(String previous, String canonicalEvent) {
-        return FeedChain.next(previous, canonicalEvent);
-    }
-
     static String line(String chain, String canonicalEvent) {
         return LINE_PREFIX + chain + EVENT_INFIX + canonicalEvent + "}";
     }

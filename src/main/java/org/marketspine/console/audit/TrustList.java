@@ -37,7 +37,8 @@ public final class TrustList {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
 
-        static Role of(String s) {
+        /** From the command line or the file: feed, exporter or any (blank: any). */
+        public static Role of(String s) {
             if (s == null || s.isBlank()) return ANY;
             return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "feed" -> FEED;
@@ -100,11 +101,6 @@ public final class TrustList {
         List<Entry> out = new ArrayList<>();
         for (String fp : fingerprints) out.add(new Entry(fp.trim(), "trusted for this run (--trust)", null));
         return new TrustList(null, out);
-    }
-
-    /** A role from the command line or the file: feed, exporter or any (blank: any). */
-    public static Role role(String s) {
-        return Role.of(s);
     }
 
     public static boolean isFingerprint(String s) {

@@ -178,7 +178,7 @@ final class BundleCommand implements Callable<Integer> {
                 try {
                     TrustList.Role r;
                     try {
-                        r = TrustList.role(role);
+                        r = TrustList.Role.of(role);
                     } catch (IllegalArgumentException e) {
                         throw new java.io.IOException("--role " + e.getMessage(), e);
                     }

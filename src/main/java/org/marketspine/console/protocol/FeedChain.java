@@ -30,11 +30,7 @@ public final class FeedChain {
 
     /** The chain after one more item, given that item's canonical JSON. */
     public static String next(String previous, String canonicalItem) {
-        MessageDigest sha = sha256();
-        sha.update(previous.getBytes(StandardCharsets.US_ASCII));
-        sha.update((byte) '\n');
-        sha.update(canonicalItem.getBytes(StandardCharsets.UTF_8));
-        return HexFormat.of().formatHex(sha.digest());
+        return new Hasher().next(previous, canonicalItem);
     }
 
     /**

@@ -44,14 +44,6 @@ final class ChainWatch {
         remember();
     }
 
-    synchronized boolean anchored() {
-        return head != null;
-    }
-
-    synchronized String head() {
-        return head;
-    }
-
     /** The next item, in seq order; the checkpoints it lets us check now. */
     synchronized List<Finding> append(long itemSeq, String canonical, Message.FeedKey key, String feedId) {
         if (itemSeq != seq + 1) throw new IllegalArgumentException("item " + itemSeq + " does not follow " + seq);

@@ -62,6 +62,7 @@ public final class EventCache implements AutoCloseable {
         String feedId = id.isEmpty() || id.get(0).isBlank() ? null : id.get(0).trim();
         List<Event> loaded = new ArrayList<>();
         String chain = FeedChain.GENESIS;
+        FeedChain.Hasher hasher = new FeedChain.Hasher();
         String problem = null;
         if (Files.exists(events) && !(id.size() > 1 && FORMAT.equals(id.get(1).trim()))) {
             Path aside = dir.resolve(key + ".events.before-checkpoints-" + System.currentTimeMillis());
@@ -80,7 +81,7 @@ public final class EventCache implements AutoCloseable {
                     Event e = Codec.decodeEvent(line);
                     if (e.seq() != expected) throw new DecodeException("bad_message", "seq " + e.seq() + " where " + expected + " was expected");
                     loaded.add(e);
-                    chain = FeedChain.next(chain, line);
+                    chain = hasher.next(chain, line);
                     expected++;
                 }
             } catch (DecodeException | IOException e) {

@@ -63,6 +63,8 @@ public final class Journal implements AutoCloseable {
     private volatile long headSeq;
     private volatile String headChain = FeedChain.GENESIS;
     private final SigningKeys keys;
+    /** The chain's digest, reused by the one writer (appends are synchronized). */
+    private final FeedChain.Hasher hasher = new FeedChain.Hasher();
     /** Signed checkpoints by seq: every session that passes seq N gets the same one, signed once. */
     private final java.util.Map<Long, Message.Checkpoint> signed = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(256, 0.75f, true) {
@@ -241,7 +243,7 @@ public final class Journal implements AutoCloseable {
             events.add(e);
             String item = Canonical.of(e);
             items.add(item);
-            chain = FeedChain.next(chain, item);
+            chain = hasher.next(chain, item);
             chains.add(chain);
         }
         try {

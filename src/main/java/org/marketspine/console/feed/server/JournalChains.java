@@ -24,6 +24,7 @@ final class JournalChains {
     static String completeChain(Connection writer, long headSeq, java.util.function.LongFunction<String> chainAt, Path file) throws SQLException {
         long after = 0;
         String chain = FeedChain.GENESIS;
+        FeedChain.Hasher hasher = new FeedChain.Hasher();
         try (PreparedStatement first = writer.prepareStatement("SELECT MIN(seq) FROM events WHERE chain IS NULL");
              ResultSet rs = first.executeQuery()) {
             long missing = rs.next() ? rs.getLong(1) : 0;
@@ -41,7 +42,7 @@ final class JournalChains {
                 try (ResultSet rs = read.executeQuery()) {
                     while (rs.next()) {
                         String item = canonical(rs.getString(2), file);
-                        chain = FeedChain.next(chain, item);
+                        chain = hasher.next(chain, item);
                         after = rs.getLong(1);
                         update.setString(1, item);
                         update.setString(2, chain);
