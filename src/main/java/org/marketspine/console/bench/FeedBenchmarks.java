@@ -97,7 +97,7 @@ public final class FeedBenchmarks {
                             if (s.phase() == ConnectionState.Phase.LIVE) live.countDown();
                         }), Clock.systemUTC()).start()) {
                     if (!live.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("client not live in 120 s");
-                    writer.awaitIdle(60, TimeUnit.SECONDS);
+                    writer.flush(java.time.Duration.ofSeconds(60));
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     if (log.headSeq() != n) throw new IllegalStateException("client holds " + log.headSeq() + " of " + n);
                     out.printf("BENCH P4 %.2f s%n", seconds);

@@ -87,7 +87,8 @@ public final class Replay {
                 throw new IOException("the feed at " + feed + " did not finish its replay within " + timeoutSeconds + " s ("
                         + (s == null ? "no answer" : s.phase() + (s.detail() == null ? "" : ": " + s.detail())) + ")");
             }
-            writer.awaitIdle(timeoutSeconds, TimeUnit.SECONDS);
+            // Every event the client took is in the log, or the fetch fails: a bundle must never silently end early.
+            writer.flush(java.time.Duration.ofSeconds(timeoutSeconds));
             long end = log.size() == 0 ? 0 : endSeq.applyAsLong(log);
             if (end > 0 && welcome.get() != null && welcome.get().feedKey() != null) {
                 try {
