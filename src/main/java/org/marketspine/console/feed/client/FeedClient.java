@@ -94,7 +94,8 @@ public final class FeedClient implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private volatile Socket socket;
     private volatile ConnectionState state;
-    private volatile long lastFrameNanos = System.nanoTime();
+    /** When the current connection last delivered a frame (or opened), on the injected clock: what the watchdog measures. */
+    private volatile Instant lastFrameAt;
     private volatile Instant lastHeardAt;
     private volatile boolean closed;
     private volatile Message.Welcome welcome;
@@ -104,7 +105,13 @@ public final class FeedClient implements AutoCloseable {
     private volatile Throwable lastError;
     /** When the feed last sent something other than a refusal: what a refused client's data is as old as. */
     private volatile Instant lastDataAt;
-    private int attempt;
+    /** Connection attempts since the last welcome: counted on the timer thread, reset on the socket thread. */
+    private final java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * The one owner of {@link #state}: the socket thread and the watchdog timer both change it, so every
+     * transition (and its announcement to the listener, in order) happens under this lock.
+     */
+    private final Object stateLock = new Object();
     /** The client's own chain over what the feed sent, the feed's key, the integrity problem if any. */
     private final FeedTrust trust;
     private final ChainWatch chain;
@@ -216,7 +223,7 @@ public final class FeedClient implements AutoCloseable {
 
     private void connect() {
         if (closed) return;
-        attempt++;
+        attempt.incrementAndGet();
         Socket s = new Socket(url);
         if ("wss".equalsIgnoreCase(url.getScheme())) {
             try {
@@ -230,23 +237,38 @@ public final class FeedClient implements AutoCloseable {
     }
 
     private void setState(ConnectionState next) {
-        state = next;
-        try {
-            listener.onState(next);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "connection state listener failed", e);
+        synchronized (stateLock) {
+            state = next;
+            try {
+                listener.onState(next);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "connection state listener failed", e);
+            }
+        }
+    }
+
+    /** Moves to {@code next} only if the state is still {@code seen}: a decision made on a state that has moved on is dropped. */
+    private boolean transition(ConnectionState seen, ConnectionState next) {
+        synchronized (stateLock) {
+            if (state != seen) return false;
+            setState(next);
+            return true;
         }
     }
 
     private void scheduleReconnect(String why) {
-        if (closed || state.phase() == Phase.REFUSED) return;
-        long exp = BACKOFF_BASE_MILLIS << Math.min(attempt - 1, 16);
-        long delay = Math.min(BACKOFF_MAX_MILLIS, exp);
-        delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
-        // lostSince stays null for a feed never heard from: nothing was ever current.
-        Instant lostSince = lastHeardAt;
-        setState(new ConnectionState(silentTooLong() ? Phase.LOST : Phase.RECONNECTING, attempt + 1,
-                clock.instant().plusMillis(delay), lostSince, lastSeq.get(), state.headSeq(), why));
+        long delay;
+        synchronized (stateLock) {
+            if (closed || state.phase() == Phase.REFUSED) return;
+            int tried = attempt.get();
+            long exp = BACKOFF_BASE_MILLIS << Math.min(Math.max(tried - 1, 0), 16);
+            delay = Math.min(BACKOFF_MAX_MILLIS, exp);
+            delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+            // lostSince stays null for a feed never heard from: nothing was ever current.
+            Instant lostSince = lastHeardAt;
+            setState(new ConnectionState(silentTooLong() ? Phase.LOST : Phase.RECONNECTING, tried + 1,
+                    clock.instant().plusMillis(delay), lostSince, lastSeq.get(), state.headSeq(), why));
+        }
         timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
     }
 
@@ -256,27 +278,36 @@ public final class FeedClient implements AutoCloseable {
         return since != null && Duration.between(since, clock.instant()).compareTo(SILENCE) >= 0;
     }
 
-    private void watchdog() {
+    /** Once a second on the timer; silence is measured on the injected clock. */
+    void watchdog() {
         if (closed) return;
         ConnectionState s = state;
-        long silent = System.nanoTime() - lastFrameNanos;
-        boolean open = socket != null && socket.isOpen();
-        if (open && (welcome == null || s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP) && silent > SILENCE.toNanos()) {
+        Socket open = socket;
+        Instant frameAt = lastFrameAt;
+        if (open != null && open.isOpen() && frameAt != null && (welcome == null || s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP)
+                && Duration.between(frameAt, clock.instant()).compareTo(SILENCE) > 0) {
             // Live and silent, or connected but never welcomed (in any phase): either way the feed is not answering.
             LOG.warning("no frame from " + url + " for " + SILENCE.toSeconds() + " s; reconnecting");
-            socket.close(1001, welcome == null ? "no welcome" : "heartbeat timeout");
+            open.close(1001, welcome == null ? "no welcome" : "heartbeat timeout");
         }
-        if ((s.phase() == Phase.RECONNECTING || s.phase() == Phase.CONNECTING) && silentTooLong()) {
-            setState(new ConnectionState(Phase.LOST, s.attempt(), s.nextAttemptAt(), s.lostSince(), s.lastSeq(),
-                    s.headSeq(), s.phase() == Phase.CONNECTING ? "no answer from " + url.getHost() + ":" + url.getPort()
-                            + " within " + SILENCE.toSeconds() + " s" : s.detail()));
+        declareLostIfSilent(s);
+    }
+
+    /**
+     * Not connected, and nothing heard for 15 s: LOST — decided on {@code seen}, the state the
+     * watchdog read; if a welcome moved the state on meanwhile, the decision is dropped.
+     */
+    void declareLostIfSilent(ConnectionState seen) {
+        if ((seen.phase() == Phase.RECONNECTING || seen.phase() == Phase.CONNECTING) && silentTooLong()) {
+            transition(seen, new ConnectionState(Phase.LOST, seen.attempt(), seen.nextAttemptAt(), seen.lostSince(), seen.lastSeq(),
+                    seen.headSeq(), seen.phase() == Phase.CONNECTING ? "no answer from " + url.getHost() + ":" + url.getPort()
+                            + " within " + SILENCE.toSeconds() + " s" : seen.detail()));
         }
     }
 
-
     private void onFrame(Socket from, String frame) {
-        lastFrameNanos = System.nanoTime();
         lastHeardAt = clock.instant();
+        lastFrameAt = lastHeardAt;
         Message message;
         List<String> canonical;
         try {
@@ -294,7 +325,7 @@ public final class FeedClient implements AutoCloseable {
                 welcome = w;
                 trust.welcomed(w);
                 sourceStatus = null; // said afresh on every connection
-                attempt = 0;
+                attempt.set(0);
                 listener.onWelcome(w);
                 setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), w.headSeq(), w.server()));
             }
@@ -324,14 +355,14 @@ public final class FeedClient implements AutoCloseable {
                     return;
                 }
                 if (e.code().equals("unauthorized") || e.code().equals("unsupported_protocol")) {
-                    setState(new ConnectionState(Phase.REFUSED, attempt, null, lastDataAt, lastSeq.get(),
+                    setState(new ConnectionState(Phase.REFUSED, attempt.get(), null, lastDataAt, lastSeq.get(),
                             state.headSeq(), (e.code().equals("unauthorized") ? "unauthorized: " : "unsupported protocol: ") + e.message()));
                 }
             }
             case Message.Snapshot s -> {
                 LOG.severe("the feed sent a snapshot: it no longer holds events after " + lastSeq.get()
                         + "; this client keeps full history and cannot continue from a snapshot");
-                setState(new ConnectionState(Phase.REFUSED, attempt, null, clock.instant(), lastSeq.get(),
+                setState(new ConnectionState(Phase.REFUSED, attempt.get(), null, clock.instant(), lastSeq.get(),
                         state.headSeq(), "the feed no longer holds the events this client needs"));
                 from.close(1000, "snapshot not supported");
             }
@@ -390,7 +421,9 @@ public final class FeedClient implements AutoCloseable {
         Socket s = socket;
         if (s != null) s.close();
         pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("client closed")));
-        state = new ConnectionState(Phase.CLOSED, 0, null, null, lastSeq.get(), state.headSeq(), "closed");
+        synchronized (stateLock) {
+            state = new ConnectionState(Phase.CLOSED, 0, null, null, lastSeq.get(), state.headSeq(), "closed");
+        }
     }
 
     /** One connection attempt; a new one is made for each reconnect. */
@@ -404,7 +437,7 @@ public final class FeedClient implements AutoCloseable {
 
         @Override
         public void onOpen(ServerHandshake handshake) {
-            lastFrameNanos = System.nanoTime();
+            lastFrameAt = clock.instant();
             send(Codec.encode(new Message.Hello(Wire.PROTOCOL, "spine-console/0.1.0", token, lastSeq.get())));
         }
 

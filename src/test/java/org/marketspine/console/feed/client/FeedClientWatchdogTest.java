@@ -1,0 +1,74 @@
+package org.marketspine.console.feed.client;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.bench.SyntheticHistory;
+import org.marketspine.console.feed.client.ConnectionState.Phase;
+import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
+import org.marketspine.console.feed.source.JournalOnlySource;
+import org.marketspine.console.testing.MutableClock;
+
+/** The client's watchdog decides on the injected clock, and never overwrites a state that moved on under it. */
+class FeedClientWatchdogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aWatchdogDecisionMadeBeforeTheWelcomeNeverEndsInLostOnceLive() throws Exception {
+        try (Journal journal = Journal.open(dir.resolve("w.journal"))) {
+            journal.appendAll(SyntheticHistory.facts(50, 1));
+            FeedServer server = new FeedServer(journal, new JournalOnlySource("watchdog"), TokenStore.openAccess(),
+                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+            MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00Z"));
+            CountDownLatch live = new CountDownLatch(1);
+            try (FeedClient client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(e -> { }, s -> {
+                if (s.isLive()) live.countDown();
+            }), clock)) {
+                ConnectionState beforeWelcome = client.state(); // what a watchdog tick read just before the welcome arrived
+                assertEquals(Phase.CONNECTING, beforeWelcome.phase());
+                client.start();
+                assertTrue(live.await(30, TimeUnit.SECONDS), "never live");
+                // Exactly 15 s on the client's clock with no frame: "silent too long" (>= 15 s) holds for a decision made
+                // before the welcome, while a live socket is only closed after more than 15 s — so the client's own timer,
+                // ticking meanwhile, changes nothing and the state can only move by the late decision.
+                clock.advance(FeedClient.SILENCE);
+                client.declareLostIfSilent(beforeWelcome);
+                assertEquals(Phase.LIVE, client.state().phase(), "a stale watchdog decision overwrote LIVE with LOST");
+            } finally {
+                server.close();
+            }
+        }
+    }
+
+    @Test
+    void aFeedThatNeverAnswersIsLostAfterFifteenSecondsOnTheClientsClock() throws Exception {
+        // A port that accepts TCP and never answers the WebSocket handshake: the client waits in CONNECTING.
+        try (ServerSocket mute = new ServerSocket(0)) {
+            MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00Z"));
+            try (FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + mute.getLocalPort() + "/feed"), null, 0,
+                    FeedClient.listener(e -> { }, s -> { }), clock).start()) {
+                clock.advance(Duration.ofSeconds(14));
+                client.watchdog();
+                assertNotEquals(Phase.LOST, client.state().phase(), "lost before 15 s on the clock");
+                clock.advance(Duration.ofSeconds(2));
+                client.watchdog();
+                ConnectionState s = client.state();
+                assertEquals(Phase.LOST, s.phase());
+                assertNull(s.lostSince(), "a feed never heard from has no 'lost since'");
+            }
+        }
+    }
+}
