@@ -13,6 +13,13 @@ public final class Wire {
     public static final int CLIENT_SILENCE_SECONDS = 15;
     public static final int HELLO_TIMEOUT_SECONDS = 10;
 
+    /**
+     * Error code (fatal, then close 4400): the server does not hold the history after the client's
+     * {@code resume_after} (it is beyond this journal's head: the client holds another journal's events).
+     * The client drops what it holds and starts from 0.
+     */
+    public static final String HISTORY_UNAVAILABLE = "history_unavailable";
+
     public static final int CLOSE_BAD_PROTOCOL = 4400;
     public static final int CLOSE_UNAUTHORIZED = 4401;
     public static final int CLOSE_HELLO_TIMEOUT = 4408;

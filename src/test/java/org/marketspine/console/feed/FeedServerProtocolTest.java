@@ -28,6 +28,7 @@ import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.SourceState;
+import org.marketspine.console.protocol.Wire;
 
 /**
  * The acceptance points of the feed core, checked with the JDK's own WebSocket client and raw
@@ -66,7 +67,7 @@ class FeedServerProtocolTest {
     static final class Peer implements WebSocket.Listener, AutoCloseable {
         final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
         final StringBuilder partial = new StringBuilder();
-        volatile int closeCode = -1;
+        final java.util.concurrent.CompletableFuture<Integer> closeCode = new java.util.concurrent.CompletableFuture<>();
         final WebSocket ws;
 
         Peer(FeedServer to) {
@@ -90,7 +91,7 @@ class FeedServerProtocolTest {
 
         @Override
         public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-            closeCode = code;
+            closeCode.complete(code);
             return null;
         }
 
@@ -263,9 +264,18 @@ class FeedServerProtocolTest {
             p.hello("not-a-token", 0);
             JsonNode err = p.next(Peer.type("error"), 5);
             assertEquals("unauthorized", err.path("code").asText());
-            long end = System.currentTimeMillis() + 5000;
-            while (p.closeCode == -1 && System.currentTimeMillis() < end) Thread.sleep(20);
-            assertEquals(4401, p.closeCode);
+            assertEquals(4401, p.closeCode.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void resumeAfterBeyondTheHeadIsHistoryUnavailableAndClosed4400() throws Exception {
+        try (Peer p = new Peer(server)) {
+            p.hello(analyst, journal.headSeq() + 1_000_000);
+            JsonNode err = p.next(Peer.type("error"), 5);
+            assertEquals(Wire.HISTORY_UNAVAILABLE, err.path("code").asText(), "a code the client can decide on: " + err);
+            assertTrue(err.path("fatal").asBoolean());
+            assertEquals(Wire.CLOSE_BAD_PROTOCOL, p.closeCode.get(5, TimeUnit.SECONDS));
         }
     }
 

@@ -347,8 +347,7 @@ public final class FeedClient implements AutoCloseable {
             case Message.CommandResult r -> complete(r.id(), r);
             case Message.Error e -> {
                 LOG.warning("feed error " + e.code() + ": " + e.message());
-                if (welcome == null && e.fatal() && e.code().equals("bad_message") && lastSeq.get() > 0
-                        && e.message().contains("resume_after")) {
+                if (welcome == null && e.code().equals(Wire.HISTORY_UNAVAILABLE) && lastSeq.get() > 0) {
                     listener.onHistoryMismatch(e.message());
                     lastSeq.set(0);
                     chain.reset(0, null);

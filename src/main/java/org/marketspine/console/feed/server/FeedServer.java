@@ -264,7 +264,7 @@ public final class FeedServer implements AutoCloseable {
         long head = journal.headSeq();
         long resume = hello.resumeAfter() == null ? 0 : hello.resumeAfter();
         if (resume < 0 || resume > head) {
-            session.send(new Message.Error("bad_message", "resume_after " + resume + " is outside this feed's journal (head "
+            session.send(new Message.Error(Wire.HISTORY_UNAVAILABLE, "resume_after " + resume + " is outside this feed's journal (head "
                     + head + ", feed " + journal.feedId() + "); resume from 0", true));
             session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "bad resume_after");
             return;

@@ -1,0 +1,67 @@
+package org.marketspine.console.feed.client;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.bench.SyntheticHistory;
+import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
+import org.marketspine.console.feed.source.JournalOnlySource;
+import org.marketspine.console.model.EventLog;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.Message;
+
+/** A client holding another journal's events is told so by code ({@code history_unavailable}) and starts again from 0. */
+class FeedClientHistoryTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aClientAheadOfTheJournalDropsWhatItHoldsAndReplaysFromZero() throws Exception {
+        try (Journal journal = Journal.open(dir.resolve("h.journal"))) {
+            journal.appendAll(SyntheticHistory.facts(120, 2));
+            FeedServer server = new FeedServer(journal, new JournalOnlySource("history"), TokenStore.openAccess(),
+                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+            CompletableFuture<String> mismatch = new CompletableFuture<>();
+            CountDownLatch live = new CountDownLatch(1);
+            EventLog log = new EventLog();
+            FeedClient.Listener listener = new FeedClient.Listener() {
+                @Override
+                public void onWelcome(Message.Welcome welcome) {}
+
+                @Override
+                public void onEvents(List<Event> events) {
+                    log.appendAll(events); // throws on a gap: the replay must start at seq 1
+                }
+
+                @Override
+                public void onState(ConnectionState state) {
+                    if (state.isLive()) live.countDown();
+                }
+
+                @Override
+                public void onHistoryMismatch(String reason) {
+                    mismatch.complete(reason);
+                }
+            };
+            try (FeedClient client = new FeedClient(URI.create(server.url()), null, 5_000, listener, Clock.systemUTC()).start()) {
+                assertTrue(mismatch.get(30, TimeUnit.SECONDS).contains("5000"), "the reason names the seq it held");
+                assertTrue(live.await(30, TimeUnit.SECONDS), "live after starting again");
+                assertEquals(journal.headSeq(), client.lastSeq());
+                assertEquals(journal.headSeq(), log.headSeq());
+            } finally {
+                server.close();
+            }
+        }
+    }
+}
