@@ -239,8 +239,7 @@ public final class MainWindow extends BorderPane {
 
     /** Nothing of the shown workspace is still being computed off the FX thread (snapshots wait for this). */
     public boolean isSettled() {
-        return tabs.getSelectionModel().getSelectedIndex() != 2 || lineageVm.statusProperty().get().isEmpty()
-                || lineageVm.statusProperty().get().startsWith("No ");
+        return tabs.getSelectionModel().getSelectedIndex() != 2 || lineageVm.phaseProperty().get().isSettled();
     }
 
     public LineageViewModel lineage() {

@@ -138,7 +138,7 @@ class ComplianceReadabilityTest {
             window.lineage().weekProperty().set(busiest);
         });
         HealthBoardTest.await("the all-tiers week laid out", 15, () -> window.lineage().layoutProperty().get() != before
-                && window.lineage().statusProperty().get().isEmpty());
+                && window.lineage().phaseProperty().get() == org.marketspine.console.ui.lineage.LayoutPhase.SHOWN);
         int nodes = window.lineage().layoutProperty().get().boxes().size();
         assertTrue(nodes > 40, "a large graph: " + nodes);
         double[] scale = new double[1];

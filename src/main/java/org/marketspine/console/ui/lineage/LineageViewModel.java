@@ -55,6 +55,7 @@ public final class LineageViewModel {
     private final ReadOnlyObjectWrapper<LineageLayout.Result> layout = new ReadOnlyObjectWrapper<>(LineageLayout.Result.EMPTY);
     private final ReadOnlyObjectWrapper<LineageAt> at = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Waiting for the feed…");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<LayoutPhase> phase = new javafx.beans.property.ReadOnlyObjectWrapper<>(LayoutPhase.WAITING);
     private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper("");
     private final ObservableList<AuditLog.Entry> audit = FXCollections.observableArrayList();
     private final ObjectProperty<AuditLog.Filter> auditFilter = new SimpleObjectProperty<>(AuditLog.Filter.ALL);
@@ -140,18 +141,24 @@ public final class LineageViewModel {
     private void layOut(LineageGraph g) {
         int gen = ++generation;
         status.set(g.nodes().isEmpty() ? "No captures in this scope." : "Laying out " + g.nodes().size() + " nodes…");
+        phase.set(g.nodes().isEmpty() ? LayoutPhase.SHOWN : LayoutPhase.LAYING_OUT);
         Thread.ofVirtual().name("lineage-layout").start(() -> {
             LineageLayout.Result r;
             try {
                 r = LineageLayout.of(g);
             } catch (RuntimeException e) {
-                runtime.publisher().deliver(() -> status.set("Layout failed: " + e));
+                runtime.publisher().deliver(() -> {
+                    if (gen != generation) return;
+                    status.set("Layout failed: " + e);
+                    phase.set(LayoutPhase.FAILED);
+                });
                 return;
             }
             runtime.publisher().deliver(() -> {
                 if (gen != generation) return;
                 layout.set(r);
                 status.set("");
+                phase.set(LayoutPhase.SHOWN);
                 if (pendingSelect != null && r.boxes().containsKey(pendingSelect)) {
                     select(pendingSelect);
                     pendingSelect = null;
@@ -391,6 +398,8 @@ public final class LineageViewModel {
     public ReadOnlyObjectProperty<LineageLayout.Result> layoutProperty() { return layout.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<LineageAt> atProperty() { return at.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<LayoutPhase> phaseProperty() { return phase.getReadOnlyProperty(); }
     /** Why nothing is drawn at the instant shown, or "". */
     public ReadOnlyStringProperty emptyProperty() { return empty.getReadOnlyProperty(); }
     public ObservableList<AuditLog.Entry> audit() { return audit; }
