@@ -3,7 +3,7 @@ package org.marketspine.console.feed;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.marketspine.console.model.PlatformState;
-import org.marketspine.console.protocol.Message.Command;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message.Request;
 
 /**

@@ -6,15 +6,23 @@ import org.marketspine.console.protocol.Classification;
 public final class RetryAdvice {
     private RetryAdvice() {}
 
-    /** Why a retry cannot be sent now, or null when it can. The server checks the same rule. */
+    /**
+     * The one retry rule, which the server enforces and the advice line explains: a retry is refused
+     * while a run of the same pipeline and partition is queued or running (R4) — this execution
+     * itself, or another. That run, or null when a retry may be sent.
+     */
+    public static Execution blockingRun(PlatformState s, Execution x) {
+        if (x.status().isActive()) return x;
+        return s.activeRun(x.runKey());
+    }
+
+    /** Why a retry cannot be sent now, or null when it can: {@link #blockingRun}, for a person. */
     public static String blockedReason(PlatformState s, Execution x) {
-        if (x.status().isActive()) return "This execution is still " + x.status().name().toLowerCase() + ".";
-        Execution active = s.activeRun(x.runKey());
-        if (active != null) {
-            return "Retry disabled: " + x.pipeline() + " for the same partition is " + active.status().name().toLowerCase()
-                    + " now (" + active.executionId() + ").";
-        }
-        return null;
+        Execution active = blockingRun(s, x);
+        if (active == null) return null;
+        if (active == x) return "This execution is still " + x.status().name().toLowerCase() + ".";
+        return "Retry disabled: " + x.pipeline() + " for the same partition is " + active.status().name().toLowerCase()
+                + " now (" + active.executionId() + ").";
     }
 
     /** The latest success of the same pipeline and params that ended after {@code failed}, or null. */

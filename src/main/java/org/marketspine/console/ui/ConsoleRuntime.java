@@ -172,7 +172,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         return embedded;
     }
 
-    public CompletableFuture<Message.CommandResult> command(Message.Command command) {
+    public CompletableFuture<Message.CommandResult> command(org.marketspine.console.protocol.Command command) {
         if (client == null) return CompletableFuture.failedFuture(new IllegalStateException(readOnly()));
         return client.command(command);
     }

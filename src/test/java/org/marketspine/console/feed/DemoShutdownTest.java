@@ -40,8 +40,7 @@ class DemoShutdownTest {
             // Queue a run the way an operator's retry would: the demo carries it out on its own platform thread.
             Execution failed = journal.state().failuresNewestFirst().getFirst();
             retried = server.sink().platformThread().submit(() -> {
-                var effect = demo.perform(new Message.Command("c1", "retry", failed.executionId(), "test", null, null, null, null,
-                        null, null, null, null), "alice", journal.state());
+                var effect = demo.perform(new org.marketspine.console.protocol.Command.Retry(failed.executionId(), "test"), "alice", journal.state());
                 server.sink().emitAll(effect.events().stream().map(e -> new EventSink.Timed(java.time.Instant.now(), e)).toList());
                 return effect.data().path("execution_ids").get(0).asText();
             }).get();

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.marketspine.console.bench.SpineCoreDatabase;
 import org.marketspine.console.bench.SpineCoreDatabase.Generation;
 import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
@@ -77,10 +78,8 @@ class SpineCoreGenerationsTest {
         return feed.of(kind);
     }
 
-    Message.CommandResult command(String op, String executionId, String dataset, String tier, LocalDate week, String anomaly)
-            throws Exception {
-        return feed.client.command(new Message.Command(feed.client.nextId("t"), op, executionId, op.equals("block") ? "vendor file truncated" : "test",
-                null, tier, null, null, dataset, week, anomaly, null)).get(15, TimeUnit.SECONDS);
+    Message.CommandResult command(Command command) throws Exception {
+        return feed.client.command(command).get(15, TimeUnit.SECONDS);
     }
 
     /** A platform both generations can hold: two weeks of OTC, a failure, certified and blocked readiness. */
@@ -138,7 +137,7 @@ class SpineCoreGenerationsTest {
                 && p.inputs().equals(List.of(OTC + ".normalized")) && p.outputs().equals(List.of("analytics.volume_avg_6w"))));
 
         // A retry is a new pending execution that spine-core's worker claims — not a work item nothing runs.
-        Message.CommandResult retry = command("retry", "e4", null, null, null, null);
+        Message.CommandResult retry = command(new Command.Retry("e4", "test"));
         assertTrue(retry.ok(), String.valueOf(retry.error()));
         String work = g == Generation.V0_4 ? "workflow" : "pipeline";
         try (Connection c = connect(); Statement s = c.createStatement();
@@ -172,7 +171,7 @@ class SpineCoreGenerationsTest {
             assertEquals(0, r.getInt(1), "a retry must not write a work item");
         }
         // The second retry of the same partition: already queued, decided from state.
-        Message.CommandResult again = command("retry", "e4", null, null, null, null);
+        Message.CommandResult again = command(new Command.Retry("e4", "test"));
         assertFalse(again.ok());
         assertEquals("already_running", again.error().code());
 
@@ -182,12 +181,12 @@ class SpineCoreGenerationsTest {
                     "params_json", "{}", "desired_at", "2026-10-26T14:00:00+00:00", "priority", 100, "state", "PENDING", "attempt_count", 0,
                     "max_attempts", 3, "created_at", "2026-10-26T14:00:00+00:00", "updated_at", "2026-10-26T14:00:00+00:00"));
         }
-        Message.CommandResult queued = command("retry", "e1", null, null, null, null);
+        Message.CommandResult queued = command(new Command.Retry("e1", "test"));
         assertFalse(queued.ok(), "a retry of a partition spine-core has queued was accepted");
         assertEquals("already_running", queued.error().code());
 
         // Certify and block write spine-core's types (a boolean is_ready on PostgreSQL) and come back as readiness.
-        Message.CommandResult block = command("block", null, OTC + ".normalized", "OTC", LocalDate.of(2026, 10, 16), null);
+        Message.CommandResult block = command(new Command.Block(OTC + ".normalized", "OTC", LocalDate.of(2026, 10, 16), "vendor file truncated"));
         assertTrue(block.ok(), String.valueOf(block.error()));
         await("the block", () -> of(EventData.ReadinessChanged.class).stream().anyMatch(r -> r.weekEnding().equals(LocalDate.of(2026, 10, 16))
                 && r.status() == ReadinessStatus.BLOCKED && r.reason().contains("vendor file truncated")));
@@ -313,7 +312,7 @@ class SpineCoreGenerationsTest {
         assertEquals("2026-10-19T16:00:08Z", logs.data().path("lines").path(1).path("at").asText());
 
         // A dead-lettered run can be retried: a new pending run, parent set.
-        Message.CommandResult retry = command("retry", "e5", null, null, null, null);
+        Message.CommandResult retry = command(new Command.Retry("e5", "test"));
         assertTrue(retry.ok(), String.valueOf(retry.error()));
         try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT status, parent_execution_id, trigger_source FROM core_executions WHERE id = '"
@@ -329,13 +328,13 @@ class SpineCoreGenerationsTest {
 
         // Acknowledging twice: the second is refused.
         String anomaly = "spine-an-1";
-        assertTrue(command("acknowledge", null, null, null, null, anomaly).ok());
-        Message.CommandResult twice = command("acknowledge", null, null, null, null, anomaly);
+        assertTrue(command(new Command.Acknowledge(anomaly, null)).ok());
+        Message.CommandResult twice = command(new Command.Acknowledge(anomaly, null));
         assertFalse(twice.ok());
         assertEquals("invalid_state", twice.error().code());
 
         // A decision about one tier writes that tier's row (in spine-core's spelling), never the week-wide rows of every tier.
-        Message.CommandResult blockT1 = command("block", null, OTC + ".normalized", "NMS_TIER_1", LocalDate.of(2026, 10, 16), null);
+        Message.CommandResult blockT1 = command(new Command.Block(OTC + ".normalized", "NMS_TIER_1", LocalDate.of(2026, 10, 16), "vendor file truncated"));
         assertTrue(blockT1.ok(), String.valueOf(blockT1.error()));
         await("NMS_TIER_1 blocked", () -> of(EventData.ReadinessChanged.class).stream().anyMatch(r -> r.tier().equals("NMS_TIER_1")
                 && r.status() == ReadinessStatus.BLOCKED));
@@ -361,7 +360,7 @@ class SpineCoreGenerationsTest {
                     + " updated_at = '2026-10-26 15:00:00' WHERE id = " + item.substring(3));
         }
         await("the work item failed", () -> of(EventData.ExecutionFailed.class).stream().anyMatch(f -> f.executionId().equals(item)));
-        Message.CommandResult again = command("retry", item, null, null, null, null);
+        Message.CommandResult again = command(new Command.Retry(item, "test"));
         assertTrue(again.ok(), String.valueOf(again.error()));
         await("its next life", () -> of(EventData.ExecutionQueued.class).stream().anyMatch(q -> q.executionId().equals(item + ".2")
                 && item.equals(q.retryOf())));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.bench.SpineCoreDatabase;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
@@ -215,8 +216,7 @@ class SpineDatabaseSourceTest {
         assertEquals(1, of(EventData.ExecutionQueued.class).stream().filter(q -> q.executionId().equals("e5")).count());
 
         // A retry lands as a pending execution spine-core's worker claims, for the failed run's partition.
-        Message.CommandResult retry = feed.client.command(new Message.Command(feed.client.nextId("t"), "retry", "e4", null, null, null, null, null, null, null,
-                null, null)).get(10, TimeUnit.SECONDS);
+        Message.CommandResult retry = feed.client.command(new Command.Retry("e4", null)).get(10, TimeUnit.SECONDS);
         assertTrue(retry.ok(), String.valueOf(retry.error()));
         try (Connection c = connect(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT status, pipeline, params, trigger_source FROM core_executions WHERE id = '"
@@ -243,8 +243,7 @@ class SpineDatabaseSourceTest {
         fill();
         serve(true);
         await("the history", () -> of(EventData.ReadinessChanged.class).size() == 2);
-        Message.CommandResult r = feed.client.command(new Message.Command(feed.client.nextId("t"), "retry", "e4", null, null, null, null, null, null,
-                null, null, null)).get(10, TimeUnit.SECONDS);
+        Message.CommandResult r = feed.client.command(new Command.Retry("e4", null)).get(10, TimeUnit.SECONDS);
         assertFalse(r.ok());
         assertEquals("read_only", r.error().code());
         assertTrue(r.error().message().contains("read-only"), r.error().message());

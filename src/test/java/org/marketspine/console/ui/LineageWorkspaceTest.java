@@ -164,8 +164,8 @@ class LineageWorkspaceTest {
     @Test
     void theAuditLogListsARejectedCommandWithItsReason_andItsCsvRoundTrips(FxRobot robot) throws Exception {
         awaitLive();
-        Message.CommandResult r = runtime.command(new Message.Command(runtime.nextId("t-"), "backfill", null, null,
-                "finra.otc_transparency.ingest_week", "OTC", LocalDate.of(2026, 10, 16), LocalDate.of(2026, 9, 4), null, null, null, null))
+        Message.CommandResult r = runtime.command(new org.marketspine.console.protocol.Command.Backfill("finra.otc_transparency.ingest_week", "OTC",
+                LocalDate.of(2026, 10, 16), LocalDate.of(2026, 9, 4), null))
                 .get(10, TimeUnit.SECONDS);
         assertFalse(r.ok());
         robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(2).queryAs(Node.class));

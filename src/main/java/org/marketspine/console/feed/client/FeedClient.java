@@ -199,8 +199,10 @@ public final class FeedClient implements AutoCloseable {
         return send(request.id(), request).thenApply(Message.Response.class::cast);
     }
 
-    public CompletableFuture<Message.CommandResult> command(Message.Command command) {
-        return send(command.id(), command).thenApply(Message.CommandResult.class::cast);
+    /** Sends a command (with a fresh id); completes with the feed's result. */
+    public CompletableFuture<Message.CommandResult> command(org.marketspine.console.protocol.Command command) {
+        Message.Command wire = command.toWire(nextId(command.op() + "-"));
+        return send(wire.id(), wire).thenApply(Message.CommandResult.class::cast);
     }
 
     /** A fresh id for a request or command. */

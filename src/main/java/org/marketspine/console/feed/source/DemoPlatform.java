@@ -31,7 +31,7 @@ import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
-import org.marketspine.console.protocol.Message.Command;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message.Request;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.SourceState;
@@ -316,37 +316,36 @@ public final class DemoPlatform implements PlatformSource {
     }
 
     @Override
-    public CommandEffect perform(Command c, String user, PlatformState state) throws FeedRefusal {
+    public CommandEffect perform(Command command, String user, PlatformState state) throws FeedRefusal {
         engine.refresh(state);
         List<EventData> facts = new ArrayList<>();
         ObjectNode data = Codec.mapper().createObjectNode();
-        switch (c.op()) {
-            case "retry" -> {
+        switch (command) {
+            case Command.Retry c -> {
                 Execution x = state.execution(c.executionId());
                 String id = runLater(x.pipeline(), x.tier(), x.weekEnding(), Trigger.RETRY, user, x.executionId(), facts);
                 data.putArray("execution_ids").add(id);
             }
-            case "backfill" -> {
+            case Command.Backfill c -> {
                 ArrayNode ids = data.putArray("execution_ids");
                 for (LocalDate w = c.fromWeek(); !w.isAfter(c.toWeek()); w = w.plusWeeks(1)) {
                     ids.add(runLater(c.pipeline(), c.tier(), w, Trigger.BACKFILL, user, null, facts));
                 }
             }
-            case "cancel" -> {
+            case Command.Cancel c -> {
                 engine.cancelTagged(c.executionId());
                 facts.add(new EventData.ExecutionCancelled(c.executionId(), user));
             }
-            case "certify", "block" -> {
+            case Command.Readiness c -> {
                 PartitionKey key = new PartitionKey(c.dataset(), c.tier(), c.weekEnding());
                 Capture capture = state.currentCapture(key);
-                boolean certify = c.op().equals("certify");
+                boolean certify = c instanceof Command.Certify;
                 facts.add(new EventData.ReadinessChanged(c.dataset(), c.tier(), c.weekEnding(),
                         certify ? ReadinessStatus.CERTIFIED : ReadinessStatus.BLOCKED,
                         certify ? "certified by " + user + (c.reason() == null ? "" : ": " + c.reason()) : c.reason(),
                         user, capture.captureId(), capture.recorded().symbols(), symbols.size(c.tier())));
             }
-            case "acknowledge" -> facts.add(new EventData.AnomalyAcknowledged(c.anomalyId(), user, c.note()));
-            default -> throw new FeedRefusal("unsupported", "the demo does not carry out '" + c.op() + "'");
+            case Command.Acknowledge c -> facts.add(new EventData.AnomalyAcknowledged(c.anomalyId(), user, c.note()));
         }
         return new CommandEffect(facts, data);
     }

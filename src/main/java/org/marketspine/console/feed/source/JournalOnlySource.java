@@ -6,7 +6,7 @@ import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.feed.PlatformSource;
 import org.marketspine.console.model.PlatformState;
-import org.marketspine.console.protocol.Message.Command;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message.Request;
 import org.marketspine.console.protocol.SourceState;
 

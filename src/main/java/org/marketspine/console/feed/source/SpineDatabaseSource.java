@@ -23,7 +23,7 @@ import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.EventData;
-import org.marketspine.console.protocol.Message.Command;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message.Request;
 import org.marketspine.console.protocol.SourceState;
 
@@ -279,13 +279,12 @@ public final class SpineDatabaseSource implements PlatformSource {
         ObjectNode data = Codec.mapper().createObjectNode();
         List<EventData> facts = new ArrayList<>();
         try {
-            switch (c.op()) {
-                case "retry" -> data = writes.retry(state.execution(c.executionId()), user, c.reason());
-                case "backfill" -> data = writes.backfill(c, user);
-                case "certify", "block" -> writes.readiness(c, user);
-                case "resolve" -> writes.resolve(c.anomalyId(), user, c.note());
-                case "acknowledge" -> facts.add(new EventData.AnomalyAcknowledged(c.anomalyId(), user, c.note()));
-                default -> throw new FeedRefusal("unsupported", "a spine-core database does not carry out '" + c.op() + "'");
+            switch (c) {
+                case Command.Retry r -> data = writes.retry(state.execution(r.executionId()), user, r.reason());
+                case Command.Backfill b -> data = writes.backfill(b, user);
+                case Command.Readiness r -> writes.readiness(r, user);
+                case Command.Acknowledge a -> facts.add(new EventData.AnomalyAcknowledged(a.anomalyId(), user, a.note()));
+                case Command.Cancel x -> throw new FeedRefusal("unsupported", "a spine-core database does not carry out '" + x.op() + "'");
             }
         } catch (SQLException e) {
             throw SpineErrors.refusal(e);

@@ -21,7 +21,7 @@ import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.feed.source.SpineRows.BadRow;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.protocol.Codec;
-import org.marketspine.console.protocol.Message.Command;
+import org.marketspine.console.protocol.Command;
 
 /**
  * What accepted commands write into spine-core's tables, the way spine-core itself does it (see
@@ -273,7 +273,7 @@ final class SpineDatabaseWrites {
 
     // ---- backfill ----
 
-    ObjectNode backfill(Command cmd, String user) throws SQLException, FeedRefusal {
+    ObjectNode backfill(Command.Backfill cmd, String user) throws SQLException, FeedRefusal {
         SpineSchema s = schema();
         if (!s.has("core_executions")) {
             throw new FeedRefusal("unsupported", "this database has no core_executions table for spine-core's worker to run a backfill from");
@@ -319,11 +319,11 @@ final class SpineDatabaseWrites {
 
     // ---- certify / block / resolve ----
 
-    void readiness(Command c, String user) throws SQLException, FeedRefusal {
+    void readiness(Command.Readiness c, String user) throws SQLException, FeedRefusal {
         SpineSchema s = schema();
         if (!s.has("core_data_readiness")) throw new FeedRefusal("unsupported", "this database has no core_data_readiness table");
         String domain = c.dataset().contains(".") ? c.dataset().substring(0, c.dataset().lastIndexOf('.')) : c.dataset();
-        boolean certify = c.op().equals("certify");
+        boolean certify = c instanceof Command.Certify;
         String blocking = certify ? "[]" : Codec.mapper().createArrayNode().add(c.reason() == null ? "blocked by " + user : c.reason()).toString();
         SpineBind bind = new SpineBind(s);
         transaction(conn -> {
@@ -356,27 +356,6 @@ final class SpineDatabaseWrites {
                     st.setString(7, key != null ? key : partitionJson(c.weekEnding(), c.tier()));
                     st.executeUpdate();
                 }
-            }
-            return null;
-        });
-    }
-
-    void resolve(String anomalyId, String user, String note) throws SQLException, FeedRefusal {
-        if (anomalyId == null || !anomalyId.startsWith("spine-an-")) throw new FeedRefusal("not_found", "not a spine-core anomaly: " + anomalyId);
-        SpineSchema s = schema();
-        long id;
-        try {
-            id = Long.parseLong(anomalyId.substring("spine-an-".length()));
-        } catch (NumberFormatException e) {
-            throw new FeedRefusal("not_found", "not a spine-core anomaly id: " + anomalyId);
-        }
-        SpineBind bind = new SpineBind(s);
-        transaction(c -> {
-            try (PreparedStatement st = c.prepareStatement("UPDATE core_anomalies SET resolved_at = ?, resolution_note = ? WHERE id = ? AND resolved_at IS NULL")) {
-                bind.time(st, 1, "core_anomalies", "resolved_at", Instant.now(clock));
-                st.setString(2, "resolved by " + user + (note == null ? "" : ": " + note));
-                st.setLong(3, id);
-                if (st.executeUpdate() == 0) throw new FeedRefusal("invalid_state", "anomaly " + anomalyId + " is not open in core_anomalies");
             }
             return null;
         });

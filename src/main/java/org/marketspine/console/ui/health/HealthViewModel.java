@@ -29,6 +29,7 @@ import org.marketspine.console.model.Recurrence;
 import org.marketspine.console.model.RetryAdvice;
 import org.marketspine.console.model.ScheduleOutlook;
 import org.marketspine.console.model.TierFreshness;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.ui.ConsoleRuntime;
@@ -197,9 +198,7 @@ public final class HealthViewModel {
     public void retry(String reason) {
         Execution x = selected.get();
         if (x == null || retryBlocked.get() != null) return;
-        String id = runtime.nextId("retry-");
-        send(new Message.Command(id, "retry", x.executionId(), reason, null, null, null, null, null, null, null, null),
-                "Retry of " + x.executionId(), x.executionId());
+        send(new Command.Retry(x.executionId(), reason), "Retry of " + x.executionId(), x.executionId());
     }
 
     /** Forces the next update to recompute everything (e.g. the display zone changed). */
@@ -233,8 +232,7 @@ public final class HealthViewModel {
 
     public void cancel(Execution x, String reason) {
         if (cancelBlocked(x) != null) return;
-        send(new Message.Command(runtime.nextId("cancel-"), "cancel", x.executionId(), reason, null, null, null, null, null, null,
-                null, null), "Cancel of " + x.executionId(), null);
+        send(new Command.Cancel(x.executionId(), reason), "Cancel of " + x.executionId(), null);
     }
 
     /** Marks a critical failure as seen: it stops being pinned (kept across restarts). */
@@ -249,15 +247,14 @@ public final class HealthViewModel {
     }
 
     public void acknowledgeAnomaly(Anomaly a, String note) {
-        send(new Message.Command(runtime.nextId("ack-"), "acknowledge", null, null, null, null, null, null, null, null,
-                a.anomalyId(), note), "Acknowledgement of " + a.anomalyId(), null);
+        send(new Command.Acknowledge(a.anomalyId(), note), "Acknowledgement of " + a.anomalyId(), null);
     }
 
     /**
      * Sends a command; its outcome goes to the detail of {@code executionId}, or, for commands about
      * no one execution (backfill, acknowledge), to the board's own feedback line.
      */
-    void send(Message.Command command, String what, String executionId) {
+    void send(Command command, String what, String executionId) {
         boolean detail = executionId != null;
         if (detail) feedbackOwner = executionId;
         show(detail, true, what + " sent…");
@@ -292,8 +289,7 @@ public final class HealthViewModel {
 
     /** Sends a backfill the operator has previewed. */
     public void backfill(org.marketspine.console.model.BackfillPlan plan, String reason) {
-        send(new Message.Command(runtime.nextId("backfill-"), "backfill", null, reason, plan.pipeline(),
-                plan.tier(), plan.fromWeek(), plan.toWeek(), null, null, null, null),
+        send(new Command.Backfill(plan.pipeline(), plan.tier(), plan.fromWeek(), plan.toWeek(), reason),
                 "Backfill of " + plan.pipeline() + " " + plan.tier() + " " + plan.fromWeek() + " … " + plan.toWeek(), null);
     }
 

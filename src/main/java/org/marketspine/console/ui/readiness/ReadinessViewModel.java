@@ -22,6 +22,7 @@ import org.marketspine.console.model.LatestSafe;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.model.ReadinessSummary;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Role;
@@ -187,17 +188,15 @@ public final class ReadinessViewModel {
     }
 
     public void certify(GridCell cell, String reason) {
-        command("certify", cell, reason, "Certification of " + cell.key());
+        command(new Command.Certify(cell.key().dataset(), cell.key().tier(), cell.key().weekEnding(), reason), "Certification of " + cell.key());
     }
 
     public void block(GridCell cell, String reason) {
-        command("block", cell, reason, "Block of " + cell.key());
+        command(new Command.Block(cell.key().dataset(), cell.key().tier(), cell.key().weekEnding(), reason), "Block of " + cell.key());
     }
 
-    private void command(String op, GridCell cell, String reason, String what) {
+    private void command(Command c, String what) {
         feedback.set(what + " sent…");
-        Message.Command c = new Message.Command(runtime.nextId(op + "-"), op, null, reason, null, cell.key().tier(), null,
-                null, cell.key().dataset(), cell.key().weekEnding(), null, null);
         runtime.command(c).whenComplete((r, e) -> runtime.publisher().deliver(() -> feedback.set(e != null
                 ? what + " was not sent: " + e.getMessage()
                 : r.ok() ? what + " accepted." : what + " refused by the feed (" + r.error().code() + "): " + r.error().message())));
