@@ -148,6 +148,17 @@ public final class ConsoleRuntime implements AutoCloseable {
     }
 
     /** A stable name for the feed this runtime talks to, for per-feed user files. */
+    private AcknowledgedFailures acknowledged;
+
+    /** This feed's acknowledged critical failures, kept beside its cache (in memory only for a bundle under review). */
+    public synchronized AcknowledgedFailures acknowledgedFailures() {
+        if (acknowledged == null) {
+            acknowledged = review != null ? AcknowledgedFailures.inMemory()
+                    : AcknowledgedFailures.open(options.dataDir().resolve("cache").resolve(feedKey() + ".acknowledged"));
+        }
+        return acknowledged;
+    }
+
     public String feedKey() {
         return options.embedded() ? "demo-" + options.seed()
                 : "feed-" + TokenStore.sha256(String.valueOf(options.feed())).substring(0, 16);

@@ -1,10 +1,8 @@
 package org.marketspine.console.ui.health;
 
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.prefs.Preferences;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -32,6 +30,7 @@ import org.marketspine.console.model.TierFreshness;
 import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.Severity;
+import org.marketspine.console.ui.AcknowledgedFailures;
 import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.ConsoleSnapshot;
 import org.marketspine.console.ui.Times;
@@ -43,7 +42,6 @@ import org.marketspine.console.ui.Times;
  */
 public final class HealthViewModel {
     static final int FAILURE_LIMIT = 50;
-    private static final Preferences PREFS = Preferences.userNodeForPackage(HealthViewModel.class);
 
     private final ConsoleRuntime runtime;
     private final ReadOnlyObjectWrapper<HealthReport> report = new ReadOnlyObjectWrapper<>();
@@ -90,7 +88,7 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper boardFeedback = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper boardFeedbackOk = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyIntegerWrapper redraw = new ReadOnlyIntegerWrapper();
-    private final Set<String> acknowledged = new HashSet<>(List.of(PREFS.get("acknowledged.failures", "").split(",")));
+    private final AcknowledgedFailures acknowledged;
     /** With no new events, the clock-dependent rules (freshness, 24 h windows) are re-run this often. */
     static final int FULL_EVERY_SECONDS = 10;
     private ConsoleSnapshot last;
@@ -99,6 +97,7 @@ public final class HealthViewModel {
 
     public HealthViewModel(ConsoleRuntime runtime) {
         this.runtime = runtime;
+        this.acknowledged = runtime.acknowledgedFailures();
         selectedId.addListener((o, a, b) -> {
             logs.set("");
             if (feedbackOwner != null && !feedbackOwner.equals(b)) {
@@ -130,7 +129,7 @@ public final class HealthViewModel {
         running.set(active);
         unresolved.set(HealthRules.unresolvedFailures(s, at).size());
         openAnomalies.set((int) s.openAnomalies().stream().filter(a -> a.severity().compareTo(Severity.MEDIUM) <= 0).count());
-        setIfChanged(failures, FailureTriage.recent(s, at, acknowledged, FAILURE_LIMIT));
+        setIfChanged(failures, FailureTriage.recent(s, at, acknowledged.ids(), FAILURE_LIMIT));
         setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
         setIfChanged(freshness, Freshness.perTier(s, at));
         setIfChanged(schedule, ScheduleOutlook.of(s, at));
@@ -238,8 +237,6 @@ public final class HealthViewModel {
     /** Marks a critical failure as seen: it stops being pinned (kept across restarts). */
     public void acknowledgeFailure(String executionId) {
         acknowledged.add(executionId);
-        PREFS.put("acknowledged.failures", String.join(",", acknowledged.stream().filter(s -> !s.isBlank())
-                .sorted().skip(Math.max(0, acknowledged.size() - 500)).toList()));
         if (last != null) {
             fullAt = null;
             update(last, now);
