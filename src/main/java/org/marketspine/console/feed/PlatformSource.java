@@ -9,14 +9,17 @@ import org.marketspine.console.protocol.Message.Request;
 /**
  * What the feed server serves: a Market Spine platform, simulated or real. The server owns the
  * journal, the sessions and the command rules; a source emits facts and carries out accepted
- * commands. All calls come on the server's single platform thread.
+ * commands. Every call comes on the server's single platform thread, except {@link #platform()}
+ * and {@link #requestOps()}: the welcome is written on the connection's own thread (a platform
+ * thread busy writing history must not delay it past the client's 15 s), so those two may be
+ * called from any thread and must answer from immutable or volatile state.
  */
 public interface PlatformSource extends AutoCloseable {
 
-    /** {@code demo} or {@code spine-db}, as sent in {@code welcome}. */
+    /** {@code demo} or {@code spine-db}, as sent in {@code welcome}. Any thread. */
     String platform();
 
-    /** Request ops this source answers, as listed in {@code welcome.capabilities}. */
+    /** Request ops this source answers, as listed in {@code welcome.capabilities}. Any thread: from volatile state. */
     List<String> requestOps();
 
     /**
