@@ -2,8 +2,6 @@ package org.marketspine.console.ui;
 
 import java.time.Clock;
 import java.time.Instant;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -13,7 +11,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.ui.health.HealthView;
 import org.marketspine.console.ui.health.HealthViewModel;
@@ -125,9 +122,7 @@ public final class MainWindow extends BorderPane {
             if (tabs.getSelectionModel().getSelectedIndex() == 1) readinessVm.update(s);
             if (tabs.getSelectionModel().getSelectedIndex() == 2) lineageVm.update(s);
         });
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
-        tick.setCycleCount(Timeline.INDEFINITE);
-        tick.play();
+        SecondTick.whileShowing(this, this::refresh);
         refresh();
     }
 

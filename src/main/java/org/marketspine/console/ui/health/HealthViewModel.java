@@ -97,7 +97,8 @@ public final class HealthViewModel {
 
     public HealthViewModel(ConsoleRuntime runtime) {
         this.runtime = runtime;
-        this.acknowledged = runtime.acknowledgedFailures();
+        // The wall (no runtime) takes no acknowledgements: it pins every critical failure.
+        this.acknowledged = runtime == null ? AcknowledgedFailures.inMemory() : runtime.acknowledgedFailures();
         selectedId.addListener((o, a, b) -> {
             logs.set("");
             if (feedbackOwner != null && !feedbackOwner.equals(b)) {

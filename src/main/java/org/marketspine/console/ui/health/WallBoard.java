@@ -3,8 +3,6 @@ package org.marketspine.console.ui.health;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -13,7 +11,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.HealthLevel;
@@ -110,9 +107,7 @@ public final class WallBoard extends StackPane {
         setFocusTraversable(false);
 
         publisher.snapshotProperty().addListener((o, a, s) -> refresh());
-        Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> refresh()));
-        tick.setCycleCount(Timeline.INDEFINITE);
-        tick.play();
+        org.marketspine.console.ui.SecondTick.whileShowing(this, this::refresh);
         refresh();
     }
 
