@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import java.time.Duration;
+import org.marketspine.console.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.client.ConnectionState;
@@ -66,11 +68,9 @@ class NoSecretInOutputTest {
             URI url = URI.create("ws://127.0.0.1:" + port + "/feed");
             try (FeedClient ok = new FeedClient(url, good, 0, FeedClient.listener(e -> { }, s -> { }), Clock.systemUTC()).start();
                  FeedClient bad = new FeedClient(url, wrong, 0, FeedClient.listener(e -> { }, s -> { }), Clock.systemUTC()).start()) {
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                while (System.nanoTime() < end && !(ok.sourceStatus() != null && ok.sourceStatus().state() == SourceState.FAILING
-                        && bad.state().phase() == ConnectionState.Phase.REFUSED)) {
-                    Thread.sleep(20);
-                }
+                Await.until("the unreachable database reported and the wrong token refused", Duration.ofSeconds(30),
+                        () -> ok.sourceStatus() != null && ok.sourceStatus().state() == SourceState.FAILING
+                                && bad.state().phase() == ConnectionState.Phase.REFUSED);
                 assertEquals(SourceState.FAILING, ok.sourceStatus().state(), "the unreachable database was reported");
                 assertEquals(ConnectionState.Phase.REFUSED, bad.state().phase());
                 clientLog.add(ok.sourceStatus().message());
@@ -90,16 +90,14 @@ class NoSecretInOutputTest {
         }
     }
 
-    private static void awaitListening(int port, Process feed) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < end) {
+    private static void awaitListening(int port, Process feed) {
+        Await.until("the feed server listening on " + port, Duration.ofSeconds(30), () -> {
             if (!feed.isAlive()) fail("the feed server exited with " + feed.exitValue());
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return;
+                return true;
             } catch (java.io.IOException notYet) {
-                Thread.sleep(50);
+                return false;
             }
-        }
-        fail("the feed server did not listen on " + port);
+        });
     }
 }

@@ -21,12 +21,16 @@ import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.FeedChain;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SigningKeys;
+import org.marketspine.console.testing.Await;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /**
  * The client recomputes the feed's chain over the items exactly as they arrived — spacing, key
  * order and fields it does not know included — and a checkpoint that disagrees with it, or that is
  * not signed by the feed's key, is an integrity error the client reports, not a log line.
  */
+@ExtendWith(ThreadLeakCheck.class)
 class ClientIntegrityTest {
     /** Two items as another feed implementation might send them: unsorted keys, spaces, an unknown field. */
     static final List<String> ITEMS = List.of(
@@ -121,12 +125,8 @@ class ClientIntegrityTest {
         return new Seen(client, integrity, agreed);
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) fail("the client said nothing of the checkpoint within 10 s");
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition) {
+        Await.until("the client to say something of the checkpoint", java.time.Duration.ofSeconds(10), condition);
     }
 
     @Test

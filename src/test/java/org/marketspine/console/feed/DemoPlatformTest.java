@@ -17,6 +17,7 @@ import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.protocol.Trigger;
+import org.marketspine.console.testing.Await;
 
 class DemoPlatformTest {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
@@ -107,9 +108,14 @@ class DemoPlatformTest {
         try {
             exec.submit(() -> demo.start(sink)).get();
             long history = exec.submit(() -> st[0].seq()).get();
-            Thread.sleep(4000);
-            long now = exec.submit(() -> st[0].seq()).get();
-            assertTrue(now - history >= 10, "live events after history: " + (now - history));
+            // At speed 200 a live event comes every few hundred ms; the regression produced none at all after the history.
+            Await.until("ten live events after the history", java.time.Duration.ofSeconds(60), () -> {
+                try {
+                    return exec.submit(() -> st[0].seq()).get() - history >= 10;
+                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
         } finally {
             demo.close();
             exec.shutdownNow();

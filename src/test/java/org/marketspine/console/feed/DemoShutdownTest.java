@@ -17,8 +17,11 @@ import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.ExecutionStatus;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** Issue 12 item 7: a clean shutdown of the embedded demo finishes its runs; it does not fail them at the next start. */
+@ExtendWith(ThreadLeakCheck.class)
 class DemoShutdownTest {
     @TempDir
     Path dir;

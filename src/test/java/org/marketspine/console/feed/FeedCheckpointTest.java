@@ -36,12 +36,15 @@ import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Event;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /**
  * The feed's key, chain and signed checkpoints, checked the way an auditor's own script would:
  * plain JDK SHA-256 and Ed25519 over the canonical form FEED-PROTOCOL documents, with a
  * canonicaliser written here (Jackson sorting map keys), not the product's.
  */
+@ExtendWith(ThreadLeakCheck.class)
 class FeedCheckpointTest {
     static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     /** An independent canonical writer: maps with sorted keys, no whitespace, non-ASCII as itself. */

@@ -15,8 +15,11 @@ import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Role;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** Issue 13: a flooding client gets rate_limited, then 4429; a second client is unaffected. The seconds are the test's own. */
+@ExtendWith(ThreadLeakCheck.class)
 class FloodTest {
     @TempDir
     Path dir;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.marketspine.console.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.bench.SyntheticHistory;
@@ -43,15 +45,13 @@ class KillMidReplayTest {
                 FeedClient.listener(log::appendAll, st -> {
                     if (st.phase() == ConnectionState.Phase.RECONNECTING) reconnects[0]++;
                 }), Clock.systemUTC()).start()) {
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (log.headSeq() < 20_000 && System.currentTimeMillis() < deadline) Thread.sleep(5);
+            Await.until("20,000 events replayed", Duration.ofSeconds(60), () -> log.headSeq() >= 20_000);
             assertTrue(log.headSeq() >= 20_000 && log.headSeq() < n, "killed mid-replay at " + log.headSeq());
             first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL
             long atKill = log.headSeq();
             Process second = feed(file, port);
             try {
-                deadline = System.currentTimeMillis() + 90_000;
-                while (!(client.state().isLive() && log.headSeq() == n) && System.currentTimeMillis() < deadline) Thread.sleep(20);
+                Await.until("live at the head after the restart", Duration.ofSeconds(90), () -> client.state().isLive() && log.headSeq() == n);
                 assertEquals(n, log.headSeq(), "resumed after " + atKill + " and reached the head");
                 assertTrue(reconnects[0] >= 1);
             } finally {
@@ -87,15 +87,18 @@ class KillMidReplayTest {
                 "org.marketspine.console.cli.Main", "feed", "--replay-only", "--journal", journal.toString(),
                 "--tokens", journal.resolveSibling("tokens.json").toString(), "--port", Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-                return p;
-            } catch (java.io.IOException notYet) {
-                Thread.sleep(50);
-            }
+        try {
+            Await.until("the feed process listening on " + port, Duration.ofSeconds(30), () -> {
+                try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                    return true;
+                } catch (java.io.IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (AssertionError e) {
+            p.destroyForcibly();
+            throw e;
         }
-        p.destroyForcibly();
-        throw new AssertionError("feed process did not listen on " + port);
+        return p;
     }
 }

@@ -29,6 +29,8 @@ import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.protocol.Trigger;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /**
  * The feed over databases built as each spine-core generation defines them (0.1.0 and 0.4.0),
@@ -37,6 +39,7 @@ import org.marketspine.console.protocol.Trigger;
  * spine-core itself. {@link SpineCoreGenerationsPostgresTest} runs the same on PostgreSQL, once in
  * a New York JVM. Waits are for conditions (the source's {@code current} after a poll), never for time.
  */
+@ExtendWith(ThreadLeakCheck.class)
 class SpineCoreGenerationsTest {
     @TempDir
     Path dir;

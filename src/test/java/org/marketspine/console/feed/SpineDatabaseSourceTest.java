@@ -22,8 +22,11 @@ import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Severity;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** The feed over a spine-core SQLite database the test builds: history, live changes, commands, restarts, bad rows. */
+@ExtendWith(ThreadLeakCheck.class)
 class SpineDatabaseSourceTest {
     @TempDir
     Path dir;

@@ -19,6 +19,7 @@ import org.marketspine.console.feed.source.SpineDatabaseSource;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.SourceState;
+import org.marketspine.console.testing.Await;
 
 /**
  * A feed server over a spine-core test database, one client keeping every event it receives, and
@@ -59,12 +60,8 @@ final class SpineFeed implements AutoCloseable {
                 && client.sourceStatus().state() == SourceState.CURRENT && !received.isEmpty() && received.getLast().seq() >= journal.headSeq());
     }
 
-    static void await(String what, Duration timeout, BooleanSupplier ok) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (!ok.getAsBoolean()) {
-            if (System.nanoTime() > end) fail("timed out waiting for " + what);
-            Thread.sleep(20);
-        }
+    static void await(String what, Duration timeout, BooleanSupplier ok) {
+        Await.until(what, timeout, ok);
     }
 
     @Override

@@ -32,8 +32,12 @@ import org.marketspine.console.feed.tls.ClientTls;
 import org.marketspine.console.feed.tls.ServerTls;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Role;
+import org.marketspine.console.testing.Await;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** Issue 13 (R9): wss:// with a certificate the test makes; an untrusted one is refused with that reason, never a fallback. */
+@ExtendWith(ThreadLeakCheck.class)
 class TlsTest {
     @TempDir
     static Path dir;
@@ -94,13 +98,10 @@ class TlsTest {
         List<org.marketspine.console.protocol.Event> got = new CopyOnWriteArrayList<>();
         try (FeedClient c = new FeedClient(URI.create(server.url()), token(), 0, FeedClient.listener(got::addAll, states::add),
                 Clock.systemUTC()).trust(trust).start()) {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (System.nanoTime() < end) {
-                for (ConnectionState s : states) if (until.test(s)) return s;
-                Thread.sleep(20);
-            }
+            Await.until("a matching state; saw " + states, java.time.Duration.ofSeconds(15),
+                    () -> states.stream().anyMatch(until));
+            return states.stream().filter(until).findFirst().orElseThrow();
         }
-        throw new AssertionError("no matching state; saw " + states);
     }
 
     @Test

@@ -15,8 +15,11 @@ import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Role;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** Issue 13 (R12): a token removed from the file ends its sessions within 5 s, no restart; an expired token is refused. */
+@ExtendWith(ThreadLeakCheck.class)
 class TokenLifecycleTest {
     @TempDir
     Path dir;

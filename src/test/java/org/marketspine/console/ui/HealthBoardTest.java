@@ -25,6 +25,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.marketspine.console.testing.Await;
 
 /** The operator's board, driven as a user would, against the embedded demo feed over a real WebSocket. */
 @ExtendWith(ApplicationExtension.class)
@@ -45,14 +46,8 @@ class HealthBoardTest {
         runtime.close();
     }
 
-    static void await(String what, int seconds, BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (condition.getAsBoolean()) return;
-            Thread.sleep(50);
-        }
-        fail("timed out after " + seconds + " s waiting for: " + what);
+    static void await(String what, int seconds, BooleanSupplier condition) {
+        Await.untilFx(what, java.time.Duration.ofSeconds(seconds), condition);
     }
 
     private void awaitLive() throws Exception {

@@ -33,7 +33,8 @@ class RestartFromCacheTest {
         try {
             first.start();
             HealthBoardTest.await("first run live", 30, () -> first.client().state().isLive() && first.log().headSeq() > 1000);
-            Thread.sleep(300);
+            // The feed's checkpoint at live (what the second run must find in the cache) has been checked and kept.
+            HealthBoardTest.await("the checkpoint at live", 30, () -> first.snapshot().checkpoint() != null);
             seen = first.log().headSeq();
         } finally {
             first.close();

@@ -20,8 +20,11 @@ import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.Message;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** A client holding another journal's events is told so by code ({@code history_unavailable}) and starts again from 0. */
+@ExtendWith(ThreadLeakCheck.class)
 class FeedClientHistoryTest {
     @TempDir
     Path dir;

@@ -20,8 +20,11 @@ import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.testing.MutableClock;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** The client's watchdog decides on the injected clock, and never overwrites a state that moved on under it. */
+@ExtendWith(ThreadLeakCheck.class)
 class FeedClientWatchdogTest {
     @TempDir
     Path dir;

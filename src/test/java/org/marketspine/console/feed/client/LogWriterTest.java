@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.marketspine.console.bench.SyntheticHistory;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.protocol.Event;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** The export's barrier: a flush returns only when every batch handed over before it is in the log, or fails loudly. */
+@ExtendWith(ThreadLeakCheck.class)
 class LogWriterTest {
     private static final Duration LONG = Duration.ofSeconds(30);
 
