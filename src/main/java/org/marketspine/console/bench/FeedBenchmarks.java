@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.client.LogWriter;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
@@ -93,7 +94,7 @@ public final class FeedBenchmarks {
                 long t0 = System.nanoTime();
                 try (LogWriter writer = new LogWriter(log, l -> { });
                      FeedClient client = new FeedClient(URI.create(server.url()), null, 0,
-                        FeedClient.listener(writer::submit, s -> {
+                        FeedListener.of(writer::submit, s -> {
                             if (s.phase() == ConnectionState.Phase.LIVE) live.countDown();
                         }), Clock.systemUTC()).start()) {
                     if (!live.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("client not live in 120 s");
@@ -217,7 +218,7 @@ public final class FeedBenchmarks {
         int port = server.port();
         EventLog log = new EventLog();
         CountDownLatch[] live = {new CountDownLatch(1)};
-        try (FeedClient client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(log::appendAll, s -> {
+        try (FeedClient client = new FeedClient(URI.create(server.url()), null, 0, FeedListener.of(log::appendAll, s -> {
             if (s.phase() == ConnectionState.Phase.LIVE) live[0].countDown();
         }), Clock.systemUTC()).start()) {
             if (!live[0].await(60, TimeUnit.SECONDS)) throw new IllegalStateException("not live");

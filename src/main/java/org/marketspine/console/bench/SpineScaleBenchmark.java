@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
@@ -81,7 +82,7 @@ final class SpineScaleBenchmark {
         try (Journal journal = Journal.open(journalFile);
              FeedServer server = new FeedServer(journal, new SpineDatabaseSource(url, user, password, false, POLL, Clock.systemUTC()),
                      TokenStore.openAccess(), new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
-             FeedClient client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(batch -> {
+             FeedClient client = new FeedClient(URI.create(server.url()), null, 0, FeedListener.of(batch -> {
                  received.addAndGet(batch.size());
                  String want = waitingFor.get();
                  if (want != null && batch.stream().anyMatch(e -> e.data() instanceof EventData.ExecutionQueued q && q.executionId().equals(want))) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.marketspine.console.ui.DesktopCheck;
 import org.marketspine.console.ui.LaunchOptions;
 import org.marketspine.console.ui.SpineConsoleApp;
 import picocli.CommandLine;
@@ -46,6 +47,11 @@ public final class Main implements Callable<Integer> {
                 return 2;
             }
             o = new LaunchOptions(null, null, false, o.seed(), o.speed(), o.dataDir(), bundle);
+        }
+        String noDesktop = DesktopCheck.problem();
+        if (noDesktop != null) {
+            System.err.println(noDesktop);
+            return 2;
         }
         SpineConsoleApp.launch(o);
         return 0;

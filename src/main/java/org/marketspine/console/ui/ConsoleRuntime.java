@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.EventCache;
 import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.client.LogWriter;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
@@ -28,7 +29,7 @@ import org.marketspine.console.protocol.Message;
  * client, the event log with its single writer, the local cache, and the publisher that hands
  * the views a fresh {@link ConsoleSnapshot}. No view talks to the network directly.
  */
-public final class ConsoleRuntime implements AutoCloseable {
+public final class ConsoleRuntime implements CommandSender, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConsoleRuntime.class.getName());
 
     private final LaunchOptions options;
@@ -183,11 +184,13 @@ public final class ConsoleRuntime implements AutoCloseable {
         return embedded;
     }
 
+    @Override
     public CompletableFuture<Message.CommandResult> command(org.marketspine.console.protocol.Command command) {
         if (client == null) return CompletableFuture.failedFuture(new IllegalStateException(readOnly()));
         return client.command(command);
     }
 
+    @Override
     public CompletableFuture<Message.Response> request(Message.Request request) {
         if (client == null) return CompletableFuture.failedFuture(new IllegalStateException(readOnly()));
         return client.request(request);
@@ -199,6 +202,7 @@ public final class ConsoleRuntime implements AutoCloseable {
 
     private final java.util.concurrent.atomic.AtomicLong localIds = new java.util.concurrent.atomic.AtomicLong();
 
+    @Override
     public String nextId(String prefix) {
         return client == null ? prefix + "local-" + localIds.incrementAndGet() : client.nextId(prefix);
     }
@@ -236,7 +240,7 @@ public final class ConsoleRuntime implements AutoCloseable {
         return review;
     }
 
-    private final class Listener implements FeedClient.Listener {
+    private final class Listener implements FeedListener {
         @Override
         public void onWelcome(Message.Welcome w) {
             welcome = w;

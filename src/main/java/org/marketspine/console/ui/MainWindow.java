@@ -44,7 +44,7 @@ public final class MainWindow extends BorderPane {
         this.runtime = runtime;
         this.publisher = publisher;
         this.clock = clock;
-        this.health = new HealthViewModel(runtime);
+        this.health = HealthViewModel.of(runtime);
         this.readinessVm = new ReadinessViewModel(runtime);
         this.lineageVm = new LineageViewModel(runtime, runtime::log);
         getStyleClass().add("main-window");

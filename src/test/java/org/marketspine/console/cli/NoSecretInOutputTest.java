@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.SourceState;
@@ -66,8 +67,8 @@ class NoSecretInOutputTest {
         try {
             awaitListening(port, feed);
             URI url = URI.create("ws://127.0.0.1:" + port + "/feed");
-            try (FeedClient ok = new FeedClient(url, good, 0, FeedClient.listener(e -> { }, s -> { }), Clock.systemUTC()).start();
-                 FeedClient bad = new FeedClient(url, wrong, 0, FeedClient.listener(e -> { }, s -> { }), Clock.systemUTC()).start()) {
+            try (FeedClient ok = new FeedClient(url, good, 0, FeedListener.of(e -> { }, s -> { }), Clock.systemUTC()).start();
+                 FeedClient bad = new FeedClient(url, wrong, 0, FeedListener.of(e -> { }, s -> { }), Clock.systemUTC()).start()) {
                 Await.until("the unreachable database reported and the wrong token refused", Duration.ofSeconds(30),
                         () -> ok.sourceStatus() != null && ok.sourceStatus().state() == SourceState.FAILING
                                 && bad.state().phase() == ConnectionState.Phase.REFUSED);

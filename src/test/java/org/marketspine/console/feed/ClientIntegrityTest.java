@@ -16,6 +16,7 @@ import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.protocol.Canonical;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.FeedChain;
@@ -96,7 +97,7 @@ class ClientIntegrityTest {
         while (feed.getPort() <= 0) Thread.onSpinWait();
         List<String> integrity = new CopyOnWriteArrayList<>();
         List<Message.Checkpoint> agreed = new CopyOnWriteArrayList<>();
-        FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + feed.getPort() + "/feed"), "t", 0, new FeedClient.Listener() {
+        FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + feed.getPort() + "/feed"), "t", 0, new FeedListener() {
             @Override
             public void onWelcome(Message.Welcome welcome) {}
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.bench.SyntheticHistory;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.model.PlatformState;
@@ -42,7 +43,7 @@ class KillMidReplayTest {
         EventLog log = new EventLog(); // throws on any gap or repeat
         int[] reconnects = {0};
         try (FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + port + "/feed"), token(file), 0,
-                FeedClient.listener(log::appendAll, st -> {
+                FeedListener.of(log::appendAll, st -> {
                     if (st.phase() == ConnectionState.Phase.RECONNECTING) reconnects[0]++;
                 }), Clock.systemUTC()).start()) {
             Await.until("20,000 events replayed", Duration.ofSeconds(60), () -> log.headSeq() >= 20_000);

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
@@ -35,7 +36,7 @@ final class SpineFeed implements AutoCloseable {
         journal = Journal.open(journalFile);
         server = new FeedServer(journal, new SpineDatabaseSource(db.url(), db.user(), db.password(), readOnly, poll, Clock.systemUTC()),
                 TokenStore.openAccess(), new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
-        client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(batch -> {
+        client = new FeedClient(URI.create(server.url()), null, 0, FeedListener.of(batch -> {
             if (onBatch != null) onBatch.accept(batch);
             received.addAll(batch);
         }, s -> { }), Clock.systemUTC()).start();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
+import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
@@ -96,7 +97,7 @@ class TlsTest {
             throws Exception {
         List<ConnectionState> states = new CopyOnWriteArrayList<>();
         List<org.marketspine.console.protocol.Event> got = new CopyOnWriteArrayList<>();
-        try (FeedClient c = new FeedClient(URI.create(server.url()), token(), 0, FeedClient.listener(got::addAll, states::add),
+        try (FeedClient c = new FeedClient(URI.create(server.url()), token(), 0, FeedListener.of(got::addAll, states::add),
                 Clock.systemUTC()).trust(trust).start()) {
             Await.until("a matching state; saw " + states, java.time.Duration.ofSeconds(15),
                     () -> states.stream().anyMatch(until));

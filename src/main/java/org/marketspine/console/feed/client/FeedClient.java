@@ -7,15 +7,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.java_websocket.client.WebSocketClient;
@@ -24,7 +23,9 @@ import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
+import org.marketspine.console.feed.tls.ClientTls;
 import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.Message;
@@ -35,54 +36,16 @@ import org.marketspine.console.protocol.Wire;
  * events exactly once and in order (a gap makes it reconnect and resume), treats 15 s of silence
  * as a lost feed, and reconnects with exponential backoff and jitter, forever, unless refused.
  *
- * <p>Frames are decoded on the socket thread and handed to the {@link Listener} there, in order.
+ * <p>Frames are decoded on the socket thread and handed to the {@link FeedListener} there, in order.
  */
 public final class FeedClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(FeedClient.class.getName());
     public static final Duration SILENCE = Duration.ofSeconds(Wire.CLIENT_SILENCE_SECONDS);
-    static final long BACKOFF_BASE_MILLIS = 250;
-    static final long BACKOFF_MAX_MILLIS = 10_000;
     static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-
-    /** What the client reports; called on the socket thread, except state changes which may come from the timer. */
-    public interface Listener {
-        void onWelcome(Message.Welcome welcome);
-
-        /** Events in seq order, each exactly once, each following the previous. */
-        void onEvents(List<Event> events);
-
-        /**
-         * The same events with each one's canonical JSON as it arrived (what the feed chained):
-         * for a listener that keeps the feed's own text, e.g. the local cache. By default only the events.
-         */
-        default void onItems(List<Event> events, List<String> canonical) {
-            onEvents(events);
-        }
-
-        /** A checkpoint signed by the feed whose chain this client computed too. */
-        default void onCheckpoint(Message.Checkpoint checkpoint) {}
-
-        /**
-         * The feed's signed checkpoint disagrees with the events it sent (or is not signed by its
-         * key): its history can no longer be trusted. Said once per problem; loud, never only a log line.
-         */
-        default void onIntegrity(String problem) {}
-
-        void onState(ConnectionState state);
-
-        /**
-         * The feed refused to resume after the seq we hold: it is another journal (or it lost
-         * history). The listener should drop what it holds; the client then starts from 0.
-         */
-        default void onHistoryMismatch(String reason) {}
-
-        /** The feed said whether its journal is current with the platform (after welcome, and on each change). */
-        default void onSourceStatus(Message.SourceStatus status) {}
-    }
 
     private final URI url;
     private final String token;
-    private final Listener listener;
+    private final FeedListener listener;
     private final Clock clock;
     private final AtomicLong lastSeq;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -90,8 +53,7 @@ public final class FeedClient implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final Map<String, CompletableFuture<Message>> pending = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
+    private final PendingAnswers pending = new PendingAnswers();
     private volatile Socket socket;
     private volatile ConnectionState state;
     /** When the current connection last delivered a frame (or opened), on the injected clock: what the watchdog measures. */
@@ -106,7 +68,7 @@ public final class FeedClient implements AutoCloseable {
     /** When the feed last sent something other than a refusal: what a refused client's data is as old as. */
     private volatile Instant lastDataAt;
     /** Connection attempts since the last welcome: counted on the timer thread, reset on the socket thread. */
-    private final java.util.concurrent.atomic.AtomicInteger attempt = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger attempt = new AtomicInteger();
     /**
      * The one owner of {@link #state}: the socket thread and the watchdog timer both change it, so every
      * transition (and its announcement to the listener, in order) happens under this lock.
@@ -117,7 +79,7 @@ public final class FeedClient implements AutoCloseable {
     private final ChainWatch chain;
 
     /** @param lastSeq the last seq the caller already holds (0 for none): the client resumes after it. */
-    public FeedClient(URI url, String token, long lastSeq, Listener listener, Clock clock) {
+    public FeedClient(URI url, String token, long lastSeq, FeedListener listener, Clock clock) {
         this.url = url;
         this.token = token;
         this.listener = listener;
@@ -128,10 +90,10 @@ public final class FeedClient implements AutoCloseable {
         this.state = new ConnectionState(Phase.CONNECTING, 1, null, null, lastSeq, 0, url.toString());
     }
 
-    private volatile javax.net.ssl.SSLContext tls;
+    private volatile SSLContext tls;
 
     /** What {@code wss://} trusts (system store plus a pinned certificate); without it the JDK's default trust. Before {@link #start()}. */
-    public FeedClient trust(javax.net.ssl.SSLContext context) {
+    public FeedClient trust(SSLContext context) {
         this.tls = context;
         return this;
     }
@@ -200,40 +162,29 @@ public final class FeedClient implements AutoCloseable {
     }
 
     /** Sends a command (with a fresh id); completes with the feed's result. */
-    public CompletableFuture<Message.CommandResult> command(org.marketspine.console.protocol.Command command) {
+    public CompletableFuture<Message.CommandResult> command(Command command) {
         Message.Command wire = command.toWire(nextId(command.op() + "-"));
         return send(wire.id(), wire).thenApply(Message.CommandResult.class::cast);
     }
 
     /** A fresh id for a request or command. */
     public String nextId(String prefix) {
-        return prefix + ids.incrementAndGet();
+        return pending.nextId(prefix);
     }
 
     private CompletableFuture<Message> send(String id, Message message) {
-        CompletableFuture<Message> future = new CompletableFuture<>();
         Socket s = socket;
-        if (s == null || !s.isOpen() || welcome == null) {
-            future.completeExceptionally(new IllegalStateException("the feed is not connected"));
-            return future;
-        }
-        pending.put(id, future);
-        future.orTimeout(30, TimeUnit.SECONDS).whenComplete((m, e) -> pending.remove(id));
+        if (s == null || !s.isOpen() || welcome == null) return CompletableFuture.failedFuture(new IllegalStateException("the feed is not connected"));
+        CompletableFuture<Message> answer = pending.expect(id);
         s.send(Codec.encode(message));
-        return future;
+        return answer;
     }
 
     private void connect() {
         if (closed) return;
         attempt.incrementAndGet();
         Socket s = new Socket(url);
-        if ("wss".equalsIgnoreCase(url.getScheme())) {
-            try {
-                s.setSocketFactory((tls != null ? tls : javax.net.ssl.SSLContext.getDefault()).getSocketFactory());
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("this JDK has no TLS", e);
-            }
-        }
+        if ("wss".equalsIgnoreCase(url.getScheme())) s.setSocketFactory(ClientTls.socketFactory(tls));
         socket = s;
         s.connect();
     }
@@ -263,9 +214,7 @@ public final class FeedClient implements AutoCloseable {
         synchronized (stateLock) {
             if (closed || state.phase() == Phase.REFUSED) return;
             int tried = attempt.get();
-            long exp = BACKOFF_BASE_MILLIS << Math.min(Math.max(tried - 1, 0), 16);
-            delay = Math.min(BACKOFF_MAX_MILLIS, exp);
-            delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+            delay = Backoff.delayMillis(tried, bound -> ThreadLocalRandom.current().nextLong(bound + 1));
             // lostSince stays null for a feed never heard from: nothing was ever current.
             Instant lostSince = lastHeardAt;
             setState(new ConnectionState(silentTooLong() ? Phase.LOST : Phase.RECONNECTING, tried + 1,
@@ -345,8 +294,8 @@ public final class FeedClient implements AutoCloseable {
                 sourceStatus = status;
                 listener.onSourceStatus(status);
             }
-            case Message.Response r -> complete(r.id(), r);
-            case Message.CommandResult r -> complete(r.id(), r);
+            case Message.Response r -> pending.answer(r.id(), r);
+            case Message.CommandResult r -> pending.answer(r.id(), r);
             case Message.Error e -> {
                 LOG.warning("feed error " + e.code() + ": " + e.message());
                 if (welcome == null && e.code().equals(Wire.HISTORY_UNAVAILABLE) && lastSeq.get() > 0) {
@@ -410,10 +359,6 @@ public final class FeedClient implements AutoCloseable {
         return this;
     }
 
-    private void complete(String id, Message m) {
-        CompletableFuture<Message> f = pending.remove(id);
-        if (f != null) f.complete(m);
-    }
 
     @Override
     public void close() {
@@ -421,7 +366,7 @@ public final class FeedClient implements AutoCloseable {
         timer.shutdownNow();
         Socket s = socket;
         if (s != null) s.close();
-        pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("client closed")));
+        pending.failAll("client closed");
         synchronized (stateLock) {
             state = new ConnectionState(Phase.CLOSED, 0, null, null, lastSeq.get(), state.headSeq(), "closed");
         }
@@ -457,7 +402,7 @@ public final class FeedClient implements AutoCloseable {
         public void onClose(int code, String reason, boolean remote) {
             if (socket != this || closed) return;
             welcome = null;
-            pending.values().forEach(f -> f.completeExceptionally(new IllegalStateException("feed connection closed")));
+            pending.failAll("feed connection closed");
             Throwable error = lastError;
             lastError = null;
             scheduleReconnect(code == -1 || error != null ? ConnectFailure.describe(error, url)
@@ -469,23 +414,5 @@ public final class FeedClient implements AutoCloseable {
             if (socket == this) lastError = ex;
             LOG.log(Level.FINE, "feed connection error", ex);
         }
-    }
-
-    /** For tests and tools: a listener built from lambdas. */
-    public static Listener listener(Consumer<List<Event>> onEvents, Consumer<ConnectionState> onState) {
-        return new Listener() {
-            @Override
-            public void onWelcome(Message.Welcome welcome) {}
-
-            @Override
-            public void onEvents(List<Event> events) {
-                onEvents.accept(events);
-            }
-
-            @Override
-            public void onState(ConnectionState state) {
-                onState.accept(state);
-            }
-        };
     }
 }

@@ -18,13 +18,13 @@ final class FeedTrust {
 
     private final ChainWatch chain;
     private final URI url;
-    private final FeedClient.Listener listener;
+    private final FeedListener listener;
     private volatile String integrity;
     private volatile Message.Checkpoint lastCheckpoint;
     private volatile String knownKey;
     private volatile String knownFeedId;
 
-    FeedTrust(long lastSeq, URI url, FeedClient.Listener listener) {
+    FeedTrust(long lastSeq, URI url, FeedListener listener) {
         this.chain = new ChainWatch(lastSeq, null);
         this.url = url;
         this.listener = listener;

@@ -49,7 +49,7 @@ public final class Replay {
         List<Message.Checkpoint> checkpoints = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch live = new CountDownLatch(1);
         try (LogWriter writer = new LogWriter(log, l -> { });
-             FeedClient client = new FeedClient(feed, token, 0, new FeedClient.Listener() {
+             FeedClient client = new FeedClient(feed, token, 0, new FeedListener() {
                  @Override
                  public void onWelcome(Message.Welcome w) {
                      welcome.set(w);

@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -20,6 +22,15 @@ import javax.net.ssl.X509TrustManager;
  */
 public final class ClientTls {
     private ClientTls() {}
+
+    /** The socket factory for a {@code wss://} connection: {@code context}'s, or the JDK's default trust when there is none. */
+    public static SSLSocketFactory socketFactory(SSLContext context) {
+        try {
+            return (context != null ? context : SSLContext.getDefault()).getSocketFactory();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this JDK has no TLS", e);
+        }
+    }
 
     public static SSLContext context(Path trustCert) throws IOException {
         try {

@@ -160,9 +160,7 @@ final class BackfillDialog extends Dialog<ButtonType> {
     private void requestPreview(Button send) {
         BackfillPlan asked = plan();
         preview.getItems().setAll("Asking the feed…");
-        Message.Request request = new Message.Request(vm.runtime().nextId("preview-"), "backfill_preview", null,
-                asked.pipeline(), asked.tier(), asked.fromWeek(), asked.toWeek(), null, null, null);
-        vm.runtime().request(request).whenComplete((response, error) -> vm.runtime().publisher().deliver(() -> {
+        vm.previewBackfill(asked, (response, error) -> {
             if (!asked.equals(plan())) return; // the form changed meanwhile
             if (error != null) {
                 preview.getItems().setAll("The feed did not answer: " + HealthViewModel.rootMessage(error));
@@ -191,7 +189,7 @@ final class BackfillDialog extends Dialog<ButtonType> {
             previewed = errors.isEmpty() && !rows.isEmpty() ? asked : null;
             send.setDisable(previewed == null);
             send.setText(previewed == null ? SEND.getText() : "Send backfill (" + rows.size() + " partitions)…");
-        }));
+        });
     }
 
     /** For tests: the instant the dialog judges "the future" against. */

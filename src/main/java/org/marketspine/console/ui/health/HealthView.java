@@ -98,7 +98,7 @@ public final class HealthView extends StackPane {
         backfill.disableProperty().bind(vm.hasDataProperty().not().or(vm.staleProperty()));
         backfill.textProperty().bind(javafx.beans.binding.Bindings.when(vm.staleProperty().and(vm.hasDataProperty()))
                 .then("Backfill… (not live)").otherwise("Backfill…"));
-        if (vm.runtime().review() != null) {
+        if (vm.isReview()) {
             // An audit bundle under offline review is read-only: say so on the button, not at Preview.
             // (A disabled button shows no tooltip, so the reason is in its text too.)
             backfill.disableProperty().unbind();

@@ -2,6 +2,8 @@ package org.marketspine.console.ui.health;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -16,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.marketspine.console.model.Anomaly;
+import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.FailureTriage;
@@ -31,6 +34,7 @@ import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.ui.AcknowledgedFailures;
+import org.marketspine.console.ui.CommandSender;
 import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.ConsoleSnapshot;
 import org.marketspine.console.ui.Times;
@@ -43,7 +47,10 @@ import org.marketspine.console.ui.Times;
 public final class HealthViewModel {
     static final int FAILURE_LIMIT = 50;
 
-    private final ConsoleRuntime runtime;
+    private final CommandSender feed;
+    /** The hop back onto the FX thread for answers that arrive on a feed thread. */
+    private final Executor fx;
+    private final boolean review;
     private final ReadOnlyObjectWrapper<HealthReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper running = new ReadOnlyIntegerWrapper();
     private final ReadOnlyStringWrapper runningText = new ReadOnlyStringWrapper("");
@@ -95,10 +102,17 @@ public final class HealthViewModel {
     private Instant fullAt;
     private Instant now = Instant.now();
 
-    public HealthViewModel(ConsoleRuntime runtime) {
-        this.runtime = runtime;
-        // The wall (no runtime) takes no acknowledgements: it pins every critical failure.
-        this.acknowledged = runtime == null ? AcknowledgedFailures.inMemory() : runtime.acknowledgedFailures();
+    /**
+     * @param feed where commands and requests go
+     * @param fx runs an answer on the FX thread (the publisher's deliver; {@code Runnable::run} in a test)
+     * @param acknowledged this feed's acknowledged critical failures
+     * @param review an audit bundle under offline review: read-only
+     */
+    public HealthViewModel(CommandSender feed, Executor fx, AcknowledgedFailures acknowledged, boolean review) {
+        this.feed = feed;
+        this.fx = fx;
+        this.acknowledged = acknowledged;
+        this.review = review;
         selectedId.addListener((o, a, b) -> {
             logs.set("");
             if (feedbackOwner != null && !feedbackOwner.equals(b)) {
@@ -256,7 +270,7 @@ public final class HealthViewModel {
         boolean detail = executionId != null;
         if (detail) feedbackOwner = executionId;
         show(detail, true, what + " sent…");
-        runtime.command(command).whenComplete((result, error) -> runtime.publisher().deliver(() -> {
+        feed.command(command).whenComplete((result, error) -> fx.execute(() -> {
             if (detail && !executionId.equals(feedbackOwner)) return; // another command's result now owns the line
             if (error != null) {
                 show(detail, false, what + " was not sent: " + rootMessage(error));
@@ -286,7 +300,7 @@ public final class HealthViewModel {
     }
 
     /** Sends a backfill the operator has previewed. */
-    public void backfill(org.marketspine.console.model.BackfillPlan plan, String reason) {
+    public void backfill(BackfillPlan plan, String reason) {
         send(new Command.Backfill(plan.pipeline(), plan.tier(), plan.fromWeek(), plan.toWeek(), reason),
                 "Backfill of " + plan.pipeline() + " " + plan.tier() + " " + plan.fromWeek() + " … " + plan.toWeek(), null);
     }
@@ -296,9 +310,9 @@ public final class HealthViewModel {
         Execution x = selected.get();
         if (x == null) return;
         logs.set("Loading logs of " + x.executionId() + "…");
-        Message.Request request = new Message.Request(runtime.nextId("logs-"), "logs", x.executionId(), null, null,
+        Message.Request request = new Message.Request(feed.nextId("logs-"), "logs", x.executionId(), null, null,
                 null, null, null, null, null);
-        runtime.request(request).whenComplete((response, error) -> runtime.publisher().deliver(() -> {
+        feed.request(request).whenComplete((response, error) -> fx.execute(() -> {
             if (!x.executionId().equals(selectedId.get())) return;
             if (error != null) {
                 logs.set("Could not load logs: " + rootMessage(error));
@@ -317,8 +331,26 @@ public final class HealthViewModel {
         }));
     }
 
-    public ConsoleRuntime runtime() {
-        return runtime;
+    /** The workstation board's view model, on {@code runtime}'s feed. */
+    public static HealthViewModel of(ConsoleRuntime runtime) {
+        return new HealthViewModel(runtime, runtime.publisher()::deliver, runtime.acknowledgedFailures(), runtime.review() != null);
+    }
+
+    /** The wall's: it sends nothing and takes no acknowledgements (every critical failure stays pinned). */
+    public static HealthViewModel forWall() {
+        return new HealthViewModel(CommandSender.none("the wall board sends no commands"), Runnable::run, AcknowledgedFailures.inMemory(), false);
+    }
+
+    /** An audit bundle under offline review: nothing can be sent. */
+    public boolean isReview() {
+        return review;
+    }
+
+    /** Asks the feed to preview {@code plan}; {@code answer} gets the response or the error on the FX thread. */
+    public void previewBackfill(BackfillPlan plan, BiConsumer<Message.Response, Throwable> answer) {
+        Message.Request request = new Message.Request(feed.nextId("preview-"), "backfill_preview", null,
+                plan.pipeline(), plan.tier(), plan.fromWeek(), plan.toWeek(), null, null, null);
+        feed.request(request).whenComplete((response, error) -> fx.execute(() -> answer.accept(response, error)));
     }
 
     public Instant now() {

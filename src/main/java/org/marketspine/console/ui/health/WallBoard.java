@@ -33,7 +33,7 @@ public final class WallBoard extends StackPane {
 
     private final StatePublisher publisher;
     private final Clock clock;
-    private final HealthViewModel vm = new HealthViewModel(null);
+    private final HealthViewModel vm = HealthViewModel.forWall();
     private final Label platform = new Label();
     private final Label clockLabel = new Label();
     private final Label date = new Label();

@@ -38,7 +38,7 @@ class FeedClientHistoryTest {
             CompletableFuture<String> mismatch = new CompletableFuture<>();
             CountDownLatch live = new CountDownLatch(1);
             EventLog log = new EventLog();
-            FeedClient.Listener listener = new FeedClient.Listener() {
+            FeedListener listener = new FeedListener() {
                 @Override
                 public void onWelcome(Message.Welcome welcome) {}
 

@@ -37,7 +37,7 @@ class FeedClientWatchdogTest {
                     new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
             MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00Z"));
             CountDownLatch live = new CountDownLatch(1);
-            try (FeedClient client = new FeedClient(URI.create(server.url()), null, 0, FeedClient.listener(e -> { }, s -> {
+            try (FeedClient client = new FeedClient(URI.create(server.url()), null, 0, FeedListener.of(e -> { }, s -> {
                 if (s.isLive()) live.countDown();
             }), clock)) {
                 ConnectionState beforeWelcome = client.state(); // what a watchdog tick read just before the welcome arrived
@@ -62,7 +62,7 @@ class FeedClientWatchdogTest {
         try (ServerSocket mute = new ServerSocket(0)) {
             MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00Z"));
             try (FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + mute.getLocalPort() + "/feed"), null, 0,
-                    FeedClient.listener(e -> { }, s -> { }), clock).start()) {
+                    FeedListener.of(e -> { }, s -> { }), clock).start()) {
                 clock.advance(Duration.ofSeconds(14));
                 client.watchdog();
                 assertNotEquals(Phase.LOST, client.state().phase(), "lost before 15 s on the clock");

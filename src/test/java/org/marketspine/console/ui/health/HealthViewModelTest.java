@@ -17,6 +17,12 @@ import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.Trigger;
 import org.marketspine.console.ui.ConsoleSnapshot;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.marketspine.console.protocol.Command;
+import org.marketspine.console.ui.AcknowledgedFailures;
+import org.marketspine.console.ui.CommandSender;
 
 /** The board's view model without a feed or a screen: snapshots in, properties out, on a clock the test sets. */
 class HealthViewModelTest {
@@ -37,9 +43,63 @@ class HealthViewModelTest {
                 null, false, T0, null, source == null ? null : new Message.SourceStatus(source, T0, "", null));
     }
 
+    /** The feed port of a test: records what was sent; the test answers by completing the future. */
+    static final class FakeFeed implements CommandSender {
+        final List<Command> sent = new ArrayList<>();
+        final List<CompletableFuture<Message.CommandResult>> results = new ArrayList<>();
+
+        @Override
+        public CompletableFuture<Message.CommandResult> command(Command command) {
+            sent.add(command);
+            CompletableFuture<Message.CommandResult> f = new CompletableFuture<>();
+            results.add(f);
+            return f;
+        }
+
+        @Override
+        public CompletableFuture<Message.Response> request(Message.Request request) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not asked in this test"));
+        }
+
+        @Override
+        public String nextId(String prefix) {
+            return prefix + sent.size();
+        }
+    }
+
+    static HealthViewModel vm(FakeFeed feed) {
+        return new HealthViewModel(feed, Runnable::run, AcknowledgedFailures.inMemory(), false);
+    }
+
+    @Test
+    void aRetrySendsTheTypedCommandAndTheFeedsRefusalLandsInTheDetailByItsCode() {
+        FakeFeed feed = new FakeFeed();
+        HealthViewModel vm = vm(feed);
+        vm.update(snapshot(withFailure(), Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(1));
+        vm.selectedIdProperty().set("ex-1");
+        vm.retry("transient 503");
+        assertEquals(List.of(new Command.Retry("ex-1", "transient 503")), feed.sent);
+        assertEquals("Retry of ex-1 sent…", vm.feedbackProperty().get());
+        feed.results.getFirst().complete(new Message.CommandResult("retry-0", false,
+                new Message.ErrorInfo("already_running", "ingest for OTC week 2026-11-13 is already queued as ex-2"), null));
+        assertEquals("Retry of ex-1 refused by the feed (already_running): ingest for OTC week 2026-11-13 is already queued as ex-2",
+                vm.feedbackProperty().get());
+        assertFalse(vm.feedbackOkProperty().get());
+    }
+
+    @Test
+    void aRetryIsNotSentWhileTheFeedIsNotLive() {
+        FakeFeed feed = new FakeFeed();
+        HealthViewModel vm = vm(feed);
+        vm.update(snapshot(withFailure(), Phase.RECONNECTING, SourceState.CURRENT), T0.plusSeconds(1));
+        vm.selectedIdProperty().set("ex-1");
+        vm.retry("now");
+        assertTrue(feed.sent.isEmpty(), "nothing sent to a feed that is not live");
+    }
+
     @Test
     void retryIsEnabledOnTheFirstTickAfterTheFeedIsLiveAgainEvenWithNoNewEvents() {
-        HealthViewModel vm = new HealthViewModel(null);
+        HealthViewModel vm = vm(new FakeFeed());
         PlatformState s = withFailure();
         vm.update(snapshot(s, Phase.RECONNECTING, SourceState.CURRENT), T0.plusSeconds(1));
         vm.selectedIdProperty().set("ex-1");
@@ -50,7 +110,7 @@ class HealthViewModelTest {
 
     @Test
     void withoutCurrentDataNothingClaimsSafetyAndNoStatusIsGreen() {
-        HealthViewModel vm = new HealthViewModel(null);
+        HealthViewModel vm = vm(new FakeFeed());
         vm.update(snapshot(PlatformState.EMPTY, Phase.RECONNECTING, null), T0);
         assertEquals("—", vm.runningFigureProperty().get());
         assertFalse(vm.runningTextProperty().get().contains("safe"), vm.runningTextProperty().get());
@@ -73,7 +133,7 @@ class HealthViewModelTest {
     /** Review finding: a healthy board whose feed drops has a yellow report with no findings; the wall must still say why. */
     @Test
     void theWallSaysWhyWhenAHealthyBoardLosesItsFeed() {
-        HealthViewModel vm = new HealthViewModel(null);
+        HealthViewModel vm = vm(new FakeFeed());
         var green = new org.marketspine.console.model.HealthReport(HealthLevel.GREEN, "All systems healthy", java.util.List.of());
         PlatformState s = withFailure();
         var honest = HonestStatus.report(green, snapshot(s, Phase.RECONNECTING, SourceState.CURRENT), T0);
@@ -90,7 +150,7 @@ class HealthViewModelTest {
         ConsoleSnapshot ok = snapshot(quiet, Phase.LIVE, SourceState.CURRENT);
         ConsoleSnapshot bad = new ConsoleSnapshot(ok.state(), ok.connection(), ok.welcome(), false, T0, null, ok.source(),
                 "the checkpoint at seq 1 is not signed by the feed's key", null);
-        HealthViewModel vm = new HealthViewModel(null);
+        HealthViewModel vm = vm(new FakeFeed());
         vm.update(bad, T0.plusSeconds(1));
         assertNotEquals(HealthLevel.GREEN, vm.reportProperty().get().level());
         assertTrue(vm.reportProperty().get().reason().startsWith("NOT TRUSTED"), vm.reportProperty().get().reason());
