@@ -45,7 +45,7 @@ public final class MainWindow extends BorderPane {
         this.publisher = publisher;
         this.clock = clock;
         this.health = HealthViewModel.of(runtime);
-        this.readinessVm = new ReadinessViewModel(runtime);
+        this.readinessVm = ReadinessViewModel.of(runtime);
         this.lineageVm = new LineageViewModel(runtime, runtime::log);
         getStyleClass().add("main-window");
 

@@ -133,7 +133,7 @@ public final class GridBenchmark {
     }
 
     private static Stage open(ConsoleRuntime runtime, ConsoleSnapshot snapshot) {
-        ReadinessViewModel vm = new ReadinessViewModel(runtime);
+        ReadinessViewModel vm = ReadinessViewModel.of(runtime);
         vm.update(snapshot);
         ReadinessView view = new ReadinessView(vm);
         Stage stage = new Stage();

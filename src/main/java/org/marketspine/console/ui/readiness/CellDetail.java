@@ -13,7 +13,6 @@ import org.marketspine.console.model.CertificationChecks;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.InputStates;
-import org.marketspine.console.protocol.Message;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.Times;
 
@@ -176,9 +175,7 @@ final class CellDetail extends VBox {
     private void captureDiff(Capture older, Capture newer, Label into) {
         if (older == null) return;
         into.setText("Asking the feed…");
-        var request = new Message.Request(vm.runtime().nextId("diff-"), "capture_diff", null, null, null, null, null,
-                older.captureId(), newer.captureId(), null);
-        vm.runtime().request(request).whenComplete((r, e) -> vm.runtime().publisher().deliver(() -> {
+        vm.captureDiff(older.captureId(), newer.captureId(), (r, e) -> {
             if (e != null) into.setText("No answer: " + e.getMessage());
             else if (!r.ok()) into.setText(r.error().code().equals("unsupported") ? "This feed does not offer capture diffs."
                     : "Refused: " + r.error().message());
@@ -186,7 +183,7 @@ final class CellDetail extends VBox {
                     + signed(r.data().path("symbols_delta").asLong()) + " · added " + r.data().path("symbols_added").size()
                     + " · removed " + r.data().path("symbols_removed").size()
                     + (r.data().path("symbols_added").size() > 0 ? " (e.g. " + r.data().path("symbols_added").get(0).asText() + ")" : ""));
-        }));
+        });
     }
 
     private static String signed(long n) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -26,6 +28,7 @@ import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Role;
+import org.marketspine.console.ui.CommandSender;
 import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.ConsoleSnapshot;
 
@@ -34,7 +37,12 @@ public final class ReadinessViewModel {
     /** The status filter's "any". */
     public static final String ANY = "Any status";
 
-    private final ConsoleRuntime runtime;
+    private final CommandSender feed;
+    /** The hop back onto the FX thread for answers that arrive on a feed thread. */
+    private final Executor fx;
+    /** Where this user's "seen" marks are kept, and the address-based name older versions used. */
+    private final Path dataDir;
+    private final String feedKey;
     /** Null until the feed has said who it is: marks are kept per feed, so none are kept before. */
     private SeenCaptures seen;
     private Path seenFile;
@@ -64,8 +72,16 @@ public final class ReadinessViewModel {
         return current.getReadOnlyProperty();
     }
 
-    public ReadinessViewModel(ConsoleRuntime runtime) {
-        this.runtime = runtime;
+    /**
+     * @param feed where certify/block and the cell detail's requests go
+     * @param fx runs an answer on the FX thread ({@code Runnable::run} in a test)
+     * @param dataDir where the "seen" marks are kept; {@code feedKey} names the address-based file of older versions
+     */
+    public ReadinessViewModel(CommandSender feed, Executor fx, Path dataDir, String feedKey) {
+        this.feed = feed;
+        this.fx = fx;
+        this.dataDir = dataDir;
+        this.feedKey = feedKey;
         tierFilter.addListener((o, a, b) -> applyFilters());
         statusFilter.addListener((o, a, b) -> applyFilters());
         safeOnly.addListener((o, a, b) -> applyFilters());
@@ -109,8 +125,8 @@ public final class ReadinessViewModel {
         Message.Welcome w = s.welcome();
         if (w == null) return false;
         // Earlier versions, and feeds older than feed_id, keep the file named after the address.
-        Path byAddress = runtime.dataDir().resolve("seen-captures-" + runtime.feedKey() + ".properties");
-        Path file = w.feedId() == null ? byAddress : SeenCaptures.fileFor(runtime.dataDir(), w.feedId(), s.isBundle());
+        Path byAddress = dataDir.resolve("seen-captures-" + feedKey + ".properties");
+        Path file = w.feedId() == null ? byAddress : SeenCaptures.fileFor(dataDir, w.feedId(), s.isBundle());
         if (file.equals(seenFile)) return false;
         seenFile = file;
         seen = new SeenCaptures(file, s.isBundle() ? null : byAddress);
@@ -197,13 +213,29 @@ public final class ReadinessViewModel {
 
     private void command(Command c, String what) {
         feedback.set(what + " sent…");
-        runtime.command(c).whenComplete((r, e) -> runtime.publisher().deliver(() -> feedback.set(e != null
+        feed.command(c).whenComplete((r, e) -> fx.execute(() -> feedback.set(e != null
                 ? what + " was not sent: " + e.getMessage()
                 : r.ok() ? what + " accepted." : what + " refused by the feed (" + r.error().code() + "): " + r.error().message())));
     }
 
-    public ConsoleRuntime runtime() {
-        return runtime;
+    /** The quant's grid on {@code runtime}'s feed. */
+    public static ReadinessViewModel of(ConsoleRuntime runtime) {
+        return new ReadinessViewModel(runtime, runtime.publisher()::deliver, runtime.dataDir(), runtime.feedKey());
+    }
+
+    /** Asks the feed what changed between two captures; {@code answer} gets the response or the error on the FX thread. */
+    public void captureDiff(String olderCaptureId, String newerCaptureId, BiConsumer<Message.Response, Throwable> answer) {
+        ask(new Message.Request(feed.nextId("diff-"), "capture_diff", null, null, null, null, null, olderCaptureId, newerCaptureId, null),
+                answer);
+    }
+
+    /** Asks the feed which of {@code symbols} each tier's universe holds. */
+    public void symbolCoverage(List<String> symbols, BiConsumer<Message.Response, Throwable> answer) {
+        ask(new Message.Request(feed.nextId("coverage-"), "symbol_coverage", null, null, null, null, null, null, null, symbols), answer);
+    }
+
+    private void ask(Message.Request request, BiConsumer<Message.Response, Throwable> answer) {
+        feed.request(request).whenComplete((response, error) -> fx.execute(() -> answer.accept(response, error)));
     }
 
     public ObservableList<ReadinessGrid.Row> rows() { return rowsView; }

@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
-import org.marketspine.console.protocol.Message;
 import org.marketspine.console.ui.Styles;
 
 /** Paste symbols; see for each which weeks and tiers hold it, and which weeks miss it. */
@@ -34,14 +33,12 @@ final class SymbolCheckDialog extends Dialog<Void> {
                 return;
             }
             results.getItems().setAll("Asking the feed about " + symbols.size() + " symbols…");
-            var request = new Message.Request(vm.runtime().nextId("coverage-"), "symbol_coverage", null, null, null, null,
-                    null, null, null, symbols);
-            vm.runtime().request(request).whenComplete((r, err) -> vm.runtime().publisher().deliver(() -> {
+            vm.symbolCoverage(symbols, (r, err) -> {
                 if (err != null) results.getItems().setAll("No answer: " + err.getMessage());
                 else if (!r.ok()) results.getItems().setAll(r.error().code().equals("unsupported")
                         ? "This feed does not offer symbol coverage." : "Refused: " + r.error().message());
                 else results.getItems().setAll(lines(r.data()));
-            }));
+            });
         });
         VBox content = new VBox(10, input, check, results);
         content.setPrefWidth(640);

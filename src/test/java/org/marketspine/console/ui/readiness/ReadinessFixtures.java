@@ -17,6 +17,7 @@ import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.Stage;
+import org.marketspine.console.ui.CommandSender;
 import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.ConsoleSnapshot;
 import org.marketspine.console.ui.LaunchOptions;
@@ -50,7 +51,8 @@ final class ReadinessFixtures {
 
     /** A view model on a feed at this address, with no connection: snapshots are handed to it. */
     static ReadinessViewModel viewModel(Path dataDir, String feedUrl) {
-        return new ReadinessViewModel(new ConsoleRuntime(new LaunchOptions(URI.create(feedUrl), null, false, 0, 1, dataDir), CLOCK));
+        String feedKey = new ConsoleRuntime(new LaunchOptions(URI.create(feedUrl), null, false, 0, 1, dataDir), CLOCK).feedKey();
+        return new ReadinessViewModel(CommandSender.none("no feed in this test"), Runnable::run, dataDir, feedKey);
     }
 
     static ConsoleSnapshot snapshot(PlatformState s, String feedId) {
