@@ -90,8 +90,9 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
         }
         cache = EventCache.open(options.dataDir().resolve("cache"), feedKey());
         notice = cache.problem();
-        if (!cache.loaded().isEmpty()) {
-            log.appendAll(cache.loaded());
+        List<Event> cached = cache.takeLoaded();
+        if (!cached.isEmpty()) {
+            log.appendAll(cached);
             fromCache = true;
         }
         writer = newWriter(log);

@@ -30,7 +30,8 @@ class EventCacheTest {
         try (EventCache again = EventCache.open(dir, "demo")) {
             assertNull(again.problem());
             assertEquals("feed-1", again.feedId());
-            assertEquals(HISTORY.subList(0, 1500), again.loaded());
+            assertEquals(HISTORY.subList(0, 1500), again.takeLoaded());
+            assertTrue(again.takeLoaded().isEmpty(), "handed over once, then forgotten");
         }
     }
 
@@ -44,7 +45,7 @@ class EventCacheTest {
         lines.set(50, lines.get(50).substring(0, 20));
         Files.write(file, lines);
         try (EventCache again = EventCache.open(dir, "demo")) {
-            assertTrue(again.loaded().isEmpty());
+            assertTrue(again.takeLoaded().isEmpty());
             assertNotNull(again.problem());
             assertTrue(again.problem().contains("line 51"), again.problem());
             assertTrue(again.problem().contains("set aside"), again.problem());
@@ -61,7 +62,7 @@ class EventCacheTest {
             cache.append(TEXTS.subList(11, 20));
         }
         try (EventCache again = EventCache.open(dir, "demo")) {
-            assertTrue(again.loaded().isEmpty());
+            assertTrue(again.takeLoaded().isEmpty());
             assertTrue(again.problem().contains("seq 12 where 11 was expected"), again.problem());
         }
     }

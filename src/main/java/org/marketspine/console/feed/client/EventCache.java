@@ -31,7 +31,7 @@ public final class EventCache implements AutoCloseable {
     private final Path events;
     private final Path identity;
     private final Path checkpointFile;
-    private final List<Event> loaded;
+    private List<Event> loaded;
     private final String problem;
     private final String chain;
     private final List<Message.Checkpoint> checkpoints;
@@ -153,8 +153,14 @@ public final class EventCache implements AutoCloseable {
         Files.writeString(checkpointFile, Codec.encode(c) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    public List<Event> loaded() {
-        return loaded;
+    /**
+     * The events read from the file when it was opened, handed over once: the cache then forgets
+     * them (the caller's log holds them; keeping both doubled a restarted console's heap).
+     */
+    public synchronized List<Event> takeLoaded() {
+        List<Event> out = loaded;
+        loaded = List.of();
+        return out;
     }
 
     public String feedId() {
