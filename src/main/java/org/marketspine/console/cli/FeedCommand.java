@@ -77,6 +77,11 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--journal", description = "Journal file; seq stays stable across restarts (default: a file per platform in the user data directory).")
     Path journal;
 
+    @Option(names = "--alert-webhook", paramLabel = "URL", description = "Post an alert (Slack/Teams-compatible JSON) to this webhook when "
+            + "the health turns red, a critical failure appears or the source stops being current. Repeatable. The URL is a secret: "
+            + "logs show only its host.")
+    java.util.List<java.net.URI> alertWebhooks = new java.util.ArrayList<>();
+
     @picocli.CommandLine.Mixin
     DemoOptions demoOptions = new DemoOptions();
 
@@ -96,6 +101,10 @@ final class FeedCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "no spine-core database at " + spineDb);
         }
         if (replayOnly && journal == null) throw new ParameterException(spec.commandLine(), "--replay-only needs --journal FILE");
+        for (java.net.URI hook : alertWebhooks) {
+            String problem = org.marketspine.console.feed.alerts.Webhooks.problem(hook);
+            if (problem != null) throw new ParameterException(spec.commandLine(), "--alert-webhook: " + problem);
+        }
         InetAddress address = InetAddress.getByName(bind);
         javax.net.ssl.SSLContext tls = tlsContext();
         java.util.List<String> warnings = new java.util.ArrayList<>();
@@ -154,8 +163,12 @@ final class FeedCommand implements Callable<Integer> {
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
         System.err.println("spine feed: checkpoints signed by feed key " + j.feedKey().fingerprint() + " (" + Journal.keyFile(file)
                 + "); auditors trust it with: spine-console bundle trust add " + j.feedKey().fingerprint() + " --name \"…\"");
+        org.marketspine.console.feed.alerts.Alerts alerts = alertWebhooks.isEmpty() ? null
+                : org.marketspine.console.feed.alerts.Alerts.start(server, source.platform(), alertWebhooks, java.time.Duration.ofSeconds(1), clock);
+        if (alerts != null) System.err.println("spine feed: alerts to " + alertWebhooks.size() + " webhook(s)");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (alerts != null) alerts.close();
             server.close();
             j.close();
             stop.countDown();
