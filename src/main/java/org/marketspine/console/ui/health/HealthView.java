@@ -211,32 +211,19 @@ public final class HealthView extends StackPane {
         return split;
     }
 
-    /**
-     * A pop-up for each critical failure that appears while the board is open (not for those in
-     * the history it loaded), so an operator in another window still sees it.
-     */
+    /** A pop-up for each critical failure that appears while the board is open, so an operator in another window still sees it. */
     private void notifyNewCriticals() {
-        java.util.Set<String> now = new java.util.HashSet<>();
-        for (FailureItem f : vm.failures()) if (f.critical()) now.add(f.execution().executionId());
-        if (knownCriticals != null && getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()) {
-            for (FailureItem f : vm.failures()) {
-                if (f.pinned() && !knownCriticals.contains(f.execution().executionId())) {
-                    org.controlsfx.control.Notifications.create()
-                            .owner(getScene().getWindow())
-                            .title("Critical failure: " + f.execution().pipeline())
-                            .text(f.execution().error().type() + ": " + f.execution().error().message() + "\n" + f.recurrence().describe())
-                            .hideAfter(javafx.util.Duration.seconds(12))
-                            .showError();
-                }
-            }
-        }
-        if (vm.hasDataProperty().get() && (knownCriticals != null || vm.snapshot() != null && vm.snapshot().connection().isLive())) {
-            knownCriticals = now;
+        boolean showing = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
+        for (FailureItem f : vm.takeNewCriticals()) {
+            if (!showing) continue;
+            org.controlsfx.control.Notifications.create()
+                    .owner(getScene().getWindow())
+                    .title("Critical failure: " + f.execution().pipeline())
+                    .text(f.execution().error().type() + ": " + f.execution().error().message() + "\n" + f.recurrence().describe())
+                    .hideAfter(javafx.util.Duration.seconds(12))
+                    .showError();
         }
     }
-
-    /** Critical failures already on the board (null until the first live load, so history does not pop up). */
-    private java.util.Set<String> knownCriticals;
 
     private void reselect() {
         String id = vm.selectedIdProperty().get();

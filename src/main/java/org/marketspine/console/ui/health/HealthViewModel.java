@@ -1,10 +1,12 @@
 package org.marketspine.console.ui.health;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
-import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -247,6 +249,27 @@ public final class HealthViewModel {
     public void cancel(Execution x, String reason) {
         if (cancelBlocked(x) != null) return;
         send(new Command.Cancel(x.executionId(), reason), "Cancel of " + x.executionId(), null);
+    }
+
+    /**
+     * Critical failures ever on this board (null until the first live, current load: the history it
+     * loaded is not news). It only grows, so a list cleared and refilled — the display zone changed,
+     * the history was fetched again — announces nothing that was already announced.
+     */
+    private Set<String> knownCriticals;
+
+    /** The pinned critical failures that are new since the last call, to announce once (only while live). */
+    public List<FailureItem> takeNewCriticals() {
+        boolean live = last != null && last.connection().isLive() && hasData.get();
+        List<FailureItem> fresh = new ArrayList<>();
+        if (!live) return fresh;
+        boolean baseline = knownCriticals == null;
+        if (baseline) knownCriticals = new LinkedHashSet<>();
+        for (FailureItem f : failures) {
+            if (!f.critical() || !knownCriticals.add(f.execution().executionId())) continue;
+            if (!baseline && f.pinned()) fresh.add(f);
+        }
+        return fresh;
     }
 
     /** Marks a critical failure as seen: it stops being pinned (kept across restarts). */

@@ -97,6 +97,29 @@ class HealthViewModelTest {
         assertTrue(feed.sent.isEmpty(), "nothing sent to a feed that is not live");
     }
 
+    private static PlatformState withSystemicFailure(PlatformState s, String id) {
+        var p = BackfillPlan.params(java.time.LocalDate.of(2026, 11, 13), "OTC");
+        s = StateFold.apply(s, Event.of(s.seq() + 1, T0, new EventData.ExecutionQueued(id, INGEST, p, Trigger.SCHEDULED, "system:scheduler", null)));
+        return StateFold.apply(s, Event.of(s.seq() + 1, T0, new EventData.ExecutionFailed(id, 100,
+                new EventData.ErrorDetail("SchemaError", "column missing", Classification.SYSTEMIC))));
+    }
+
+    /** Issue 18: changing the display zone (the lists are cleared and refilled) announced every pinned critical again. */
+    @Test
+    void aCriticalIsAnnouncedOnceEvenWhenTheBoardIsRedrawnForAnotherZone() {
+        HealthViewModel vm = vm(new FakeFeed());
+        PlatformState s = withSystemicFailure(PlatformState.EMPTY, "ex-1");
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(1));
+        assertTrue(vm.takeNewCriticals().isEmpty(), "what was there at the first live load is not news");
+        vm.invalidate(); // the display zone changed
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(2));
+        assertTrue(vm.takeNewCriticals().isEmpty(), "redrawn, not new");
+        PlatformState later = withSystemicFailure(s, "ex-2");
+        vm.update(snapshot(later, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(3));
+        assertEquals(List.of("ex-2"), vm.takeNewCriticals().stream().map(f -> f.execution().executionId()).toList());
+        assertTrue(vm.takeNewCriticals().isEmpty(), "announced once");
+    }
+
     @Test
     void retryIsEnabledOnTheFirstTickAfterTheFeedIsLiveAgainEvenWithNoNewEvents() {
         HealthViewModel vm = vm(new FakeFeed());
