@@ -2,7 +2,6 @@ package org.marketspine.console.feed.client;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,15 +11,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketspine.console.bench.SyntheticHistory;
-import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
-import org.marketspine.console.feed.server.TokenStore;
-import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.Message;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.JournalFeed;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** A client holding another journal's events is told so by code ({@code history_unavailable}) and starts again from 0. */
@@ -31,10 +27,8 @@ class FeedClientHistoryTest {
 
     @Test
     void aClientAheadOfTheJournalDropsWhatItHoldsAndReplaysFromZero() throws Exception {
-        try (Journal journal = Journal.open(dir.resolve("h.journal"))) {
-            journal.appendAll(SyntheticHistory.facts(120, 2));
-            FeedServer server = new FeedServer(journal, new JournalOnlySource("history"), TokenStore.openAccess(),
-                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+        try (JournalFeed feed = JournalFeed.serve(dir.resolve("h.journal"), 120)) {
+            Journal journal = feed.journal();
             CompletableFuture<String> mismatch = new CompletableFuture<>();
             CountDownLatch live = new CountDownLatch(1);
             EventLog log = new EventLog();
@@ -57,13 +51,11 @@ class FeedClientHistoryTest {
                     mismatch.complete(reason);
                 }
             };
-            try (FeedClient client = new FeedClient(URI.create(server.url()), null, 5_000, listener, Clock.systemUTC()).start()) {
+            try (FeedClient client = new FeedClient(URI.create(feed.url()), null, 5_000, listener, Clock.systemUTC()).start()) {
                 assertTrue(mismatch.get(30, TimeUnit.SECONDS).contains("5000"), "the reason names the seq it held");
                 assertTrue(live.await(30, TimeUnit.SECONDS), "live after starting again");
                 assertEquals(journal.headSeq(), client.lastSeq());
                 assertEquals(journal.headSeq(), log.headSeq());
-            } finally {
-                server.close();
             }
         }
     }

@@ -2,7 +2,6 @@ package org.marketspine.console.feed.client;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,14 +12,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketspine.console.bench.SyntheticHistory;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
-import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
-import org.marketspine.console.feed.server.TokenStore;
-import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.testing.MutableClock;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.testing.JournalFeed;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** The client's watchdog decides on the injected clock, and never overwrites a state that moved on under it. */
@@ -31,13 +27,11 @@ class FeedClientWatchdogTest {
 
     @Test
     void aWatchdogDecisionMadeBeforeTheWelcomeNeverEndsInLostOnceLive() throws Exception {
-        try (Journal journal = Journal.open(dir.resolve("w.journal"))) {
-            journal.appendAll(SyntheticHistory.facts(50, 1));
-            FeedServer server = new FeedServer(journal, new JournalOnlySource("watchdog"), TokenStore.openAccess(),
-                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+        try (JournalFeed feed = JournalFeed.serve(dir.resolve("w.journal"), 50)) {
+            Journal journal = feed.journal();
             MutableClock clock = new MutableClock(Instant.parse("2026-12-02T08:00:00Z"));
             CountDownLatch live = new CountDownLatch(1);
-            try (FeedClient client = new FeedClient(URI.create(server.url()), null, 0, FeedListener.of(e -> { }, s -> {
+            try (FeedClient client = new FeedClient(URI.create(feed.url()), null, 0, FeedListener.of(e -> { }, s -> {
                 if (s.isLive()) live.countDown();
             }), clock)) {
                 ConnectionState beforeWelcome = client.state(); // what a watchdog tick read just before the welcome arrived
@@ -50,8 +44,6 @@ class FeedClientWatchdogTest {
                 clock.advance(FeedClient.SILENCE);
                 client.declareLostIfSilent(beforeWelcome);
                 assertEquals(Phase.LIVE, client.state().phase(), "a stale watchdog decision overwrote LIVE with LOST");
-            } finally {
-                server.close();
             }
         }
     }

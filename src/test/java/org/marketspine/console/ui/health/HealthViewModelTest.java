@@ -17,12 +17,10 @@ import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.Trigger;
 import org.marketspine.console.ui.ConsoleSnapshot;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.marketspine.console.protocol.Command;
 import org.marketspine.console.ui.AcknowledgedFailures;
-import org.marketspine.console.ui.CommandSender;
+import org.marketspine.console.testing.FakeFeed;
 
 /** The board's view model without a feed or a screen: snapshots in, properties out, on a clock the test sets. */
 class HealthViewModelTest {
@@ -43,30 +41,6 @@ class HealthViewModelTest {
                 null, false, T0, null, source == null ? null : new Message.SourceStatus(source, T0, "", null));
     }
 
-    /** The feed port of a test: records what was sent; the test answers by completing the future. */
-    static final class FakeFeed implements CommandSender {
-        final List<Command> sent = new ArrayList<>();
-        final List<CompletableFuture<Message.CommandResult>> results = new ArrayList<>();
-
-        @Override
-        public CompletableFuture<Message.CommandResult> command(Command command) {
-            sent.add(command);
-            CompletableFuture<Message.CommandResult> f = new CompletableFuture<>();
-            results.add(f);
-            return f;
-        }
-
-        @Override
-        public CompletableFuture<Message.Response> request(Message.Request request) {
-            return CompletableFuture.failedFuture(new IllegalStateException("not asked in this test"));
-        }
-
-        @Override
-        public String nextId(String prefix) {
-            return prefix + sent.size();
-        }
-    }
-
     static HealthViewModel vm(FakeFeed feed) {
         return new HealthViewModel(feed, Runnable::run, AcknowledgedFailures.inMemory(), false);
     }
@@ -80,7 +54,7 @@ class HealthViewModelTest {
         vm.retry("transient 503");
         assertEquals(List.of(new Command.Retry("ex-1", "transient 503")), feed.sent);
         assertEquals("Retry of ex-1 sent…", vm.feedbackProperty().get());
-        feed.results.getFirst().complete(new Message.CommandResult("retry-0", false,
+        feed.answers.getFirst().complete(new Message.CommandResult("retry-0", false,
                 new Message.ErrorInfo("already_running", "ingest for OTC week 2026-11-13 is already queued as ex-2"), null));
         assertEquals("Retry of ex-1 refused by the feed (already_running): ingest for OTC week 2026-11-13 is already queued as ex-2",
                 vm.feedbackProperty().get());
