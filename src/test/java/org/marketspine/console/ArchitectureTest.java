@@ -22,8 +22,27 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("..feed.source..");
 
     @ArchTest
-    static final ArchRule workspacesDoNotImportEachOther = noClasses().that().resideInAPackage("..console.ui.health..")
+    static final ArchRule healthImportsNoOtherWorkspace = noClasses().that().resideInAPackage("..console.ui.health..")
             .should().dependOnClassesThat().resideInAnyPackage("..console.ui.readiness..", "..console.ui.lineage..");
+
+    @ArchTest
+    static final ArchRule readinessImportsNoOtherWorkspace = noClasses().that().resideInAPackage("..console.ui.readiness..")
+            .should().dependOnClassesThat().resideInAnyPackage("..console.ui.health..", "..console.ui.lineage..");
+
+    @ArchTest
+    static final ArchRule lineageImportsNoOtherWorkspace = noClasses().that().resideInAPackage("..console.ui.lineage..")
+            .should().dependOnClassesThat().resideInAnyPackage("..console.ui.health..", "..console.ui.readiness..");
+
+    /** Benchmarks sit on top: product code never imports them (only the `bench` command starts them). */
+    @ArchTest
+    static final ArchRule productCodeNeverImportsBenchmarks = noClasses().that().resideOutsideOfPackages("..console.bench..", "..console.ui.bench..")
+            .and().doNotHaveFullyQualifiedName("org.marketspine.console.cli.BenchCommand")
+            .should().dependOnClassesThat().resideInAnyPackage("..console.bench..", "..console.ui.bench..");
+
+    /** The feed side knows nothing of the console's screens. */
+    @ArchTest
+    static final ArchRule feedKnowsNoUi = noClasses().that().resideInAnyPackage("..console.feed..", "..console.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("..console.ui..");
 
     /** One hop onto the FX thread: only the publisher calls Platform.runLater. */
     @ArchTest

@@ -90,7 +90,7 @@ final class FeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Clock clock = simulatedClock == null ? Clock.systemUTC() : org.marketspine.console.bench.ScaledClock.parse(simulatedClock);
+        Clock clock = simulatedClock == null ? Clock.systemUTC() : ScaledClock.parse(simulatedClock);
         boolean database = spineDb != null || jdbcUrl != null;
         int named = (demo ? 1 : 0) + (replayOnly ? 1 : 0) + (database ? 1 : 0) + (spineDb != null && jdbcUrl != null ? 1 : 0);
         if (named != 1) {

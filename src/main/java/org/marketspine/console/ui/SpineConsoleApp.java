@@ -12,7 +12,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
-import org.marketspine.console.ui.bench.FirstPaint;
 import org.marketspine.console.ui.health.WallBoard;
 
 /** The JavaFX application: the workstation window or the wall screen, over a {@link ConsoleRuntime}. */

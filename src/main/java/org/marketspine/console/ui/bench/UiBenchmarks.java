@@ -21,6 +21,7 @@ import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Trigger;
 import org.marketspine.console.ui.ConsoleRuntime;
+import org.marketspine.console.ui.FirstPaint;
 import org.marketspine.console.ui.LaunchOptions;
 import org.marketspine.console.ui.MainWindow;
 import org.marketspine.console.ui.StatePublisher;

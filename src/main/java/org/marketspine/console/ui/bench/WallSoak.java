@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.marketspine.console.bench.ScaledClock;
+import org.marketspine.console.cli.ScaledClock;
 import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.LaunchOptions;
 import org.marketspine.console.ui.Styles;

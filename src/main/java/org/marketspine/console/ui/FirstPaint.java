@@ -1,8 +1,6 @@
-package org.marketspine.console.ui.bench;
+package org.marketspine.console.ui;
 
 import javafx.scene.Scene;
-import org.marketspine.console.ui.ConsoleSnapshot;
-import org.marketspine.console.ui.StatePublisher;
 
 /**
  * For P1: with {@code -Dspine.bench.firstPaint=true}, prints a marker on the first frame that

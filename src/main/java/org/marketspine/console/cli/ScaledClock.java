@@ -1,4 +1,4 @@
-package org.marketspine.console.bench;
+package org.marketspine.console.cli;
 
 import java.time.Clock;
 import java.time.Instant;
