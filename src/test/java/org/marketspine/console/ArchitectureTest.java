@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import javafx.application.Platform;
 
 @AnalyzeClasses(packages = "org.marketspine.console", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -48,5 +49,5 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule oneHopOntoTheFxThread = noClasses().that().doNotHaveFullyQualifiedName(
                     "org.marketspine.console.ui.StatePublisher")
-            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class);
+            .should().callMethod(Platform.class, "runLater", Runnable.class);
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,8 +16,8 @@ class WallInstallTest {
     Path home;
 
     private Process run(String... args) throws Exception {
-        var cmd = new java.util.ArrayList<>(java.util.List.of("bash", Path.of("packaging/wall/install-wall.sh").toAbsolutePath().toString()));
-        cmd.addAll(java.util.List.of(args));
+        var cmd = new ArrayList<>(List.of("bash", Path.of("packaging/wall/install-wall.sh").toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("HOME", home.toString());
         pb.environment().put("XDG_CONFIG_HOME", home.resolve(".config").toString());

@@ -3,12 +3,18 @@ package org.marketspine.console.audit;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.zip.ZipFile;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
@@ -33,11 +39,11 @@ final class BundleLines {
      * of the file's bytes.
      */
     record Result(String problem, long count, long lastSeq, String head, String sha, Message.Checkpoint disagreeing,
-                  PlatformState startState, PlatformState endState, long atOrBeforeFrom, java.time.Instant lastAt, List<Event> events) {}
+                  PlatformState startState, PlatformState endState, long atOrBeforeFrom, Instant lastAt, List<Event> events) {}
 
     private BundleLines() {}
 
-    static Result read(ZipFile zip, List<Message.Checkpoint> checkpoints, long rangeFirstSeq, java.time.Instant from, boolean keepEvents)
+    static Result read(ZipFile zip, List<Message.Checkpoint> checkpoints, long rangeFirstSeq, Instant from, boolean keepEvents)
             throws IOException {
         Folder folder = new Folder(rangeFirstSeq - 1, from, keepEvents);
         FeedChain.Hasher hasher = new FeedChain.Hasher();
@@ -53,10 +59,10 @@ final class BundleLines {
         List<String> block = new ArrayList<>(BLOCK);
         Message.Checkpoint disagreeing = null;
         // The file's own sha256 too (the exporter signed it), and strict UTF-8: the bytes checked are the bytes shipped.
-        java.security.MessageDigest fileSha = Bundle.sha256();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new java.security.DigestInputStream(
+        MessageDigest fileSha = Bundle.sha256();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(new DigestInputStream(
                 zip.getInputStream(zip.getEntry(Bundle.EVENTS)), fileSha), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT).onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)),
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
                 1 << 16)) {
             while (problem == null) {
                 String line;
@@ -141,21 +147,21 @@ final class BundleLines {
      * order, on its own thread; stops at the first event it cannot read.
      */
     private static final class Folder implements Runnable {
-        private static final java.util.concurrent.ExecutorService DECODERS = java.util.concurrent.Executors.newFixedThreadPool(
+        private static final ExecutorService DECODERS = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), r -> Thread.ofPlatform().daemon().name("bundle-decode").unstarted(r));
         private static final CompletableFuture<Object[]> END = CompletableFuture.completedFuture(new Object[0]);
         private final BlockingQueue<CompletableFuture<Object[]>> queue = new ArrayBlockingQueue<>(8);
         private final long startSeq;
-        private final java.time.Instant from;
+        private final Instant from;
         private final boolean keep;
         volatile long atOrBeforeFrom;
-        volatile java.time.Instant lastAt = java.time.Instant.MIN;
+        volatile Instant lastAt = Instant.MIN;
         final List<Event> events = new ArrayList<>();
         volatile PlatformState state = PlatformState.EMPTY;
         volatile PlatformState start = PlatformState.EMPTY;
         volatile String problem;
 
-        Folder(long startSeq, java.time.Instant from, boolean keep) {
+        Folder(long startSeq, Instant from, boolean keep) {
             this.startSeq = startSeq;
             this.from = from;
             this.keep = keep;

@@ -10,9 +10,13 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.marketspine.console.protocol.Event;
@@ -87,8 +91,8 @@ public final class BundleVerifier {
             if (zip.getEntry(name) == null) return fail(name + ": missing from the bundle");
         }
         // Exactly the five entries, each once: a second copy of a name is what another zip reader might show instead.
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
-        for (ZipEntry e : java.util.Collections.list(zip.entries())) seen.merge(e.getName(), 1, Integer::sum);
+        Map<String, Integer> seen = new HashMap<>();
+        for (ZipEntry e : Collections.list(zip.entries())) seen.merge(e.getName(), 1, Integer::sum);
         for (var e : seen.entrySet()) {
             if (!BundleWriter.required().contains(e.getKey())) return fail(printable(e.getKey()) + ": not part of a bundle (an extra entry)");
             if (e.getValue() > 1) return fail(e.getKey() + ": in the bundle " + e.getValue() + " times (only one copy can be the signed one)");
@@ -166,7 +170,7 @@ public final class BundleVerifier {
             from = Instant.parse(m.path("range").path("from").asText());
             to = Instant.parse(m.path("range").path("to").asText());
             Instant.parse(m.path("created_at").asText());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return fail("manifest.json: its range or creation time is not an ISO 8601 instant");
         }
         BundleLines.Result lines = BundleLines.read(zip, checkpoints, m.path("range_first_seq").asLong(0), from, decode);

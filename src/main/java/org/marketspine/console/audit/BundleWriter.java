@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.DoubleConsumer;
 import java.util.stream.IntStream;
 import java.util.zip.Deflater;
@@ -70,7 +73,7 @@ public final class BundleWriter {
         }
 
         /** Lines read in order, line n = seq n (a local cache of the feed's canonical texts); closed with this. */
-        static ItemTexts of(java.io.BufferedReader lines) {
+        static ItemTexts of(BufferedReader lines) {
             return new ItemTexts() {
                 long next = 1;
 
@@ -263,7 +266,7 @@ public final class BundleWriter {
             try {
                 return texts.chunk(first, count);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         }, r -> Thread.ofPlatform().name("bundle-read").start(r));
     }
@@ -271,8 +274,8 @@ public final class BundleWriter {
     private static String[] join(CompletableFuture<String[]> chunk) throws IOException {
         try {
             return chunk.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) throw io.getCause();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) throw io.getCause();
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw e;
         }

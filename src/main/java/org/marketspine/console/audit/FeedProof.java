@@ -1,5 +1,6 @@
 package org.marketspine.console.audit;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,7 @@ public record FeedProof(Message.FeedKey key, List<Message.Checkpoint> checkpoint
      * were checked when they arrived (the client's chain watch) and are checked again by every
      * verifier; the writer checks each one's chain against the events it writes.
      */
-    public List<Message.Checkpoint> upTo(String feedId, long lastSeq) throws java.io.IOException {
+    public List<Message.Checkpoint> upTo(String feedId, long lastSeq) throws IOException {
         List<Message.Checkpoint> out = new ArrayList<>();
         long previous = 0;
         for (Message.Checkpoint c : checkpoints) {
@@ -31,7 +32,7 @@ public record FeedProof(Message.FeedKey key, List<Message.Checkpoint> checkpoint
             previous = c.seq();
         }
         if (out.isEmpty() || out.get(out.size() - 1).seq() != lastSeq) {
-            throw new java.io.IOException("no checkpoint signed by the feed at seq " + lastSeq + ", the bundle's last event: ask the feed for it first");
+            throw new IOException("no checkpoint signed by the feed at seq " + lastSeq + ", the bundle's last event: ask the feed for it first");
         }
         return out;
     }

@@ -9,11 +9,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.marketspine.console.protocol.FeedChain;
 import org.marketspine.console.protocol.SigningKeys;
@@ -34,13 +38,13 @@ public final class TrustList {
         FEED, EXPORTER, ANY;
 
         public String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         /** From the command line or the file: feed, exporter or any (blank: any). */
         public static Role of(String s) {
             if (s == null || s.isBlank()) return ANY;
-            return switch (s.trim().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "feed" -> FEED;
                 case "exporter" -> EXPORTER;
                 case "any" -> ANY;
@@ -159,14 +163,14 @@ public final class TrustList {
 
     /** Whoever can write the list decides what verifies: a list others may write is refused. */
     private static void requireOnlyOwnerWrites(Path file) throws IOException {
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms;
+        Set<PosixFilePermission> perms;
         try {
             perms = Files.getPosixFilePermissions(file);
         } catch (UnsupportedOperationException e) {
             return;
         }
-        if (perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
-                || perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE)) {
+        if (perms.contains(PosixFilePermission.GROUP_WRITE)
+                || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
             throw new IOException("trust list " + file + " may be changed by other users (" + PosixFilePermissions.toString(perms)
                     + "), so it cannot decide what is trusted; run: chmod 600 " + file);
         }
@@ -175,7 +179,7 @@ public final class TrustList {
     private static Instant parseTime(String s) {
         try {
             return s == null ? null : Instant.parse(s);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null;
         }
     }

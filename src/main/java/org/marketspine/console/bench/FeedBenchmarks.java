@@ -1,21 +1,26 @@
 package org.marketspine.console.bench;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.marketspine.console.model.LineageGraph;
-import org.marketspine.console.model.PlatformState;
-import org.marketspine.console.ui.lineage.ScrubStep;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.marketspine.console.audit.BundleVerifier;
+import org.marketspine.console.audit.BundleWriter;
+import org.marketspine.console.audit.FeedProof;
+import org.marketspine.console.audit.TrustList;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
@@ -26,10 +31,16 @@ import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.model.EventLog;
+import org.marketspine.console.model.LineageGraph;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.Canonical;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.FeedChain;
 import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.SigningKeys;
+import org.marketspine.console.ui.lineage.ScrubStep;
 
 /** P3, P4, P6 and P9 of BUDGETS.md. Each prints {@code BENCH <id> <value> <unit>}. */
 public final class FeedBenchmarks {
@@ -98,7 +109,7 @@ public final class FeedBenchmarks {
                             if (s.phase() == ConnectionState.Phase.LIVE) live.countDown();
                         }), Clock.systemUTC()).start()) {
                     if (!live.await(120, TimeUnit.SECONDS)) throw new IllegalStateException("client not live in 120 s");
-                    writer.flush(java.time.Duration.ofSeconds(60));
+                    writer.flush(Duration.ofSeconds(60));
                     double seconds = (System.nanoTime() - t0) / 1e9;
                     if (log.headSeq() != n) throw new IllegalStateException("client holds " + log.headSeq() + " of " + n);
                     out.printf("BENCH P4 %.2f s%n", seconds);
@@ -112,52 +123,52 @@ public final class FeedBenchmarks {
     private Path bundle;
 
     /** P8: export a signed bundle of a 1,000,000-event log from the client's cache of the feed's texts (chain, checkpoint checks, deflate, report, sign). */
-    public void p8() throws java.io.IOException {
+    public void p8() throws IOException {
         int n = 1_000_000;
         EventLog log = new EventLog();
         log.appendAll(events(n));
-        org.marketspine.console.protocol.SigningKeys keys = org.marketspine.console.protocol.SigningKeys.loadOrCreate(work.resolve("bench-key.pem"));
-        org.marketspine.console.protocol.SigningKeys feedKey = org.marketspine.console.protocol.SigningKeys.loadOrCreate(work.resolve("bench-feed-key.pem"));
+        SigningKeys keys = SigningKeys.loadOrCreate(work.resolve("bench-key.pem"));
+        SigningKeys feedKey = SigningKeys.loadOrCreate(work.resolve("bench-feed-key.pem"));
         // What the client holds before it exports: the feed's canonical texts in its cache file, and the checkpoints the
         // feed signed every 1,000 events. Both are the feed's and the client's work while live, not the export's.
-        List<org.marketspine.console.protocol.Message.Checkpoint> checkpoints = new ArrayList<>();
-        String chain = org.marketspine.console.protocol.FeedChain.GENESIS;
+        List<Message.Checkpoint> checkpoints = new ArrayList<>();
+        String chain = FeedChain.GENESIS;
         Path cache = work.resolve("p8.events.ndjson");
-        try (var w = java.nio.file.Files.newBufferedWriter(cache)) {
+        try (var w = Files.newBufferedWriter(cache)) {
             for (long seq = 1; seq <= n; seq++) {
-                String text = org.marketspine.console.protocol.Canonical.of(log.event(seq));
+                String text = Canonical.of(log.event(seq));
                 w.write(text);
                 w.newLine();
-                chain = org.marketspine.console.protocol.FeedChain.next(chain, text);
-                if (seq % 1000 == 0) checkpoints.add(org.marketspine.console.protocol.FeedChain.sign(feedKey.privateKey(), "bench", seq, chain, "2026-12-02T00:00:00Z"));
+                chain = FeedChain.next(chain, text);
+                if (seq % 1000 == 0) checkpoints.add(FeedChain.sign(feedKey.privateKey(), "bench", seq, chain, "2026-12-02T00:00:00Z"));
             }
         }
-        trustBench = org.marketspine.console.audit.TrustList.of(List.of(keys.fingerprint(), feedKey.fingerprint()));
+        trustBench = TrustList.of(List.of(keys.fingerprint(), feedKey.fingerprint()));
         bundle = work.resolve("p8.spinebundle");
         long t0 = System.nanoTime();
-        var span = org.marketspine.console.audit.BundleWriter.span(log, null, null);
-        org.marketspine.console.audit.BundleWriter.Written written;
-        try (var texts = org.marketspine.console.audit.BundleWriter.ItemTexts.of(java.nio.file.Files.newBufferedReader(cache))) {
-            written = org.marketspine.console.audit.BundleWriter.write(bundle, log, texts,
-                    new org.marketspine.console.audit.FeedProof(feedKey.wire(), checkpoints), span,
-                    new org.marketspine.console.audit.BundleWriter.Source("bench", "bench", "bench", "bench"), "bench", keys, Instant.now(), p -> { });
+        var span = BundleWriter.span(log, null, null);
+        BundleWriter.Written written;
+        try (var texts = BundleWriter.ItemTexts.of(Files.newBufferedReader(cache))) {
+            written = BundleWriter.write(bundle, log, texts,
+                    new FeedProof(feedKey.wire(), checkpoints), span,
+                    new BundleWriter.Source("bench", "bench", "bench", "bench"), "bench", keys, Instant.now(), p -> { });
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         out.printf("BENCH P8 %.2f s (%,d events, %,d bytes)%n", seconds, written.events(), written.bytes());
     }
 
-    private org.marketspine.console.audit.TrustList trustBench;
+    private TrustList trustBench;
 
     /** P8v: verify that bundle (both signatures, every line's seq and chain, 1,000 feed checkpoints, every file, the report re-rendered). */
-    public void p8v() throws java.io.IOException {
+    public void p8v() throws IOException {
         if (bundle == null) {
             PrintStream real = out;
-            out = new PrintStream(java.io.OutputStream.nullOutputStream());
+            out = new PrintStream(OutputStream.nullOutputStream());
             p8();
             out = real;
         }
         long t0 = System.nanoTime();
-        var v = org.marketspine.console.audit.BundleVerifier.verify(bundle, trustBench, false);
+        var v = BundleVerifier.verify(bundle, trustBench, false);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (!v.verified()) throw new IllegalStateException("the benchmark's own bundle did not verify: " + v.summary());
         out.printf("BENCH P8v %.2f s (%,d events)%n", seconds, v.events());
@@ -184,7 +195,7 @@ public final class FeedBenchmarks {
         // The compliance workspace's own scrub step: stateAt(T), the looks of one week's lineage
         // graph at T, and its labels (what the timeline does per step).
         PlatformState head = log.head();
-        java.time.LocalDate week = head.currentCaptures().keySet().stream().map(k -> k.weekEnding()).sorted().toList()
+        LocalDate week = head.currentCaptures().keySet().stream().map(k -> k.weekEnding()).sorted().toList()
                 .get(head.currentCaptures().size() / 2);
         LineageGraph graph = LineageGraph.of(head, k -> k.weekEnding().equals(week));
         for (int i = 0; i < 200; i++) ScrubStep.at(log, graph, first.plusMillis((long) (rng.nextDouble() * span)));
@@ -242,7 +253,7 @@ public final class FeedBenchmarks {
         }
     }
 
-    public static Path workDir() throws java.io.IOException {
+    public static Path workDir() throws IOException {
         Path dir = Path.of(System.getProperty("java.io.tmpdir"), "spine-console-bench");
         Files.createDirectories(dir);
         return dir;

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -200,8 +202,8 @@ public final class SpineCoreDatabase {
     /** Any of spine-core's three spellings of a UTC time ({@code …+00:00}, no zone, {@code YYYY-MM-DD HH:MM:SS}). */
     public static Instant utc(String spelled) {
         String t = spelled.trim().replace(' ', 'T');
-        if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) return java.time.OffsetDateTime.parse(t).toInstant();
-        return java.time.LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:\\d\\d$")) return OffsetDateTime.parse(t).toInstant();
+        return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
     }
 
     /** Column → value, in the order given (Map.of loses order and refuses nulls). */

@@ -2,6 +2,7 @@ package org.marketspine.console.bench;
 
 import static org.marketspine.console.bench.SpineCoreDatabase.row;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -68,7 +69,7 @@ final class SpineScaleBenchmark {
                 built.executions(), built.rows(), (System.nanoTime() - t0) / 1e9);
         long baseline = heapAfterGc();
         // The same process doing nothing, for comparison: what the JVM alone costs on this machine.
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long idle0 = os.getProcessCpuTime();
         long idleWall0 = System.nanoTime();
         Thread.sleep(20_000);

@@ -1,10 +1,15 @@
 package org.marketspine.console.cli;
 
+import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.marketspine.console.bench.FeedBenchmarks;
+import org.marketspine.console.ui.bench.GridBenchmark;
+import org.marketspine.console.ui.bench.LineageBenchmark;
 import org.marketspine.console.ui.bench.UiBenchmarks;
+import org.marketspine.console.ui.bench.WallSoak;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -33,11 +38,11 @@ final class BenchCommand implements Callable<Integer> {
                     } else if (id.equals("P2")) {
                         new UiBenchmarks(System.out).p2();
                     } else if (id.equals("P7")) {
-                        new org.marketspine.console.ui.bench.LineageBenchmark(System.out).run();
+                        new LineageBenchmark(System.out).run();
                     } else if (id.equals("P11")) {
-                        new org.marketspine.console.ui.bench.GridBenchmark(System.out).run();
+                        new GridBenchmark(System.out).run();
                     } else {
-                        new org.marketspine.console.ui.bench.WallSoak(System.out).run(jar());
+                        new WallSoak(System.out).run(jar());
                     }
                 }
                 case "P3" -> b.p3();
@@ -61,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** The jar this command runs from, for benchmarks that start a fresh process. */
-    private static java.nio.file.Path jar() throws java.net.URISyntaxException {
-        return java.nio.file.Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    private static Path jar() throws URISyntaxException {
+        return Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

@@ -1,27 +1,32 @@
 package org.marketspine.console.cli;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.marketspine.console.audit.BundleKeys;
 import org.marketspine.console.audit.BundleVerifier;
 import org.marketspine.console.audit.BundleWriter;
 import org.marketspine.console.audit.FeedProof;
 import org.marketspine.console.audit.TrustList;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import org.marketspine.console.feed.client.Replay;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.protocol.SigningKeys;
 import org.marketspine.console.ui.LaunchOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code bundle export} and {@code bundle verify}: signed audit bundles from the command line. */
 @Command(name = "bundle", description = "Export, verify and trust signed audit bundles.", mixinStandardHelpOptions = true,
@@ -56,7 +61,7 @@ final class BundleCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            org.marketspine.console.protocol.SigningKeys keys = key != null ? BundleKeys.load(key) : BundleKeys.loadOrCreate(BundleKeys.defaultFile());
+            SigningKeys keys = key != null ? BundleKeys.load(key) : BundleKeys.loadOrCreate(BundleKeys.defaultFile());
             LaunchOptions o = feed.toLaunchOptions(false);
             FeedServer demo = null;
             Journal journal = null;
@@ -78,13 +83,13 @@ final class BundleCommand implements Callable<Integer> {
                     try {
                         span[0] = BundleWriter.span(log, from, to);
                         return span[0].lastSeq();
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         return 0;
                     }
                 });
                 var w = r.welcome();
-                if (r.integrity() != null) throw new java.io.IOException("the feed's history is not trusted: " + r.integrity());
-                if (w.feedKey() == null) throw new java.io.IOException("the feed signs no checkpoints (no key in its welcome): a bundle of it could not be verified");
+                if (r.integrity() != null) throw new IOException("the feed's history is not trusted: " + r.integrity());
+                if (w.feedKey() == null) throw new IOException("the feed signs no checkpoints (no key in its welcome): a bundle of it could not be verified");
                 if (span[0] == null) span[0] = BundleWriter.span(r.log(), from, to); // says why there is nothing to bundle
                 BundleWriter.Written written;
                 try (BundleWriter.ItemTexts texts = BundleWriter.ItemTexts.of(r.texts())) {
@@ -96,7 +101,7 @@ final class BundleCommand implements Callable<Integer> {
                 System.out.printf("bundle export: wrote %s — %,d events (seq 1–%,d), %,d bytes, signed by %s; feed key %s%n", written.file(),
                         written.events(), written.lastSeq(), written.bytes(), written.signer(), w.feedKey().fingerprint());
                 return 0;
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("bundle export: " + e.getMessage());
                 return 3;
             } finally {
@@ -117,7 +122,7 @@ final class BundleCommand implements Callable<Integer> {
         Path file;
 
         @Option(names = "--trust", paramLabel = "FINGERPRINT", description = "Trust this key fingerprint for this run too (repeatable).")
-        java.util.List<String> trust = new java.util.ArrayList<>();
+        List<String> trust = new ArrayList<>();
 
         @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list to use (default: trusted-keys.json in the config directory).")
         Path trustList;
@@ -131,10 +136,10 @@ final class BundleCommand implements Callable<Integer> {
             TrustList list;
             try {
                 for (String fp : trust) {
-                    if (!TrustList.isFingerprint(fp)) throw new java.io.IOException("--trust " + fp + ": not a key fingerprint (SHA256:…)");
+                    if (!TrustList.isFingerprint(fp)) throw new IOException("--trust " + fp + ": not a key fingerprint (SHA256:…)");
                 }
                 list = TrustList.load(trustList != null ? trustList : TrustList.defaultFile()).with(TrustList.of(trust));
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 System.err.println("bundle verify: " + e.getMessage());
                 return 2;
             }
@@ -153,7 +158,7 @@ final class BundleCommand implements Callable<Integer> {
             return 2;
         }
 
-        static TrustList open(Path file) throws java.io.IOException {
+        static TrustList open(Path file) throws IOException {
             return TrustList.load(file != null ? file : TrustList.defaultFile());
         }
 
@@ -180,13 +185,13 @@ final class BundleCommand implements Callable<Integer> {
                     try {
                         r = TrustList.Role.of(role);
                     } catch (IllegalArgumentException e) {
-                        throw new java.io.IOException("--role " + e.getMessage(), e);
+                        throw new IOException("--role " + e.getMessage(), e);
                     }
                     TrustList list = open(file).add(fingerprint, name, r, Instant.now());
                     System.out.println("bundle trust: now trusting " + fingerprint.trim() + " as \"" + name.trim() + "\" for " + r.wire() + " (" + list.entries().size()
                             + " keys in " + (file != null ? file : TrustList.defaultFile()) + ")");
                     return 0;
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     System.err.println("bundle trust add: " + e.getMessage());
                     return 2;
                 }
@@ -209,10 +214,10 @@ final class BundleCommand implements Callable<Integer> {
                     System.out.printf("%-52s %-9s %-21s %s%n", "FINGERPRINT", "ROLE", "ADDED", "NAME");
                     for (TrustList.Entry e : list.entries()) {
                         System.out.printf("%-52s %-9s %-21s %s%n", e.fingerprint(), e.role().wire(), e.addedAt() == null ? "—" : e.addedAt().truncatedTo(
-                                java.time.temporal.ChronoUnit.SECONDS), BundleVerifier.printable(e.name()));
+                                ChronoUnit.SECONDS), BundleVerifier.printable(e.name()));
                     }
                     return 0;
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     System.err.println("bundle trust list: " + e.getMessage());
                     return 2;
                 }
@@ -233,7 +238,7 @@ final class BundleCommand implements Callable<Integer> {
                     open(file).remove(fingerprint);
                     System.out.println("bundle trust: no longer trusting " + fingerprint.trim());
                     return 0;
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     System.err.println("bundle trust remove: " + e.getMessage());
                     return 2;
                 }

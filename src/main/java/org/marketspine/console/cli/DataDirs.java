@@ -1,6 +1,7 @@
 package org.marketspine.console.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Where Spine Console keeps its files: XDG on Linux, the usual places elsewhere. */
 final class DataDirs {
@@ -10,7 +11,7 @@ final class DataDirs {
         String override = System.getProperty("spine.console.data", System.getenv("SPINE_CONSOLE_DATA"));
         if (override != null && !override.isBlank()) return Path.of(override);
         String home = System.getProperty("user.home");
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (os.contains("win")) {
             String appData = System.getenv("LOCALAPPDATA");
             return Path.of(appData != null ? appData : home, "SpineConsole");

@@ -1,17 +1,38 @@
 package org.marketspine.console.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import org.marketspine.console.feed.PlatformSource;
+import org.marketspine.console.feed.Redact;
+import org.marketspine.console.feed.alerts.Alerts;
+import org.marketspine.console.feed.alerts.Webhooks;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.feed.source.JournalOnlySource;
+import org.marketspine.console.feed.source.SpineDatabaseSource;
+import org.marketspine.console.feed.tls.SecretFiles;
+import org.marketspine.console.feed.tls.ServerTls;
 import org.marketspine.console.protocol.Role;
+import org.marketspine.console.protocol.SigningKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -72,7 +93,7 @@ final class FeedCommand implements Callable<Integer> {
 
     @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "A web origin (e.g. https://ops.example.com) whose pages may "
             + "connect; repeatable. Handshakes with any other Origin header get HTTP 403. Desktop clients send none.")
-    java.util.List<String> allowOrigins = new java.util.ArrayList<>();
+    List<String> allowOrigins = new ArrayList<>();
 
     @Option(names = "--journal", description = "Journal file; seq stays stable across restarts (default: a file per platform in the user data directory).")
     Path journal;
@@ -80,7 +101,7 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--alert-webhook", paramLabel = "URL", description = "Post an alert (Slack/Teams-compatible JSON) to this webhook when "
             + "the health turns red, a critical failure appears or the source stops being current. Repeatable. The URL is a secret: "
             + "logs show only its host.")
-    java.util.List<java.net.URI> alertWebhooks = new java.util.ArrayList<>();
+    List<URI> alertWebhooks = new ArrayList<>();
 
     @picocli.CommandLine.Mixin
     DemoOptions demoOptions = new DemoOptions();
@@ -97,17 +118,17 @@ final class FeedCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "name one platform to serve: --demo, --spine-db PATH, --jdbc-url URL,"
                     + " or --replay-only with --journal");
         }
-        if (spineDb != null && !java.nio.file.Files.isRegularFile(spineDb)) {
+        if (spineDb != null && !Files.isRegularFile(spineDb)) {
             throw new ParameterException(spec.commandLine(), "no spine-core database at " + spineDb);
         }
         if (replayOnly && journal == null) throw new ParameterException(spec.commandLine(), "--replay-only needs --journal FILE");
-        for (java.net.URI hook : alertWebhooks) {
-            String problem = org.marketspine.console.feed.alerts.Webhooks.problem(hook);
+        for (URI hook : alertWebhooks) {
+            String problem = Webhooks.problem(hook);
             if (problem != null) throw new ParameterException(spec.commandLine(), "--alert-webhook: " + problem);
         }
         InetAddress address = InetAddress.getByName(bind);
-        javax.net.ssl.SSLContext tls = tlsContext();
-        java.util.List<String> warnings = new java.util.ArrayList<>();
+        SSLContext tls = tlsContext();
+        List<String> warnings = new ArrayList<>();
         if (tls == null && !address.isLoopbackAddress()) {
             if (!allowPlaintext) {
                 throw new ParameterException(spec.commandLine(), "refusing to listen on " + bind + " without TLS: tokens would cross the"
@@ -127,7 +148,7 @@ final class FeedCommand implements Callable<Integer> {
                     + (demo ? "when listening on " + bind : "to serve " + (database ? "a spine-core database" : "a journal"))
                     + " (open access is only for --demo on loopback; create tokens with `feed token add`)");
         }
-        if (spineDb != null && !java.nio.file.Files.isRegularFile(spineDb)) {
+        if (spineDb != null && !Files.isRegularFile(spineDb)) {
             throw new ParameterException(spec.commandLine(), "--spine-db " + spineDb + ": no such file (the feed never creates a spine-core"
                     + " database; point it at the one spine-core writes)");
         }
@@ -135,22 +156,22 @@ final class FeedCommand implements Callable<Integer> {
         Path file = journal != null ? journal : DataDirs.data().resolve(database
                 ? "feed-spine-db-" + Integer.toHexString(dbUrl.hashCode()) + ".journal" : "feed-demo-" + demoOptions.seed + ".journal");
         Journal j = Journal.open(file);
-        org.marketspine.console.feed.PlatformSource source;
+        PlatformSource source;
         if (database) {
             String user = System.getenv("SPINE_DB_USER");
             String password = System.getenv("SPINE_DB_PASSWORD");
             if (dbCredentials != null) {
-                org.marketspine.console.feed.tls.SecretFiles.requireOwnerOnly(dbCredentials, "--db-credentials");
-                java.util.Properties p = new java.util.Properties();
-                try (var in = java.nio.file.Files.newBufferedReader(dbCredentials)) {
+                SecretFiles.requireOwnerOnly(dbCredentials, "--db-credentials");
+                Properties p = new Properties();
+                try (var in = Files.newBufferedReader(dbCredentials)) {
                     p.load(in);
                 }
                 user = p.getProperty("user", user);
                 password = p.getProperty("password", password);
             }
-            boolean ro = readOnly || (spineDb != null && !java.nio.file.Files.isWritable(spineDb));
-            source = new org.marketspine.console.feed.source.SpineDatabaseSource(dbUrl, jdbcUrl == null ? null : user, password, ro,
-                    java.time.Duration.ofMillis((long) (pollSeconds * 1000)), clock);
+            boolean ro = readOnly || (spineDb != null && !Files.isWritable(spineDb));
+            source = new SpineDatabaseSource(dbUrl, jdbcUrl == null ? null : user, password, ro,
+                    Duration.ofMillis((long) (pollSeconds * 1000)), clock);
         } else {
             source = demo ? new DemoPlatform(demoOptions.seed, demoOptions.speed, clock) : new JournalOnlySource("journal");
         }
@@ -159,12 +180,12 @@ final class FeedCommand implements Callable<Integer> {
         if (tls != null) server.tls(tls);
         server.start();
         System.err.println("spine feed: serving " + (demo ? "the demo platform" : database ? "the spine-core database " + (spineDb != null ? spineDb
-                : org.marketspine.console.feed.Redact.jdbcUrl(jdbcUrl)) : "journal replay") + " at " + server.url() + " (journal " + file
+                : Redact.jdbcUrl(jdbcUrl)) : "journal replay") + " at " + server.url() + " (journal " + file
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
         System.err.println("spine feed: checkpoints signed by feed key " + j.feedKey().fingerprint() + " (" + Journal.keyFile(file)
                 + "); auditors trust it with: spine-console bundle trust add " + j.feedKey().fingerprint() + " --name \"…\"");
-        org.marketspine.console.feed.alerts.Alerts alerts = alertWebhooks.isEmpty() ? null
-                : org.marketspine.console.feed.alerts.Alerts.start(server, source.platform(), alertWebhooks, java.time.Duration.ofSeconds(1), clock);
+        Alerts alerts = alertWebhooks.isEmpty() ? null
+                : Alerts.start(server, source.platform(), alertWebhooks, Duration.ofSeconds(1), clock);
         if (alerts != null) System.err.println("spine feed: alerts to " + alertWebhooks.size() + " webhook(s)");
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -178,19 +199,19 @@ final class FeedCommand implements Callable<Integer> {
     }
 
     /** The server's TLS identity from the options, or null for plain ws://. */
-    private javax.net.ssl.SSLContext tlsContext() throws java.io.IOException {
+    private SSLContext tlsContext() throws IOException {
         boolean pem = tlsCert != null || tlsKey != null;
         boolean p12 = tlsKeystore != null || tlsKeystorePassword != null;
         if (pem && p12) throw new ParameterException(spec.commandLine(), "give either --tls-cert/--tls-key or --tls-keystore, not both");
         if (pem) {
             if (tlsCert == null || tlsKey == null) throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
-            return org.marketspine.console.feed.tls.ServerTls.fromPem(tlsCert, tlsKey);
+            return ServerTls.fromPem(tlsCert, tlsKey);
         }
         if (p12) {
             if (tlsKeystore == null || tlsKeystorePassword == null) {
                 throw new ParameterException(spec.commandLine(), "--tls-keystore needs --tls-keystore-password-file");
             }
-            return org.marketspine.console.feed.tls.ServerTls.fromPkcs12(tlsKeystore, tlsKeystorePassword);
+            return ServerTls.fromPkcs12(tlsKeystore, tlsKeystorePassword);
         }
         return null;
     }
@@ -206,12 +227,12 @@ final class FeedCommand implements Callable<Integer> {
             @Override
             public Integer call() throws Exception {
                 Path file = Journal.keyFile(journal);
-                if (!java.nio.file.Files.exists(file)) {
+                if (!Files.exists(file)) {
                     System.err.println("feed key show: no feed key at " + file + " yet; the feed makes it when it first starts with --journal " + journal);
                     return 2;
                 }
-                org.marketspine.console.feed.tls.SecretFiles.requireOwnerOnly(file, "feed key");
-                var key = org.marketspine.console.protocol.SigningKeys.load(file).wire();
+                SecretFiles.requireOwnerOnly(file, "feed key");
+                var key = SigningKeys.load(file).wire();
                 System.out.println("algorithm    " + key.alg());
                 System.out.println("public key   " + key.publicKey());
                 System.out.println("fingerprint  " + key.fingerprint());
@@ -233,7 +254,7 @@ final class FeedCommand implements Callable<Integer> {
 
             @Override
             public Integer call() throws Exception {
-                java.time.Instant now = java.time.Instant.now();
+                Instant now = Instant.now();
                 System.out.printf("%-20s %-9s %-21s %-28s %s%n", "USER", "ROLE", "CREATED", "EXPIRES", "SHA-256");
                 for (TokenStore.Entry e : TokenStore.load(tokens).entries()) {
                     System.out.printf("%-20s %-9s %-21s %-28s %s…%n", e.user(), e.role().wire(),
@@ -288,27 +309,27 @@ final class FeedCommand implements Callable<Integer> {
             public Integer call() throws Exception {
                 Role r;
                 try {
-                    r = Role.valueOf(role.toUpperCase(java.util.Locale.ROOT));
+                    r = Role.valueOf(role.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException e) {
                     throw new ParameterException(spec.commandLine(), "--role must be operator, analyst or auditor, not '" + role + "'");
                 }
-                java.time.Instant now = java.time.Instant.now();
-                java.time.Instant until = expires == null ? null : now.plus(lifetime(expires));
+                Instant now = Instant.now();
+                Instant until = expires == null ? null : now.plus(lifetime(expires));
                 String token = TokenStore.addToken(tokens, user, r, now, until);
                 System.out.println(token);
                 System.err.println("token for " + user + " (" + r.wire() + ") added to " + tokens
-                        + (until == null ? "" : ", valid until " + until.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                        + (until == null ? "" : ", valid until " + until.truncatedTo(ChronoUnit.SECONDS))
                         + "; it is shown only this once");
                 return 0;
             }
 
-            private java.time.Duration lifetime(String text) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)([dh])").matcher(text.trim());
+            private Duration lifetime(String text) {
+                Matcher m = Pattern.compile("(\\d+)([dh])").matcher(text.trim());
                 if (!m.matches() || Long.parseLong(m.group(1)) <= 0) {
                     throw new ParameterException(spec.commandLine(), "--expires takes a number of days or hours, e.g. 90d or 12h, not '" + text + "'");
                 }
                 long n = Long.parseLong(m.group(1));
-                return m.group(2).equals("d") ? java.time.Duration.ofDays(n) : java.time.Duration.ofHours(n);
+                return m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
             }
         }
     }

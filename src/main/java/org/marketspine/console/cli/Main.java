@@ -1,15 +1,17 @@
 package org.marketspine.console.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.marketspine.console.feed.tls.SecretFiles;
 import org.marketspine.console.ui.DesktopCheck;
 import org.marketspine.console.ui.LaunchOptions;
 import org.marketspine.console.ui.SpineConsoleApp;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code spine-console}: with no subcommand, the desktop app on the embedded demo feed (or on
@@ -75,15 +77,15 @@ public final class Main implements Callable<Integer> {
         @CommandLine.Mixin
         DemoOptions demo = new DemoOptions();
 
-        LaunchOptions toLaunchOptions(boolean wall) throws java.io.IOException {
+        LaunchOptions toLaunchOptions(boolean wall) throws IOException {
             String t = token;
             if (t == null && tokenFile != null) {
-                org.marketspine.console.feed.tls.SecretFiles.requireOwnerOnly(tokenFile, "--token-file");
+                SecretFiles.requireOwnerOnly(tokenFile, "--token-file");
                 t = Files.readString(tokenFile).trim();
             }
             if (t == null) t = System.getenv("SPINE_FEED_TOKEN");
             if (url != null && !"ws".equalsIgnoreCase(url.getScheme()) && !"wss".equalsIgnoreCase(url.getScheme())) {
-                throw new java.io.IOException("--feed must be a ws:// or wss:// URL, not " + url);
+                throw new IOException("--feed must be a ws:// or wss:// URL, not " + url);
             }
             return new LaunchOptions(url, t, wall, demo.seed, demo.speed, DataDirs.data(), null, trustCert);
         }

@@ -1,12 +1,13 @@
 package org.marketspine.console.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.marketspine.console.ui.BoardSnapshot;
 import org.marketspine.console.ui.LaunchOptions;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code spine-console snapshot}: renders the health board to a PNG and exits, with or without a display. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
@@ -54,7 +55,7 @@ final class SnapshotCommand implements Callable<Integer> {
         };
         LaunchOptions o = feed.toLaunchOptions(wall);
         if (bundle != null) {
-            if (!java.nio.file.Files.isRegularFile(bundle)) {
+            if (!Files.isRegularFile(bundle)) {
                 System.err.println("snapshot: no bundle file at " + bundle);
                 return 2;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Command;
+import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message.Request;
 
 /**
@@ -40,7 +41,7 @@ public interface PlatformSource extends AutoCloseable {
     CommandEffect perform(Command command, String user, PlatformState state) throws FeedRefusal;
 
     /** The immediate facts of a command, and the data for its {@code command_result}. */
-    record CommandEffect(List<org.marketspine.console.protocol.EventData> events, JsonNode data) {
+    record CommandEffect(List<EventData> events, JsonNode data) {
         public CommandEffect {
             events = List.copyOf(events);
         }

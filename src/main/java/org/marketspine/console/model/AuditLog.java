@@ -2,6 +2,7 @@ package org.marketspine.console.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -90,7 +91,7 @@ public final class AuditLog {
             if (r.size() != CSV_HEADER.size()) throw new IllegalArgumentException("row " + (i + 1) + ": " + r.size() + " fields, expected " + CSV_HEADER.size());
             try {
                 out.add(new Entry(Instant.parse(r.get(0)), r.get(1), r.get(2), r.get(3), r.get(4), r.get(5), r.get(6), r.get(7), r.get(8)));
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("row " + (i + 1) + ": time " + r.get(0) + " is not ISO 8601");
             }
         }

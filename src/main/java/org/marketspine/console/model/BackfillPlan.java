@@ -2,9 +2,12 @@ package org.marketspine.console.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.marketspine.console.protocol.ReadinessStatus;
 
 /**
  * The partitions a backfill of one pipeline and tier over a week range would run, with what is
@@ -46,9 +49,9 @@ public record BackfillPlan(String pipeline, String tier, LocalDate fromWeek, Loc
         }
         if (from.isAfter(to)) errors.add("from_week " + from + " is after to_week " + to);
         LocalDate latest = tier != null && FinraCalendar.TIERS.contains(tier)
-                ? FinraCalendar.expectedLatestWeek(tier, now) : FinraCalendar.weekEndingOf(now.atZone(java.time.ZoneOffset.UTC).toLocalDate());
+                ? FinraCalendar.expectedLatestWeek(tier, now) : FinraCalendar.weekEndingOf(now.atZone(ZoneOffset.UTC).toLocalDate());
         if (to.isAfter(latest)) errors.add("to_week " + to + " is in the future: FINRA has published up to " + latest);
-        long span = java.time.temporal.ChronoUnit.WEEKS.between(from, to) + 1;
+        long span = ChronoUnit.WEEKS.between(from, to) + 1;
         if (span > MAX_WEEKS) errors.add(span + " weeks is more than the " + MAX_WEEKS + "-week limit of one backfill");
         if (!errors.isEmpty()) {
             return new BackfillPlan(pipeline, tier, from, to, weeks, errors, warnings, code == null ? "invalid_range" : code, List.of());
@@ -63,7 +66,7 @@ public record BackfillPlan(String pipeline, String tier, LocalDate fromWeek, Loc
             }
             for (Readiness r : state.readiness().values()) {
                 if (r.last().tier().equals(tier) && r.last().weekEnding().equals(w)
-                        && r.status() == org.marketspine.console.protocol.ReadinessStatus.CERTIFIED) {
+                        && r.status() == ReadinessStatus.CERTIFIED) {
                     warnings.add("week " + w + " " + r.last().dataset() + " is CERTIFIED; a new capture will need re-certification");
                     recertify.add(new Recertify(r.last().dataset(), w));
                 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.marketspine.console.protocol.Event;
 
 /**
@@ -26,7 +27,7 @@ public final class EventLog {
     private volatile PlatformState head = PlatformState.EMPTY;
     private long maxAtMillis = Long.MIN_VALUE;
     private final boolean retainsHistory;
-    private final java.util.function.UnaryOperator<PlatformState> pruner;
+    private final UnaryOperator<PlatformState> pruner;
     private int sincePrune;
 
     /** A log that keeps every event: time travel, audit, bundles. */
@@ -34,7 +35,7 @@ public final class EventLog {
         this(true, null);
     }
 
-    private EventLog(boolean retainsHistory, java.util.function.UnaryOperator<PlatformState> pruner) {
+    private EventLog(boolean retainsHistory, UnaryOperator<PlatformState> pruner) {
         this.retainsHistory = retainsHistory;
         this.pruner = pruner;
         checkpoints.add(PlatformState.EMPTY);
@@ -44,7 +45,7 @@ public final class EventLog {
      * A log that keeps only the latest state, pruned by {@code pruner} every
      * {@value #PRUNE_EVERY} events: for a board that runs for weeks and never travels in time.
      */
-    public static EventLog headOnly(java.util.function.UnaryOperator<PlatformState> pruner) {
+    public static EventLog headOnly(UnaryOperator<PlatformState> pruner) {
         return new EventLog(false, pruner);
     }
 

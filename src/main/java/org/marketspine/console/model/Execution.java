@@ -2,6 +2,7 @@ package org.marketspine.console.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,7 +34,7 @@ public record Execution(String executionId, String pipeline, Map<String, Object>
         if (week == null) return null;
         try {
             return LocalDate.parse(week.toString());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return null; // a param that is not a date is shown as given, it just has no week
         }
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.marketspine.console.protocol.Classification;
 
@@ -21,7 +22,7 @@ public final class FailureTriage {
 
     public static List<FailureItem> recent(PlatformState s, Instant now, Set<String> acknowledged, int limit) {
         Instant since = now.minus(WINDOW);
-        java.util.Map<String, Instant> lastSuccess = HealthRules.lastSuccessByRun(s, since);
+        Map<String, Instant> lastSuccess = HealthRules.lastSuccessByRun(s, since);
         List<FailureItem> items = new ArrayList<>();
         for (Execution x : s.failuresNewestFirst()) {
             if (x.endedAt().isBefore(since)) break;

@@ -1,6 +1,10 @@
 package org.marketspine.console.model;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
 import org.marketspine.console.protocol.ReadinessStatus;
 
 /**
@@ -31,8 +35,8 @@ public record GridCell(PartitionKey key, ReadinessStatus status, String reason, 
         return unsafe().isEmpty();
     }
 
-    public java.util.Set<Unsafe> unsafe() {
-        java.util.EnumSet<Unsafe> out = java.util.EnumSet.noneOf(Unsafe.class);
+    public Set<Unsafe> unsafe() {
+        EnumSet<Unsafe> out = EnumSet.noneOf(Unsafe.class);
         if (status != ReadinessStatus.CERTIFIED) out.add(Unsafe.NOT_CERTIFIED);
         if (stale) out.add(Unsafe.STALE);
         if (openBySeverity[0] > 0 || openBySeverity[1] > 0) out.add(Unsafe.CRITICAL_OR_HIGH_ANOMALY);
@@ -47,12 +51,12 @@ public record GridCell(PartitionKey key, ReadinessStatus status, String reason, 
     @Override
     public boolean equals(Object o) {
         return o instanceof GridCell c && key.equals(c.key) && status == c.status && reason.equals(c.reason)
-                && java.util.Objects.equals(captureId, c.captureId) && symbols == c.symbols && stale == c.stale
-                && revised == c.revised && java.util.Arrays.equals(openBySeverity, c.openBySeverity);
+                && Objects.equals(captureId, c.captureId) && symbols == c.symbols && stale == c.stale
+                && revised == c.revised && Arrays.equals(openBySeverity, c.openBySeverity);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(key, status, captureId, stale, revised);
+        return Objects.hash(key, status, captureId, stale, revised);
     }
 }

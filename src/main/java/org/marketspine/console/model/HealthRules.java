@@ -48,10 +48,10 @@ public final class HealthRules {
             if (x.endedAt().isBefore(since)) break;
             latestFailureByRun.putIfAbsent(x.runKey(), x);
         }
-        Map<String, java.time.Instant> lastSuccess = lastSuccessByRun(state, since);
+        Map<String, Instant> lastSuccess = lastSuccessByRun(state, since);
         List<Execution> open = new ArrayList<>();
         for (Execution failed : latestFailureByRun.values()) {
-            java.time.Instant ok = lastSuccess.get(failed.runKey());
+            Instant ok = lastSuccess.get(failed.runKey());
             if (ok == null || !ok.isAfter(failed.endedAt())) open.add(failed);
         }
         open.sort(Comparator.comparing(Execution::endedAt).reversed());

@@ -1,5 +1,6 @@
 package org.marketspine.console.model;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -25,7 +26,7 @@ public record LineageAt(PlatformState state, Map<String, Look> looks) {
     }
 
     /** The timeline scrubber's path: the state the journal knew at {@code t}, and the graph's looks in it. */
-    public static LineageAt at(EventLog log, LineageGraph graph, java.time.Instant t) {
+    public static LineageAt at(EventLog log, LineageGraph graph, Instant t) {
         return of(graph, log.stateAt(t));
     }
 

@@ -3,15 +3,18 @@ package org.marketspine.console.model;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Stage;
 
 /**
  * Where a number came from: source files, captures and the executions between them, with every
@@ -46,10 +49,10 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges) {
     /** The lineage of the captures whose partition is in scope, plus the inputs they consumed. */
     public static LineageGraph of(PlatformState s, Predicate<PartitionKey> scope) {
         Map<String, Node> nodes = new LinkedHashMap<>();
-        Set<Edge> edges = new java.util.LinkedHashSet<>();
+        Set<Edge> edges = new LinkedHashSet<>();
         List<Capture> inScope = new ArrayList<>();
         for (Capture c : s.captures().values()) if (scope.test(c.partition())) inScope.add(c);
-        inScope.sort(java.util.Comparator.comparing(Capture::seq));
+        inScope.sort(Comparator.comparing(Capture::seq));
         for (Capture c : inScope) {
             String id = addCapture(nodes, c);
             EventData.CaptureRecorded r = c.recorded();
@@ -82,7 +85,7 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges) {
         return id;
     }
 
-    private static int layerOf(org.marketspine.console.protocol.Stage stage) {
+    private static int layerOf(Stage stage) {
         return switch (stage) {
             case INGEST -> 2;
             case NORMALIZE -> 4;

@@ -1,8 +1,9 @@
 package org.marketspine.console.model;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.marketspine.console.protocol.Event;
-import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.EventData.AnomalyAcknowledged;
 import org.marketspine.console.protocol.EventData.AnomalyDetected;
 import org.marketspine.console.protocol.EventData.AnomalyResolved;
@@ -18,7 +19,9 @@ import org.marketspine.console.protocol.EventData.ReadinessChanged;
 import org.marketspine.console.protocol.EventData.RetentionPurged;
 import org.marketspine.console.protocol.EventData.ScheduleMissed;
 import org.marketspine.console.protocol.EventData.SourceDeclared;
+import org.marketspine.console.protocol.EventData;
 import org.pcollections.PMap;
+import org.pcollections.PVector;
 
 /**
  * The one way state changes: {@code apply(state, event)} is a pure function. Events that refer to
@@ -93,7 +96,7 @@ public final class StateFold {
         b.activeRuns = b.activeRuns.plus(x.runKey(), x.executionId());
     }
 
-    private static boolean ended(Builder b, String executionId, java.util.function.UnaryOperator<Execution> change) {
+    private static boolean ended(Builder b, String executionId, UnaryOperator<Execution> change) {
         Execution known = b.executions.get(executionId);
         if (known == null) return false;
         Execution x = change.apply(known);
@@ -119,17 +122,17 @@ public final class StateFold {
         final PlatformState s;
         PMap<String, Fact<PipelineDeclared>> pipelines;
         PMap<String, Execution> executions;
-        org.pcollections.PVector<String> order;
+        PVector<String> order;
         PMap<String, String> activeRuns;
-        org.pcollections.PVector<String> failures;
+        PVector<String> failures;
         PMap<String, Capture> captures;
         PMap<PartitionKey, String> currentCaptures;
         PMap<PartitionKey, Readiness> readiness;
         PMap<String, Anomaly> anomalies;
         PMap<String, Fact<SourceDeclared>> sources;
-        org.pcollections.PVector<Fact<RetentionPurged>> purges;
-        org.pcollections.PVector<Fact<ScheduleMissed>> missed;
-        org.pcollections.PVector<Fact<CommandRecorded>> commands;
+        PVector<Fact<RetentionPurged>> purges;
+        PVector<Fact<ScheduleMissed>> missed;
+        PVector<Fact<CommandRecorded>> commands;
 
         Builder(PlatformState s, Event event) {
             this.s = s;
@@ -150,7 +153,7 @@ public final class StateFold {
         }
 
         PlatformState build() {
-            java.time.Instant at = event.at().isAfter(s.at()) ? event.at() : s.at();
+            Instant at = event.at().isAfter(s.at()) ? event.at() : s.at();
             return new PlatformState(event.seq(), at, pipelines, executions, order, activeRuns, failures, captures,
                     currentCaptures, readiness, anomalies, sources, purges, missed, commands);
         }

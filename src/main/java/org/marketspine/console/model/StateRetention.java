@@ -2,6 +2,7 @@ package org.marketspine.console.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.marketspine.console.protocol.EventData;
 import org.pcollections.PMap;
 import org.pcollections.PVector;
 import org.pcollections.TreePVector;
@@ -45,7 +46,7 @@ public final class StateRetention {
                 recent(s.missedSchedules(), cutoff), recent(s.commands(), cutoff));
     }
 
-    private static <T extends org.marketspine.console.protocol.EventData> PVector<Fact<T>> recent(PVector<Fact<T>> facts,
+    private static <T extends EventData> PVector<Fact<T>> recent(PVector<Fact<T>> facts,
                                                                                                   Instant cutoff) {
         PVector<Fact<T>> out = TreePVector.empty();
         for (Fact<T> f : facts) if (!f.at().isBefore(cutoff)) out = out.plus(f);

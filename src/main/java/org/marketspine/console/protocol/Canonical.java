@@ -3,6 +3,8 @@ package org.marketspine.console.protocol;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -122,7 +124,7 @@ public final class Canonical {
         BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
         if (exact.precision() == 2) {
             // Java prints at least two digits; ECMAScript the fewest that round-trip (4.9E-324 is 5e-324 there).
-            BigDecimal one = exact.round(new java.math.MathContext(1, java.math.RoundingMode.HALF_EVEN));
+            BigDecimal one = exact.round(new MathContext(1, RoundingMode.HALF_EVEN));
             if (Double.parseDouble(one.toString()) == d) exact = one.stripTrailingZeros();
         }
         String digits = exact.unscaledValue().toString();

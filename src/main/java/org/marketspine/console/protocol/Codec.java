@@ -15,8 +15,12 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON codec of protocol v1. Thread-safe. Decoding refuses oversized, malformed and
@@ -30,7 +34,7 @@ public final class Codec {
     private static final ObjectWriter MESSAGE_WRITER = MAPPER.writerFor(Message.class);
     private static final ObjectWriter EVENT_WRITER = MAPPER.writerFor(Event.class);
     /** Readers that know the kind ahead of {@code data}, one per kind seen (kinds are few; unknown ones are bounded below). */
-    private static final java.util.Map<String, ObjectReader> HINTED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, ObjectReader> HINTED = new ConcurrentHashMap<>();
 
     private Codec() {}
 
@@ -89,7 +93,7 @@ public final class Codec {
         List<String> canonicalSpans = CanonicalScan.canonicalItems(frame);
         List<String> spans = canonicalSpans != null ? canonicalSpans : CanonicalScan.items(frame);
         if (spans != null) {
-            java.util.ArrayList<Event> events = new java.util.ArrayList<>(spans.size());
+            ArrayList<Event> events = new ArrayList<>(spans.size());
             String[] canonical = new String[spans.size()];
             try {
                 for (int i = 0; i < canonical.length; i++) {
@@ -116,7 +120,7 @@ public final class Codec {
             return new Decoded(message, canonical);
         } catch (JsonProcessingException e) {
             throw new DecodeException("bad_message", reason(e));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new DecodeException("bad_message", "unreadable frame: " + e.getMessage());
         } catch (RuntimeException e) {
             throw new DecodeException("bad_message", "unreadable frame: " + e.getMessage());

@@ -7,6 +7,7 @@ import static org.marketspine.console.protocol.Require.paramsCopy;
 import static org.marketspine.console.protocol.Require.present;
 import static org.marketspine.console.protocol.Require.text;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -90,7 +91,7 @@ public sealed interface EventData {
      * this failure by itself — it stays failed until someone retries or resolves it.
      */
     record ErrorDetail(String type, String message, Classification classification,
-                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                       @JsonInclude(JsonInclude.Include.NON_NULL)
                        Boolean deadLettered) {
         public ErrorDetail {
             text(type, "type");

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads an event whose {@code data} type depends on its sibling {@code kind}. Our server writes
@@ -20,7 +23,7 @@ import java.time.Instant;
 final class EventDeserializer extends StdDeserializer<Event> {
 
     /** Looked up once per kind: resolving a type per event costs more than reading it. */
-    private static final java.util.Map<Class<?>, JsonDeserializer<Object>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Class<?>, JsonDeserializer<Object>> CACHE = new ConcurrentHashMap<>();
 
     /** A reader attribute: the kind the caller read from the text ahead of {@code data}. */
     static final String KIND_HINT = "spine.kind-hint";
@@ -98,8 +101,8 @@ final class EventDeserializer extends StdDeserializer<Event> {
                 CACHE.put(type, deserializer);
             }
             return (EventData) deserializer.deserialize(p, ctxt);
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
-            throw com.fasterxml.jackson.databind.JsonMappingException.wrapWithPath(e, Event.class, "data");
+        } catch (JsonMappingException e) {
+            throw JsonMappingException.wrapWithPath(e, Event.class, "data");
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.marketspine.console.protocol;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** The mapping between wire kind names and {@link EventData} records. */
 public final class EventKind {
@@ -26,7 +28,7 @@ public final class EventKind {
     private static final Map<Class<?>, String> BY_CLASS = invert();
 
     private static Map<Class<?>, String> invert() {
-        var m = new java.util.HashMap<Class<?>, String>();
+        var m = new HashMap<Class<?>, String>();
         BY_NAME.forEach((name, cls) -> m.put(cls, name));
         return Map.copyOf(m);
     }
@@ -42,7 +44,7 @@ public final class EventKind {
         return name;
     }
 
-    public static java.util.Set<String> names() {
+    public static Set<String> names() {
         return BY_NAME.keySet();
     }
 }

@@ -1,6 +1,7 @@
 package org.marketspine.console.protocol;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** What a token may do: only operators send commands. */
 public enum Role {
@@ -9,6 +10,6 @@ public enum Role {
     @JsonProperty("auditor") AUDITOR;
 
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

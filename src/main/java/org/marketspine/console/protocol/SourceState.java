@@ -1,6 +1,7 @@
 package org.marketspine.console.protocol;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /**
  * Whether the feed's journal is current with the platform behind it ({@code source_status}):
@@ -15,6 +16,6 @@ public enum SourceState {
     @JsonProperty("failing") FAILING;
 
     public String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

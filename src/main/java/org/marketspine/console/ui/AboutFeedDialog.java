@@ -5,9 +5,12 @@ import javafx.beans.value.ChangeListener;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -56,7 +59,7 @@ public final class AboutFeedDialog extends Dialog<Void> {
         for (FeedFacts.Row r : facts.rows()) {
             Label key = new Label(r.label());
             key.getStyleClass().add("key");
-            key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            key.setMinWidth(Region.USE_PREF_SIZE);
             TextInputControl value = r.id().equals("integrity") ? area() : new TextField();
             value.setEditable(false);
             value.setId("about-" + r.id());
@@ -65,12 +68,12 @@ public final class AboutFeedDialog extends Dialog<Void> {
             key.setLabelFor(value);
             grid.addRow(row++, key, value);
             GridPane.setFillWidth(value, true);
-            GridPane.setHgrow(value, javafx.scene.layout.Priority.ALWAYS);
+            GridPane.setHgrow(value, Priority.ALWAYS);
         }
     }
 
     private static TextInputControl area() {
-        javafx.scene.control.TextArea a = new javafx.scene.control.TextArea();
+        TextArea a = new TextArea();
         a.setWrapText(true);
         a.setPrefRowCount(6);
         return a;

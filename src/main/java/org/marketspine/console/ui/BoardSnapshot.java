@@ -2,9 +2,12 @@ package org.marketspine.console.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +55,7 @@ public final class BoardSnapshot {
         // A refused bundle has no runtime: nothing of it is read; the publisher only carries the refusal onto the FX thread.
         ConsoleRuntime runtime = verdict == null ? new ConsoleRuntime(options, Clock.systemUTC())
                 : review == null ? null : new ConsoleRuntime(review, options.dataDir());
-        Clock clock = review == null ? Clock.systemUTC() : Clock.fixed(review.to(), java.time.ZoneOffset.UTC);
+        Clock clock = review == null ? Clock.systemUTC() : Clock.fixed(review.to(), ZoneOffset.UTC);
         try {
             StatePublisher p = runtime == null ? new StatePublisher(() -> null) : runtime.start();
             if (verdict == null) {
@@ -101,7 +104,7 @@ public final class BoardSnapshot {
               try {
                 root.applyCss();
                 root.layout();
-                java.awt.image.BufferedImage image = SwingFXUtils.fromFXImage(root.getScene().snapshot(null), null);
+                BufferedImage image = SwingFXUtils.fromFXImage(root.getScene().snapshot(null), null);
                 if (shown != null) image = over(image, SwingFXUtils.fromFXImage(shown.getDialogPane().getScene().snapshot(null), null));
                 try {
                     ImageIO.write(image, "png", out.toFile());
@@ -125,8 +128,8 @@ public final class BoardSnapshot {
     }
 
     /** A dialog's window drawn centred over the main window, as a user sees it (edges beyond the window are cut, as on screen). */
-    private static java.awt.image.BufferedImage over(java.awt.image.BufferedImage window, java.awt.image.BufferedImage dialog) {
-        java.awt.Graphics2D g = window.createGraphics();
+    private static BufferedImage over(BufferedImage window, BufferedImage dialog) {
+        Graphics2D g = window.createGraphics();
         try {
             g.drawImage(dialog, (window.getWidth() - dialog.getWidth()) / 2, (window.getHeight() - dialog.getHeight()) / 2, null);
         } finally {

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.logging.Logger;
 import javafx.scene.Parent;
 import org.marketspine.console.audit.BundleVerifier;
+import org.marketspine.console.audit.TrustList;
 
 /**
  * Opens an audit bundle for offline review: verifies it first; a FAILED one becomes a refusal
@@ -20,13 +23,13 @@ public final class BundleOpener {
 
     /** Verification reads the whole file: call this off the FX thread, then {@link #show} on it. */
     public static BundleVerifier.Verdict verify(Path file) {
-        org.marketspine.console.audit.TrustList trust;
+        TrustList trust;
         try {
-            trust = org.marketspine.console.audit.TrustList.load(org.marketspine.console.audit.TrustList.defaultFile());
+            trust = TrustList.load(TrustList.defaultFile());
         } catch (IOException e) {
             // An unreadable trust list trusts nothing: the bundle can still be shown, never as verified.
-            java.util.logging.Logger.getLogger(BundleOpener.class.getName()).warning("trust list: " + e.getMessage());
-            trust = org.marketspine.console.audit.TrustList.of(java.util.List.of());
+            Logger.getLogger(BundleOpener.class.getName()).warning("trust list: " + e.getMessage());
+            trust = TrustList.of(List.of());
         }
         return BundleVerifier.verify(file, trust, true);
     }

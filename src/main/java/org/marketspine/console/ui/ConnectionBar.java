@@ -1,5 +1,6 @@
 package org.marketspine.console.ui;
 
+import java.net.URI;
 import java.time.Instant;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -46,7 +47,7 @@ public final class ConnectionBar extends HBox {
     }
 
     /** The transport's security, said once the address is known: a lock for wss://, "not encrypted" for ws:// off loopback. */
-    public void transport(java.net.URI url) {
+    public void transport(URI url) {
         String note = ConnectionText.security(url);
         security.setText(note);
         security.setGraphic(note.startsWith("TLS") ? new FontIcon(Icons.LOCK) : null);

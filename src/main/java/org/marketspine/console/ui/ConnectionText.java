@@ -1,8 +1,10 @@
 package org.marketspine.console.ui;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.protocol.Message;
 
 /** What the connection bar says for a state, and the style it wears. Pure, so it is tested without a screen. */
@@ -50,7 +52,7 @@ public record ConnectionText(String text, String styleClass) {
     }
 
     /** "TLS" for wss://, "not encrypted" for ws:// to another host, "" for ws:// on this machine (loopback never leaves it). */
-    public static String security(java.net.URI url) {
+    public static String security(URI url) {
         if (url == null) return "";
         if ("wss".equalsIgnoreCase(url.getScheme())) return "TLS";
         String host = url.getHost() == null ? "" : url.getHost();
@@ -128,7 +130,7 @@ public record ConnectionText(String text, String styleClass) {
     }
 
     /** The header's health chip: never a bare "HEALTHY" on data that is not current or not trusted. */
-    public static String healthChip(org.marketspine.console.model.HealthLevel level, ConsoleSnapshot s) {
+    public static String healthChip(HealthLevel level, ConsoleSnapshot s) {
         if (s.state().seq() == 0 && !s.isBundle()) return s.integrity() == null ? "NO DATA" : "NO DATA · NOT TRUSTED";
         String word = switch (level) {
             case GREEN -> "HEALTHY";

@@ -6,10 +6,15 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.marketspine.console.audit.BundleWriter;
+import org.marketspine.console.audit.FeedProof;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.EventCache;
 import org.marketspine.console.feed.client.FeedClient;
@@ -19,8 +24,11 @@ import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.feed.tls.ClientTls;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.model.StateRetention;
+import org.marketspine.console.protocol.Canonical;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.Message;
 
@@ -52,7 +60,7 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
 
     /** A runtime over a verified audit bundle: read-only, as of the bundle's end. */
     public ConsoleRuntime(BundleReview review, Path dataDir) {
-        this(new LaunchOptions(null, null, false, 0, 1, dataDir, review.file()), Clock.fixed(review.to(), java.time.ZoneOffset.UTC), review);
+        this(new LaunchOptions(null, null, false, 0, 1, dataDir, review.file()), Clock.fixed(review.to(), ZoneOffset.UTC), review);
     }
 
     private ConsoleRuntime(LaunchOptions options, Clock clock, BundleReview review) {
@@ -97,7 +105,7 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
         }
         writer = newWriter(log);
         client = new FeedClient(feed, options.token(), log.headSeq(), new Listener(), clock).chainFrom(cache.chain()).expectKey(cache.feedId(), cache.feedKey())
-                .trust(org.marketspine.console.feed.tls.ClientTls.context(options.trustCert())).start();
+                .trust(ClientTls.context(options.trustCert())).start();
         publisher.poke();
         return publisher;
     }
@@ -135,7 +143,7 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
     }
 
     /** Now, by the clock this app runs on (tests and benchmarks give it a fixed or scaled one). */
-    public java.time.Instant clockNow() {
+    public Instant clockNow() {
         // A bundle under review is seen as of its end (the runtime's clock is fixed there).
         return clock.instant();
     }
@@ -145,7 +153,7 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
     }
 
     /** Where this user's files live (caches, what they have seen). */
-    public java.nio.file.Path dataDir() {
+    public Path dataDir() {
         return options.dataDir();
     }
 
@@ -186,7 +194,7 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
     }
 
     @Override
-    public CompletableFuture<Message.CommandResult> command(org.marketspine.console.protocol.Command command) {
+    public CompletableFuture<Message.CommandResult> command(Command command) {
         if (client == null) return CompletableFuture.failedFuture(new IllegalStateException(readOnly()));
         return client.command(command);
     }
@@ -201,7 +209,7 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
         return review != null ? "this is an audit bundle under offline review: read-only, no feed is contacted" : "not connected to a feed yet";
     }
 
-    private final java.util.concurrent.atomic.AtomicLong localIds = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong localIds = new AtomicLong();
 
     @Override
     public String nextId(String prefix) {
@@ -212,7 +220,7 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
      * What a bundle of the events up to {@code lastSeq} carries from the feed: its key, the
      * checkpoints this console checked, and the one at exactly {@code lastSeq}, asked of the feed.
      */
-    public CompletableFuture<org.marketspine.console.audit.FeedProof> feedProof(long lastSeq) {
+    public CompletableFuture<FeedProof> feedProof(long lastSeq) {
         FeedClient c = client;
         Message.Welcome w = welcome;
         if (c == null || review != null) return CompletableFuture.failedFuture(new IllegalStateException(readOnly()));
@@ -224,16 +232,16 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
                     + "so a bundle of it could not be verified"));
         }
         return c.checkpoint(lastSeq).thenApply(at -> {
-            List<Message.Checkpoint> all = new java.util.ArrayList<>(cache.checkpoints());
+            List<Message.Checkpoint> all = new ArrayList<>(cache.checkpoints());
             all.add(at);
-            return new org.marketspine.console.audit.FeedProof(w.feedKey(), all);
+            return new FeedProof(w.feedKey(), all);
         });
     }
 
     /** The events' canonical texts as the feed sent them (the local cache), in seq order, for a bundle. */
-    public org.marketspine.console.audit.BundleWriter.ItemTexts itemTexts() throws IOException {
-        return cache == null ? org.marketspine.console.audit.BundleWriter.ItemTexts.of(log)
-                : org.marketspine.console.audit.BundleWriter.ItemTexts.of(cache.openTexts());
+    public BundleWriter.ItemTexts itemTexts() throws IOException {
+        return cache == null ? BundleWriter.ItemTexts.of(log)
+                : BundleWriter.ItemTexts.of(cache.openTexts());
     }
 
     /** The bundle under review, or null on a feed. */
@@ -259,7 +267,7 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
 
         @Override
         public void onEvents(List<Event> events) {
-            onItems(events, events.stream().map(org.marketspine.console.protocol.Canonical::of).toList());
+            onItems(events, events.stream().map(Canonical::of).toList());
         }
 
         @Override

@@ -50,7 +50,7 @@ public record ConsoleSnapshot(PlatformState state, ConnectionState connection, M
 
     /** A verified audit bundle under offline review: complete as of its end, never live. */
     public boolean isBundle() {
-        return connection.phase() == org.marketspine.console.feed.client.ConnectionState.Phase.BUNDLE;
+        return connection.phase() == ConnectionState.Phase.BUNDLE;
     }
 
     /** The feed's history disagrees with what it signed: nothing it sent is shown as good. */

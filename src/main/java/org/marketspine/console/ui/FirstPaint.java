@@ -1,5 +1,6 @@
 package org.marketspine.console.ui;
 
+import java.lang.management.ManagementFactory;
 import javafx.scene.Scene;
 
 /**
@@ -14,7 +15,7 @@ public final class FirstPaint {
     /** With the property set, prints how long after JVM start a step was reached (for P1's breakdown). */
     public static void mark(String step) {
         if (!Boolean.getBoolean("spine.bench.firstPaint")) return;
-        long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println("STEP " + step + " " + ms + " ms");
     }
 

@@ -1,16 +1,32 @@
 package org.marketspine.console.ui;
 
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Objects;
+import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.SearchableComboBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.marketspine.console.audit.BundleVerifier;
+import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.ui.health.HealthView;
 import org.marketspine.console.ui.health.HealthViewModel;
@@ -34,10 +50,10 @@ public final class MainWindow extends BorderPane {
     private final Label notice = new Label();
     private final Label integrity = new Label();
     private final TabPane tabs = new TabPane();
-    private final org.kordamp.ikonli.javafx.FontIcon healthIcon = Icons.of(Icons.health(HealthLevel.GREEN));
+    private final FontIcon healthIcon = Icons.of(Icons.health(HealthLevel.GREEN));
 
     private final ConsoleRuntime runtime;
-    private java.net.URI securityShownFor;
+    private URI securityShownFor;
     private AboutFeedDialog about;
 
     public MainWindow(ConsoleRuntime runtime, StatePublisher publisher, Clock clock) {
@@ -58,23 +74,23 @@ public final class MainWindow extends BorderPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         // Every region zone, once, searchable by typing (Etc/UTC and UTC are one choice).
-        org.controlsfx.control.SearchableComboBox<String> zone = new org.controlsfx.control.SearchableComboBox<>(
-                javafx.collections.FXCollections.observableArrayList(ZoneChoices.all()));
+        SearchableComboBox<String> zone = new SearchableComboBox<>(
+                FXCollections.observableArrayList(ZoneChoices.all()));
         zone.setValue(ZoneChoices.canonical(Times.zone()));
         zone.setPrefWidth(220);
         zone.setId("display-zone");
-        zone.setTooltip(new javafx.scene.control.Tooltip("Time zone for displayed times (data stays in UTC)"));
+        zone.setTooltip(new Tooltip("Time zone for displayed times (data stays in UTC)"));
         zone.valueProperty().addListener((o, a, z) -> {
             if (z == null) return; // the search field was cleared: keep the zone in use
-            Times.setZone(java.time.ZoneId.of(z));
+            Times.setZone(ZoneId.of(z));
             health.invalidate();
             refresh();
         });
         Label zoneLabel = new Label("Times in");
         zoneLabel.getStyleClass().add(Styles.MUTED);
-        javafx.scene.control.Button openBundle = new javafx.scene.control.Button("Open bundle…", Icons.of(Icons.OPEN));
+        Button openBundle = new Button("Open bundle…", Icons.of(Icons.OPEN));
         openBundle.setId("open-bundle");
-        openBundle.setTooltip(new javafx.scene.control.Tooltip("Review a signed audit bundle offline: it is verified first, then opened read-only in its own window"));
+        openBundle.setTooltip(new Tooltip("Review a signed audit bundle offline: it is verified first, then opened read-only in its own window"));
         openBundle.setOnAction(e -> openBundle(runtime));
         HBox header = new HBox(title, platform, grow, openBundle, zoneLabel, zone, chip);
         header.getStyleClass().add("header");
@@ -131,7 +147,7 @@ public final class MainWindow extends BorderPane {
         Instant now = clock.instant();
         health.update(s, now);
         connection.show(s, now);
-        java.net.URI url = runtime.feedUrl();
+        URI url = runtime.feedUrl();
         if (url != null && !url.equals(securityShownFor)) {
             securityShownFor = url;
             connection.transport(url);
@@ -142,7 +158,7 @@ public final class MainWindow extends BorderPane {
         healthIcon.setIconCode(Icons.health(report.level()));
         platform.setText(s.welcome() == null ? "connecting…" : s.welcome().platform() + " platform · "
                 + s.welcome().user() + " (" + s.welcome().role().wire() + ")" + " · " + s.welcome().server());
-        if (!java.util.Objects.equals(notice.getText(), s.notice() == null ? "" : s.notice())) notice.setText(s.notice() == null ? "" : s.notice());
+        if (!Objects.equals(notice.getText(), s.notice() == null ? "" : s.notice())) notice.setText(s.notice() == null ? "" : s.notice());
         notice.setVisible(s.notice() != null);
         Styles.switchClass(notice, s.isUntrustedBundle() ? Styles.BUNDLE_UNTRUSTED_NOTICE : s.isBundle() ? Styles.BUNDLE_NOTICE
                 : Styles.FEED_NOTICE, Styles.BUNDLE_NOTICE, Styles.FEED_NOTICE, Styles.BUNDLE_UNTRUSTED_NOTICE);
@@ -151,35 +167,35 @@ public final class MainWindow extends BorderPane {
         integrity.setVisible(loud != null);
         // Dimmed whenever the data is not current: lost, reconnecting, or live on a feed whose source is loading or failing.
         tabs.pseudoClassStateChanged(STALE, s.isStale() && s.state().seq() > 0
-                && s.connection().phase() != org.marketspine.console.feed.client.ConnectionState.Phase.CATCHING_UP);
+                && s.connection().phase() != ConnectionState.Phase.CATCHING_UP);
     }
 
     /** File → Open bundle: choose, verify off the FX thread, then a new window (or the refusal). */
     private void openBundle(ConsoleRuntime runtime) {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle("Open audit bundle");
-        chooser.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("Spine audit bundle", "*.spinebundle", "*.zip"),
-                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
-        java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Spine audit bundle", "*.spinebundle", "*.zip"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = chooser.showOpenDialog(getScene().getWindow());
         if (f == null) return;
-        java.nio.file.Path file = f.toPath();
+        Path file = f.toPath();
         Thread.ofVirtual().name("bundle-verify").start(() -> {
             var verdict = BundleOpener.verify(file);
             publisher.deliver(() -> showBundle(file, verdict, runtime.dataDir()));
         });
     }
 
-    private void showBundle(java.nio.file.Path file, org.marketspine.console.audit.BundleVerifier.Verdict verdict, java.nio.file.Path dataDir) {
-        javafx.stage.Stage stage = new javafx.stage.Stage();
+    private void showBundle(Path file, BundleVerifier.Verdict verdict, Path dataDir) {
+        Stage stage = new Stage();
         try {
             BundleOpener.Opened opened = BundleOpener.show(file, verdict, dataDir);
-            javafx.scene.Scene scene = new javafx.scene.Scene(opened.root(), 1600, 1000);
+            Scene scene = new Scene(opened.root(), 1600, 1000);
             scene.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(scene);
             stage.setTitle(BundleOpener.title(file, verdict));
             if (opened.runtime() != null) stage.setOnHidden(e -> opened.runtime().close());
             stage.show();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             notice.setText("Cannot open " + file + ": " + e.getMessage());
             notice.setVisible(true);
         } catch (InterruptedException e) {
@@ -190,7 +206,7 @@ public final class MainWindow extends BorderPane {
     /** "About this feed" (connection bar, Alt+A): the feed's identity, key and integrity, kept current while open. */
     public AboutFeedDialog showAbout() {
         if (about != null && about.isShowing()) {
-            ((javafx.stage.Stage) about.getDialogPane().getScene().getWindow()).toFront();
+            ((Stage) about.getDialogPane().getScene().getWindow()).toFront();
             return about;
         }
         about = new AboutFeedDialog(publisher, this::feedAddress);

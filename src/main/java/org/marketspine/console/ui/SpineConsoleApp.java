@@ -2,6 +2,7 @@ package org.marketspine.console.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -10,7 +11,9 @@ import javafx.application.Platform;
 import javafx.scene.Cursor;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.marketspine.console.ui.health.WallBoard;
 
@@ -50,7 +53,7 @@ public final class SpineConsoleApp extends Application {
             stage.setScene(scene);
             for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
                 var icon = SpineConsoleApp.class.getResourceAsStream("icons/spine-console-" + size + ".png");
-                if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon));
+                if (icon != null) stage.getIcons().add(new Image(icon));
             }
             FirstPaint.watch(scene, publisher);
             stage.show();
@@ -67,14 +70,14 @@ public final class SpineConsoleApp extends Application {
             var verdict = BundleOpener.verify(options.bundle());
             BundleOpener.Opened opened = BundleOpener.show(options.bundle(), verdict, options.dataDir());
             runtime = opened.runtime();
-            var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+            var bounds = Screen.getPrimary().getVisualBounds();
             Scene scene = new Scene(opened.root(), Math.min(bounds.getWidth(), 1920), Math.min(bounds.getHeight(), 1200));
             scene.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(scene);
             stage.setTitle(BundleOpener.title(options.bundle(), verdict));
             stage.setMaximized(true);
             stage.show();
-        } catch (java.io.IOException | InterruptedException e) {
+        } catch (IOException | InterruptedException e) {
             fail(e);
         }
     }
@@ -91,7 +94,7 @@ public final class SpineConsoleApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         MainWindow window = new MainWindow(runtime, publisher, Clock.systemUTC());
         // Fill the screen even where no window manager honours "maximized" (kiosks, Xvfb).
-        var bounds = javafx.stage.Screen.getPrimary().getVisualBounds();
+        var bounds = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(bounds.getWidth(), 1920), Math.min(bounds.getHeight(), 1200));
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setTitle("Spine Console");

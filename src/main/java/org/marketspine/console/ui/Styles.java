@@ -1,5 +1,8 @@
 package org.marketspine.console.ui;
 
+import javafx.scene.Node;
+import org.marketspine.console.model.HealthLevel;
+
 /** Style-class and pseudo-class names shared by views and the stylesheet (spine.css). */
 public final class Styles {
     private Styles() {}
@@ -44,7 +47,7 @@ public final class Styles {
      * Makes {@code chosen} (or none, when null) the one class of {@code exclusive} on the node;
      * does nothing when that is already so, so an unchanged refresh costs no CSS pass.
      */
-    public static void switchClass(javafx.scene.Node node, String chosen, String... exclusive) {
+    public static void switchClass(Node node, String chosen, String... exclusive) {
         var classes = node.getStyleClass();
         boolean ok = chosen == null || classes.contains(chosen);
         for (String c : exclusive) if (!c.equals(chosen) && classes.contains(c)) ok = false;
@@ -53,11 +56,11 @@ public final class Styles {
         if (chosen != null) classes.add(chosen);
     }
 
-    public static void switchHealth(javafx.scene.Node node, org.marketspine.console.model.HealthLevel level) {
+    public static void switchHealth(Node node, HealthLevel level) {
         switchClass(node, level == null ? null : health(level), HEALTH_GREEN, HEALTH_YELLOW, HEALTH_RED);
     }
 
-    public static String health(org.marketspine.console.model.HealthLevel level) {
+    public static String health(HealthLevel level) {
         return switch (level) {
             case GREEN -> HEALTH_GREEN;
             case YELLOW -> HEALTH_YELLOW;

@@ -1,5 +1,6 @@
 package org.marketspine.console.ui;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,7 +22,7 @@ public final class Times {
         String id = PREFS.get("display.zone", "");
         try {
             return id.isEmpty() ? ZoneId.systemDefault() : ZoneId.of(id);
-        } catch (java.time.DateTimeException e) {
+        } catch (DateTimeException e) {
             return ZoneId.systemDefault();
         }
     }

@@ -1,6 +1,7 @@
 package org.marketspine.console.ui;
 
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +32,7 @@ public final class ZoneChoices {
     /** The name a zone is listed (and shown) under: every spelling of UTC is "UTC". */
     public static String canonical(ZoneId zone) {
         ZoneId n = zone.normalized();
-        if (n.equals(java.time.ZoneOffset.UTC) || zone.getId().equals("Etc/UTC") || zone.getId().equals("Etc/GMT")
+        if (n.equals(ZoneOffset.UTC) || zone.getId().equals("Etc/UTC") || zone.getId().equals("Etc/GMT")
                 || zone.getId().equals("GMT") || zone.getId().equals("UCT") || zone.getId().equals("Etc/UCT")
                 || zone.getId().equals("Zulu") || zone.getId().equals("Universal") || zone.getId().equals("Etc/Universal")) {
             return "UTC";

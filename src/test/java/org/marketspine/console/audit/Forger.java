@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -82,9 +84,9 @@ final class Forger {
         }
         JsonNode feed = m.path("feed");
         String report = ReportHtml.render(new ReportHtml.Scope(new BundleWriter.Source(feed.path("feed_id").asText(), feed.path("platform").asText(),
-                feed.path("server").asText(), feed.path("url").asText()), java.time.Instant.parse(m.path("range").path("from").asText()),
-                java.time.Instant.parse(m.path("range").path("to").asText()), m.path("last_seq").asLong(), m.path("range_first_seq").asLong(),
-                m.path("created_by").asText(), java.time.Instant.parse(m.path("created_at").asText()), exporter.fingerprint(),
+                feed.path("server").asText(), feed.path("url").asText()), Instant.parse(m.path("range").path("from").asText()),
+                Instant.parse(m.path("range").path("to").asText()), m.path("last_seq").asLong(), m.path("range_first_seq").asLong(),
+                m.path("created_by").asText(), Instant.parse(m.path("created_at").asText()), exporter.fingerprint(),
                 m.path("feed_key").path("fingerprint").asText()), start, s);
         entries.put(Bundle.REPORT, report.getBytes(StandardCharsets.UTF_8));
         ObjectNode files = m.with("files");
@@ -96,6 +98,6 @@ final class Forger {
     }
 
     private static String sha(byte[] b) throws Exception {
-        return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(b));
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,7 +22,7 @@ final class Resign {
         Map<String, byte[]> entries = BundleTest.read(in);
         ObjectNode m = (ObjectNode) JSON.readTree(entries.get(Bundle.MANIFEST));
         for (String f : new String[] {Bundle.EVENTS, Bundle.REPORT, Bundle.LINEAGE}) {
-            m.with("files").put(f, HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(entries.get(f))));
+            m.with("files").put(f, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(entries.get(f))));
         }
         sign(entries, JSON.writeValueAsBytes(m), key);
         BundleTest.write(out, entries);

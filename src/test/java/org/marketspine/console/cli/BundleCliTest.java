@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +21,12 @@ import org.marketspine.console.audit.Bundle;
 import org.marketspine.console.audit.BundleTest;
 import org.marketspine.console.audit.BundleWriter;
 import org.marketspine.console.audit.FeedSigning;
+import org.marketspine.console.feed.EventSink;
+import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
@@ -114,11 +121,11 @@ class BundleCliTest {
     void aBundleExportedFromARunningFeedVerifiesOnceItsFeedKeyIsTrusted() throws Exception {
         Path journalFile = dir.resolve("prod.journal");
         try (Journal journal = Journal.open(journalFile)) {
-            java.util.List<org.marketspine.console.feed.EventSink.Timed> facts = new java.util.ArrayList<>();
-            for (Event e : new DemoPlatform(11, 1, Clock.systemUTC()).history(NOW)) facts.add(new org.marketspine.console.feed.EventSink.Timed(e.at(), e.data()));
+            List<EventSink.Timed> facts = new ArrayList<>();
+            for (Event e : new DemoPlatform(11, 1, Clock.systemUTC()).history(NOW)) facts.add(new EventSink.Timed(e.at(), e.data()));
             journal.appendAll(facts);
-            var server = new org.marketspine.console.feed.server.FeedServer(journal, new org.marketspine.console.feed.source.JournalOnlySource("demo"),
-                    org.marketspine.console.feed.server.TokenStore.openAccess(), new java.net.InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+            var server = new FeedServer(journal, new JournalOnlySource("demo"),
+                    TokenStore.openAccess(), new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
             try {
                 Path out = dir.resolve("prod.spinebundle");
                 Path key = dir.resolve("me.pem");

@@ -7,9 +7,27 @@ import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.feed.Redact;
+import org.marketspine.console.feed.source.SpineDatabaseSource;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.ui.LaunchOptions;
 import picocli.CommandLine;
 
@@ -34,39 +52,39 @@ class FeedSecurityTest {
     /** R14: a driver that echoes the URL it was given ("No suitable driver found for …?password=…") never puts the password on the wire. */
     @Test
     void aFailingDatabaseSaysSoWithoutItsPassword() throws Exception {
-        var exec = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
-        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.concurrent.CountDownLatch failing = new java.util.concurrent.CountDownLatch(1);
-        var logged = new java.util.concurrent.CopyOnWriteArrayList<String>();
-        java.util.logging.Logger log = java.util.logging.Logger.getLogger("org.marketspine.console.feed.source");
-        java.util.logging.Handler capture = new java.util.logging.Handler() {
-            public void publish(java.util.logging.LogRecord r) { logged.add(String.valueOf(r.getMessage())); }
+        var exec = Executors.newSingleThreadScheduledExecutor();
+        List<String> said = new CopyOnWriteArrayList<>();
+        CountDownLatch failing = new CountDownLatch(1);
+        var logged = new CopyOnWriteArrayList<String>();
+        Logger log = Logger.getLogger("org.marketspine.console.feed.source");
+        Handler capture = new Handler() {
+            public void publish(LogRecord r) { logged.add(String.valueOf(r.getMessage())); }
             public void flush() {}
             public void close() {}
         };
         log.addHandler(capture);
-        var source = new org.marketspine.console.feed.source.SpineDatabaseSource("jdbc:nosuchdriver://db.internal/spine?user=spine&password=hunter2",
-                "spine", "hunter2", true, java.time.Duration.ofSeconds(5), java.time.Clock.systemUTC());
+        var source = new SpineDatabaseSource("jdbc:nosuchdriver://db.internal/spine?user=spine&password=hunter2",
+                "spine", "hunter2", true, Duration.ofSeconds(5), Clock.systemUTC());
         try {
-            source.start(new org.marketspine.console.feed.EventSink() {
-                public org.marketspine.console.model.PlatformState emit(java.time.Instant at, org.marketspine.console.protocol.EventData d) {
+            source.start(new EventSink() {
+                public PlatformState emit(Instant at, EventData d) {
                     throw new AssertionError("nothing to emit");
                 }
-                public org.marketspine.console.model.PlatformState emitAll(java.util.List<Timed> facts) {
+                public PlatformState emitAll(List<Timed> facts) {
                     throw new AssertionError("nothing to emit");
                 }
-                public org.marketspine.console.model.PlatformState state() {
-                    return org.marketspine.console.model.PlatformState.EMPTY;
+                public PlatformState state() {
+                    return PlatformState.EMPTY;
                 }
-                public void status(org.marketspine.console.protocol.SourceState state, String message, org.marketspine.console.protocol.Message.Progress p) {
+                public void status(SourceState state, String message, Message.Progress p) {
                     said.add(state + " " + message);
-                    if (state == org.marketspine.console.protocol.SourceState.FAILING) failing.countDown();
+                    if (state == SourceState.FAILING) failing.countDown();
                 }
-                public java.util.concurrent.ScheduledExecutorService platformThread() {
+                public ScheduledExecutorService platformThread() {
                     return exec;
                 }
             });
-            assertTrue(failing.await(20, java.util.concurrent.TimeUnit.SECONDS), "said failing: " + said);
+            assertTrue(failing.await(20, TimeUnit.SECONDS), "said failing: " + said);
         } finally {
             source.close();
             exec.shutdownNow();

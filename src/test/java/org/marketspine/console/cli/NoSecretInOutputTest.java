@@ -2,19 +2,20 @@ package org.marketspine.console.cli;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.time.Duration;
-import org.marketspine.console.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.client.ConnectionState;
@@ -23,6 +24,7 @@ import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.SourceState;
+import org.marketspine.console.testing.Await;
 
 /**
  * Issue 13 / R14: a whole run — a feed server over a database it cannot reach whose JDBC URL holds
@@ -94,9 +96,9 @@ class NoSecretInOutputTest {
     private static void awaitListening(int port, Process feed) {
         Await.until("the feed server listening on " + port, Duration.ofSeconds(30), () -> {
             if (!feed.isAlive()) fail("the feed server exited with " + feed.exitValue());
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
                 return true;
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 return false;
             }
         });

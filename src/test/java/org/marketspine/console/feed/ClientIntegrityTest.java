@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -14,16 +16,19 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
 import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.protocol.Canonical;
 import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.FeedChain;
 import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.SigningKeys;
 import org.marketspine.console.testing.Await;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /**
@@ -60,8 +65,8 @@ class ClientIntegrityTest {
         @Override
         public void onMessage(WebSocket conn, String message) {
             if (!message.contains("\"hello\"")) return;
-            conn.send(Codec.encode(new Message.Welcome(1, "fake-feed/1", "fake", java.time.Instant.parse("2026-11-20T09:00:00Z"), 2,
-                    org.marketspine.console.protocol.Role.AUDITOR, "carol", List.of("checkpoint"), "feed-fake", null, key.wire())));
+            conn.send(Codec.encode(new Message.Welcome(1, "fake-feed/1", "fake", Instant.parse("2026-11-20T09:00:00Z"), 2,
+                    Role.AUDITOR, "carol", List.of("checkpoint"), "feed-fake", null, key.wire())));
             conn.send("{\"type\":\"events\",\"items\":[" + String.join(",", ITEMS) + "]}");
             conn.send("{\"type\":\"live\",\"head_seq\":2}");
             conn.send(checkpointFrame);
@@ -102,10 +107,10 @@ class ClientIntegrityTest {
             public void onWelcome(Message.Welcome welcome) {}
 
             @Override
-            public void onEvents(List<org.marketspine.console.protocol.Event> events) {}
+            public void onEvents(List<Event> events) {}
 
             @Override
-            public void onState(org.marketspine.console.feed.client.ConnectionState state) {}
+            public void onState(ConnectionState state) {}
 
             @Override
             public void onCheckpoint(Message.Checkpoint c) {
@@ -127,7 +132,7 @@ class ClientIntegrityTest {
     }
 
     private static void await(BooleanSupplier condition) {
-        Await.until("the client to say something of the checkpoint", java.time.Duration.ofSeconds(10), condition);
+        Await.until("the client to say something of the checkpoint", Duration.ofSeconds(10), condition);
     }
 
     @Test

@@ -3,12 +3,17 @@ package org.marketspine.console.feed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.ExecutionStatus;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
 import org.marketspine.console.protocol.Classification;
@@ -49,7 +54,7 @@ class DemoPlatformTest {
                 .findFirst().orElseThrow();
         Execution retry = S.executions().values().stream().filter(x -> failed.executionId().equals(x.retryOf())).findFirst().orElseThrow();
         assertEquals(Trigger.RETRY, retry.trigger());
-        assertEquals(org.marketspine.console.model.ExecutionStatus.SUCCEEDED, retry.status());
+        assertEquals(ExecutionStatus.SUCCEEDED, retry.status());
     }
 
     @Test
@@ -83,7 +88,7 @@ class DemoPlatformTest {
     /** Regression: live scenarios re-seeded from an unchanged seq repeated a do-nothing choice forever. */
     @Test
     void keepsProducingLiveActivityAfterTheHistory() throws Exception {
-        var exec = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        var exec = Executors.newSingleThreadScheduledExecutor();
         PlatformState[] st = {PlatformState.EMPTY};
         EventSink sink = new EventSink() {
             public PlatformState emit(Instant at, EventData d) {
@@ -100,7 +105,7 @@ class DemoPlatformTest {
                 return st[0];
             }
 
-            public java.util.concurrent.ScheduledExecutorService platformThread() {
+            public ScheduledExecutorService platformThread() {
                 return exec;
             }
         };
@@ -109,10 +114,10 @@ class DemoPlatformTest {
             exec.submit(() -> demo.start(sink)).get();
             long history = exec.submit(() -> st[0].seq()).get();
             // At speed 200 a live event comes every few hundred ms; the regression produced none at all after the history.
-            Await.until("ten live events after the history", java.time.Duration.ofSeconds(60), () -> {
+            Await.until("ten live events after the history", Duration.ofSeconds(60), () -> {
                 try {
                     return exec.submit(() -> st[0].seq()).get() - history >= 10;
-                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+                } catch (InterruptedException | ExecutionException e) {
                     throw new IllegalStateException(e);
                 }
             });

@@ -6,8 +6,10 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
@@ -15,9 +17,9 @@ import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.ExecutionStatus;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** Issue 12 item 7: a clean shutdown of the embedded demo finishes its runs; it does not fail them at the next start. */
@@ -43,8 +45,8 @@ class DemoShutdownTest {
             // Queue a run the way an operator's retry would: the demo carries it out on its own platform thread.
             Execution failed = journal.state().failuresNewestFirst().getFirst();
             retried = server.sink().platformThread().submit(() -> {
-                var effect = demo.perform(new org.marketspine.console.protocol.Command.Retry(failed.executionId(), "test"), "alice", journal.state());
-                server.sink().emitAll(effect.events().stream().map(e -> new EventSink.Timed(java.time.Instant.now(), e)).toList());
+                var effect = demo.perform(new Command.Retry(failed.executionId(), "test"), "alice", journal.state());
+                server.sink().emitAll(effect.events().stream().map(e -> new EventSink.Timed(Instant.now(), e)).toList());
                 return effect.data().path("execution_ids").get(0).asText();
             }).get();
             assertTrue(journal.state().execution(retried).status().isActive(), "the retry is in flight at shutdown");

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.client.EventCache;
 import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.protocol.Canonical;
 import org.marketspine.console.protocol.Event;
 
 class EventCacheTest {
     static final List<Event> HISTORY = new DemoPlatform(3, 1, Clock.systemUTC()).history(Instant.parse("2026-11-25T12:00:00Z"));
-    static final List<String> TEXTS = HISTORY.stream().map(org.marketspine.console.protocol.Canonical::of).toList();
+    static final List<String> TEXTS = HISTORY.stream().map(Canonical::of).toList();
 
     @TempDir
     Path dir;

@@ -26,7 +26,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.feed.server.FeedServer;
@@ -36,7 +38,6 @@ import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Event;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /**
@@ -106,7 +107,7 @@ class FeedCheckpointTest {
                 JsonNode checkpoint = null;
                 long head = journal.headSeq();
                 while (checkpoint == null || checkpoint.path("seq").asLong() < head) {
-                    JsonNode f = SORTED.readTree(peer.frames.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+                    JsonNode f = SORTED.readTree(peer.frames.poll(10, TimeUnit.SECONDS));
                     switch (f.path("type").asText()) {
                         case "events" -> {
                             for (JsonNode item : f.path("items")) {

@@ -3,15 +3,25 @@ package org.marketspine.console.feed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +36,7 @@ import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.Wire;
@@ -47,13 +58,13 @@ class FeedServerProtocolTest {
         Path tokens = dir.resolve("tokens.json");
         operator = TokenStore.addToken(tokens, "alice", Role.OPERATOR);
         analyst = TokenStore.addToken(tokens, "quinn", Role.ANALYST);
-        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tokens)));
         assertFalse(Files.readString(tokens).contains(operator), "tokens are stored only as hashes");
         journal = Journal.open(dir.resolve("feed.journal"));
         server = new FeedServer(journal, new DemoPlatform(11, 1, Clock.systemUTC()), TokenStore.load(tokens),
                 new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
         // The demo writes its history on the platform thread; the server says when it is in.
-        assertTrue(server.awaitSource(SourceState.CURRENT, java.time.Duration.ofSeconds(60)), "demo history written");
+        assertTrue(server.awaitSource(SourceState.CURRENT, Duration.ofSeconds(60)), "demo history written");
         assertTrue(journal.headSeq() >= 1000, "history of " + journal.headSeq() + " events");
     }
 
@@ -67,7 +78,7 @@ class FeedServerProtocolTest {
     static final class Peer implements WebSocket.Listener, AutoCloseable {
         final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
         final StringBuilder partial = new StringBuilder();
-        final java.util.concurrent.CompletableFuture<Integer> closeCode = new java.util.concurrent.CompletableFuture<>();
+        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
         final WebSocket ws;
 
         Peer(FeedServer to) {
@@ -117,7 +128,7 @@ class FeedServerProtocolTest {
         List<JsonNode> all(int seconds, List<Predicate<JsonNode>> wanted) throws InterruptedException {
             JsonNode[] found = new JsonNode[wanted.size()];
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < end && java.util.Arrays.stream(found).anyMatch(java.util.Objects::isNull)) {
+            while (System.nanoTime() < end && Arrays.stream(found).anyMatch(Objects::isNull)) {
                 JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
                 if (f == null) continue;
                 for (int i = 0; i < found.length; i++) if (found[i] == null && wanted.get(i).test(f)) found[i] = f;
@@ -190,10 +201,10 @@ class FeedServerProtocolTest {
     void idleSessionsGetHeartbeatsThenLiveEventsArrive() throws Exception {
         Path quietDir = Files.createTempDirectory(dir, "quiet");
         try (Journal quietJournal = Journal.open(quietDir.resolve("feed.journal"))) {
-            var history = new DemoPlatform(11, 1, Clock.systemUTC()).history(java.time.Instant.parse("2026-11-02T12:00:00Z"));
-            quietJournal.appendAll(history.stream().map(e -> new org.marketspine.console.feed.EventSink.Timed(e.at(), e.data())).toList());
+            var history = new DemoPlatform(11, 1, Clock.systemUTC()).history(Instant.parse("2026-11-02T12:00:00Z"));
+            quietJournal.appendAll(history.stream().map(e -> new EventSink.Timed(e.at(), e.data())).toList());
             FeedServer quiet = new FeedServer(quietJournal, new JournalOnlySource("demo"), TokenStore.load(dir.resolve("tokens.json")),
-                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).heartbeat(java.time.Duration.ofMillis(200)).start();
+                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).heartbeat(Duration.ofMillis(200)).start();
             try (Peer p = new Peer(quiet)) {
                 p.hello(analyst, 0);
                 p.next(Peer.type("welcome"), 5);
@@ -203,8 +214,8 @@ class FeedServerProtocolTest {
                 JsonNode hb = p.next(Peer.type("heartbeat"), 5);
                 assertTrue(hb.path("server_time").asText().endsWith("Z"));
                 assertEquals(history.size(), hb.path("head_seq").asLong());
-                quiet.sink().platformThread().submit(() -> quiet.sink().emit(java.time.Instant.now(),
-                        new org.marketspine.console.protocol.EventData.AnomalyAcknowledged("an-x", "test", "live"))).get();
+                quiet.sink().platformThread().submit(() -> quiet.sink().emit(Instant.now(),
+                        new EventData.AnomalyAcknowledged("an-x", "test", "live"))).get();
                 JsonNode live = p.next(f -> f.path("type").asText().equals("events")
                         && f.toString().contains("an-x"), 5);
                 assertEquals("anomaly.acknowledged", live.path("items").get(0).path("kind").asText());
@@ -234,15 +245,15 @@ class FeedServerProtocolTest {
     @Test
     void aHandshakeFromAWebPageIsRefusedWith403() throws Exception {
         long before = journal.headSeq();
-        java.net.URI u = java.net.URI.create(server.url());
-        try (java.net.Socket s = new java.net.Socket(u.getHost(), u.getPort())) {
+        URI u = URI.create(server.url());
+        try (Socket s = new Socket(u.getHost(), u.getPort())) {
             s.setSoTimeout(5000);
             String request = "GET /feed HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort() + "\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
                     + "Origin: http://evil.example\r\n\r\n";
-            s.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            String status = new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
-                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(s.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
             assertEquals("HTTP/1.1 403 Forbidden", status);
         }
         assertEquals(before, journal.headSeq(), "nothing journaled for a refused page");

@@ -6,16 +6,19 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Role;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** Issue 13: a flooding client gets rate_limited, then 4429; a second client is unaffected. The seconds are the test's own. */
@@ -47,7 +50,7 @@ class FloodTest {
                     for (int i = 0; i < 60 && !flood.closed.isDone(); i++) {
                         try {
                             flood.ws.sendText("{\"type\":\"request\",\"id\":\"r" + second + "-" + i + "\",\"op\":\"logs\",\"execution_id\":\"x\"}", true).join();
-                        } catch (java.util.concurrent.CompletionException closedMeanwhile) {
+                        } catch (CompletionException closedMeanwhile) {
                             break; // the server closed the flood while frames were still going out
                         }
                     }
@@ -84,7 +87,7 @@ class FloodTest {
         try (Journal j = Journal.open(dir.resolve("j2.journal"))) {
             FeedServer server = new FeedServer(j, new JournalOnlySource("journal"), TokenStore.load(tokens),
                     new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
-            java.util.List<RawPeer> silent = new java.util.ArrayList<>();
+            List<RawPeer> silent = new ArrayList<>();
             try {
                 HttpClient http = HttpClient.newHttpClient();
                 for (int i = 0; i < 32; i++) {

@@ -2,14 +2,17 @@ package org.marketspine.console.feed;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.time.Duration;
-import org.marketspine.console.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.bench.SyntheticHistory;
@@ -17,10 +20,13 @@ import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
 import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.server.Journal;
+import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
 import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.Role;
+import org.marketspine.console.testing.Await;
 
 /** R2: the feed server is killed with SIGKILL during a replay and restarted on its journal. */
 class KillMidReplayTest {
@@ -66,18 +72,18 @@ class KillMidReplayTest {
     }
 
     private static List<Event> rebuild(List<EventSink.Timed> facts) {
-        java.util.ArrayList<Event> out = new java.util.ArrayList<>(facts.size());
+        ArrayList<Event> out = new ArrayList<>(facts.size());
         for (int i = 0; i < facts.size(); i++) out.add(Event.of(i + 1, facts.get(i).at(), facts.get(i).data()));
         return out;
     }
 
     /** A replay serves a real platform's history: it needs tokens, even on loopback. */
-    private static String token(Path journal) throws java.io.IOException {
+    private static String token(Path journal) throws IOException {
         Path tokens = journal.resolveSibling("tokens.json");
         Path saved = journal.resolveSibling("auditor.token");
-        if (java.nio.file.Files.exists(saved)) return java.nio.file.Files.readString(saved);
-        String t = org.marketspine.console.feed.server.TokenStore.addToken(tokens, "auditor", org.marketspine.console.protocol.Role.AUDITOR);
-        java.nio.file.Files.writeString(saved, t);
+        if (Files.exists(saved)) return Files.readString(saved);
+        String t = TokenStore.addToken(tokens, "auditor", Role.AUDITOR);
+        Files.writeString(saved, t);
         return t;
     }
 
@@ -90,9 +96,9 @@ class KillMidReplayTest {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             Await.until("the feed process listening on " + port, Duration.ofSeconds(30), () -> {
-                try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                try (Socket s = new Socket("127.0.0.1", port)) {
                     return true;
-                } catch (java.io.IOException notYet) {
+                } catch (IOException notYet) {
                     return false;
                 }
             });

@@ -17,19 +17,20 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.marketspine.console.bench.SpineCoreDatabase;
 import org.marketspine.console.bench.SpineCoreDatabase.Generation;
-import org.marketspine.console.protocol.Event;
+import org.marketspine.console.bench.SpineCoreDatabase;
+import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.Command;
+import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.protocol.Trigger;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /**
@@ -273,7 +274,7 @@ class SpineCoreGenerationsTest {
         EventData.ExecutionFailed e5 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("e5")).findFirst().orElseThrow();
         assertTrue(e5.error().retriesStopped(), "dead_lettered is not shown as such");
         assertEquals("KeyError", e5.error().type());
-        assertEquals(org.marketspine.console.protocol.Classification.SYSTEMIC, e5.error().classification(), "a KeyError recurs on retry");
+        assertEquals(Classification.SYSTEMIC, e5.error().classification(), "a KeyError recurs on retry");
         // The dead letter whose execution the database does not hold: once, as its own failure.
         List<EventData.ExecutionFailed> dl2 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("dl-dl2")).toList();
         assertEquals(1, dl2.size());

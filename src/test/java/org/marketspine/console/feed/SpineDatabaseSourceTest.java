@@ -8,11 +8,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.bench.SpineCoreDatabase;
 import org.marketspine.console.feed.client.ConnectionState;
@@ -22,7 +26,6 @@ import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Severity;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** The feed over a spine-core SQLite database the test builds: history, live changes, commands, restarts, bad rows. */
@@ -37,7 +40,7 @@ class SpineDatabaseSourceTest {
     static final String PART_16 = "{\"week_ending\": \"2026-10-16\", \"tier\": \"OTC\"}";
     static final String PART_09 = "{\"week_ending\":\"2026-10-09\",\"tier\":\"OTC\"}";
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void database() {
         if (db == null) db = SpineDb.sqlite(dir);
     }
@@ -177,8 +180,8 @@ class SpineDatabaseSourceTest {
         List<EventData.ScheduleMissed> missed = of(EventData.ScheduleMissed.class);
         assertEquals(1, missed.size(), missed.toString());
         assertEquals("finra.otc_transparency.ingest_week", missed.getFirst().pipeline());
-        assertEquals(java.time.LocalDate.of(2026, 10, 23), missed.getFirst().partition().weekEnding());
-        assertEquals(java.time.Instant.parse("2026-10-26T14:00:00Z"), missed.getFirst().expectedAt());
+        assertEquals(LocalDate.of(2026, 10, 23), missed.getFirst().partition().weekEnding());
+        assertEquals(Instant.parse("2026-10-26T14:00:00Z"), missed.getFirst().expectedAt());
         for (int i = 1; i < feed.received.size(); i++) assertEquals(feed.received.get(i - 1).seq() + 1, feed.received.get(i).seq());
 
         // A failed execution with its error; the workflow run's classification and who triggered it.

@@ -13,14 +13,17 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
@@ -31,10 +34,10 @@ import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.feed.tls.ClientTls;
 import org.marketspine.console.feed.tls.ServerTls;
+import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.testing.Await;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** Issue 13 (R9): wss:// with a certificate the test makes; an untrusted one is refused with that reason, never a fallback. */
@@ -93,13 +96,13 @@ class TlsTest {
         return Files.readString(t);
     }
 
-    private static ConnectionState connect(FeedServer server, SSLContext trust, java.util.function.Predicate<ConnectionState> until)
+    private static ConnectionState connect(FeedServer server, SSLContext trust, Predicate<ConnectionState> until)
             throws Exception {
         List<ConnectionState> states = new CopyOnWriteArrayList<>();
-        List<org.marketspine.console.protocol.Event> got = new CopyOnWriteArrayList<>();
+        List<Event> got = new CopyOnWriteArrayList<>();
         try (FeedClient c = new FeedClient(URI.create(server.url()), token(), 0, FeedListener.of(got::addAll, states::add),
                 Clock.systemUTC()).trust(trust).start()) {
-            Await.until("a matching state; saw " + states, java.time.Duration.ofSeconds(15),
+            Await.until("a matching state; saw " + states, Duration.ofSeconds(15),
                     () -> states.stream().anyMatch(until));
             return states.stream().filter(until).findFirst().orElseThrow();
         }

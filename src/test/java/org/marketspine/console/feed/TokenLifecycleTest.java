@@ -7,15 +7,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.protocol.Role;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.testing.ThreadLeakCheck;
 
 /** Issue 13 (R12): a token removed from the file ends its sessions within 5 s, no restart; an expired token is refused. */
@@ -62,7 +63,7 @@ class TokenLifecycleTest {
             }
         }
         var listed = TokenStore.load(tokens).entries();
-        assertEquals(java.util.List.of("bob", "carol"), listed.stream().map(TokenStore.Entry::user).toList());
+        assertEquals(List.of("bob", "carol"), listed.stream().map(TokenStore.Entry::user).toList());
         assertTrue(listed.get(1).expiredAt(Instant.now()));
     }
 }

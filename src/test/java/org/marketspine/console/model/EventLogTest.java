@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.feed.source.DemoPlatform;
+import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 
@@ -76,7 +77,7 @@ class EventLogTest {
     @Test
     void unknownKindsAreKeptButChangeNothing() {
         PlatformState s = StateFold.apply(PlatformState.EMPTY, Event.of(1, NOW, new EventData.Unknown("x.y",
-                org.marketspine.console.protocol.Codec.mapper().createObjectNode())));
+                Codec.mapper().createObjectNode())));
         assertEquals(1, s.seq());
         assertTrue(s.executions().isEmpty());
     }

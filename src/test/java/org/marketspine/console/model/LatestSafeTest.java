@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class LatestSafeTest {
     }
 
     static ReadinessGrid.Row row(LocalDate week, GridCell... cells) {
-        return new ReadinessGrid.Row(week, new ArrayList<>(java.util.Arrays.asList(cells)));
+        return new ReadinessGrid.Row(week, new ArrayList<>(Arrays.asList(cells)));
     }
 
     @Test

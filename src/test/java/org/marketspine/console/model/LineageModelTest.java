@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +61,7 @@ class LineageModelTest {
 
     @Test
     void theAuditLogRoundTripsThroughCsv_quotesCommasAndLineBreaks() {
-        List<AuditLog.Entry> entries = new java.util.ArrayList<>(AuditLog.of(LOG.head()));
+        List<AuditLog.Entry> entries = new ArrayList<>(AuditLog.of(LOG.head()));
         assertFalse(entries.isEmpty());
         entries.add(new AuditLog.Entry(NOW, "command", "c-1", "ana \"the analyst\"", "retry", "analyst", "a=1, b=2",
                 "rejected", "forbidden: analysts may not retry,\nask an operator"));
@@ -95,7 +97,7 @@ class LineageModelTest {
     @Test
     void verifyingAWeekFindsEveryScheduledRun() {
         PlatformState s = LOG.head();
-        java.time.LocalDate week = s.currentCaptures().keySet().stream().map(PartitionKey::weekEnding).sorted().toList().get(20);
+        LocalDate week = s.currentCaptures().keySet().stream().map(PartitionKey::weekEnding).sorted().toList().get(20);
         List<AuditLog.ScheduledRun> runs = AuditLog.verifyWeek(s, week, NOW);
         assertFalse(runs.isEmpty());
         assertTrue(runs.stream().anyMatch(AuditLog.ScheduledRun::ran));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
@@ -31,10 +32,10 @@ class ReadinessGridCellTest {
     void aRevisionNotYetAssessedIsNotCertified() {
         add(new EventData.CaptureRecorded("n1", N, "OTC", WEEK, Stage.NORMALIZE, 10, 100, "x", List.of(), null, null));
         add(new EventData.ReadinessChanged(N, "OTC", WEEK, ReadinessStatus.CERTIFIED, "all checks pass", "maria.chen", "n1", 100, 100));
-        assertEquals(ReadinessStatus.CERTIFIED, ReadinessGrid.cell(state(), KEY, false, java.util.Map.of()).status());
+        assertEquals(ReadinessStatus.CERTIFIED, ReadinessGrid.cell(state(), KEY, false, Map.of()).status());
 
         add(new EventData.CaptureRecorded("n2", N, "OTC", WEEK, Stage.NORMALIZE, 12, 104, "x", List.of(), "n1", null));
-        GridCell revised = ReadinessGrid.cell(state(), KEY, false, java.util.Map.of());
+        GridCell revised = ReadinessGrid.cell(state(), KEY, false, Map.of());
         assertEquals("n2", revised.captureId());
         assertEquals(ReadinessStatus.PRELIMINARY, revised.status());
         assertTrue(revised.reason().contains("not yet assessed") && revised.reason().contains("n1"), revised.reason());
@@ -43,6 +44,6 @@ class ReadinessGridCellTest {
         assertFalse(revised.safeToUse());
 
         add(new EventData.ReadinessChanged(N, "OTC", WEEK, ReadinessStatus.CERTIFIED, "re-certified", "maria.chen", "n2", 104, 100));
-        assertEquals(ReadinessStatus.CERTIFIED, ReadinessGrid.cell(state(), KEY, false, java.util.Map.of()).status());
+        assertEquals(ReadinessStatus.CERTIFIED, ReadinessGrid.cell(state(), KEY, false, Map.of()).status());
     }
 }

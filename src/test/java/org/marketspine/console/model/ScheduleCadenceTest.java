@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
@@ -42,9 +43,9 @@ class ScheduleCadenceTest {
                 new EventData.Schedule("0 14 * * MON", "UTC", 6)));
         LocalDate week = LocalDate.of(2026, 1, 2);
         // The calendar load ran once, with a week-shaped partition, as the demo's does.
-        add(t0, new EventData.ExecutionQueued("ex-cal", CAL, java.util.Map.of("week_ending", week.toString(), "tier", "XNYS"),
+        add(t0, new EventData.ExecutionQueued("ex-cal", CAL, Map.of("week_ending", week.toString(), "tier", "XNYS"),
                 Trigger.SCHEDULED, "system:scheduler", null));
-        add(t0, new EventData.ExecutionStarted("ex-cal", CAL, java.util.Map.of("week_ending", week.toString(), "tier", "XNYS"),
+        add(t0, new EventData.ExecutionStarted("ex-cal", CAL, Map.of("week_ending", week.toString(), "tier", "XNYS"),
                 Trigger.SCHEDULED, "system:scheduler", null, 1));
         add(t0.plusSeconds(5), new EventData.ExecutionCompleted("ex-cal", 10, 5000, List.of()));
         for (String tier : FinraCalendar.TIERS) {
@@ -63,7 +64,7 @@ class ScheduleCadenceTest {
                 new EventData.Partition(LocalDate.of(2027, 1, 1), "XNYS")));
         Instant later = Instant.parse("2027-01-02T12:00:00Z");
         assertTrue(ScheduleOutlook.of(s, later).stream().anyMatch(e -> e.pipeline().equals(CAL) && e.overdue()));
-        var p = java.util.Map.<String, Object>of("year", "2027");
+        var p = Map.<String, Object>of("year", "2027");
         add(later, new EventData.ExecutionQueued("ex-cal-2027", CAL, p, Trigger.MANUAL, "alice", null));
         add(later, new EventData.ExecutionStarted("ex-cal-2027", CAL, p, Trigger.MANUAL, "alice", null, 1));
         add(later.plusSeconds(5), new EventData.ExecutionCompleted("ex-cal-2027", 10, 5000, List.of()));

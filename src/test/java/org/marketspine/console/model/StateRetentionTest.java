@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.protocol.Event;
@@ -24,7 +25,7 @@ class StateRetentionTest {
         assertEquals(full.openAnomalies(), kept.openAnomalies());
         assertEquals(HealthRules.evaluate(full, NOW), HealthRules.evaluate(kept, NOW), "the board reads the same");
         assertEquals(Freshness.perTier(full, NOW), Freshness.perTier(kept, NOW));
-        assertEquals(FailureTriage.recent(full, NOW, java.util.Set.of(), 50), FailureTriage.recent(kept, NOW, java.util.Set.of(), 50));
+        assertEquals(FailureTriage.recent(full, NOW, Set.of(), 50), FailureTriage.recent(kept, NOW, Set.of(), 50));
         for (String id : kept.executionOrder()) assertNotNull(kept.execution(id));
     }
 

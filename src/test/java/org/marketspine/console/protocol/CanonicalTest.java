@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.feed.source.DemoPlatform;
@@ -55,7 +56,7 @@ class CanonicalTest {
         List<String> batch = texts.subList(100, 140);
         assertEquals(batch, CanonicalScan.items(Codec.eventsFrame(batch)));
         assertEquals(batch, CanonicalScan.canonicalItems(Codec.eventsFrame(batch)));
-        List<String> oneSpaced = new java.util.ArrayList<>(batch);
+        List<String> oneSpaced = new ArrayList<>(batch);
         oneSpaced.set(7, oneSpaced.get(7).replace("\"kind\":", "\"kind\": "));
         assertNull(CanonicalScan.canonicalItems(Codec.eventsFrame(oneSpaced)), "one item not canonical: the frame takes the parse");
         assertEquals(batch, Codec.decodeWithItems(Codec.eventsFrame(oneSpaced)).canonicalItems());

@@ -2,6 +2,7 @@ package org.marketspine.console.protocol;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -100,7 +101,7 @@ class CodecTest {
                 default -> b.insert(at, (char) (0x80 + rng.nextInt(0xFFFF - 0x80)));
             }
         }
-        return rng.nextInt(50) == 0 ? new String(randomBytes(rng), java.nio.charset.StandardCharsets.ISO_8859_1) : b.toString();
+        return rng.nextInt(50) == 0 ? new String(randomBytes(rng), StandardCharsets.ISO_8859_1) : b.toString();
     }
 
     private static byte[] randomBytes(Random rng) {

@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class AuditLogLayoutTest {
             found.add(Truncation.in(view));
             // The test means something only if some cell is in fact narrower than its text.
             for (Node n : view.lookupAll(".table-cell")) {
-                if (n instanceof TableCell<?, ?> c && c.getText() != null && n.lookup(".text") instanceof javafx.scene.text.Text t
+                if (n instanceof TableCell<?, ?> c && c.getText() != null && n.lookup(".text") instanceof Text t
                         && !t.getText().equals(c.getText())) cut[0]++;
             }
         });

@@ -3,7 +3,9 @@ package org.marketspine.console.ui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import javafx.scene.Parent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +55,8 @@ class BoardLayoutTest {
         for (double[] size : new double[][] {{1280, 720}, {1920, 1080}}) {
             resize(robot, size[0], size[1]);
             WaitForAsyncUtils.waitForFxEvents();
-            List<List<String>> cut = new java.util.ArrayList<>();
-            robot.interact(() -> cut.add(Truncation.in((javafx.scene.Parent) window.lookup(".health-view"))));
+            List<List<String>> cut = new ArrayList<>();
+            robot.interact(() -> cut.add(Truncation.in((Parent) window.lookup(".health-view"))));
             assertEquals(List.of(), cut.get(0), "at " + (int) size[0] + "×" + (int) size[1]);
         }
     }

@@ -11,17 +11,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.BackgroundFill;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.audit.Bundle;
 import org.marketspine.console.audit.BundleKeys;
+import org.marketspine.console.audit.BundleTest;
+import org.marketspine.console.audit.BundleVerifier;
 import org.marketspine.console.audit.BundleWriter;
+import org.marketspine.console.audit.FeedSigning;
+import org.marketspine.console.audit.TrustList;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.model.EventLog;
+import org.marketspine.console.protocol.SigningKeys;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,8 +43,8 @@ class BundleReviewTest {
     Path dir;
     EventLog live;
     Path good;
-    org.marketspine.console.protocol.SigningKeys keys;
-    org.marketspine.console.protocol.SigningKeys feedKey;
+    SigningKeys keys;
+    SigningKeys feedKey;
     BundleOpener.Opened opened;
 
     @Start
@@ -45,16 +54,16 @@ class BundleReviewTest {
         live = new EventLog();
         live.appendAll(new DemoPlatform(20261125, 1, Clock.systemUTC()).history(NOW));
         keys = BundleKeys.loadOrCreate(dir.resolve("key.pem"));
-        feedKey = org.marketspine.console.protocol.SigningKeys.loadOrCreate(dir.resolve("feed.key.pem"));
+        feedKey = SigningKeys.loadOrCreate(dir.resolve("feed.key.pem"));
         good = dir.resolve("review.spinebundle");
         BundleWriter.Span span = BundleWriter.span(live, live.lastAt().minus(Duration.ofDays(90)), live.lastAt());
         try (BundleWriter.ItemTexts texts = BundleWriter.ItemTexts.of(live)) {
-            BundleWriter.write(good, live, texts, org.marketspine.console.audit.FeedSigning.proof(live, feedKey, "feed-x", span.lastSeq()), span,
+            BundleWriter.write(good, live, texts, FeedSigning.proof(live, feedKey, "feed-x", span.lastSeq()), span,
                     new BundleWriter.Source("feed-x", "demo", "spine-feed/0.1.0", "ws://prod/feed"), "c.auditor", keys, NOW, p -> { });
         }
         // This reviewer trusts the feed's key and the exporter's: the bundle is VERIFIED for them.
         System.setProperty("spine.console.config", dir.resolve("config").toString());
-        org.marketspine.console.audit.TrustList.load(org.marketspine.console.audit.TrustList.defaultFile())
+        TrustList.load(TrustList.defaultFile())
                 .add(feedKey.fingerprint(), "Market Spine prod", NOW).add(keys.fingerprint(), "C. Auditor", NOW);
         stage.setScene(new Scene(new Label("…"), 1700, 1000));
         stage.getScene().getStylesheets().add(Styles.STYLESHEET);
@@ -103,7 +112,7 @@ class BundleReviewTest {
         MainWindow w = (MainWindow) opened.root();
         robot.interact(() -> w.showWorkspace(2));
         HealthBoardTest.await("the lineage laid out", 15, () -> !w.lineage().layoutProperty().get().boxes().isEmpty());
-        javafx.scene.control.Slider slider = robot.lookup("#timeline-slider").queryAs(javafx.scene.control.Slider.class);
+        Slider slider = robot.lookup("#timeline-slider").queryAs(Slider.class);
         assertEquals(live.lastAt().minus(Duration.ofDays(90)).toEpochMilli(), slider.getMin(), 1);
         assertFalse(robot.lookup("#past-banner").query().isVisible());
         assertFalse(robot.lookup("#export-bundle").query().isVisible(), "a bundle is not re-exported");
@@ -114,7 +123,7 @@ class BundleReviewTest {
     void anIntactBundleWhoseKeysAreNotTrustedOpensWithTheAmberNotTrustedBanner(FxRobot robot) throws Exception {
         System.setProperty("spine.console.config", dir.resolve("empty-config").toString()); // no trusted-keys.json: trusts nothing
         open(robot, good);
-        assertEquals(org.marketspine.console.audit.BundleVerifier.Outcome.NOT_TRUSTED, opened.verdict().outcome());
+        assertEquals(BundleVerifier.Outcome.NOT_TRUSTED, opened.verdict().outcome());
         MainWindow w = assertInstanceOf(MainWindow.class, opened.root(), "intact: opened for review, not refused");
         HealthBoardTest.await("the banner", 10, () -> robot.lookup("#notice").queryAs(Label.class).isVisible());
         Label notice = robot.lookup("#notice").queryAs(Label.class);
@@ -142,7 +151,7 @@ class BundleReviewTest {
     }
 
     private static String background(Label l) {
-        var fills = l.getBackground() == null ? List.<javafx.scene.layout.BackgroundFill>of() : l.getBackground().getFills();
+        var fills = l.getBackground() == null ? List.<BackgroundFill>of() : l.getBackground().getFills();
         return fills.isEmpty() ? "none" : String.valueOf(fills.get(0).getFill());
     }
 
@@ -152,13 +161,13 @@ class BundleReviewTest {
         open(robot, good);
         MainWindow w = (MainWindow) opened.root();
         Instant end = opened.runtime().review().to();
-        javafx.scene.control.Button backfill = robot.lookup("#backfill").queryAs(javafx.scene.control.Button.class);
+        Button backfill = robot.lookup("#backfill").queryAs(Button.class);
         HealthBoardTest.await("the board filled", 10, () -> w.health().hasDataProperty().get());
         assertTrue(backfill.isDisabled(), "Backfill opens offline only to fail at Preview");
         assertTrue(backfill.getText().contains("read-only review"), backfill.getText());
         assertTrue(backfill.getTooltip().getText().contains("offline review"), backfill.getTooltip().getText());
         int relative = 0;
-        for (javafx.scene.Node n : robot.lookup(x -> x instanceof TimeLabel t && t.time() != null).queryAll()) {
+        for (Node n : robot.lookup(x -> x instanceof TimeLabel t && t.time() != null).queryAll()) {
             TimeLabel t = (TimeLabel) n;
             assertTrue(t.getText().endsWith(Times.relative(t.time(), end)), t.getText() + " is not relative to the bundle's end " + end);
             relative++;
@@ -173,14 +182,14 @@ class BundleReviewTest {
 
     @Test
     void aTamperedBundleIsRefusedAndShowsNothingOfItself(FxRobot robot) throws Exception {
-        Map<String, byte[]> entries = org.marketspine.console.audit.BundleTest.read(good);
+        Map<String, byte[]> entries = BundleTest.read(good);
         List<String> lines = new ArrayList<>(List.of(new String(entries.get(Bundle.EVENTS), StandardCharsets.UTF_8).split("\n")));
         String a = lines.get(300);
         lines.set(300, lines.get(301));
         lines.set(301, a);
         entries.put(Bundle.EVENTS, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
         Path bad = dir.resolve("tampered.spinebundle");
-        org.marketspine.console.audit.BundleTest.write(bad, entries);
+        BundleTest.write(bad, entries);
         open(robot, bad);
         assertInstanceOf(BundleRefusal.class, opened.root());
         assertNull(opened.runtime(), "no runtime, no state from a refused bundle");

@@ -4,16 +4,25 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -23,6 +32,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +42,7 @@ import org.marketspine.console.audit.BundleKeys;
 import org.marketspine.console.model.AuditLog;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.LineageGraph;
+import org.marketspine.console.ui.lineage.LayoutPhase;
 import org.marketspine.console.ui.lineage.LineageViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -86,7 +97,7 @@ class ComplianceReadabilityTest {
 
     private void goTo(FxRobot robot, Instant t) {
         clearAndType(robot, "#timeline-goto", t.toString());
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
     }
 
     private void find(FxRobot robot, String text, String nodeId) throws Exception {
@@ -130,15 +141,15 @@ class ComplianceReadabilityTest {
         });
         // The week with the most captures, all tiers at once: the hairball of the issue.
         LocalDate busiest = runtime.log().head().captures().values().stream()
-                .collect(java.util.stream.Collectors.groupingBy(x -> x.recorded().weekEnding(), java.util.stream.Collectors.counting()))
-                .entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+                .collect(Collectors.groupingBy(x -> x.recorded().weekEnding(), Collectors.counting()))
+                .entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         var before = window.lineage().layoutProperty().get();
         robot.interact(() -> {
             window.lineage().tierProperty().set(LineageViewModel.ALL_TIERS);
             window.lineage().weekProperty().set(busiest);
         });
         HealthBoardTest.await("the all-tiers week laid out", 15, () -> window.lineage().layoutProperty().get() != before
-                && window.lineage().phaseProperty().get() == org.marketspine.console.ui.lineage.LayoutPhase.SHOWN);
+                && window.lineage().phaseProperty().get() == LayoutPhase.SHOWN);
         int nodes = window.lineage().layoutProperty().get().boxes().size();
         assertTrue(nodes > 40, "a large graph: " + nodes);
         double[] scale = new double[1];
@@ -203,7 +214,7 @@ class ComplianceReadabilityTest {
         }
         assertTrue(checked > 0, "no time cell drawn");
 
-        AuditLog.Entry longest = table.getItems().stream().max(java.util.Comparator.comparing(e -> e.params().length())).orElseThrow();
+        AuditLog.Entry longest = table.getItems().stream().max(Comparator.comparing(e -> e.params().length())).orElseThrow();
         robot.interact(() -> table.getSelectionModel().select(longest));
         Label params = robot.lookup("#audit-detail-params").queryAs(Label.class);
         assertEquals(longest.params(), params.getText());
@@ -236,11 +247,11 @@ class ComplianceReadabilityTest {
             Label l = (Label) robot.lookup(n -> n instanceof Label x && label.equals(x.getText())).query();
             assertTrue(fullyShown(l), "label cut: " + label);
         }
-        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
 
     private static Instant parse(String zoned) {
-        return java.time.ZonedDateTime.parse(zoned).toInstant();
+        return ZonedDateTime.parse(zoned).toInstant();
     }
 
     @Test
@@ -257,7 +268,7 @@ class ComplianceReadabilityTest {
         goTo(robot, t);
         HealthBoardTest.await("the past banner", 5, () -> robot.lookup("#past-banner").query().isVisible());
         assertTrue(robot.lookup("#past-banner-text").queryAs(Label.class).getText().contains(Times.absolute(t)));
-        java.util.function.Supplier<java.util.Optional<Label>> absent = () -> robot.lookup("#node-detail .label")
+        Supplier<Optional<Label>> absent = () -> robot.lookup("#node-detail .label")
                 .match(n -> ((Label) n).getText().startsWith("Not yet recorded at ")).tryQueryAs(Label.class);
         HealthBoardTest.await("the absent node's detail", 5, () -> absent.get().isPresent());
         assertEquals("Not yet recorded at " + Times.absolute(t) + ".", absent.get().orElseThrow().getText(), "the banner's instant");
@@ -278,8 +289,8 @@ class ComplianceReadabilityTest {
         TextField b = robot.lookup("#compare-b").queryAs(TextField.class);
         robot.interact(() -> {
             Instant last = runtime.log().lastAt();
-            a.setText(java.time.format.DateTimeFormatter.ISO_ZONED_DATE_TIME.format(last.minus(java.time.Duration.ofDays(14)).atZone(NEW_YORK)));
-            b.setText(java.time.format.DateTimeFormatter.ISO_ZONED_DATE_TIME.format(last.atZone(NEW_YORK)));
+            a.setText(DateTimeFormatter.ISO_ZONED_DATE_TIME.format(last.minus(Duration.ofDays(14)).atZone(NEW_YORK)));
+            b.setText(DateTimeFormatter.ISO_ZONED_DATE_TIME.format(last.atZone(NEW_YORK)));
         });
         robot.clickOn("#compare-run");
         Label summary = robot.lookup("#compare-summary").queryAs(Label.class);
@@ -296,7 +307,7 @@ class ComplianceReadabilityTest {
         assertTrue(added.getChildren().getFirst().getValue().matches(".+ \\(\\d+\\)"), added.getChildren().getFirst().getValue());
 
         // The fields themselves: the timeline's instant, in the display zone with its id.
-        robot.clickOn(robot.lookup(n -> n instanceof javafx.scene.control.Button x && "A = timeline".equals(x.getText())).queryAs(Node.class));
+        robot.clickOn(robot.lookup(n -> n instanceof Button x && "A = timeline".equals(x.getText())).queryAs(Node.class));
         assertTrue(a.getText().endsWith("[America/New_York]"), a.getText());
         assertEquals(runtime.log().lastAt(), parse(a.getText()));
     }

@@ -7,10 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.audit.BundleVerifier;
-import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
+import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
@@ -19,6 +20,7 @@ import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.SourceState;
+import org.marketspine.console.protocol.Trigger;
 
 /** What the connection bar, the key note, the integrity banner and the health chip say: snapshots in, words out, no screen. */
 class ConnectionTextTest {
@@ -29,7 +31,7 @@ class ConnectionTextTest {
 
     static PlatformState state() {
         return StateFold.apply(PlatformState.EMPTY, Event.of(1, T0, new EventData.ExecutionQueued("ex-1",
-                "finra.otc_transparency.ingest_week", java.util.Map.of(), org.marketspine.console.protocol.Trigger.SCHEDULED,
+                "finra.otc_transparency.ingest_week", Map.of(), Trigger.SCHEDULED,
                 "system:scheduler", null)));
     }
 

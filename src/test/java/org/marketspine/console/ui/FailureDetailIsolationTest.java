@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.text.Text;
@@ -115,8 +117,8 @@ class FailureDetailIsolationTest {
             for (Node n : logs.lookupAll(".text")) {
                 if (n instanceof Text t && t.getText() != null && t.getText().contains(LONG_ERROR)) widest = Math.max(widest, t.getLayoutBounds().getWidth());
             }
-            boolean hbar = scroll.lookupAll(".scroll-bar").stream().anyMatch(b -> b instanceof javafx.scene.control.ScrollBar sb
-                    && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && sb.isVisible());
+            boolean hbar = scroll.lookupAll(".scroll-bar").stream().anyMatch(b -> b instanceof ScrollBar sb
+                    && sb.getOrientation() == Orientation.HORIZONTAL && sb.isVisible());
             return new String[] {Double.toString(viewport.getWidth()), Double.toString(oneLine.getLayoutBounds().getWidth()),
                     Double.toString(widest), Boolean.toString(hbar)};
         }).get(5, TimeUnit.SECONDS);

@@ -7,17 +7,21 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
+import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
 import org.testfx.api.FxRobot;
@@ -73,9 +77,9 @@ class FeedEvidenceTest {
         assertTrue(text(robot, "#about-checkpoint").endsWith("Z (UTC)"), text(robot, "#about-checkpoint"));
         assertTrue(text(robot, "#about-integrity").startsWith("OK"), text(robot, "#about-integrity"));
         // The whole fingerprint and checkpoint readable in their fields, the row names uncut.
-        javafx.scene.Parent pane = shown.getScene().getRoot();
-        assertEquals(java.util.List.of(), Truncation.in(pane));
-        robot.interact(() -> ((javafx.stage.Window) shown.getScene().getWindow()).hide());
+        Parent pane = shown.getScene().getRoot();
+        assertEquals(List.of(), Truncation.in(pane));
+        robot.interact(() -> ((Window) shown.getScene().getWindow()).hide());
     }
 
     @Test
@@ -95,7 +99,7 @@ class FeedEvidenceTest {
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
             window[0] = new MainWindow(runtime, publisher, clock);
-            javafx.scene.Scene scene = new javafx.scene.Scene(window[0], 1280, 720);
+            Scene scene = new Scene(window[0], 1280, 720);
             scene.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(scene);
             stage.show();

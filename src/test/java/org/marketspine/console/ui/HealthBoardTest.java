@@ -3,8 +3,10 @@ package org.marketspine.console.ui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -12,20 +14,24 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.model.BackfillPlan;
+import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.ExecutionStatus;
 import org.marketspine.console.model.FinraCalendar;
 import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Trigger;
+import org.marketspine.console.testing.Await;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.marketspine.console.testing.Await;
 
 /** The operator's board, driven as a user would, against the embedded demo feed over a real WebSocket. */
 @ExtendWith(ApplicationExtension.class)
@@ -47,7 +53,7 @@ class HealthBoardTest {
     }
 
     static void await(String what, int seconds, BooleanSupplier condition) {
-        Await.untilFx(what, java.time.Duration.ofSeconds(seconds), condition);
+        Await.untilFx(what, Duration.ofSeconds(seconds), condition);
     }
 
     private void awaitLive() throws Exception {
@@ -259,11 +265,11 @@ class HealthBoardTest {
         assertTrue(ages[0].equals("26 s ago") || ages[0].equals("27 s ago"), ages[0]);
         robot.clickOn("#failure-ex-test-a");
         await("the detail", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
-        assertTrue(robot.lookup("#logs").queryAs(javafx.scene.control.TextArea.class).isWrapText(), "log lines wrap");
-        java.time.ZoneId before = Times.zone();
+        assertTrue(robot.lookup("#logs").queryAs(TextArea.class).isWrapText(), "log lines wrap");
+        ZoneId before = Times.zone();
         try {
             robot.interact(() -> {
-                Times.setZone(java.time.ZoneId.of("Asia/Tokyo"));
+                Times.setZone(ZoneId.of("Asia/Tokyo"));
                 window.health().invalidate();
             });
             await("the open detail in the new zone", 5, () -> robot.lookup(".detail-grid .value").queryAllAs(Label.class).stream()
@@ -282,8 +288,8 @@ class HealthBoardTest {
         robot.clickOn("#kpi-running");
         await("the runs window", 5, () -> !robot.lookup("#runs-table").queryAll().isEmpty());
         @SuppressWarnings("unchecked")
-        javafx.scene.control.TableView<org.marketspine.console.model.Execution> table =
-                robot.lookup("#runs-table").queryAs(javafx.scene.control.TableView.class);
+        TableView<Execution> table =
+                robot.lookup("#runs-table").queryAs(TableView.class);
         await("the queued run listed first among the active", 5, () -> table.getItems().stream()
                 .anyMatch(x -> x.executionId().equals("ex-test-q")));
         assertTrue(table.getItems().get(0).status().isActive(), "what runs now comes first");
@@ -298,7 +304,7 @@ class HealthBoardTest {
         robot.clickOn("#confirm-reason").write("queued by mistake");
         robot.clickOn("#confirm-cancel-run");
         await("cancelled on the platform", 10, () -> runtime.log().head().execution("ex-test-q").status()
-                == org.marketspine.console.model.ExecutionStatus.CANCELLED);
+                == ExecutionStatus.CANCELLED);
     }
 
     @Test
@@ -310,7 +316,7 @@ class HealthBoardTest {
         Instant killed = Instant.now();
         runtime.embeddedServer().close();
         await("FEED LOST", 20, () -> connection.getText().startsWith("FEED LOST"));
-        long seconds = java.time.Duration.between(killed, Instant.now()).toSeconds();
+        long seconds = Duration.between(killed, Instant.now()).toSeconds();
         assertTrue(seconds <= 16, "FEED LOST after " + seconds + " s");
         Label stale = robot.lookup("#stale-tag").queryAs(Label.class);
         assertTrue(stale.isVisible());

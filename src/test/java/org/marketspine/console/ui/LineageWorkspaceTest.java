@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,21 +16,29 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.audit.BundleKeys;
+import org.marketspine.console.audit.BundleVerifier;
+import org.marketspine.console.audit.TrustList;
 import org.marketspine.console.model.AuditLog;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.LineageGraph;
 import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.ui.lineage.LineageCanvas;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The compliance workspace against the embedded demo feed, driven through the real views. */
 @ExtendWith(ApplicationExtension.class)
@@ -75,12 +84,12 @@ class LineageWorkspaceTest {
     }
 
     private static void clearField(FxRobot robot, String query) {
-        javafx.scene.control.TextField f = robot.lookup(query).queryAs(javafx.scene.control.TextField.class);
+        TextField f = robot.lookup(query).queryAs(TextField.class);
         robot.interact(f::clear);
     }
 
     private List<String> shown(FxRobot robot, String nodeId) {
-        List<List<String>> out = new java.util.ArrayList<>();
+        List<List<String>> out = new ArrayList<>();
         robot.interact(() -> out.add(canvas().shown(nodeId)));
         return out.getFirst();
     }
@@ -88,7 +97,7 @@ class LineageWorkspaceTest {
     private void goTo(FxRobot robot, Instant t) {
         clearField(robot, "#timeline-goto");
         robot.clickOn("#timeline-goto").write(t.toString());
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
     }
 
     @Test
@@ -112,13 +121,13 @@ class LineageWorkspaceTest {
         find(robot, revised, newNode);
         HealthBoardTest.await("live: original superseded", 5, () -> shown(robot, oldNode).contains("SUPERSEDED"));
         assertFalse(robot.lookup("#past-banner").query().isVisible());
-        javafx.scene.Node exportButton = robot.lookup("#export-bundle").query();
+        Node exportButton = robot.lookup("#export-bundle").query();
         double exportY = exportButton.localToScene(exportButton.getLayoutBounds()).getMinY();
 
         Instant eventAt = runtime.log().event(runtime.log().head().capture(revised).seq()).at();
         goTo(robot, eventAt.minusMillis(1));
         HealthBoardTest.await("the past banner", 5, () -> robot.lookup("#past-banner").query().isVisible());
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(exportY, exportButton.localToScene(exportButton.getLayoutBounds()).getMinY(), 0.5,
                 "issue 12 item 20: the banner appearing does not push the controls down");
         assertTrue(robot.lookup("#past-banner-text").queryAs(Label.class).getText().contains("You are looking at the past"));
@@ -164,7 +173,7 @@ class LineageWorkspaceTest {
     @Test
     void theAuditLogListsARejectedCommandWithItsReason_andItsCsvRoundTrips(FxRobot robot) throws Exception {
         awaitLive();
-        Message.CommandResult r = runtime.command(new org.marketspine.console.protocol.Command.Backfill("finra.otc_transparency.ingest_week", "OTC",
+        Message.CommandResult r = runtime.command(new Command.Backfill("finra.otc_transparency.ingest_week", "OTC",
                 LocalDate.of(2026, 10, 16), LocalDate.of(2026, 9, 4), null))
                 .get(10, TimeUnit.SECONDS);
         assertFalse(r.ok());
@@ -194,15 +203,15 @@ class LineageWorkspaceTest {
         robot.clickOn("#export-file").write(out.toString());
         robot.clickOn("#export-go");
         HealthBoardTest.await("the export", 30, () -> robot.lookup("#export-status").queryAs(Label.class).getText().startsWith("Wrote"));
-        assertEquals(1.0, robot.lookup("#export-progress").queryAs(javafx.scene.control.ProgressBar.class).getProgress(), 1e-9);
+        assertEquals(1.0, robot.lookup("#export-progress").queryAs(ProgressBar.class).getProgress(), 1e-9);
         String feedKey = runtime.snapshot().feedFingerprint();
         assertNotNull(feedKey, "the demo feed signs its checkpoints");
-        String exporter = org.marketspine.console.audit.BundleKeys.load(org.marketspine.console.audit.BundleKeys.defaultFile()).fingerprint();
-        var untrusted = org.marketspine.console.audit.BundleVerifier.verify(out, org.marketspine.console.audit.TrustList.of(List.of()), false);
-        assertEquals(org.marketspine.console.audit.BundleVerifier.Outcome.NOT_TRUSTED, untrusted.outcome(), untrusted.summary());
-        var verdict = org.marketspine.console.audit.BundleVerifier.verify(out, org.marketspine.console.audit.TrustList.of(List.of(feedKey, exporter)), false);
+        String exporter = BundleKeys.load(BundleKeys.defaultFile()).fingerprint();
+        var untrusted = BundleVerifier.verify(out, TrustList.of(List.of()), false);
+        assertEquals(BundleVerifier.Outcome.NOT_TRUSTED, untrusted.outcome(), untrusted.summary());
+        var verdict = BundleVerifier.verify(out, TrustList.of(List.of(feedKey, exporter)), false);
         assertTrue(verdict.verified(), verdict.summary());
-        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         System.clearProperty("spine.console.config");
     }
 

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.testing.MutableClock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -51,7 +52,7 @@ class NeverReachedFeedTest {
     @Test
     void noFigureClaimsSafetyAndAfter15sTheBoardSaysFeedLostWithTheReason(FxRobot robot) throws Exception {
         HealthBoardTest.await("the first connection attempt to fail", 10,
-                () -> runtime.client().state().phase() != org.marketspine.console.feed.client.ConnectionState.Phase.CONNECTING);
+                () -> runtime.client().state().phase() != ConnectionState.Phase.CONNECTING);
         for (Node n : window.lookupAll(".label")) {
             if (n instanceof Labeled l && l.getText() != null) {
                 assertFalse(l.getText().contains("safe to deploy"), "claims safety with no data: " + l.getText());

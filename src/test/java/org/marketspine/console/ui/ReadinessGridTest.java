@@ -7,12 +7,27 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.Paint;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +88,7 @@ class ReadinessGridTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
-    private GridCell find(java.util.function.Predicate<GridCell> p) {
+    private GridCell find(Predicate<GridCell> p) {
         for (var row : window.readiness().rows()) for (GridCell c : row.cells()) if (c != null && p.test(c)) return c;
         return null;
     }
@@ -87,15 +102,15 @@ class ReadinessGridTest {
     }
 
     /** What a row of labels (an id flow) shows, joined. */
-    static String shownText(javafx.scene.Parent p) {
+    static String shownText(Parent p) {
         StringBuilder b = new StringBuilder();
-        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) if (n instanceof javafx.scene.control.Labeled l) b.append(l.getText());
+        for (Node n : p.getChildrenUnmodifiable()) if (n instanceof Labeled l) b.append(l.getText());
         return b.toString();
     }
 
     /** The lines the grid draws for this cell, as the user reads them. */
     private List<String> shown(FxRobot robot, GridCell c) {
-        List<List<String>> lines = new java.util.ArrayList<>();
+        List<List<String>> lines = new ArrayList<>();
         robot.interact(() -> lines.add(window.readinessView().grid().shownLines(c)));
         return lines.get(0);
     }
@@ -120,10 +135,10 @@ class ReadinessGridTest {
         robot.clickOn(cellAt(robot, rows.get(r).cells().get(0)));
         String start = robot.lookup("#detail-title").queryAs(Label.class).getText();
         assertTrue(start.endsWith("week ending " + rows.get(r).week()), start);
-        robot.type(javafx.scene.input.KeyCode.DOWN);
+        robot.type(KeyCode.DOWN);
         LocalDate older = rows.get(r + 1).week();
         HealthBoardTest.await("the week before", 5, () -> robot.lookup("#detail-title").queryAs(Label.class).getText().endsWith("week ending " + older));
-        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        robot.type(KeyCode.RIGHT);
         GridCell next = rows.get(r + 1).cells().get(1);
         String expected = next.key().dataset() + " · " + next.key().tier() + " · week ending " + older;
         HealthBoardTest.await("the next dataset", 5, () -> robot.lookup("#detail-title").queryAs(Label.class).getText().equals(expected));
@@ -180,7 +195,7 @@ class ReadinessGridTest {
         PlatformState s = runtime.log().head();
         List<Capture> otc = s.currentCaptures().entrySet().stream()
                 .filter(e -> e.getKey().dataset().equals(NORMALIZED) && e.getKey().tier().equals("OTC"))
-                .sorted(java.util.Map.Entry.comparingByKey()).map(e -> s.capture(e.getValue())).toList();
+                .sorted(Map.Entry.comparingByKey()).map(e -> s.capture(e.getValue())).toList();
         String missing = null;
         for (int i = 0; i + 1 < otc.size() && missing == null; i++) {
             var r = runtime.request(new Message.Request("t" + i, "capture_diff", null, null, null, null, null,
@@ -198,7 +213,7 @@ class ReadinessGridTest {
         String line = results.getItems().stream().filter(l -> l.startsWith(symbol)).findFirst().orElseThrow();
         assertTrue(line.contains("OTC") && line.contains("MISSING from"), line);
         assertTrue(results.getItems().stream().anyMatch(l -> l.startsWith("NOSUCH — not in any tier")));
-        robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
 
     @Test
@@ -276,15 +291,15 @@ class ReadinessGridTest {
         GridCell stale = find(c -> c.derived() && c.stale() && c.key().tier().equals(target.key().tier())
                 && c.key().weekEnding().equals(target.key().weekEnding()));
         assertNotNull(stale, "a derived cell of that week went stale");
-        java.util.Map<String, javafx.scene.paint.Paint> paints = new java.util.HashMap<>();
+        Map<String, Paint> paints = new HashMap<>();
         robot.interact(() -> {
             for (GridCell c : List.of(now, stale)) {
                 for (var m : window.readinessView().grid().shownMarks(c)) paints.put(m.getKey().split(" ")[m.getKey().startsWith("⚠") ? 2 : 0], m.getValue());
             }
         });
-        assertEquals(java.util.Set.of("CHANGED", "REVISED", "STALE", "critical"), paints.keySet(), "the marks drawn: " + paints);
-        assertEquals(4, new java.util.HashSet<>(paints.values()).size(), "each mark in its own colour: " + paints);
-        javafx.scene.paint.Color critical = (javafx.scene.paint.Color) paints.get("critical");
+        assertEquals(Set.of("CHANGED", "REVISED", "STALE", "critical"), paints.keySet(), "the marks drawn: " + paints);
+        assertEquals(4, new HashSet<>(paints.values()).size(), "each mark in its own colour: " + paints);
+        Color critical = (Color) paints.get("critical");
         assertTrue(critical.getRed() > 0.7 && critical.getGreen() < 0.3 && critical.getBlue() < 0.3, "critical is red: " + critical);
 
         robot.clickOn(cellAt(robot, now));
@@ -309,7 +324,7 @@ class ReadinessGridTest {
                 .filter(c -> c != null && c.isSuperseded()).findFirst().orElseThrow();
         robot.clickOn(cellAt(robot, derived));
         HealthBoardTest.await("the inputs", 5, () -> !robot.lookup(".detail-input").queryAll().isEmpty());
-        List<String> lines = robot.lookup(".detail-input").queryAllAs(javafx.scene.layout.Pane.class).stream()
+        List<String> lines = robot.lookup(".detail-input").queryAllAs(Pane.class).stream()
                 .map(ReadinessGridTest::shownText).toList();
         String line = lines.stream().filter(l -> l.startsWith(used.captureId() + " ")).findFirst().orElseThrow();
         assertEquals(used.captureId() + " — SUPERSEDED by " + used.supersededBy(), line, "the revision's CERTIFIED is not this capture's");
@@ -388,7 +403,7 @@ class ReadinessGridTest {
 
     private void idsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot, int width, int height) throws Exception {
         robot.interact(() -> {
-            stage.getScene().setRoot(new javafx.scene.Group());
+            stage.getScene().setRoot(new Group());
             Scene small = new Scene(window, width, height);
             small.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(small);
@@ -400,16 +415,16 @@ class ReadinessGridTest {
         assertNotNull(derived);
         robot.clickOn(cellAt(robot, derived));
         HealthBoardTest.await("the detail", 5, () -> robot.lookup(".detail-input").queryAll().size() == 6);
-        javafx.scene.layout.Pane capture = robot.lookup("#detail-capture").queryAs(javafx.scene.layout.Pane.class);
+        Pane capture = robot.lookup("#detail-capture").queryAs(Pane.class);
         assertEquals(derived.captureId(), shownText(capture));
         List<String> inputs = s.capture(derived.captureId()).recorded().inputs();
-        List<javafx.scene.layout.Pane> lines = robot.lookup(".detail-input").queryAllAs(javafx.scene.layout.Pane.class).stream().toList();
+        List<Pane> lines = robot.lookup(".detail-input").queryAllAs(Pane.class).stream().toList();
         for (int i = 0; i < lines.size(); i++) assertTrue(shownText(lines.get(i)).startsWith(inputs.get(i) + " — "), shownText(lines.get(i)));
-        javafx.scene.Node detail = capture.getParent().getParent();
+        Node detail = capture.getParent().getParent();
         robot.interact(() -> {
-            for (javafx.scene.Node n : List.of(capture, lines.get(0))) {
-                for (javafx.scene.Node part : ((javafx.scene.Parent) n).getChildrenUnmodifiable()) {
-                    javafx.scene.control.Label l = (javafx.scene.control.Label) part;
+            for (Node n : List.of(capture, lines.get(0))) {
+                for (Node part : ((Parent) n).getChildrenUnmodifiable()) {
+                    Label l = (Label) part;
                     assertFalse(l.isWrapText(), "an id part never wraps: " + l.getText());
                     assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, "squeezed: " + l.getText());
                     double right = l.localToScene(l.getLayoutBounds()).getMaxX();
@@ -430,22 +445,22 @@ class ReadinessGridTest {
         assertNoneTruncated(robot, "#safe-hidden");
     }
 
-    private static void labelled(javafx.scene.Node n, List<javafx.scene.Node> out) {
-        if (n instanceof javafx.scene.control.Labeled) out.add(n);
-        if (n instanceof javafx.scene.Parent p) for (javafx.scene.Node c : p.getChildrenUnmodifiable()) labelled(c, out);
+    private static void labelled(Node n, List<Node> out) {
+        if (n instanceof Labeled) out.add(n);
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) labelled(c, out);
     }
 
     /** Every label and button under the node shows its whole text (no "…"). */
     private static void assertNoneTruncated(FxRobot robot, String query) {
         robot.interact(() -> {
-            for (javafx.scene.Node root : robot.lookup(query).queryAll()) {
-                java.util.List<javafx.scene.Node> labels = new java.util.ArrayList<>();
+            for (Node root : robot.lookup(query).queryAll()) {
+                List<Node> labels = new ArrayList<>();
                 labelled(root, labels);
-                for (javafx.scene.Node n : labels) {
-                    if (!(n instanceof javafx.scene.control.Labeled l) || !l.isVisible() || l.getText() == null || l.getText().isEmpty()) continue;
-                    javafx.scene.Node text = l.lookup(".text");
-                    assertTrue(text instanceof javafx.scene.text.Text t && t.getText().equals(l.getText()),
-                            "truncated: \"" + l.getText() + "\" shows \"" + (text instanceof javafx.scene.text.Text t ? t.getText() : "?") + "\"");
+                for (Node n : labels) {
+                    if (!(n instanceof Labeled l) || !l.isVisible() || l.getText() == null || l.getText().isEmpty()) continue;
+                    Node text = l.lookup(".text");
+                    assertTrue(text instanceof Text t && t.getText().equals(l.getText()),
+                            "truncated: \"" + l.getText() + "\" shows \"" + (text instanceof Text t ? t.getText() : "?") + "\"");
                 }
             }
         });

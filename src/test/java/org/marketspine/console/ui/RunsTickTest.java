@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
@@ -37,7 +38,7 @@ class RunsTickTest {
     @Start
     void start(Stage stage) throws Exception {
         feed = new ScriptedFeed(clock);
-        var p = BackfillPlan.params(java.time.LocalDate.of(2026, 11, 20), "OTC");
+        var p = BackfillPlan.params(LocalDate.of(2026, 11, 20), "OTC");
         feed.append(T0, new EventData.ExecutionQueued("ex-run", INGEST, p, Trigger.SCHEDULED, "system:scheduler", null));
         feed.append(T0.plusSeconds(2), new EventData.ExecutionStarted("ex-run", INGEST, p, Trigger.SCHEDULED, "system:scheduler", null, 1));
         feed.connection(Phase.LIVE, SourceState.CURRENT);

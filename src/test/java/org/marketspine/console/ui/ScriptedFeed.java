@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
+import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Event;
@@ -70,7 +71,7 @@ final class ScriptedFeed {
 
     MainWindow show(Stage stage, double width, double height) {
         MainWindow window = new MainWindow(runtime, publisher, clock);
-        javafx.scene.Scene scene = new javafx.scene.Scene(window, width, height);
+        Scene scene = new Scene(window, width, height);
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
         stage.show();

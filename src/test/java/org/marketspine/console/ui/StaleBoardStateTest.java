@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
@@ -13,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import org.controlsfx.control.SearchableComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,7 +76,7 @@ class StaleBoardStateTest {
             ListView<?> list = robot.lookup("#failures").queryAs(ListView.class);
             return list.lookupAll(".list-cell").stream()
                     .filter(n -> n.getId() != null && n.getId().startsWith("failure-") && n.isVisible())
-                    .sorted(java.util.Comparator.comparingDouble(n -> n.localToScene(0, 0).getY()))
+                    .sorted(Comparator.comparingDouble(n -> n.localToScene(0, 0).getY()))
                     .map(n -> n.getId().substring("failure-".length()) + ": " + ((Label) n.lookup(".time-label")).getText())
                     .toList();
         }).get(5, TimeUnit.SECONDS);
@@ -131,7 +133,7 @@ class StaleBoardStateTest {
         HealthBoardTest.await("the detail in UTC", 5, () -> detailTimes(robot).contains("2026-11-30T13:00:00Z (UTC) · after 30.0 s"));
 
         @SuppressWarnings("unchecked")
-        var zone = (org.controlsfx.control.SearchableComboBox<String>) robot.lookup("#display-zone").query();
+        var zone = (SearchableComboBox<String>) robot.lookup("#display-zone").query();
         robot.interact(() -> zone.setValue("Asia/Tokyo"));
         HealthBoardTest.await("the open detail in the new zone", 5,
                 () -> detailTimes(robot).contains("2026-11-30T22:00:00+09:00 (Asia/Tokyo) · after 30.0 s"));

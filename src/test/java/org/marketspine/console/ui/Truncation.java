@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
@@ -44,7 +45,7 @@ public final class Truncation {
         return null; // not laid out yet, or a graphic only
     }
 
-    private static boolean tooltipCarries(javafx.scene.control.Control c, String full) {
+    private static boolean tooltipCarries(Control c, String full) {
         return c.getTooltip() != null && c.getTooltip().getText() != null && c.getTooltip().getText().contains(full);
     }
 

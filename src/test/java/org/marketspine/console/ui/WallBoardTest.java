@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -14,6 +16,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.model.BackfillPlan;
+import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Trigger;
 import org.marketspine.console.ui.health.WallBoard;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -70,12 +76,12 @@ class WallBoardTest {
         sink.platformThread().submit(() -> {
             for (int i = 0; i < 9; i++) {
                 String id = "ex-wall-" + i;
-                var p = org.marketspine.console.model.BackfillPlan.params(java.time.LocalDate.of(2025, 1, 3).plusWeeks(i), "OTC");
-                sink.emit(java.time.Instant.now(), new org.marketspine.console.protocol.EventData.ExecutionQueued(id,
-                        "finra.otc_transparency.ingest_week", p, org.marketspine.console.protocol.Trigger.SCHEDULED, "system:scheduler", null));
-                sink.emit(java.time.Instant.now(), new org.marketspine.console.protocol.EventData.ExecutionFailed(id, 100,
-                        new org.marketspine.console.protocol.EventData.ErrorDetail("HTTPError", "HTTP 503 (injected)",
-                                org.marketspine.console.protocol.Classification.TRANSIENT)));
+                var p = BackfillPlan.params(LocalDate.of(2025, 1, 3).plusWeeks(i), "OTC");
+                sink.emit(Instant.now(), new EventData.ExecutionQueued(id,
+                        "finra.otc_transparency.ingest_week", p, Trigger.SCHEDULED, "system:scheduler", null));
+                sink.emit(Instant.now(), new EventData.ExecutionFailed(id, 100,
+                        new EventData.ErrorDetail("HTTPError", "HTTP 503 (injected)",
+                                Classification.TRANSIENT)));
             }
         }).get();
         HealthBoardTest.await("the overflow counted", 10, () -> !robot.lookup("#wall-more").queryAll().isEmpty());

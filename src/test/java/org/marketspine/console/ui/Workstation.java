@@ -1,5 +1,6 @@
 package org.marketspine.console.ui;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import javafx.scene.Scene;
@@ -10,7 +11,7 @@ final class Workstation {
     private Workstation() {}
 
     /** A runtime on the embedded demo (seed {@code seed}) in a fresh data directory. */
-    static ConsoleRuntime demo(long seed, Clock clock) throws java.io.IOException {
+    static ConsoleRuntime demo(long seed, Clock clock) throws IOException {
         return new ConsoleRuntime(new LaunchOptions(null, null, false, seed, 1, Files.createTempDirectory("spine-ui-" + seed)), clock);
     }
 

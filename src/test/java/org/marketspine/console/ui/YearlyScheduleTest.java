@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
@@ -56,7 +57,7 @@ class YearlyScheduleTest {
         }
         // The scheduler skipped a calendar load two hours ago; the feed reports it with the week it happened in.
         feed.append(NOW.minus(Duration.ofHours(1)), new EventData.ScheduleMissed(CAL, NOW.minus(Duration.ofHours(2)),
-                new EventData.Partition(FinraCalendar.weekEndingOf(NOW.atZone(java.time.ZoneOffset.UTC).toLocalDate()), "XNYS")));
+                new EventData.Partition(FinraCalendar.weekEndingOf(NOW.atZone(ZoneOffset.UTC).toLocalDate()), "XNYS")));
         feed.connection(Phase.LIVE, SourceState.CURRENT);
         window = feed.show(stage, 1280, 720);
     }

@@ -1,6 +1,7 @@
 package org.marketspine.console.feed.client;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.marketspine.console.protocol.FeedChain;
 import org.marketspine.console.protocol.Message;
@@ -39,7 +40,7 @@ final class ChainWatch {
     synchronized void reset(long seq, String head) {
         this.seq = seq;
         this.head = seq == 0 ? FeedChain.GENESIS : head;
-        java.util.Arrays.fill(seqs, -1);
+        Arrays.fill(seqs, -1);
         ahead.clear();
         remember();
     }

@@ -1,5 +1,6 @@
 package org.marketspine.console.feed.client;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -204,7 +205,7 @@ public final class EventCache implements AutoCloseable {
     }
 
     /** The cached events' canonical texts, line n = seq n, to read in order (a bundle's events, not re-encoded). */
-    public synchronized java.io.BufferedReader openTexts() throws IOException {
+    public synchronized BufferedReader openTexts() throws IOException {
         if (out != null) out.flush();
         return Files.newBufferedReader(events, StandardCharsets.UTF_8);
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,9 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 import org.java_websocket.client.WebSocketClient;
 import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.handshake.ServerHandshake;
@@ -377,7 +378,7 @@ public final class FeedClient implements AutoCloseable {
         Socket(URI uri) {
             // A connect timeout: a blackholed host must fail the attempt (and retry), not hang for the OS's two minutes.
             super(uri, new Draft_6455(Collections.emptyList(), List.<IProtocol>of(new Protocol("")), 4 * Wire.MAX_FRAME_BYTES),
-                    java.util.Map.of(), CONNECT_TIMEOUT_MILLIS);
+                    Map.of(), CONNECT_TIMEOUT_MILLIS);
             setConnectionLostTimeout(0); // our own watchdog, on protocol heartbeats
         }
 

@@ -1,5 +1,6 @@
 package org.marketspine.console.feed.client;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.List;
 import java.util.logging.Logger;
@@ -98,7 +99,7 @@ final class FeedTrust {
                 + (r.error() == null ? "no reason" : r.error().code() + " " + r.error().message()));
         Message.Checkpoint c;
         try {
-            com.fasterxml.jackson.databind.node.ObjectNode data = r.data().deepCopy();
+            ObjectNode data = r.data().deepCopy();
             data.put("type", "checkpoint");
             c = (Message.Checkpoint) Codec.fromTree(data, Message.class);
         } catch (DecodeException | ClassCastException | NullPointerException e) {

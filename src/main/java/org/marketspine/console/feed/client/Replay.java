@@ -2,7 +2,9 @@ package org.marketspine.console.feed.client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToLongFunction;
+import javax.net.ssl.SSLContext;
+import org.marketspine.console.feed.tls.ClientTls;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.Message;
@@ -38,9 +42,9 @@ public final class Replay {
      * @param trustCert a PEM certificate trusted for {@code wss://} besides the system store (null: none)
      * @param endSeq given the replayed log, the seq whose signed checkpoint to ask for (0: none)
      */
-    public static Result fetch(URI feed, String token, java.nio.file.Path trustCert, long timeoutSeconds, ToLongFunction<EventLog> endSeq)
+    public static Result fetch(URI feed, String token, Path trustCert, long timeoutSeconds, ToLongFunction<EventLog> endSeq)
             throws IOException, InterruptedException {
-        javax.net.ssl.SSLContext tls = org.marketspine.console.feed.tls.ClientTls.context(trustCert);
+        SSLContext tls = ClientTls.context(trustCert);
         EventLog log = new EventLog();
         AtomicReference<Message.Welcome> welcome = new AtomicReference<>();
         AtomicReference<ConnectionState> last = new AtomicReference<>();
@@ -88,7 +92,7 @@ public final class Replay {
                         + (s == null ? "no answer" : s.phase() + (s.detail() == null ? "" : ": " + s.detail())) + ")");
             }
             // Every event the client took is in the log, or the fetch fails: a bundle must never silently end early.
-            writer.flush(java.time.Duration.ofSeconds(timeoutSeconds));
+            writer.flush(Duration.ofSeconds(timeoutSeconds));
             long end = log.size() == 0 ? 0 : endSeq.applyAsLong(log);
             if (end > 0 && welcome.get() != null && welcome.get().feedKey() != null) {
                 try {

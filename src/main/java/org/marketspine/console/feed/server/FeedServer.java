@@ -2,26 +2,35 @@ package org.marketspine.console.feed.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
 import org.java_websocket.drafts.Draft;
 import org.java_websocket.exceptions.InvalidDataException;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
+import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.java_websocket.server.WebSocketServer;
-import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.feed.EventSink.Timed;
+import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.feed.PlatformSource;
 import org.marketspine.console.model.PlatformState;
@@ -54,9 +63,9 @@ public final class FeedServer implements AutoCloseable {
     private volatile Exception startFailure;
     private volatile Duration heartbeat = Duration.ofSeconds(Wire.HEARTBEAT_SECONDS);
     private volatile Duration checkpointEvery = Duration.ofSeconds(Wire.CHECKPOINT_SECONDS);
-    private volatile java.util.Set<String> allowedOrigins = java.util.Set.of();
+    private volatile Set<String> allowedOrigins = Set.of();
     /** The clock frame rates are counted on; tests drive it by hand. */
-    private volatile java.util.function.LongSupplier nanoTime = System::nanoTime;
+    private volatile LongSupplier nanoTime = System::nanoTime;
     private volatile boolean tls;
     private volatile List<String> warnings = List.of();
     private final SourceStatusBoard status;
@@ -91,8 +100,8 @@ public final class FeedServer implements AutoCloseable {
         return this;
     }
 
-    public FeedServer tls(javax.net.ssl.SSLContext context) {
-        transport.setWebSocketFactory(new org.java_websocket.server.DefaultSSLWebSocketServerFactory(context));
+    public FeedServer tls(SSLContext context) {
+        transport.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(context));
         tls = true;
         return this;
     }
@@ -104,14 +113,14 @@ public final class FeedServer implements AutoCloseable {
     }
 
     /** For tests: the nanosecond clock the frame-rate limit counts on. Call before {@link #start()}. */
-    public FeedServer rateClock(java.util.function.LongSupplier nanos) {
+    public FeedServer rateClock(LongSupplier nanos) {
         this.nanoTime = nanos;
         return this;
     }
 
     /** Web origins (e.g. {@code https://ops.example.com}) whose pages may connect; none by default. Call before {@link #start()}. */
-    public FeedServer allowOrigins(java.util.Collection<String> origins) {
-        this.allowedOrigins = java.util.Set.copyOf(origins);
+    public FeedServer allowOrigins(Collection<String> origins) {
+        this.allowedOrigins = Set.copyOf(origins);
         return this;
     }
 
@@ -230,8 +239,8 @@ public final class FeedServer implements AutoCloseable {
         try {
             platform.submit(source::close).get(10, TimeUnit.SECONDS);
             closedOnPlatform = true;
-        } catch (java.util.concurrent.RejectedExecutionException | java.util.concurrent.ExecutionException
-                 | java.util.concurrent.TimeoutException e) {
+        } catch (RejectedExecutionException | ExecutionException
+                 | TimeoutException e) {
             LOG.log(Level.WARNING, "the platform source did not stop cleanly on its thread; closing it after the thread ends", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -388,7 +397,7 @@ public final class FeedServer implements AutoCloseable {
         }
 
         @Override
-        public void onMessage(WebSocket conn, java.nio.ByteBuffer bytes) {
+        public void onMessage(WebSocket conn, ByteBuffer bytes) {
             Session session = conn.getAttachment();
             if (session != null) session.send(new Message.Error("bad_message", "binary frames are not part of protocol v1; send text", false));
         }

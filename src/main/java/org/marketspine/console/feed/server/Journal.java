@@ -1,5 +1,6 @@
 package org.marketspine.console.feed.server;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,11 +11,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -57,7 +64,7 @@ public final class Journal implements AutoCloseable {
      * slots while a session copies from them, so a reader takes only slots it has verified by seq
      * (and reads the rest from disk).
      */
-    private final java.util.concurrent.atomic.AtomicReferenceArray<Slot> recent = new java.util.concurrent.atomic.AtomicReferenceArray<>(RECENT);
+    private final AtomicReferenceArray<Slot> recent = new AtomicReferenceArray<>(RECENT);
 
     private record Slot(long seq, String item, String chain) {}
     private volatile long headSeq;
@@ -66,19 +73,19 @@ public final class Journal implements AutoCloseable {
     /** The chain's digest, reused by the one writer (appends are synchronized). */
     private final FeedChain.Hasher hasher = new FeedChain.Hasher();
     /** Signed checkpoints by seq: every session that passes seq N gets the same one, signed once. */
-    private final java.util.Map<Long, Message.Checkpoint> signed = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<Long, Message.Checkpoint> signed = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<Long, Message.Checkpoint> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Long, Message.Checkpoint> eldest) {
                     return size() > 4096;
                 }
             });
     private volatile PlatformState state;
     private volatile RuntimeException foldFailure;
     private final CountDownLatch folded = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicBoolean folding = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean folding = new AtomicBoolean();
 
-    private Journal(Path file) throws SQLException, java.io.IOException {
+    private Journal(Path file) throws SQLException, IOException {
         this.file = file;
         this.keys = SigningKeys.loadOrCreate(keyFile(file));
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
@@ -131,7 +138,7 @@ public final class Journal implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
             return new Journal(file);
-        } catch (SQLException | java.io.IOException | RuntimeException e) {
+        } catch (SQLException | IOException | RuntimeException e) {
             throw new IllegalStateException("cannot open journal " + file + ": " + e.getMessage(), e);
         }
     }
@@ -204,7 +211,7 @@ public final class Journal implements AutoCloseable {
     /** The checkpoint at exactly {@code seq}, signed by this feed's key (once per seq; then the same one). */
     public Message.Checkpoint checkpoint(long seq, Instant now) {
         return signed.computeIfAbsent(seq, s -> FeedChain.sign(keys.privateKey(), feedId, s, chainAt(s),
-                now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString()));
+                now.truncatedTo(ChronoUnit.MILLIS).toString()));
     }
 
     /** Starts folding the stored events into the state, once; {@link #state()} does it on demand. */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.LongFunction;
 import java.util.logging.Logger;
 import org.marketspine.console.protocol.Canonical;
 import org.marketspine.console.protocol.DecodeException;
@@ -21,7 +22,7 @@ final class JournalChains {
      * form of the items as they were journaled (and each item is stored in that form from then on);
      * afterwards the head's value is read back.
      */
-    static String completeChain(Connection writer, long headSeq, java.util.function.LongFunction<String> chainAt, Path file) throws SQLException {
+    static String completeChain(Connection writer, long headSeq, LongFunction<String> chainAt, Path file) throws SQLException {
         long after = 0;
         String chain = FeedChain.GENESIS;
         FeedChain.Hasher hasher = new FeedChain.Hasher();

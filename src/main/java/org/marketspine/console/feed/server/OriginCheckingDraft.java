@@ -1,5 +1,7 @@
 package org.marketspine.console.feed.server;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +11,8 @@ import org.java_websocket.drafts.Draft_6455;
 import org.java_websocket.exceptions.InvalidHandshakeException;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.handshake.HandshakeBuilder;
+import org.java_websocket.handshake.Handshakedata;
+import org.java_websocket.handshake.ServerHandshake;
 import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.protocols.IProtocol;
 import org.java_websocket.protocols.Protocol;
@@ -49,19 +53,19 @@ final class OriginCheckingDraft extends Draft_6455 {
     private static final short FORBIDDEN = 403;
     private static final byte[] FORBIDDEN_RESPONSE = ("HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\n"
             + "Content-Length: 53\r\nConnection: close\r\n\r\n"
-            + "this feed does not accept connections from web pages\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            + "this feed does not accept connections from web pages\n").getBytes(StandardCharsets.US_ASCII);
 
     /** Draft writes every server handshake as "101"; a refused one is written here instead, as a plain HTTP 403. */
     @Override
-    public List<java.nio.ByteBuffer> createHandshake(org.java_websocket.handshake.Handshakedata data, boolean withContent) {
-        if (data instanceof org.java_websocket.handshake.ServerHandshake sh && sh.getHttpStatus() == FORBIDDEN) {
-            return List.of(java.nio.ByteBuffer.wrap(FORBIDDEN_RESPONSE));
+    public List<ByteBuffer> createHandshake(Handshakedata data, boolean withContent) {
+        if (data instanceof ServerHandshake sh && sh.getHttpStatus() == FORBIDDEN) {
+            return List.of(ByteBuffer.wrap(FORBIDDEN_RESPONSE));
         }
         return super.createHandshake(data, withContent);
     }
 
     @Override
-    public List<java.nio.ByteBuffer> createHandshake(org.java_websocket.handshake.Handshakedata data) {
+    public List<ByteBuffer> createHandshake(Handshakedata data) {
         return createHandshake(data, true);
     }
 

@@ -7,15 +7,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -88,8 +93,8 @@ public final class TokenStore {
         return e != null && !e.expiredAt(now) && e.user().equals(who.user()) && e.role() == who.role();
     }
 
-    public java.util.List<Entry> entries() {
-        return byHash.values().stream().sorted(java.util.Comparator.comparing(Entry::user).thenComparing(Entry::tokenHash)).toList();
+    public List<Entry> entries() {
+        return byHash.values().stream().sorted(Comparator.comparing(Entry::user).thenComparing(Entry::tokenHash)).toList();
     }
 
     public static TokenStore load(Path file) throws IOException {
@@ -124,7 +129,7 @@ public final class TokenStore {
         if (v == null || v.isNull()) return null;
         try {
             return Instant.parse(v.asText());
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new IOException(where + ": '" + field + "' must be an ISO 8601 instant such as 2027-03-01T00:00:00Z");
         }
     }
@@ -174,8 +179,8 @@ public final class TokenStore {
         entry.put("user", user);
         entry.put("role", role.wire());
         entry.put("token_sha256", sha256(token));
-        entry.put("created", created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-        if (expires != null) entry.put("expires", expires.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        entry.put("created", created.truncatedTo(ChronoUnit.SECONDS).toString());
+        if (expires != null) entry.put("expires", expires.truncatedTo(ChronoUnit.SECONDS).toString());
         write(file, root);
         return token;
     }
@@ -215,7 +220,7 @@ public final class TokenStore {
         try {
             restrictToOwner(tmp);
             Files.writeString(tmp, Codec.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
 import org.marketspine.console.protocol.Event;
@@ -77,7 +80,7 @@ final class DemoEngine {
     }
 
     /** Runs the plans due by simulated time {@code until}, handing each fact to {@code sink}. */
-    void runLive(Instant until, BiConsumer<Instant, EventData> sink, java.util.function.Supplier<PlatformState> current) {
+    void runLive(Instant until, BiConsumer<Instant, EventData> sink, Supplier<PlatformState> current) {
         output = (at, data) -> {
             sink.accept(at, data);
             state = current.get(); // a plan that emits several facts sees each one
@@ -96,7 +99,7 @@ final class DemoEngine {
      * Runs, in order, only the plans tagged with one of {@code tags} (and those they plan under the
      * same tags), however far ahead they are due: a shutdown finishing the runs in flight.
      */
-    void runTagged(java.util.Set<String> tags, BiConsumer<Instant, EventData> sink, java.util.function.Supplier<PlatformState> current) {
+    void runTagged(Set<String> tags, BiConsumer<Instant, EventData> sink, Supplier<PlatformState> current) {
         output = (at, data) -> {
             sink.accept(at, data);
             state = current.get();
@@ -112,7 +115,7 @@ final class DemoEngine {
     }
 
     /** Runs a plan now with its facts going to {@code capture} (a command's own transaction). */
-    void runInline(java.util.function.Consumer<EventData> capture, Runnable plan) {
+    void runInline(Consumer<EventData> capture, Runnable plan) {
         BiConsumer<Instant, EventData> saved = output;
         output = (at, data) -> capture.accept(data);
         try {

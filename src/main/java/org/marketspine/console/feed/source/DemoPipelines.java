@@ -5,12 +5,12 @@ import static org.marketspine.console.feed.source.DemoCatalog.*;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.HashSet;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Capture;
@@ -27,6 +27,7 @@ import org.marketspine.console.protocol.EventData.ExecutionQueued;
 import org.marketspine.console.protocol.EventData.ExecutionStarted;
 import org.marketspine.console.protocol.EventData.ReadinessChanged;
 import org.marketspine.console.protocol.EventData.SourceFile;
+import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.protocol.Stage;
@@ -278,10 +279,10 @@ final class DemoPipelines {
             Anomaly now = engine.state().anomalies().get(a.anomalyId());
             if (now == null || !now.isOpen()) return;
             if (severity == Severity.HIGH) {
-                engine.emit(new org.marketspine.console.protocol.EventData.AnomalyAcknowledged(a.anomalyId(), DATA_STEWARD,
+                engine.emit(new EventData.AnomalyAcknowledged(a.anomalyId(), DATA_STEWARD,
                         "checked against vendor tape; genuine market activity"));
             }
-            engine.emit(new org.marketspine.console.protocol.EventData.AnomalyResolved(a.anomalyId(),
+            engine.emit(new EventData.AnomalyResolved(a.anomalyId(),
                     severity == Severity.HIGH ? DATA_STEWARD : QUALITY_GATE,
                     severity == Severity.HIGH ? "explained: corporate action" : "within tolerance after revision check"));
         });

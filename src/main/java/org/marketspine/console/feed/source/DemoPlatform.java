@@ -9,9 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -29,12 +32,13 @@ import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.Readiness;
 import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
-import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message.Request;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.SourceState;
+import org.marketspine.console.protocol.Stage;
 import org.marketspine.console.protocol.Trigger;
 
 /**
@@ -150,7 +154,7 @@ public final class DemoPlatform implements PlatformSource {
         Instant start = historyStart(now);
         engine.at(start, null, () -> declare());
         engine.at(start.plusSeconds(60), null, () -> pipelines.run(CALENDAR_INGEST, "XNYS",
-                FinraCalendar.weekEndingOf(start.atZone(java.time.ZoneOffset.UTC).toLocalDate()), Trigger.SCHEDULED, SCHEDULER, null, Fault.NONE));
+                FinraCalendar.weekEndingOf(start.atZone(ZoneOffset.UTC).toLocalDate()), Trigger.SCHEDULED, SCHEDULER, null, Fault.NONE));
         Random plan = new Random(seed);
         for (String tier : FinraCalendar.TIERS) {
             LocalDate latest = FinraCalendar.expectedLatestWeek(tier, now);
@@ -190,15 +194,15 @@ public final class DemoPlatform implements PlatformSource {
 
     private void declare() {
         var daily = new EventData.Schedule("0 14 * * MON", "UTC", 6);
-        engine.emit(new EventData.PipelineDeclared(INGEST, DOMAIN, org.marketspine.console.protocol.Stage.INGEST,
+        engine.emit(new EventData.PipelineDeclared(INGEST, DOMAIN, Stage.INGEST,
                 List.of("finra.otc_transparency.source"), List.of(RAW), daily));
-        engine.emit(new EventData.PipelineDeclared(NORMALIZE, DOMAIN, org.marketspine.console.protocol.Stage.NORMALIZE,
+        engine.emit(new EventData.PipelineDeclared(NORMALIZE, DOMAIN, Stage.NORMALIZE,
                 List.of(RAW, CALENDAR), List.of(NORMALIZED), null));
-        engine.emit(new EventData.PipelineDeclared(COMPUTE_AVG, "analytics.volume", org.marketspine.console.protocol.Stage.COMPUTE,
+        engine.emit(new EventData.PipelineDeclared(COMPUTE_AVG, "analytics.volume", Stage.COMPUTE,
                 List.of(NORMALIZED), List.of(AVG_6W), null));
-        engine.emit(new EventData.PipelineDeclared(COMPUTE_WOW, "analytics.volume", org.marketspine.console.protocol.Stage.COMPUTE,
+        engine.emit(new EventData.PipelineDeclared(COMPUTE_WOW, "analytics.volume", Stage.COMPUTE,
                 List.of(NORMALIZED), List.of(WOW), null));
-        engine.emit(new EventData.PipelineDeclared(CALENDAR_INGEST, "reference", org.marketspine.console.protocol.Stage.INGEST,
+        engine.emit(new EventData.PipelineDeclared(CALENDAR_INGEST, "reference", Stage.INGEST,
                 List.of("xnys.holidays"), List.of(CALENDAR), new EventData.Schedule("0 6 2 1 *", "UTC", 24)));
         engine.emit(new EventData.SourceDeclared(RAW, "FINRA", "FINRA OTC Transparency Data — internal use; no redistribution",
                 List.of("internal-research", "regulatory-reporting"), RAW_RETENTION_DAYS));
@@ -223,7 +227,7 @@ public final class DemoPlatform implements PlatformSource {
     }
 
     private void purgePastRetention(Instant now) {
-        LocalDate cutoff = now.minus(Duration.ofDays(RAW_RETENTION_DAYS)).atZone(java.time.ZoneOffset.UTC).toLocalDate();
+        LocalDate cutoff = now.minus(Duration.ofDays(RAW_RETENTION_DAYS)).atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate oldestOtc = null;
         for (PartitionKey k : engine.state().currentCaptures().keySet()) {
             if (k.dataset().equals(RAW) && k.tier().equals(FinraCalendar.OTC) && (oldestOtc == null || k.weekEnding().isBefore(oldestOtc))) {
@@ -374,7 +378,7 @@ public final class DemoPlatform implements PlatformSource {
         if (ticker != null) ticker.cancel(false);
         if (sink == null || engine == null) return;
         try {
-            java.util.Set<String> inFlight = new java.util.HashSet<>();
+            Set<String> inFlight = new HashSet<>();
             for (Execution x : sink.state().activeExecutions()) inFlight.add(x.executionId());
             if (inFlight.isEmpty()) return;
             engine.runTagged(inFlight, (at, data) -> sink.emit(clock.instant(), data), sink::state);

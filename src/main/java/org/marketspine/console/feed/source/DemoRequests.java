@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Capture;
@@ -57,8 +60,8 @@ final class DemoRequests {
         var b = to.recorded();
         List<String> before = symbols.symbols(a.tier(), a.weekEnding(), DemoPipelines.revisionOf(s, from));
         List<String> after = symbols.symbols(b.tier(), b.weekEnding(), DemoPipelines.revisionOf(s, to));
-        var afterSet = new java.util.HashSet<>(after);
-        var beforeSet = new java.util.HashSet<>(before);
+        var afterSet = new HashSet<>(after);
+        var beforeSet = new HashSet<>(before);
         ObjectNode out = Codec.mapper().createObjectNode();
         out.put("from_capture", fromId).put("to_capture", toId);
         out.put("rows_before", a.rows()).put("rows_after", b.rows()).put("rows_delta", b.rows() - a.rows());
@@ -76,7 +79,7 @@ final class DemoRequests {
         ObjectNode out = Codec.mapper().createObjectNode();
         ObjectNode per = out.putObject("symbols");
         for (String raw : requested) {
-            String symbol = raw.trim().toUpperCase(java.util.Locale.ROOT);
+            String symbol = raw.trim().toUpperCase(Locale.ROOT);
             ObjectNode entry = per.putObject(symbol);
             String tier = symbols.tierOf(symbol);
             entry.put("known", tier != null);
@@ -88,7 +91,7 @@ final class DemoRequests {
             for (var e : s.currentCaptures().entrySet()) {
                 if (e.getKey().dataset().equals(NORMALIZED) && e.getKey().tier().equals(tier)) weeks.add(s.capture(e.getValue()));
             }
-            weeks.sort(java.util.Comparator.comparing((Capture c) -> c.recorded().weekEnding()).reversed());
+            weeks.sort(Comparator.comparing((Capture c) -> c.recorded().weekEnding()).reversed());
             for (Capture c : weeks) {
                 boolean has = symbols.contains(tier, c.recorded().weekEnding(), DemoPipelines.revisionOf(s, c), symbol);
                 (has ? present : missing).addObject().put("tier", tier).put("week_ending", c.recorded().weekEnding().toString());

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
 import java.util.logging.Logger;
 
 /** How the spine-db source opens (and closes) its connections, SQLite or PostgreSQL, and where a SQLite file is. */
@@ -22,7 +24,7 @@ final class SpineConnections {
     }
 
     Connection open() throws SQLException {
-        java.util.Properties props = new java.util.Properties();
+        Properties props = new Properties();
         if (user != null) props.setProperty("user", user);
         if (password != null) props.setProperty("password", password);
         boolean sqlite = url.startsWith("jdbc:sqlite:");
@@ -37,7 +39,7 @@ final class SpineConnections {
         Connection db = DriverManager.getConnection(url, props);
         if (!sqlite) {
             // spine-core's TIMESTAMP columns hold UTC; the session must not read or default them in the JVM's zone.
-            try (java.sql.Statement st = db.createStatement()) {
+            try (Statement st = db.createStatement()) {
                 st.execute("SET TIME ZONE 'UTC'");
             }
         }

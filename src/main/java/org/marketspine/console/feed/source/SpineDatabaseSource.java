@@ -2,6 +2,8 @@ package org.marketspine.console.feed.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,8 +14,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.feed.FeedRefusal;
@@ -22,9 +29,10 @@ import org.marketspine.console.feed.Redact;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Codec;
-import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Command;
+import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message.Request;
+import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
 
 /**
@@ -42,9 +50,9 @@ public final class SpineDatabaseSource implements PlatformSource {
     private final boolean readOnly;
     private final Duration every;
     private final Clock clock;
-    private final Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
     /** The reader's own thread: polls never queue the feed's commands, requests and hellos behind a database read. */
-    private final java.util.concurrent.ScheduledExecutorService worker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "spine-db reader");
         t.setDaemon(true);
         return t;
@@ -139,7 +147,7 @@ public final class SpineDatabaseSource implements PlatformSource {
             }
             forget();
             // Never stop polling: the scheduled task would be cancelled by an escaping exception.
-            LOG.log(java.util.logging.Level.WARNING, "spine-core poll hit an unexpected problem; polling goes on", e);
+            LOG.log(Level.WARNING, "spine-core poll hit an unexpected problem; polling goes on", e);
             sink.status(SourceState.FAILING, "the database poll failed: " + e.getClass().getSimpleName() + " "
                     + Redact.jdbcUrl(String.valueOf(e.getMessage())), null);
         }
@@ -152,8 +160,8 @@ public final class SpineDatabaseSource implements PlatformSource {
      */
     void poll() throws SQLException {
         long began = System.nanoTime();
-        java.nio.file.Path file = connections.sqliteFile();
-        if (file != null && !java.nio.file.Files.exists(file)) {
+        Path file = connections.sqliteFile();
+        if (file != null && !Files.exists(file)) {
             // An open connection still reads a renamed or deleted file; spine-core no longer writes there.
             readDb = SpineConnections.closeQuietly(readDb);
             writeStale = true; // the platform thread reopens its own before the next command: never write into a moved file
@@ -192,7 +200,7 @@ public final class SpineDatabaseSource implements PlatformSource {
         pass.release("core_anomalies");
         schedules.missed();
         data.readiness();
-        if (LOG.isLoggable(java.util.logging.Level.FINE)) {
+        if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(String.format("poll: %d rows new or changed, %d facts, %.1f ms", changed,
                     pass.facts.size(), (System.nanoTime() - began) / 1e6));
         }
@@ -220,14 +228,14 @@ public final class SpineDatabaseSource implements PlatformSource {
             loaded = true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("the journal refused the platform's facts: " + e.getCause(), e.getCause());
         }
     }
 
     /** The first load's progress: reading the tables is the first half, journaling what they hold the second. */
     private void loading(String message, long done, int tables) {
-        sink.status(SourceState.LOADING, message, new org.marketspine.console.protocol.Message.Progress(done, 2L * tables));
+        sink.status(SourceState.LOADING, message, new Message.Progress(done, 2L * tables));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,8 +121,8 @@ final class SpineDatabaseWrites {
     /** {@code exactTier}: a row keyed by week alone covers every tier, so a decision about one tier must not write it. */
     private static boolean samePartition(String json, String tier, LocalDate week, boolean exactTier) {
         try {
-            SpineRows.Partition p = SpineRows.partitionOrNull(java.util.Collections.singletonMap("k", json), "k");
-            if (exactTier) return p != null && p.week().equals(week) && java.util.Objects.equals(p.tier(), tier);
+            SpineRows.Partition p = SpineRows.partitionOrNull(Collections.singletonMap("k", json), "k");
+            if (exactTier) return p != null && p.week().equals(week) && Objects.equals(p.tier(), tier);
             return p != null && p.week().equals(week) && (p.tier() == null || tier == null || p.tier().equals(tier));
         } catch (BadRow e) {
             return false; // a key that is not a partition cannot hold this one

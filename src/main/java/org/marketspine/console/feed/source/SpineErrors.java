@@ -1,6 +1,8 @@
 package org.marketspine.console.feed.source;
 
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.feed.Redact;
 
@@ -22,7 +24,7 @@ final class SpineErrors {
             if (!(t instanceof SQLException s)) continue;
             String state = s.getSQLState() == null ? "" : s.getSQLState();
             int code = s.getErrorCode() & 0xff; // extended SQLite codes carry the primary one in their low byte
-            if (s instanceof java.sql.SQLTransientException || s instanceof java.sql.SQLRecoverableException) return true;
+            if (s instanceof SQLTransientException || s instanceof SQLRecoverableException) return true;
             if (state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57") || state.equals("55P03")) return true;
             if (isSqlite(s) && (code == SQLITE_BUSY || code == SQLITE_LOCKED)) return true;
         }

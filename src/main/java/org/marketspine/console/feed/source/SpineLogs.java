@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.feed.source.SpineRows.BadRow;
 import org.marketspine.console.protocol.Codec;
@@ -43,7 +44,7 @@ final class SpineLogs {
                     }
                     Instant when;
                     try {
-                        when = SpineRows.time(java.util.Collections.singletonMap("t", SpineTables.value(r, 1, timeType)), "t");
+                        when = SpineRows.time(Collections.singletonMap("t", SpineTables.value(r, 1, timeType)), "t");
                     } catch (BadRow e) {
                         throw new FeedRefusal("unavailable", "a log line of " + executionId + " has an unreadable time: " + e.getMessage());
                     }

@@ -1,6 +1,7 @@
 package org.marketspine.console.feed.source;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -46,7 +47,7 @@ final class SpinePass {
     }
 
     /** Whether the pipeline ran for the partition, however spine-core spelled its name (short, qualified, with its kind). */
-    boolean hasRun(String pipeline, String tier, java.time.LocalDate week) {
+    boolean hasRun(String pipeline, String tier, LocalDate week) {
         Set<String> ran = memory.ran.getOrDefault(tier + "|" + week, Set.of());
         return ran.contains(pipeline) || ran.stream().anyMatch(p -> SpineRows.sameWork(p, pipeline));
     }
@@ -71,10 +72,10 @@ final class SpinePass {
     }
 
     /** The tiers a domain's manifest has for a week — or for any week when it has none that week. */
-    Set<String> tiersOf(String domain, java.time.LocalDate week) {
+    Set<String> tiersOf(String domain, LocalDate week) {
         Set<String> all = new TreeSet<>();
         Set<String> thatWeek = new TreeSet<>();
-        for (Map.Entry<String, java.time.LocalDate[]> e : memory.spans.getOrDefault(domain, Map.of()).entrySet()) {
+        for (Map.Entry<String, LocalDate[]> e : memory.spans.getOrDefault(domain, Map.of()).entrySet()) {
             all.add(e.getKey());
             if (week != null && !week.isBefore(e.getValue()[0]) && !week.isAfter(e.getValue()[1])) thatWeek.add(e.getKey());
         }

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,7 +17,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads only what changed in spine-core's tables since the last poll, per table (see
@@ -31,7 +36,7 @@ final class SpineReader {
     /** How far before the newest time seen each poll reaches back: writers' clocks differ a little. */
     static final Duration OVERLAP = Duration.ofMinutes(5);
     /** Space-spelled: ' ' sorts before 'T', so this is at or before both spellings of the same minute (and of every later one). */
-    private static final java.time.format.DateTimeFormatter MINUTE = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int CHUNK = 500;
 
     /** Tables read only to answer a request (logs), never polled: a log table grows by lines per run, for years. */
@@ -49,7 +54,7 @@ final class SpineReader {
     /** How a table is followed: its key, the times a write moves, and which rows are still open. */
     record Plan(String table, List<String> key, List<String> times, String statusColumn, Set<String> open) {}
 
-    static final Map<String, Plan> PLANS = java.util.stream.Stream.of(
+    static final Map<String, Plan> PLANS = Stream.of(
             // A run's later writes (started, ended) are to a row that was open: re-read by key, so only its creation is followed by time.
             new Plan("core_executions", List.of("id"), List.of("created_at"), "status", Set.of("pending", "queued", "running")),
             new Plan("core_workflow_runs", List.of("run_id"), List.of("created_at", "started_at"), "status",
@@ -63,7 +68,7 @@ final class SpineReader {
             new Plan("core_execution_events", List.of("id"), List.of("timestamp"), null, Set.of()),
             new Plan("core_dead_letters", List.of("id"), List.of("created_at", "resolved_at", "last_retry_at"), null, Set.of()),
             new Plan("core_schedule_runs", List.of("id"), List.of("created_at", "scheduled_at", "started_at", "completed_at"), "status",
-                    Set.of("pending", "running"))).collect(java.util.stream.Collectors.toUnmodifiableMap(Plan::table, p -> p));
+                    Set.of("pending", "running"))).collect(Collectors.toUnmodifiableMap(Plan::table, p -> p));
 
     /** What has been seen of one table. */
     private static final class Cursor {
@@ -87,7 +92,7 @@ final class SpineReader {
     }
 
     /** The rows of each table new or changed since the last call (all of them the first time). */
-    Map<String, List<Map<String, Object>>> read(Connection c, SpineSchema schema, java.util.function.BiConsumer<String, Integer> progress)
+    Map<String, List<Map<String, Object>>> read(Connection c, SpineSchema schema, BiConsumer<String, Integer> progress)
             throws SQLException {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         polls++;
@@ -154,7 +159,7 @@ final class SpineReader {
         if (!cur.open.isEmpty() && plan.key().size() == 1) {
             List<String> open = new ArrayList<>(cur.open);
             int type = schema.column(plan.table(), plan.key().getFirst()).jdbcType();
-            boolean integer = type == java.sql.Types.INTEGER || type == java.sql.Types.BIGINT || type == java.sql.Types.SMALLINT;
+            boolean integer = type == Types.INTEGER || type == Types.BIGINT || type == Types.SMALLINT;
             for (int i = 0; i < open.size(); i += CHUNK) {
                 List<String> part = open.subList(i, Math.min(open.size(), i + CHUNK));
                 List<Object> ids = new ArrayList<>();

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reading spine-core's columns: ISO 8601 text times (with or without zone, 'T' or space), JSON
@@ -130,7 +131,7 @@ final class SpineRows {
     }
 
     /** Kinds spine-core 0.4.0 may prefix a name with ({@code operation:finra.otc_transparency.ingest_week}). */
-    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("^(operation|workflow|task|step|pipeline):");
+    private static final Pattern KIND = Pattern.compile("^(operation|workflow|task|step|pipeline):");
 
     /** A work name as the console shows it: without spine-core's kind prefix. */
     static String workName(String raw) {

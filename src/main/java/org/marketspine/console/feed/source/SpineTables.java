@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -70,7 +71,7 @@ final class SpineTables {
     static Object value(ResultSet r, int i, int type) throws SQLException {
         try {
             return typed(r, i, type);
-        } catch (SQLException | java.time.DateTimeException | ClassCastException e) {
+        } catch (SQLException | DateTimeException | ClassCastException e) {
             // SQLite reports a column declared TIMESTAMP or BOOLEAN by its declaration but stores text: read the text.
             return r.getString(i);
         }

@@ -10,6 +10,7 @@ import java.security.KeyFactory;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
@@ -69,7 +70,7 @@ public final class ServerTls {
             List<? extends Certificate> chain = List.copyOf(CertificateFactory.getInstance("X.509").generateCertificates(in));
             if (chain.isEmpty()) throw new IOException("no certificate in " + pem + " (expected PEM: -----BEGIN CERTIFICATE-----)");
             return chain;
-        } catch (java.security.cert.CertificateException e) {
+        } catch (CertificateException e) {
             throw new IOException("not a PEM certificate: " + pem + " (" + e.getMessage() + ")");
         }
     }

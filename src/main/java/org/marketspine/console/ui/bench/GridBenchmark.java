@@ -19,7 +19,9 @@ import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.ConsoleSnapshot;
 import org.marketspine.console.ui.LaunchOptions;
@@ -77,7 +79,7 @@ public final class GridBenchmark {
                 Files.createTempDirectory("spine-p11")), Clock.systemUTC());
         ConsoleSnapshot snapshot = new ConsoleSnapshot(state, new ConnectionState(ConnectionState.Phase.LIVE, 0, null, null,
                 state.seq(), state.seq(), "bench"), null, false, Instant.now(), null,
-                new org.marketspine.console.protocol.Message.SourceStatus(org.marketspine.console.protocol.SourceState.CURRENT,
+                new Message.SourceStatus(SourceState.CURRENT,
                         Instant.now(), "bench", null));
         CompletableFuture<double[]> cold = new CompletableFuture<>();
         CompletableFuture<double[]> warm = new CompletableFuture<>();

@@ -1,11 +1,12 @@
 package org.marketspine.console.ui.bench;
 
-import org.marketspine.console.model.LineageLayout;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,7 +16,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.marketspine.console.model.LineageAt;
 import org.marketspine.console.model.LineageGraph;
+import org.marketspine.console.model.LineageLayout;
 import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.ui.StatePublisher;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.lineage.LineageCanvas;
 
@@ -65,7 +68,7 @@ public final class LineageBenchmark {
 
     /** Every node present and certified: the paint is the same work as a real graph's. */
     private static LineageAt allPresent(LineageGraph g) {
-        java.util.Map<String, LineageAt.Look> looks = new java.util.HashMap<>();
+        Map<String, LineageAt.Look> looks = new HashMap<>();
         for (LineageGraph.Node n : g.nodes()) looks.put(n.id(), new LineageAt.Look(true, LineageAt.Tone.CERTIFIED, "CERTIFIED", 0));
         return new LineageAt(PlatformState.EMPTY, looks);
     }
@@ -79,7 +82,7 @@ public final class LineageBenchmark {
         List<String> label = List.of("bench.dataset · OTC", "wk 2026-01-02 · 19,000 rows · 2,700 sym", "capture-id-0123456789");
         // The workspace exists before its graph: the window is up, the layout arrives into it.
         CompletableFuture<LineageCanvas> shown = new CompletableFuture<>();
-        org.marketspine.console.ui.StatePublisher fx = new org.marketspine.console.ui.StatePublisher(() -> null);
+        StatePublisher fx = new StatePublisher(() -> null);
         Stage[] stage = new Stage[1];
         fx.deliver(() -> {
             LineageCanvas canvas = new LineageCanvas();

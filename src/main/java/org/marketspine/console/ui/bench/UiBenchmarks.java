@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -99,7 +100,7 @@ public final class UiBenchmarks {
         // 30 warm-up events (JIT, first cells), reported apart as P2first; then 200 measured.
         for (int i = -30; i < 200; i++) {
             String id = i < 0 ? "warm" + i : "p2-" + i;
-            var params = BackfillPlan.params(java.time.LocalDate.of(2024, 1, 5).plusWeeks(i), "OTC");
+            var params = BackfillPlan.params(LocalDate.of(2024, 1, 5).plusWeeks(i), "OTC");
             sink.platformThread().submit(() -> {
                 sink.emit(Instant.now(), new EventData.ExecutionQueued(id, "finra.otc_transparency.ingest_week", params,
                         Trigger.SCHEDULED, "bench", null));

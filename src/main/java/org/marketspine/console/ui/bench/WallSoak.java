@@ -1,8 +1,10 @@
 package org.marketspine.console.ui.bench;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -96,9 +98,9 @@ public final class WallSoak {
                 .redirectErrorStream(true).redirectOutput(dir.resolve("feed.log").toFile()).start();
         long deadline = System.currentTimeMillis() + 30_000;
         while (System.currentTimeMillis() < deadline) {
-            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
                 return p;
-            } catch (java.io.IOException notYet) {
+            } catch (IOException notYet) {
                 Thread.sleep(50);
             }
         }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.event.ActionEvent;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -25,6 +26,7 @@ import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.FinraCalendar;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Message;
+import org.marketspine.console.ui.CommandConfirmation;
 import org.marketspine.console.ui.Styles;
 
 /**
@@ -83,7 +85,7 @@ final class BackfillDialog extends Dialog<ButtonType> {
             showWarnings.setText(warningList.isVisible() ? "hide" : "show");
         });
         HBox warnRow = new HBox(6, recertify, showWarnings);
-        warnRow.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+        warnRow.setAlignment(Pos.BASELINE_LEFT);
         warnRow.visibleProperty().bind(recertify.textProperty().isNotEmpty());
         warnRow.managedProperty().bind(warnRow.visibleProperty());
         preview.setId("backfill-preview");
@@ -138,7 +140,7 @@ final class BackfillDialog extends Dialog<ButtonType> {
             e.consume();
             BackfillPlan plan = previewed;
             if (plan == null) return;
-            org.marketspine.console.ui.CommandConfirmation.ask("Confirm backfill", "Send a backfill of " + plan.weeks().size() + " partitions?",
+            CommandConfirmation.ask("Confirm backfill", "Send a backfill of " + plan.weeks().size() + " partitions?",
                     plan.pipeline() + " · " + plan.tier() + " · weeks " + plan.fromWeek() + " … " + plan.toWeek()
                             + (plan.recertify().isEmpty() ? "" : "\n" + recertifySummary(plan.recertify().size())),
                     "Send backfill", "confirm-backfill").ifPresent(reason -> {

@@ -1,17 +1,26 @@
 package org.marketspine.console.ui.health;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.model.Execution;
+import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.ui.CommandConfirmation;
 import org.marketspine.console.ui.Icons;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.Times;
+import org.marketspine.console.ui.Wrap;
 
 /** The selected execution: context to decide (error, class, recurrence, params, capture), logs on demand, retry. */
 final class ExecutionDetail extends VBox {
@@ -74,21 +83,21 @@ final class ExecutionDetail extends VBox {
             Execution x = vm.selectedProperty().get();
             if (x != null) vm.acknowledgeFailure(x.executionId());
         });
-        org.marketspine.console.ui.Wrap.decisions(title, advice, blocked, feedback, empty);
-        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
-        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        Wrap.decisions(title, advice, blocked, feedback, empty);
+        ColumnConstraints keys = new ColumnConstraints();
+        keys.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         values.setMinWidth(0);
         values.setFillWidth(true);
         grid.getColumnConstraints().setAll(keys, values);
-        javafx.scene.layout.FlowPane wrappingActions = new javafx.scene.layout.FlowPane(8, 6, retry, showLogs, acknowledge);
+        FlowPane wrappingActions = new FlowPane(8, 6, retry, showLogs, acknowledge);
         // The decision first (is a retry safe, can I send it), then the facts; on a short screen the
         // facts scroll rather than push the logs (and the board) out of shape.
         VBox decision = new VBox(8, advice, wrappingActions, blocked, feedback);
-        javafx.scene.control.ScrollPane factsScroll = new javafx.scene.control.ScrollPane(grid);
+        ScrollPane factsScroll = new ScrollPane(grid);
         factsScroll.setFitToWidth(true);
-        factsScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        factsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         factsScroll.getStyleClass().add("detail-scroll");
         factsScroll.setMinHeight(120);
         logs.setMinHeight(80);
@@ -113,7 +122,7 @@ final class ExecutionDetail extends VBox {
     private void confirmRetry() {
         Execution x = vm.selectedProperty().get();
         if (x == null) return;
-        org.marketspine.console.ui.CommandConfirmation.ask("Retry execution", "Retry " + x.pipeline() + (x.tier() == null ? "" : " for " + x.tier()
+        CommandConfirmation.ask("Retry execution", "Retry " + x.pipeline() + (x.tier() == null ? "" : " for " + x.tier()
                         + " week " + x.params().get("week_ending")) + "?",
                 vm.adviceProperty().get() + "\nA new run of the same pipeline and parameters is queued on the platform.",
                 "Send retry", "confirm-retry").ifPresent(vm::retry);
@@ -145,7 +154,7 @@ final class ExecutionDetail extends VBox {
         advice.getStyleClass().removeAll(Styles.BADGE_TRANSIENT, Styles.BADGE_SYSTEMIC, "advice-resolved");
         if (x.error() != null) {
             advice.getStyleClass().add(vm.selectedResolvedProperty().get() ? "advice-resolved"
-                    : x.error().classification() == org.marketspine.console.protocol.Classification.TRANSIENT
+                    : x.error().classification() == Classification.TRANSIENT
                     ? Styles.BADGE_TRANSIENT : Styles.BADGE_SYSTEMIC);
         }
     }
@@ -153,19 +162,19 @@ final class ExecutionDetail extends VBox {
     private int put(int row, String key, String value, boolean copyable) {
         Label k = new Label(key);
         k.getStyleClass().add("key");
-        k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        javafx.scene.Node v;
+        k.setMinWidth(Region.USE_PREF_SIZE);
+        Node v;
         if (copyable) {
             TextField f = new TextField(value);
             f.setEditable(false);
             f.setMinWidth(0);
             // An id wider than the field scrolls inside it; the tooltip carries it whole.
-            f.setTooltip(new javafx.scene.control.Tooltip(value));
+            f.setTooltip(new Tooltip(value));
             f.getStyleClass().addAll(Styles.MONO, "copyable");
             f.setId("detail-" + key.toLowerCase());
             v = f;
         } else {
-            Label l = org.marketspine.console.ui.Wrap.decision(new Label(value));
+            Label l = Wrap.decision(new Label(value));
             l.getStyleClass().add("value");
             v = l;
         }

@@ -2,8 +2,13 @@ package org.marketspine.console.ui.health;
 
 import java.time.Instant;
 import java.util.function.Supplier;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -13,6 +18,7 @@ import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.ui.Icons;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.TimeLabel;
+import org.marketspine.console.ui.Wrap;
 
 /** One failure: what failed where, when (absolute on hover), why, whether it is transient, and how often. */
 final class FailureCell extends ListCell<FailureItem> {
@@ -30,33 +36,33 @@ final class FailureCell extends ListCell<FailureItem> {
     private final VBox box;
 
     /** Held by the cell: the weak listener below lives as long as the cell does. */
-    private final javafx.beans.value.ChangeListener<Instant> onTick = (o, a, now) -> {
+    private final ChangeListener<Instant> onTick = (o, a, now) -> {
         if (when.time() != null) when.show(when.time(), now);
     };
 
-    FailureCell(Supplier<Instant> clock, javafx.beans.value.ObservableValue<Instant> ticks) {
+    FailureCell(Supplier<Instant> clock, ObservableValue<Instant> ticks) {
         this.clock = clock;
         // Every visible cell re-reads the same clock each second: two failures of the same second never read "26 s" and "2 s".
-        ticks.addListener(new javafx.beans.value.WeakChangeListener<>(onTick));
+        ticks.addListener(new WeakChangeListener<>(onTick));
         badge.getStyleClass().add(Styles.BADGE);
         critical.getStyleClass().addAll(Styles.BADGE, Styles.BADGE_CRITICAL);
-        pin.setTooltip(new javafx.scene.control.Tooltip("Pinned until acknowledged"));
+        pin.setTooltip(new Tooltip("Pinned until acknowledged"));
         for (Label l : new Label[] {badge, critical, pin}) l.setMinWidth(Region.USE_PREF_SIZE);
-        org.marketspine.console.ui.Wrap.decisions(partition, error, recurrence);
+        Wrap.decisions(partition, error, recurrence);
         pipeline.setMinWidth(0); // a pipeline id has no spaces to wrap at: it gets its own line, and a tooltip
-        pipeline.setTooltip(new javafx.scene.control.Tooltip());
+        pipeline.setTooltip(new Tooltip());
         pipeline.getStyleClass().add("pipeline");
         partition.getStyleClass().add(Styles.MUTED);
         when.getStyleClass().add(Styles.MUTED);
         error.getStyleClass().add("error");
         recurrence.getStyleClass().add("recurrence");
         deadLetter.getStyleClass().add("dead-letter");
-        org.marketspine.console.ui.Wrap.decisions(deadLetter);
+        Wrap.decisions(deadLetter);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         when.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(8, pin, critical, badge, partition, grow, when);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(partition, Priority.SOMETIMES);
         box = new VBox(top, pipeline, error, deadLetter, recurrence);
         box.getStyleClass().add("failure-cell");

@@ -1,27 +1,42 @@
 package org.marketspine.console.ui.health;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.model.ScheduleOutlook;
 import org.marketspine.console.model.TierFreshness;
+import org.marketspine.console.ui.CommandConfirmation;
 import org.marketspine.console.ui.Icons;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.TimeLabel;
 import org.marketspine.console.ui.Times;
+import org.marketspine.console.ui.Wrap;
 
 /**
  * The operator's board on a workstation: status and reason first, then what to act on
@@ -37,7 +52,7 @@ public final class HealthView extends StackPane {
     private final VBox scheduleRows = new VBox(2);
     private final VBox criticalRows = new VBox(6);
     private final ListView<FailureItem> failures = new ListView<>();
-    private final javafx.scene.control.Tooltip findingsTip = new javafx.scene.control.Tooltip();
+    private final Tooltip findingsTip = new Tooltip();
     /** What the schedule card shows with no row: its words follow the feed (waiting, none declared). */
     private final HBox scheduleEmpty;
 
@@ -47,23 +62,23 @@ public final class HealthView extends StackPane {
         getStyleClass().add("health-view");
         VBox board = new VBox(12, banner(), kpis(), columns());
         board.getStyleClass().add("board");
-        board.setPadding(new javafx.geometry.Insets(14));
+        board.setPadding(new Insets(14));
         VBox.setVgrow(board.getChildren().get(2), Priority.ALWAYS);
         getChildren().addAll(board, loading());
         vm.reportProperty().addListener((o, a, r) -> renderStatus());
         vm.staleTextProperty().addListener((o, a, b) -> renderStatus());
         vm.staleProperty().addListener((o, a, b) -> renderFreshness());
-        vm.freshness().addListener((javafx.collections.ListChangeListener<TierFreshness>) c -> renderFreshness());
-        vm.schedule().addListener((javafx.collections.ListChangeListener<ScheduleOutlook.Entry>) c -> renderSchedule());
+        vm.freshness().addListener((ListChangeListener<TierFreshness>) c -> renderFreshness());
+        vm.schedule().addListener((ListChangeListener<ScheduleOutlook.Entry>) c -> renderSchedule());
         renderSchedule(); // the card is never a blank area, not even before the first list change
-        vm.criticalAnomalies().addListener((javafx.collections.ListChangeListener<Anomaly>) c -> renderCritical());
+        vm.criticalAnomalies().addListener((ListChangeListener<Anomaly>) c -> renderCritical());
     }
 
     private Region banner() {
         banner.getStyleClass().addAll("status-banner", Styles.HEALTH_GREEN);
         reason.getStyleClass().add("status-reason");
         reason.setId("health-reason");
-        org.marketspine.console.ui.Wrap.decision(reason);
+        Wrap.decision(reason);
         HBox.setHgrow(reason, Priority.ALWAYS);
         staleTag.getStyleClass().add("stale-tag");
         staleTag.setId("stale-tag");
@@ -73,7 +88,7 @@ public final class HealthView extends StackPane {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         banner.getChildren().addAll(statusIcon, reason, grow, staleTag);
-        javafx.scene.control.Tooltip.install(banner, findingsTip);
+        Tooltip.install(banner, findingsTip);
         return banner;
     }
 
@@ -96,7 +111,7 @@ public final class HealthView extends StackPane {
         backfill.setId("backfill");
         // A backfill is decided from current data: not from a cached or stale board (the preview would ask a feed that is not there).
         backfill.disableProperty().bind(vm.hasDataProperty().not().or(vm.staleProperty()));
-        backfill.textProperty().bind(javafx.beans.binding.Bindings.when(vm.staleProperty().and(vm.hasDataProperty()))
+        backfill.textProperty().bind(Bindings.when(vm.staleProperty().and(vm.hasDataProperty()))
                 .then("Backfill… (not live)").otherwise("Backfill…"));
         if (vm.isReview()) {
             // An audit bundle under offline review is read-only: say so on the button, not at Preview.
@@ -105,7 +120,7 @@ public final class HealthView extends StackPane {
             backfill.textProperty().unbind();
             backfill.setDisable(true);
             backfill.setText("Backfill… (read-only review)");
-            backfill.setTooltip(new javafx.scene.control.Tooltip("Backfill disabled: this is an audit bundle under offline review (read-only)."));
+            backfill.setTooltip(new Tooltip("Backfill disabled: this is an audit bundle under offline review (read-only)."));
         }
         backfill.setOnAction(e -> new BackfillDialog(vm).showAndWait());
         Label boardFeedback = new Label();
@@ -117,18 +132,18 @@ public final class HealthView extends StackPane {
                 ok ? Styles.FEEDBACK_OK : Styles.FEEDBACK_ERROR, Styles.FEEDBACK_OK, Styles.FEEDBACK_ERROR));
         Button runs = new Button("Runs…", Icons.of(Icons.SCHEDULE));
         runs.setId("show-runs");
-        runs.setTooltip(new javafx.scene.control.Tooltip("Running and queued runs, recent history, cancel"));
+        runs.setTooltip(new Tooltip("Running and queued runs, recent history, cancel"));
         runs.disableProperty().bind(vm.hasDataProperty().not());
         runs.setOnAction(e -> showRuns());
         VBox actions = new VBox(4, new HBox(8, runs, backfill), boardFeedback);
-        actions.setAlignment(javafx.geometry.Pos.TOP_RIGHT);
+        actions.setAlignment(Pos.TOP_RIGHT);
         actions.setMaxWidth(420);
         VBox runningKpi = kpi("kpi-running", vm.runningFigureProperty(), vm.runningTextProperty(), vm.runningProperty().greaterThan(0), null);
         runningKpi.getStyleClass().add("kpi-link");
         runningKpi.setOnMouseClicked(e -> {
             if (vm.hasDataProperty().get()) showRuns();
         });
-        javafx.scene.control.Tooltip.install(runningKpi, new javafx.scene.control.Tooltip("Click to see what runs now, what is queued, and the recent history"));
+        Tooltip.install(runningKpi, new Tooltip("Click to see what runs now, what is queued, and the recent history"));
         return new HBox(12,
                 runningKpi,
                 kpi("kpi-failures", vm.unresolvedFigureProperty(), Bindings.concat("unresolved failures (24 h)"),
@@ -139,15 +154,15 @@ public final class HealthView extends StackPane {
     }
 
     /** One runs window per board, brought to the front when asked again. */
-    private javafx.stage.Stage runsWindow;
+    private Stage runsWindow;
 
     void showRuns() {
         if (runsWindow == null) {
-            runsWindow = new javafx.stage.Stage();
+            runsWindow = new Stage();
             runsWindow.setTitle("Runs — running, queued and recent");
             if (getScene() != null) runsWindow.initOwner(getScene().getWindow());
-            javafx.scene.Scene scene = new javafx.scene.Scene(new RunsView(vm), 1100, 620);
-            scene.getStylesheets().addAll(getScene() == null ? java.util.List.of(Styles.STYLESHEET) : getScene().getStylesheets());
+            Scene scene = new Scene(new RunsView(vm), 1100, 620);
+            scene.getStylesheets().addAll(getScene() == null ? List.of(Styles.STYLESHEET) : getScene().getStylesheets());
             runsWindow.setScene(scene);
             runsWindow.setOnHidden(e -> vm.watchRuns(false));
         }
@@ -156,8 +171,8 @@ public final class HealthView extends StackPane {
         runsWindow.toFront();
     }
 
-    private VBox kpi(String id, javafx.beans.value.ObservableValue<String> value, javafx.beans.value.ObservableValue<String> label,
-                     javafx.beans.value.ObservableBooleanValue warn, javafx.beans.value.ObservableBooleanValue bad) {
+    private VBox kpi(String id, ObservableValue<String> value, ObservableValue<String> label,
+                     ObservableBooleanValue warn, ObservableBooleanValue bad) {
         Label v = new Label();
         v.textProperty().bind(value);
         v.getStyleClass().add("kpi-value");
@@ -187,12 +202,12 @@ public final class HealthView extends StackPane {
         failures.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null) vm.selectedIdProperty().set(item.execution().executionId());
         });
-        vm.failures().addListener((javafx.collections.ListChangeListener<FailureItem>) c -> {
+        vm.failures().addListener((ListChangeListener<FailureItem>) c -> {
             reselect();
             notifyNewCriticals();
         });
         VBox.setVgrow(failures, Priority.ALWAYS);
-        Label failuresTitle = org.marketspine.console.ui.Wrap.decision(title("Recent failures · 7 days · criticals pinned until acknowledged"));
+        Label failuresTitle = Wrap.decision(title("Recent failures · 7 days · criticals pinned until acknowledged"));
         criticalRows.setId("critical-anomalies");
         VBox critical = card(title("Critical anomalies"), criticalRows);
         critical.visibleProperty().bind(Bindings.isNotEmpty(vm.criticalAnomalies()));
@@ -216,11 +231,11 @@ public final class HealthView extends StackPane {
         boolean showing = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
         for (FailureItem f : vm.takeNewCriticals()) {
             if (!showing) continue;
-            org.controlsfx.control.Notifications.create()
+            Notifications.create()
                     .owner(getScene().getWindow())
                     .title("Critical failure: " + f.execution().pipeline())
                     .text(f.execution().error().type() + ": " + f.execution().error().message() + "\n" + f.recurrence().describe())
-                    .hideAfter(javafx.util.Duration.seconds(12))
+                    .hideAfter(Duration.seconds(12))
                     .showError();
         }
     }
@@ -260,7 +275,7 @@ public final class HealthView extends StackPane {
             HBox row = new HBox(current ? Icons.of(Icons.health(f.level())) : Icons.of(Icons.UNKNOWN), tier, week, state);
             row.getStyleClass().addAll("fresh-row", current ? Styles.health(f.level()) : "fresh-unknown");
             row.setId("fresh-" + f.tier());
-            javafx.scene.control.Tooltip.install(row, new javafx.scene.control.Tooltip("Latest week held: " + f.latestWeek()
+            Tooltip.install(row, new Tooltip("Latest week held: " + f.latestWeek()
                     + (f.latestCapturedAt() == null ? "" : ", captured " + Times.absolute(f.latestCapturedAt()))
                     + "\nNewest week FINRA has published for " + f.tier() + ": " + f.expectedWeek()
                     + "\nYellow after 24 h overdue, red after 3 days."));
@@ -274,13 +289,13 @@ public final class HealthView extends StackPane {
         for (ScheduleOutlook.Entry e : vm.schedule()) {
             TimeLabel when = new TimeLabel();
             when.show(e.expectedAt(), vm.now());
-            Label what = org.marketspine.console.ui.Wrap.decision(new Label((e.overdue() ? "OVERDUE · " : "") + e.tier()
+            Label what = Wrap.decision(new Label((e.overdue() ? "OVERDUE · " : "") + e.tier()
                     + " · week ending " + e.weekEnding()));
-            Label pipeline = org.marketspine.console.ui.Wrap.decision(new Label(e.pipeline()));
+            Label pipeline = Wrap.decision(new Label(e.pipeline()));
             pipeline.getStyleClass().add(Styles.MUTED);
             when.setText("due " + when.getText());
             when.setMinWidth(Region.USE_PREF_SIZE);
-            javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(8, 0, what, when);
+            FlowPane head = new FlowPane(8, 0, what, when);
             VBox text = new VBox(1, head, pipeline);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);
@@ -292,7 +307,7 @@ public final class HealthView extends StackPane {
     }
 
     private HBox scheduleEmpty() {
-        Label text = org.marketspine.console.ui.Wrap.decision(new Label());
+        Label text = Wrap.decision(new Label());
         text.setId("schedule-empty");
         text.textProperty().bind(vm.noScheduleTextProperty());
         HBox box = new HBox(Icons.of(Icons.SCHEDULE), text);
@@ -303,19 +318,19 @@ public final class HealthView extends StackPane {
     private void renderCritical() {
         criticalRows.getChildren().clear();
         for (Anomaly a : vm.criticalAnomalies()) {
-            Label text = org.marketspine.console.ui.Wrap.decision(new Label(a.detected().tier() + " · week "
+            Label text = Wrap.decision(new Label(a.detected().tier() + " · week "
                     + a.detected().weekEnding() + " · " + a.detected().message()));
             TimeLabel when = new TimeLabel();
             when.show(a.detectedAt(), vm.now());
             Button ack = new Button(a.isAcknowledged() ? "Acknowledged by " + a.acknowledgedBy() : "Acknowledge…");
             ack.setDisable(a.isAcknowledged());
-            ack.setOnAction(e -> org.marketspine.console.ui.CommandConfirmation.ask("Acknowledge anomaly",
+            ack.setOnAction(e -> CommandConfirmation.ask("Acknowledge anomaly",
                     "Acknowledge " + a.anomalyId() + "?", "It stays open (and the week blocked) until resolved; your note is recorded.",
                     "Acknowledge", "confirm-acknowledge").ifPresent(note -> vm.acknowledgeAnomaly(a, note)));
             Label badge = new Label("CRITICAL");
             badge.getStyleClass().addAll(Styles.BADGE, Styles.BADGE_CRITICAL);
             HBox top = new HBox(8, Icons.of(Icons.PIN), badge, when, ack);
-            top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            top.setAlignment(Pos.CENTER_LEFT);
             criticalRows.getChildren().add(new VBox(4, top, text));
         }
     }
@@ -334,7 +349,7 @@ public final class HealthView extends StackPane {
         vm.waitingIsProgressProperty().addListener((o, a, progress) -> Styles.switchClass(text, progress ? null : "waiting-problem",
                 "waiting-problem"));
         VBox box = new VBox(12, spinner, text);
-        box.setAlignment(javafx.geometry.Pos.CENTER);
+        box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("loading-state");
         // Over the board only while something is on its way; a feed that cannot be reached is said by the board itself.
         box.visibleProperty().bind(vm.hasDataProperty().not().and(vm.waitingIsProgressProperty()));
@@ -347,7 +362,7 @@ public final class HealthView extends StackPane {
         return l;
     }
 
-    private static VBox card(javafx.scene.Node... children) {
+    private static VBox card(Node... children) {
         VBox box = new VBox(children);
         box.getStyleClass().add(Styles.CARD);
         return box;

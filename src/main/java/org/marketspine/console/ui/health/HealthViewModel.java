@@ -1,5 +1,7 @@
 package org.marketspine.console.ui.health;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -25,15 +27,18 @@ import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.FailureTriage;
 import org.marketspine.console.model.Freshness;
+import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.model.HealthReport;
 import org.marketspine.console.model.HealthRules;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.Recurrence;
 import org.marketspine.console.model.RetryAdvice;
+import org.marketspine.console.model.RunsList;
 import org.marketspine.console.model.ScheduleOutlook;
 import org.marketspine.console.model.TierFreshness;
 import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.ui.AcknowledgedFailures;
 import org.marketspine.console.ui.CommandSender;
@@ -69,7 +74,7 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper noScheduleText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper waitingIsProgress = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyObjectWrapper<Instant> clockNow = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
-    private HealthReport computedReport = new HealthReport(org.marketspine.console.model.HealthLevel.GREEN, "", List.of());
+    private HealthReport computedReport = new HealthReport(HealthLevel.GREEN, "", List.of());
     private final ObservableList<FailureItem> failures = FXCollections.observableArrayList();
     private final ObservableList<Anomaly> criticalAnomalies = FXCollections.observableArrayList();
     private final ObservableList<TierFreshness> freshness = FXCollections.observableArrayList();
@@ -128,7 +133,7 @@ public final class HealthViewModel {
     /** Recomputes everything from a snapshot at a given instant (on each publication and each clock tick). */
     public void update(ConsoleSnapshot snapshot, Instant at) {
         boolean sameState = last != null && last.state() == snapshot.state() && fullAt != null
-                && java.time.Duration.between(fullAt, at).toSeconds() < FULL_EVERY_SECONDS;
+                && Duration.between(fullAt, at).toSeconds() < FULL_EVERY_SECONDS;
         last = snapshot;
         now = at;
         clockNow.set(at);
@@ -151,7 +156,7 @@ public final class HealthViewModel {
         setIfChanged(freshness, Freshness.perTier(s, at));
         setIfChanged(schedule, ScheduleOutlook.of(s, at));
         noScheduleText.set(HonestStatus.noSchedule(snapshot));
-        if (runsWatched) setIfChanged(runs, org.marketspine.console.model.RunsList.of(s, org.marketspine.console.model.RunsList.RECENT));
+        if (runsWatched) setIfChanged(runs, RunsList.of(s, RunsList.RECENT));
         updateStale(snapshot, at);
         refreshSelection();
     }
@@ -230,8 +235,8 @@ public final class HealthViewModel {
 
     public void watchRuns(boolean watched) {
         runsWatched = watched;
-        if (watched && last != null) setIfChanged(runs, org.marketspine.console.model.RunsList.of(last.state(),
-                org.marketspine.console.model.RunsList.RECENT));
+        if (watched && last != null) setIfChanged(runs, RunsList.of(last.state(),
+                RunsList.RECENT));
     }
 
     /** Why this user cannot cancel {@code x} now, or null. The server checks the same rules. */
@@ -240,7 +245,7 @@ public final class HealthViewModel {
         if (!x.status().isActive()) return x.executionId() + " has already " + x.status().name().toLowerCase() + ".";
         if (last == null || last.isBundle()) return "Cancel disabled: this is an audit bundle under offline review (read-only).";
         if (!last.connection().isLive()) return "Cancel disabled: the feed is not live.";
-        if (last.welcome() != null && last.welcome().role() != org.marketspine.console.protocol.Role.OPERATOR) {
+        if (last.welcome() != null && last.welcome().role() != Role.OPERATOR) {
             return "Only operators can cancel runs (you are " + last.welcome().role().wire() + ").";
         }
         return null;
@@ -311,7 +316,7 @@ public final class HealthViewModel {
         (detail ? feedback : boardFeedback).set(text);
     }
 
-    private static String join(com.fasterxml.jackson.databind.JsonNode ids) {
+    private static String join(JsonNode ids) {
         StringBuilder b = new StringBuilder();
         for (var n : ids) b.append(b.isEmpty() ? "" : ", ").append(n.asText());
         return b.toString();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
 import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.model.HealthReport;
+import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.ui.ConnectionText;
 import org.marketspine.console.ui.ConsoleSnapshot;
 import org.marketspine.console.ui.Times;
@@ -96,6 +97,6 @@ final class HonestStatus {
         Phase p = s.connection().phase();
         if (p == Phase.LIVE && s.isSourceCurrent()) return false; // current and empty: nothing is coming
         return p == Phase.CONNECTING || p == Phase.CATCHING_UP
-                || p == Phase.LIVE && (s.source() == null || s.source().state() != org.marketspine.console.protocol.SourceState.FAILING);
+                || p == Phase.LIVE && (s.source() == null || s.source().state() != SourceState.FAILING);
     }
 }

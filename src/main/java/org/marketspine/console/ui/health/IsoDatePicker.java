@@ -2,6 +2,7 @@ package org.marketspine.console.ui.health;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import javafx.collections.MapChangeListener;
 import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
 
@@ -53,7 +54,7 @@ final class IsoDatePicker {
 
     /** Calls {@code r} when the typed text turns out not to be a date (the value itself did not change). */
     static void onProblem(DatePicker p, Runnable r) {
-        p.getProperties().addListener((javafx.collections.MapChangeListener<Object, Object>) c -> {
+        p.getProperties().addListener((MapChangeListener<Object, Object>) c -> {
             if (BAD.equals(c.getKey())) r.run();
         });
     }

@@ -1,7 +1,16 @@
 package org.marketspine.console.ui.health;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -13,7 +22,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.ExecutionStatus;
 import org.marketspine.console.model.RunsList;
+import org.marketspine.console.ui.CommandConfirmation;
 import org.marketspine.console.ui.Icons;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.Times;
@@ -34,7 +45,7 @@ final class RunsView extends VBox {
         super(8);
         this.vm = vm;
         getStyleClass().add("runs-view");
-        setPadding(new javafx.geometry.Insets(12));
+        setPadding(new Insets(12));
         filter.setId("runs-filter");
         filter.setPromptText("Filter: pipeline, tier, week, status, trigger, who…");
         HBox.setHgrow(filter, Priority.ALWAYS);
@@ -48,7 +59,7 @@ final class RunsView extends VBox {
         table.setId("runs-table");
         table.setItems(shown);
         table.setPlaceholder(new Label("No runs recorded by this feed yet."));
-        table.getColumns().setAll(java.util.List.of(
+        table.getColumns().setAll(List.of(
                 column("Status", 110, x -> x.status().name().toLowerCase() + (x.attempt() > 1 ? " · attempt " + x.attempt() : "")),
                 column("Pipeline", 300, Execution::pipeline),
                 column("Partition", 170, x -> x.tier() == null ? String.valueOf(x.params()) : x.tier() + " · " + x.params().get("week_ending")),
@@ -60,14 +71,14 @@ final class RunsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, x) -> refreshCancel());
-        vm.runs().addListener((javafx.collections.ListChangeListener<Execution>) c -> {
+        vm.runs().addListener((ListChangeListener<Execution>) c -> {
             refreshSummary();
             refreshCancel();
         });
         cancel.setOnAction(e -> {
             Execution x = table.getSelectionModel().getSelectedItem();
             if (x == null || vm.cancelBlocked(x) != null) return;
-            org.marketspine.console.ui.CommandConfirmation.ask("Cancel run", "Cancel " + x.executionId() + "?", x.pipeline() + " · "
+            CommandConfirmation.ask("Cancel run", "Cancel " + x.executionId() + "?", x.pipeline() + " · "
                     + (x.tier() == null ? "" : x.tier() + " week " + x.params().get("week_ending") + " · ")
                     + x.status().name().toLowerCase() + ". The platform stops it; its partition stays as it was.",
                     "Cancel run", "confirm-cancel-run").ifPresent(reason -> vm.cancel(x, reason));
@@ -81,8 +92,8 @@ final class RunsView extends VBox {
     }
 
     private void refreshSummary() {
-        long running = vm.runs().stream().filter(x -> x.status() == org.marketspine.console.model.ExecutionStatus.RUNNING).count();
-        long queued = vm.runs().stream().filter(x -> x.status() == org.marketspine.console.model.ExecutionStatus.QUEUED).count();
+        long running = vm.runs().stream().filter(x -> x.status() == ExecutionStatus.RUNNING).count();
+        long queued = vm.runs().stream().filter(x -> x.status() == ExecutionStatus.QUEUED).count();
         summary.setText(running + " running · " + queued + " queued · " + (vm.runs().size() - running - queued) + " recent");
     }
 
@@ -93,14 +104,14 @@ final class RunsView extends VBox {
     }
 
     /** How long a run took, or has been running so far by the board's clock; "—" while it waits in the queue. */
-    static String duration(Execution x, java.time.Instant now) {
+    static String duration(Execution x, Instant now) {
         if (x.startedAt() == null) return "—";
         boolean running = x.endedAt() == null;
-        String span = Times.span(java.time.Duration.between(x.startedAt(), running ? now : x.endedAt()));
+        String span = Times.span(Duration.between(x.startedAt(), running ? now : x.endedAt()));
         return (running ? "running " : "") + (span == null ? "< 2 s" : span);
     }
 
-    private static TableColumn<Execution, String> column(String title, double width, java.util.function.Function<Execution, String> value) {
+    private static TableColumn<Execution, String> column(String title, double width, Function<Execution, String> value) {
         TableColumn<Execution, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
@@ -118,22 +129,22 @@ final class RunsView extends VBox {
     /** When the run was queued, relative to the board's clock and re-read on every tick. */
     private TableColumn<Execution, Execution> queuedColumn() {
         TableColumn<Execution, Execution> c = ticking("Queued", 120, (x, now) -> Times.relative(x.queuedAt(), now));
-        c.setComparator(java.util.Comparator.comparing(Execution::queuedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        c.setComparator(Comparator.comparing(Execution::queuedAt, Comparator.nullsLast(Comparator.naturalOrder())));
         return c;
     }
 
     /** How long each run took; a running run's duration grows with the board's clock. */
     private TableColumn<Execution, Execution> durationColumn() {
         TableColumn<Execution, Execution> c = ticking("Duration", 110, RunsView::duration);
-        c.setComparator(java.util.Comparator.comparing(Execution::startedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+        c.setComparator(Comparator.comparing(Execution::startedAt, Comparator.nullsLast(Comparator.naturalOrder())));
         return c;
     }
 
     private TableColumn<Execution, Execution> ticking(String title, double width,
-                                                      java.util.function.BiFunction<Execution, java.time.Instant, String> text) {
+                                                      BiFunction<Execution, Instant, String> text) {
         TableColumn<Execution, Execution> c = new TableColumn<>(title);
         c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue()));
         c.setCellFactory(col -> new TickingCell(vm.clockProperty(), text, (x, shown) -> shown
                 + "\nQueued " + Times.absolute(x.queuedAt())
                 + (x.startedAt() == null ? "" : "\nStarted " + Times.absolute(x.startedAt()))

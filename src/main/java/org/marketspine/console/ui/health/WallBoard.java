@@ -1,9 +1,13 @@
 package org.marketspine.console.ui.health;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -11,13 +15,17 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.transform.Scale;
+import org.kordamp.ikonli.javafx.FontIcon;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.HealthLevel;
+import org.marketspine.console.model.HealthReport;
 import org.marketspine.console.model.TierFreshness;
 import org.marketspine.console.ui.ConnectionText;
 import org.marketspine.console.ui.ConsoleSnapshot;
 import org.marketspine.console.ui.Icons;
+import org.marketspine.console.ui.SecondTick;
 import org.marketspine.console.ui.StatePublisher;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.Times;
@@ -107,7 +115,7 @@ public final class WallBoard extends StackPane {
         setFocusTraversable(false);
 
         publisher.snapshotProperty().addListener((o, a, s) -> refresh());
-        org.marketspine.console.ui.SecondTick.whileShowing(this, this::refresh);
+        SecondTick.whileShowing(this, this::refresh);
         refresh();
     }
 
@@ -115,11 +123,11 @@ public final class WallBoard extends StackPane {
     static final double DESIGN_WIDTH = 1920;
     static final double DESIGN_HEIGHT = 1080;
 
-    private javafx.scene.Group scaledToFit(StackPane board) {
+    private Group scaledToFit(StackPane board) {
         board.setMinSize(DESIGN_WIDTH, DESIGN_HEIGHT);
         board.setPrefSize(DESIGN_WIDTH, DESIGN_HEIGHT);
         board.setMaxSize(DESIGN_WIDTH, DESIGN_HEIGHT);
-        javafx.scene.transform.Scale scale = new javafx.scene.transform.Scale(1, 1, 0, 0);
+        Scale scale = new Scale(1, 1, 0, 0);
         board.getTransforms().add(scale);
         Runnable fit = () -> {
             double k = Math.min(getWidth() / DESIGN_WIDTH, getHeight() / DESIGN_HEIGHT);
@@ -130,7 +138,7 @@ public final class WallBoard extends StackPane {
         };
         widthProperty().addListener((o, a, b) -> fit.run());
         heightProperty().addListener((o, a, b) -> fit.run());
-        return new javafx.scene.Group(board);
+        return new Group(board);
     }
 
     private static Label section(String text) {
@@ -149,7 +157,7 @@ public final class WallBoard extends StackPane {
         var report = vm.reportProperty().get();
         boolean live = s.connection().isLive();
         Styles.switchHealth(status, report.level());
-        ((org.kordamp.ikonli.javafx.FontIcon) status.getChildren().get(0)).setIconCode(Icons.health(report.level()));
+        ((FontIcon) status.getChildren().get(0)).setIconCode(Icons.health(report.level()));
         level.setText(switch (report.level()) {
             case GREEN -> "ALL SYSTEMS HEALTHY";
             case YELLOW -> "WARNING";
@@ -183,12 +191,12 @@ public final class WallBoard extends StackPane {
             lostTitle.setText(lost ? "FEED LOST" : "NOT LIVE YET");
             lostDetail.setText((since == null ? (s.fromCache() ? "Not reached since this screen started · showing the copy cached before"
                     : "No contact with the feed yet") : "since " + Times.clock(since) + " · data is "
-                    + Times.span(java.time.Duration.between(since, now)) + " old") + " · reconnecting automatically");
+                    + Times.span(Duration.between(since, now)) + " old") + " · reconnecting automatically");
         }
     }
 
     /** The wall's one reason line. On data that is not current the honest reason stands alone: its findings may be empty (it was green). */
-    static String reasonText(org.marketspine.console.model.HealthReport report, boolean current) {
+    static String reasonText(HealthReport report, boolean current) {
         if (report.level() == HealthLevel.GREEN) return "No failures, fresh data, schedules on track.";
         if (!current || report.findings().isEmpty()) return report.reason();
         return capitalize(report.findings().get(0).message())
@@ -221,7 +229,7 @@ public final class WallBoard extends StackPane {
     /** Critical anomalies, then unresolved failures with tier and week; what does not fit is counted, never dropped silently. */
     private void renderRecent(Instant now) {
         recent.getChildren().clear();
-        java.util.List<Node> rows = new java.util.ArrayList<>();
+        List<Node> rows = new ArrayList<>();
         for (var a : vm.criticalAnomalies()) {
             rows.add(line(HealthLevel.RED, "Critical anomaly · " + a.detected().tier() + " " + a.detected().weekEnding(),
                     a.detected().message()));

@@ -1,18 +1,23 @@
 package org.marketspine.console.ui.lineage;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -20,13 +25,18 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
 import javafx.stage.FileChooser;
 import org.marketspine.console.model.AuditLog;
+import org.marketspine.console.ui.StyleProbes;
 import org.marketspine.console.ui.Styles;
+import org.marketspine.console.ui.TextMeasure;
 import org.marketspine.console.ui.Times;
 
 /**
@@ -55,9 +65,9 @@ final class AuditLogView extends VBox {
     private final TableColumn<AuditLog.Entry, String> atColumn;
     private final AuditRowDetail detail = new AuditRowDetail();
     /** The table cells' font and padding, to size the time column to its widest text. */
-    private final org.marketspine.console.ui.StyleProbes probes = new org.marketspine.console.ui.StyleProbes();
+    private final StyleProbes probes = new StyleProbes();
     private final Label cellProbe = probes.label("table-cell");
-    private final org.marketspine.console.ui.TextMeasure measure = new org.marketspine.console.ui.TextMeasure();
+    private final TextMeasure measure = new TextMeasure();
 
     AuditLogView(LineageViewModel vm) {
         this.vm = vm;
@@ -104,15 +114,15 @@ final class AuditLogView extends VBox {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("spine-audit-log.csv");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-            java.io.File f = chooser.showSaveDialog(getScene().getWindow());
+            File f = chooser.showSaveDialog(getScene().getWindow());
             if (f != null) export(f.toPath());
         });
         count.getStyleClass().add(Styles.MUTED);
         count.setId("audit-count");
         message.setId("audit-message");
         // At 1280×720 the filters wrap to a second line rather than cut their choices and the count.
-        for (javafx.scene.control.Control c : List.of(from, to, trigger, what, who, outcome, count, export)) c.setMinWidth(Region.USE_PREF_SIZE);
-        javafx.scene.layout.FlowPane filters = new javafx.scene.layout.FlowPane(8, 6, from, new Label("–"), to, trigger, what, who, outcome, count, export);
+        for (Control c : List.of(from, to, trigger, what, who, outcome, count, export)) c.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane filters = new FlowPane(8, 6, from, new Label("–"), to, trigger, what, who, outcome, count, export);
         filters.setAlignment(Pos.CENTER_LEFT);
         verifyWeek.setId("verify-week");
         verifyWeek.setPromptText("week ending");
@@ -125,12 +135,12 @@ final class AuditLogView extends VBox {
         verifyResult.setPrefHeight(130);
         // Only once asked: at 1280×720 every line of height goes to the table's rows.
         verifyResult.managedProperty().bind(verifyResult.visibleProperty());
-        verifyResult.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(verifyResult.getItems()));
+        verifyResult.visibleProperty().bind(Bindings.isNotEmpty(verifyResult.getItems()));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> detail.show(e));
         HBox verifyRow = new HBox(8, new Label("Did every scheduled run execute for"), verifyWeek, verify, message);
         verifyRow.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(probes.group(), filters, table, detail, verifyRow, verifyResult);
-        vm.audit().addListener((javafx.collections.ListChangeListener<AuditLog.Entry>) c -> refreshChoices());
+        vm.audit().addListener((ListChangeListener<AuditLog.Entry>) c -> refreshChoices());
         refreshChoices();
     }
 
@@ -185,14 +195,14 @@ final class AuditLogView extends VBox {
 
     /** A column title's width in the cells' font, measured bold (headers may be, and bold is the wider). */
     private double headerWidth(String title) {
-        javafx.scene.text.Font f = cellProbe.getFont();
-        return measure.width(title, javafx.scene.text.Font.font(f.getFamily(), javafx.scene.text.FontWeight.BOLD, f.getSize())) + spare();
+        Font f = cellProbe.getFont();
+        return measure.width(title, Font.font(f.getFamily(), FontWeight.BOLD, f.getSize())) + spare();
     }
 
     private static void fill(ComboBox<String> c, List<AuditLog.Entry> all, Function<AuditLog.Entry, String> f) {
         TreeSet<String> values = new TreeSet<>();
         for (AuditLog.Entry e : all) values.add(f.apply(e));
-        List<String> items = new java.util.ArrayList<>(List.of(any(c)));
+        List<String> items = new ArrayList<>(List.of(any(c)));
         items.addAll(values);
         if (!c.getItems().equals(items)) {
             String keep = c.getValue();
@@ -221,7 +231,7 @@ final class AuditLogView extends VBox {
         }
         List<AuditLog.ScheduledRun> runs = vm.verifyWeek(w);
         long missing = runs.stream().filter(r -> !r.ran()).count();
-        List<String> lines = new java.util.ArrayList<>();
+        List<String> lines = new ArrayList<>();
         lines.add(runs.isEmpty() ? "Nothing was due for the week ending " + w + " at the instant shown."
                 : missing == 0 ? "All " + runs.size() + " expected runs for the week ending " + w + " succeeded."
                 : missing + " of " + runs.size() + " expected runs for the week ending " + w + " did NOT succeed:");

@@ -3,6 +3,7 @@ package org.marketspine.console.ui.lineage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,6 +14,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.ui.Styles;
 
@@ -76,7 +78,7 @@ final class CompareView extends VBox {
         summary.setId("compare-summary");
         summary.getStyleClass().add("compare-summary");
         summary.setWrapText(true);
-        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps whole; the tree below gives way
+        summary.setMinHeight(Region.USE_PREF_SIZE); // wraps whole; the tree below gives way
         summary.managedProperty().bind(summary.visibleProperty());
         result.setId("compare-result");
         result.setShowRoot(false);
@@ -99,7 +101,7 @@ final class CompareView extends VBox {
         none.managedProperty().bind(none.visibleProperty());
         getChildren().addAll(instants, captures, error, none, summary, result);
         vm.comparisonProperty().addListener((o, x, r) -> render(r));
-        vm.deltas().addListener((javafx.collections.ListChangeListener<String>) c -> renderDeltas());
+        vm.deltas().addListener((ListChangeListener<String>) c -> renderDeltas());
         render(vm.comparisonProperty().get());
         Instant last = vm.log().lastAt();
         if (last != null) {

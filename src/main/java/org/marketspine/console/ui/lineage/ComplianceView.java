@@ -1,13 +1,23 @@
 package org.marketspine.console.ui.lineage;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.marketspine.console.model.Capture;
+import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.Icons;
 import org.marketspine.console.ui.Times;
 
@@ -27,7 +37,7 @@ public final class ComplianceView extends BorderPane {
     }
 
     /** With a runtime, the workspace can export signed audit bundles. */
-    public ComplianceView(LineageViewModel vm, org.marketspine.console.ui.ConsoleRuntime runtime) {
+    public ComplianceView(LineageViewModel vm, ConsoleRuntime runtime) {
         getStyleClass().add("compliance-view");
         this.vm = vm;
         lineage = new LineageView(vm);
@@ -60,15 +70,15 @@ public final class ComplianceView extends BorderPane {
         show.run();
         Button export = new Button("Export bundle…", Icons.of(Icons.EXPORT));
         export.setId("export-bundle");
-        export.setTooltip(new javafx.scene.control.Tooltip("A signed, verifiable file of the journal for a time range, with a report"));
+        export.setTooltip(new Tooltip("A signed, verifiable file of the journal for a time range, with a report"));
         export.setOnAction(e -> new ExportBundleDialog(runtime, vm).show());
         export.setVisible(runtime != null && runtime.review() == null);
         export.setManaged(export.isVisible());
         // Over the tab strip's right end, so the tabs below keep the whole width.
-        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(tabs, export);
-        javafx.scene.layout.StackPane.setAlignment(export, Pos.TOP_RIGHT);
-        javafx.scene.layout.StackPane.setMargin(export, new javafx.geometry.Insets(2, 8, 0, 0));
-        export.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        StackPane centre = new StackPane(tabs, export);
+        StackPane.setAlignment(export, Pos.TOP_RIGHT);
+        StackPane.setMargin(export, new Insets(2, 8, 0, 0));
+        export.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         setCenter(centre);
         // The banner sits on the timeline that set it: when it appears only the view above shrinks; no control moves.
         setBottom(new VBox(banner, new TimelineBar(vm)));
@@ -83,24 +93,24 @@ public final class ComplianceView extends BorderPane {
      * revision, an hour after it, with the banner), compare (the last fourteen days), audit, retention.
      */
     public void show(String view) {
-        java.time.Instant last = vm.log().lastAt();
+        Instant last = vm.log().lastAt();
         switch (view) {
             case "graph" -> showTab(0);
             case "past" -> {
                 // The week of the latest FINRA revision, an hour after it: the original faded, the revision beside it.
                 showTab(0);
                 var revision = vm.head().captures().values().stream().filter(c -> c.recorded().supersedes() != null)
-                        .max(java.util.Comparator.comparing(org.marketspine.console.model.Capture::seq));
+                        .max(Comparator.comparing(Capture::seq));
                 revision.ifPresent(c -> {
                     vm.tierProperty().set(c.recorded().tier());
                     vm.weekProperty().set(c.recorded().weekEnding());
                 });
-                if (revision.isPresent()) vm.scrubTo(revision.get().recordedAt().plus(java.time.Duration.ofHours(1)));
-                else if (last != null) vm.scrubTo(last.minus(java.time.Duration.ofDays(10)));
+                if (revision.isPresent()) vm.scrubTo(revision.get().recordedAt().plus(Duration.ofHours(1)));
+                else if (last != null) vm.scrubTo(last.minus(Duration.ofDays(10)));
             }
             case "compare" -> {
                 showTab(1);
-                if (last != null) compare.run(last.minus(java.time.Duration.ofDays(14)), last);
+                if (last != null) compare.run(last.minus(Duration.ofDays(14)), last);
             }
             case "audit" -> showTab(2);
             case "retention" -> showTab(3);
@@ -112,7 +122,7 @@ public final class ComplianceView extends BorderPane {
         return lineage.canvas();
     }
 
-    public void exportAudit(java.nio.file.Path file) {
+    public void exportAudit(Path file) {
         audit.export(file);
     }
 }

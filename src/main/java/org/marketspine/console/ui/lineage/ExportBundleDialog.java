@@ -1,24 +1,33 @@
 package org.marketspine.console.ui.lineage;
 
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.marketspine.console.audit.BundleKeys;
+import org.marketspine.console.audit.BundleWriter;
 import org.marketspine.console.audit.FeedProof;
 import org.marketspine.console.protocol.SigningKeys;
-import org.marketspine.console.audit.BundleWriter;
 import org.marketspine.console.ui.ConsoleRuntime;
 
 /** Lineage & audit → Export bundle: a time range, a file, a progress bar; signed with the user's key. */
@@ -37,7 +46,7 @@ final class ExportBundleDialog extends Dialog<Void> {
         to.setText(InstantText.format(range.to()));
         from.setPrefColumnCount(34);
         to.setPrefColumnCount(34);
-        file.setText(Path.of(System.getProperty("user.home"), "spine-audit-" + java.time.LocalDate.now() + ".spinebundle").toString());
+        file.setText(Path.of(System.getProperty("user.home"), "spine-audit-" + LocalDate.now() + ".spinebundle").toString());
         file.setPrefColumnCount(36);
         from.setId("export-from");
         to.setId("export-to");
@@ -50,7 +59,7 @@ final class ExportBundleDialog extends Dialog<Void> {
         choose.setOnAction(e -> {
             FileChooser c = new FileChooser();
             c.setInitialFileName(Path.of(file.getText()).getFileName().toString());
-            java.io.File f = c.showSaveDialog(getDialogPane().getScene().getWindow());
+            File f = c.showSaveDialog(getDialogPane().getScene().getWindow());
             if (f != null) file.setText(f.getPath());
         });
         GridPane g = new GridPane();
@@ -64,11 +73,11 @@ final class ExportBundleDialog extends Dialog<Void> {
         g.add(progress, 0, 4, 3, 1);
         g.add(status, 0, 5, 3, 1);
         getDialogPane().setContent(g);
-        ButtonType export = new ButtonType("Export", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        ButtonType export = new ButtonType("Export", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(export, ButtonType.CLOSE);
         Button go = (Button) getDialogPane().lookupButton(export);
         go.setId("export-go");
-        go.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        go.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume(); // the dialog stays open to show progress and the result
             start(runtime, vm, go);
         });
@@ -77,7 +86,7 @@ final class ExportBundleDialog extends Dialog<Void> {
     /** Labels keep their whole text: the fields beside them give way first. */
     private static Label label(String text) {
         Label l = new Label(text);
-        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
@@ -85,23 +94,23 @@ final class ExportBundleDialog extends Dialog<Void> {
      * The key the bundle will be signed with, named as a reviewer will see it — in a read-only
      * field as wide as the fingerprint, so it is compared whole and can be copied.
      */
-    private javafx.scene.Node signer() {
+    private Node signer() {
         Path keyFile = BundleKeys.defaultFile();
         TextField f = new TextField();
         f.setId("export-signer");
         f.setEditable(false);
-        if (!java.nio.file.Files.exists(keyFile)) {
+        if (!Files.exists(keyFile)) {
             f.setText("a new key, created at " + keyFile);
         } else {
             try {
                 f.setText(BundleKeys.load(keyFile).fingerprint());
-            } catch (java.io.IOException | RuntimeException ex) {
+            } catch (IOException | RuntimeException ex) {
                 f.setText("cannot read the key " + keyFile + ": " + ex.getMessage());
             }
         }
         f.setPrefColumnCount(f.getText().length() + 1);
-        f.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        f.setTooltip(new javafx.scene.control.Tooltip(f.getText()));
+        f.setMinWidth(Region.USE_PREF_SIZE);
+        f.setTooltip(new Tooltip(f.getText()));
         return f;
     }
 
@@ -132,7 +141,7 @@ final class ExportBundleDialog extends Dialog<Void> {
                 try {
                     proof = runtime.feedProof(span.lastSeq()).get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException | TimeoutException ex) {
-                    throw new java.io.IOException("the feed's signed checkpoint at seq " + span.lastSeq() + " is needed and did not come ("
+                    throw new IOException("the feed's signed checkpoint at seq " + span.lastSeq() + " is needed and did not come ("
                             + (ex.getCause() == null ? "no answer within 30 s" : ex.getCause().getMessage()) + ")", ex);
                 }
                 BundleWriter.Written written;
@@ -154,7 +163,7 @@ final class ExportBundleDialog extends Dialog<Void> {
                     status.setText("Export interrupted, nothing was written.");
                     go.setDisable(false);
                 });
-            } catch (java.io.IOException | RuntimeException ex) {
+            } catch (IOException | RuntimeException ex) {
                 runtime.publisher().deliver(() -> {
                     status.setText("Export failed, nothing was written: " + ex.getMessage());
                     go.setDisable(false);

@@ -1,10 +1,11 @@
 package org.marketspine.console.ui.lineage;
 
-import org.marketspine.console.model.LineageLayout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -13,8 +14,12 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
 import org.marketspine.console.model.LineageAt;
+import org.marketspine.console.model.LineageLayout;
+import org.marketspine.console.ui.TextMeasure;
 
 /**
  * The lineage graph, drawn on one canvas (thousands of nodes pan and zoom at frame rate in the
@@ -42,7 +47,7 @@ public final class LineageCanvas extends Region {
     private double pressY;
     private boolean dragged;
     private boolean dirty = true;
-    private final org.marketspine.console.ui.TextMeasure measure = new org.marketspine.console.ui.TextMeasure();
+    private final TextMeasure measure = new TextMeasure();
     /**
      * While a large graph is being panned or zoomed, frames move the last drawn picture (the
      * canvas node's own transform) instead of redrawing thousands of edges — the software
@@ -53,7 +58,7 @@ public final class LineageCanvas extends Region {
     private double stillScale;
     private double stillTx;
     private double stillTy;
-    private final javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(160));
+    private final PauseTransition settle = new PauseTransition(Duration.millis(160));
     private static final int LARGE = 400;
     private int drawnNodes;
 
@@ -75,7 +80,7 @@ public final class LineageCanvas extends Region {
             canvas.setScaleY(1);
             redraw();
         });
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
@@ -216,7 +221,7 @@ public final class LineageCanvas extends Region {
         // software renderer a rasterisation each. Edges of the selected node go on top.
         g.setLineWidth(Math.max(1, 1.4 * scale));
         g.beginPath();
-        java.util.List<LineageLayout.Line> hot = new java.util.ArrayList<>();
+        List<LineageLayout.Line> hot = new ArrayList<>();
         for (LineageLayout.Line l : layout.lines()) {
             if (!at.look(l.from()).present() || !at.look(l.to()).present()) continue;
             if (selected != null && (l.from().equals(selected) || l.to().equals(selected))) {
@@ -381,7 +386,7 @@ public final class LineageCanvas extends Region {
     /** What is drawn for a node: nothing when absent, else its badge then its text lines. */
     public List<String> shown(String id) {
         if (at == null || !at.look(id).present() || !layout.boxes().containsKey(id)) return List.of();
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add(at.look(id).badge());
         out.addAll(labels.apply(id));
         return out;

@@ -1,8 +1,12 @@
 package org.marketspine.console.ui.lineage;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -34,7 +38,7 @@ final class LineageView extends BorderPane {
         canvas.setOnSelect(vm::select);
         status.getStyleClass().add("empty-state");
         // The layout's progress first; else why nothing is drawn at the instant shown.
-        status.textProperty().bind(javafx.beans.binding.Bindings.when(vm.statusProperty().isNotEmpty())
+        status.textProperty().bind(Bindings.when(vm.statusProperty().isNotEmpty())
                 .then(vm.statusProperty()).otherwise(vm.emptyProperty()));
         status.visibleProperty().bind(status.textProperty().isNotEmpty());
         status.setWrapText(true);
@@ -79,17 +83,17 @@ final class LineageView extends BorderPane {
         week.setId("lineage-week");
         week.setTooltip(new Tooltip("The default view is one week: the whole journal at once is unreadable"));
         Runnable fillWeeks = () -> {
-            List<String> items = new java.util.ArrayList<>(List.of(ALL_WEEKS));
+            List<String> items = new ArrayList<>(List.of(ALL_WEEKS));
             for (LocalDate d : vm.weeks()) items.add(d.toString());
             week.getItems().setAll(items);
             week.setValue(vm.weekProperty().get() == null ? ALL_WEEKS : vm.weekProperty().get().toString());
         };
-        vm.weeks().addListener((javafx.collections.ListChangeListener<LocalDate>) c -> fillWeeks.run());
+        vm.weeks().addListener((ListChangeListener<LocalDate>) c -> fillWeeks.run());
         vm.weekProperty().addListener((o, a, b) -> week.setValue(b == null ? ALL_WEEKS : b.toString()));
         week.valueProperty().addListener((o, a, b) -> {
             if (b == null) return;
             LocalDate chosen = b.equals(ALL_WEEKS) ? null : LocalDate.parse(b);
-            if (!java.util.Objects.equals(chosen, vm.weekProperty().get())) vm.weekProperty().set(chosen);
+            if (!Objects.equals(chosen, vm.weekProperty().get())) vm.weekProperty().set(chosen);
         });
         fillWeeks.run();
         TextField search = new TextField();

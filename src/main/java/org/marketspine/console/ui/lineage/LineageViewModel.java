@@ -1,16 +1,18 @@
 package org.marketspine.console.ui.lineage;
 
-import org.marketspine.console.model.LineageLayout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -27,6 +29,7 @@ import org.marketspine.console.model.EventLog;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.LineageAt;
 import org.marketspine.console.model.LineageGraph;
+import org.marketspine.console.model.LineageLayout;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.RetentionReport;
 import org.marketspine.console.model.StateDiff;
@@ -44,7 +47,7 @@ public final class LineageViewModel {
     public static final String ALL_TIERS = "All tiers";
 
     private final ConsoleRuntime runtime;
-    private final java.util.function.Supplier<EventLog> logs;
+    private final Supplier<EventLog> logs;
     private final ObjectProperty<String> tier = new SimpleObjectProperty<>(ALL_TIERS);
     private final ObjectProperty<LocalDate> week = new SimpleObjectProperty<>();
     private final ObservableList<LocalDate> weeks = FXCollections.observableArrayList();
@@ -55,7 +58,7 @@ public final class LineageViewModel {
     private final ReadOnlyObjectWrapper<LineageLayout.Result> layout = new ReadOnlyObjectWrapper<>(LineageLayout.Result.EMPTY);
     private final ReadOnlyObjectWrapper<LineageAt> at = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Waiting for the feed…");
-    private final javafx.beans.property.ReadOnlyObjectWrapper<LayoutPhase> phase = new javafx.beans.property.ReadOnlyObjectWrapper<>(LayoutPhase.WAITING);
+    private final ReadOnlyObjectWrapper<LayoutPhase> phase = new ReadOnlyObjectWrapper<>(LayoutPhase.WAITING);
     private final ReadOnlyStringWrapper empty = new ReadOnlyStringWrapper("");
     private final ObservableList<AuditLog.Entry> audit = FXCollections.observableArrayList();
     private final ObjectProperty<AuditLog.Filter> auditFilter = new SimpleObjectProperty<>(AuditLog.Filter.ALL);
@@ -73,7 +76,7 @@ public final class LineageViewModel {
     private int generation;
     private String pendingSelect;
 
-    public LineageViewModel(ConsoleRuntime runtime, java.util.function.Supplier<EventLog> logs) {
+    public LineageViewModel(ConsoleRuntime runtime, Supplier<EventLog> logs) {
         this.runtime = runtime;
         this.logs = logs;
         tier.addListener((o, a, b) -> rebuild());
@@ -114,7 +117,7 @@ public final class LineageViewModel {
             // First view: the newest week, in the tier of its newest capture — one tier's lineage reads at a glance.
             LocalDate newest = desc.getFirst();
             head.captures().values().stream().filter(c -> c.recorded().weekEnding().equals(newest))
-                    .max(java.util.Comparator.comparing(Capture::seq)).ifPresent(c -> tier.set(c.recorded().tier()));
+                    .max(Comparator.comparing(Capture::seq)).ifPresent(c -> tier.set(c.recorded().tier()));
             week.set(newest);
         }
     }
@@ -335,7 +338,7 @@ public final class LineageViewModel {
      */
     static Range exportRange(AuditLog.Filter f, Instant shownAt) {
         Instant to = f.to() != null ? f.to().plusMillis(1) : shownAt;
-        Instant from = f.from() != null ? f.from() : to == null ? null : to.minus(java.time.Duration.ofDays(30));
+        Instant from = f.from() != null ? f.from() : to == null ? null : to.minus(Duration.ofDays(30));
         return new Range(from, to);
     }
 
@@ -399,7 +402,7 @@ public final class LineageViewModel {
     public ReadOnlyObjectProperty<LineageAt> atProperty() { return at.getReadOnlyProperty(); }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
 
-    public javafx.beans.property.ReadOnlyObjectProperty<LayoutPhase> phaseProperty() { return phase.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<LayoutPhase> phaseProperty() { return phase.getReadOnlyProperty(); }
     /** Why nothing is drawn at the instant shown, or "". */
     public ReadOnlyStringProperty emptyProperty() { return empty.getReadOnlyProperty(); }
     public ObservableList<AuditLog.Entry> audit() { return audit; }

@@ -7,7 +7,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.Capture;
@@ -94,7 +96,7 @@ final class NodeDetail extends VBox {
             Hyperlink l = link(LineageGraph.captureNode(input), NodeLabels.input(input, s.capture(input)));
             l.getStyleClass().add("input-link");
             l.setWrapText(true);
-            l.setTooltip(new javafx.scene.control.Tooltip(input));
+            l.setTooltip(new Tooltip(input));
             getChildren().add(l);
         }
         List<Anomaly> open = new ArrayList<>();
@@ -140,7 +142,7 @@ final class NodeDetail extends VBox {
         TextField f = new TextField(value);
         f.setEditable(false);
         f.setId("node-" + what.replace(' ', '-'));
-        f.setTooltip(new javafx.scene.control.Tooltip(what + " — select and copy"));
+        f.setTooltip(new Tooltip(what + " — select and copy"));
         return new VBox(2, muted(what), f);
     }
 
@@ -150,7 +152,7 @@ final class NodeDetail extends VBox {
         g.setVgap(3);
         for (int i = 0; i + 1 < kv.size(); i += 2) {
             Label k = muted(kv.get(i));
-            k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            k.setMinWidth(Region.USE_PREF_SIZE);
             g.addRow(i / 2, k, wrapped(kv.get(i + 1)));
         }
         return g;

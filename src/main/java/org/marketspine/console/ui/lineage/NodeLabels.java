@@ -1,8 +1,12 @@
 package org.marketspine.console.ui.lineage;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.LineageAt;
 import org.marketspine.console.model.LineageGraph;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.EventData;
@@ -13,19 +17,19 @@ final class NodeLabels {
     private NodeLabels() {}
 
     /** Labels of every node present in the state, computed once per instant shown. */
-    static java.util.Map<String, List<String>> all(LineageGraph g, org.marketspine.console.model.LineageAt at) {
+    static Map<String, List<String>> all(LineageGraph g, LineageAt at) {
         // Files through the graph's own captures: the state may hold a million others.
-        java.util.Map<String, EventData.SourceFile> files = new java.util.HashMap<>();
+        Map<String, EventData.SourceFile> files = new HashMap<>();
         for (LineageGraph.Node n : g.nodes()) {
             Capture c = n.kind() == LineageGraph.Kind.CAPTURE ? at.state().capture(n.ref()) : null;
             if (c != null && c.recorded().source() != null) files.put(c.recorded().source().locator(), c.recorded().source());
         }
-        java.util.Map<String, List<String>> out = new java.util.HashMap<>();
+        Map<String, List<String>> out = new HashMap<>();
         for (LineageGraph.Node n : g.nodes()) if (at.look(n.id()).present()) out.put(n.id(), of(n, at.state(), files));
         return out;
     }
 
-    static List<String> of(LineageGraph.Node n, PlatformState s, java.util.Map<String, EventData.SourceFile> files) {
+    static List<String> of(LineageGraph.Node n, PlatformState s, Map<String, EventData.SourceFile> files) {
         return switch (n.kind()) {
             case CAPTURE -> {
                 Capture c = s.capture(n.ref());
@@ -38,7 +42,7 @@ final class NodeLabels {
             case EXECUTION -> {
                 Execution e = s.execution(n.ref());
                 if (e == null) yield List.of(n.ref());
-                String took = e.durationMs() > 0 ? " · " + Times.span(java.time.Duration.ofMillis(e.durationMs())) : "";
+                String took = e.durationMs() > 0 ? " · " + Times.span(Duration.ofMillis(e.durationMs())) : "";
                 yield List.of(shortName(e.pipeline()), e.trigger().name().toLowerCase() + " · " + e.triggeredBy() + took, e.executionId());
             }
             case SOURCE_FILE -> {

@@ -1,6 +1,7 @@
 package org.marketspine.console.ui.lineage;
 
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -44,7 +45,7 @@ final class RetentionView extends VBox {
         render(vm.retentionProperty().get());
     }
 
-    private static TableColumn<Fact<RetentionPurged>, String> column(String title, java.util.function.Function<Fact<RetentionPurged>, String> f) {
+    private static TableColumn<Fact<RetentionPurged>, String> column(String title, Function<Fact<RetentionPurged>, String> f) {
         TableColumn<Fact<RetentionPurged>, String> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyStringWrapper(f.apply(r.getValue())));
         return c;

@@ -1,9 +1,12 @@
 package org.marketspine.console.ui.lineage;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import javafx.animation.AnimationTimer;
 import javafx.collections.FXCollections;
+import javafx.event.ActionEvent;
+import javafx.event.EventHandler;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
@@ -17,9 +20,11 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 import org.marketspine.console.model.ExecutionDensity;
 import org.marketspine.console.ui.Icons;
 import org.marketspine.console.ui.StyleProbes;
+import org.marketspine.console.ui.TextMeasure;
 import org.marketspine.console.ui.Times;
 
 /**
@@ -44,7 +49,7 @@ final class TimelineBar extends VBox {
     /** Date labels under the strip; their font (and so how many fit) comes from the stylesheet. */
     private final Pane ticks = new Pane();
     private final Label tickProbe = probes.label("timeline-tick");
-    private final org.marketspine.console.ui.TextMeasure measure = new org.marketspine.console.ui.TextMeasure();
+    private final TextMeasure measure = new TextMeasure();
     private String ticksOf = "";
     private final ComboBox<String> speed = new ComboBox<>(FXCollections.observableArrayList(SPEEDS));
     private final Button play = new Button();
@@ -109,7 +114,7 @@ final class TimelineBar extends VBox {
         refresh();
     }
 
-    private static Button button(org.kordamp.ikonli.Ikon icon, String tip, javafx.event.EventHandler<javafx.event.ActionEvent> action) {
+    private static Button button(Ikon icon, String tip, EventHandler<ActionEvent> action) {
         Button b = new Button(null, Icons.of(icon));
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(action);
@@ -177,7 +182,7 @@ final class TimelineBar extends VBox {
         Instant first = vm.timelineStart();
         Instant last = vm.log().lastAt();
         double w = ticks.getWidth();
-        java.time.ZoneId zone = Times.zone();
+        ZoneId zone = Times.zone();
         String key = first + "|" + last + "|" + w + "|" + zone;
         if (key.equals(ticksOf)) return;
         ticksOf = key;

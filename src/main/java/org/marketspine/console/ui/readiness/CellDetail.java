@@ -5,14 +5,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.CertificationChecks;
 import org.marketspine.console.model.GridCell;
-import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.InputStates;
+import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.protocol.Severity;
+import org.marketspine.console.ui.CommandConfirmation;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.Times;
 
@@ -49,14 +52,14 @@ final class CellDetail extends VBox {
         certify.setOnAction(e -> {
             GridCell c = vm.selectedProperty().get();
             if (c == null) return;
-            org.marketspine.console.ui.CommandConfirmation.ask("Certify week", "Certify " + c.key() + "?",
+            CommandConfirmation.ask("Certify week", "Certify " + c.key() + "?",
                     "Quants will see CERTIFIED: safe to use for research and reporting.", "Certify", "confirm-certify")
                     .ifPresent(reason -> vm.certify(c, reason));
         });
         block.setOnAction(e -> {
             GridCell c = vm.selectedProperty().get();
             if (c == null) return;
-            org.marketspine.console.ui.CommandConfirmation.ask("Block week", "Block " + c.key() + "?",
+            CommandConfirmation.ask("Block week", "Block " + c.key() + "?",
                     "Quants will see BLOCKED with your reason.", "Block", "confirm-block").ifPresent(reason -> vm.block(c, reason));
         });
         vm.selectedProperty().addListener((o, a, c) -> render(c));
@@ -85,7 +88,7 @@ final class CellDetail extends VBox {
         copy.setDisable(c.captureId() == null);
         copy.setMinWidth(Region.USE_PREF_SIZE);
         HBox captureRow = new HBox(8, capture, copy);
-        HBox.setHgrow(capture, javafx.scene.layout.Priority.ALWAYS);
+        HBox.setHgrow(capture, Priority.ALWAYS);
         FlowPane status = new FlowPane(8, 4, badge, marks(c));
         body.getChildren().addAll(title, status, reason, section("Capture (copy it into your notebook)"), captureRow,
                 new Label(String.format("%,d of %,d expected symbols (%.1f%%)", c.symbols(), c.expectedSymbols(), c.completeness() * 100)));
@@ -130,7 +133,7 @@ final class CellDetail extends VBox {
             Label l = new Label(a.severity().name() + " · " + a.detected().category() + " · " + a.detected().message()
                     + (a.isAcknowledged() ? " (acknowledged by " + a.acknowledgedBy() + ")" : ""));
             l.setWrapText(true);
-            if (a.severity() == org.marketspine.console.protocol.Severity.CRITICAL) l.getStyleClass().add(CellMarks.Kind.CRITICAL.styleClass());
+            if (a.severity() == Severity.CRITICAL) l.getStyleClass().add(CellMarks.Kind.CRITICAL.styleClass());
             body.getChildren().add(l);
             n++;
         }

@@ -1,5 +1,6 @@
 package org.marketspine.console.ui.readiness;
 
+import java.util.Locale;
 import org.marketspine.console.model.GridCell;
 
 /** Grid cells as CSV lines, with ISO dates, for a quant's notebook. */
@@ -12,7 +13,7 @@ final class CsvRows {
     static String line(GridCell c) {
         return String.join(",", c.key().weekEnding().toString(), c.key().dataset(), c.key().tier(), c.badge(),
                 Boolean.toString(c.safeToUse()), Long.toString(c.symbols()), Long.toString(c.expectedSymbols()),
-                String.format(java.util.Locale.ROOT, "%.4f", c.completeness()), Integer.toString(c.openAnomalies()),
+                String.format(Locale.ROOT, "%.4f", c.completeness()), Integer.toString(c.openAnomalies()),
                 Boolean.toString(c.stale()), c.captureId() == null ? "" : c.captureId());
     }
 }

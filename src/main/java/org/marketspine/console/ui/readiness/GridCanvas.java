@@ -2,6 +2,7 @@ package org.marketspine.console.ui.readiness;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
@@ -17,9 +18,11 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
+import javafx.util.Duration;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.ui.TextMeasure;
 import org.marketspine.console.ui.Times;
 
 /**
@@ -41,7 +44,7 @@ public final class GridCanvas extends Region {
     private final ScrollBar hbar = new ScrollBar();
     private final Label placeholder = new Label();
     private final Tooltip tip = new Tooltip();
-    private final org.marketspine.console.ui.TextMeasure measure = new org.marketspine.console.ui.TextMeasure();
+    private final TextMeasure measure = new TextMeasure();
     private List<ReadinessGrid.Row> rows = List.of();
     private List<ReadinessGrid.Column> columns = List.of();
     private double columnWidth = MIN_COLUMN;
@@ -61,7 +64,7 @@ public final class GridCanvas extends Region {
         vbar.setOrientation(Orientation.VERTICAL);
         placeholder.getStyleClass().add("empty-state");
         placeholder.setManaged(false);
-        tip.setShowDelay(javafx.util.Duration.millis(250));
+        tip.setShowDelay(Duration.millis(250));
         Tooltip.install(canvas, tip);
         getChildren().addAll(palette.group(), canvas, vbar, hbar, placeholder);
         vbar.valueProperty().addListener((o, a, b) -> redraw());
@@ -432,9 +435,9 @@ public final class GridCanvas extends Region {
     }
 
     /** The marks this grid draws under a cell's badge, each with the paint it is drawn in. */
-    public List<java.util.Map.Entry<String, Paint>> shownMarks(GridCell cell) {
+    public List<Map.Entry<String, Paint>> shownMarks(GridCell cell) {
         return CellMarks.of(cell, cell != null && vm.changed(cell)).stream()
-                .map(m -> java.util.Map.entry(m.text(), palette.markText(m.kind()))).toList();
+                .map(m -> Map.entry(m.text(), palette.markText(m.kind()))).toList();
     }
 
     public ScrollBar verticalBar() {

@@ -1,15 +1,22 @@
 package org.marketspine.console.ui.readiness;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,16 +38,16 @@ public final class ReadinessView extends VBox {
         this.grid = new GridCanvas(vm);
         getStyleClass().add("readiness-view");
         setSpacing(12);
-        setPadding(new javafx.geometry.Insets(14));
+        setPadding(new Insets(14));
         summaries.setId("tier-summaries");
         grid.setId("readiness-grid");
         grid.setOnOpen(this::open);
-        grid.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        grid.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (KeyCombination.keyCombination("Shortcut+C").match(e)) copySelection();
         });
         VBox.setVgrow(grid, Priority.ALWAYS);
         CellDetail detail = new CellDetail(vm);
-        javafx.scene.control.ScrollPane detailScroll = new javafx.scene.control.ScrollPane(detail);
+        ScrollPane detailScroll = new ScrollPane(detail);
         detailScroll.setFitToWidth(true);
         detailScroll.setMinWidth(360);
         detailScroll.setPrefWidth(440);
@@ -56,13 +63,13 @@ public final class ReadinessView extends VBox {
         body.setMinHeight(0);
         getChildren().addAll(summaries, filters, body);
         vm.columnsProperty().addListener((o, a, cols) -> refill());
-        vm.rows().addListener((javafx.collections.ListChangeListener<ReadinessGrid.Row>) c -> refill());
+        vm.rows().addListener((ListChangeListener<ReadinessGrid.Row>) c -> refill());
         vm.tierFilterProperty().addListener((o, a, b) -> refill());
         vm.selectedProperty().addListener((o, a, b) -> grid.redraw());
         vm.seenRevisionProperty().addListener((o, a, b) -> grid.redraw());
-        vm.summaries().addListener((javafx.collections.ListChangeListener<ReadinessSummary>) c -> renderSummaries());
+        vm.summaries().addListener((ListChangeListener<ReadinessSummary>) c -> renderSummaries());
         vm.currentProperty().addListener((o, a, b) -> renderSummaries());
-        vm.latestSafe().addListener((javafx.collections.ListChangeListener<LatestSafe>) c -> renderSummaries());
+        vm.latestSafe().addListener((ListChangeListener<LatestSafe>) c -> renderSummaries());
         refill();
         renderSummaries();
     }
@@ -79,7 +86,7 @@ public final class ReadinessView extends VBox {
         CheckBox safe = new CheckBox("Only weeks safe to use");
         safe.selectedProperty().bindBidirectional(vm.safeOnlyProperty());
         safe.setId("filter-safe");
-        safe.setTooltip(new javafx.scene.control.Tooltip("Every shown dataset CERTIFIED, current (not stale), "
+        safe.setTooltip(new Tooltip("Every shown dataset CERTIFIED, current (not stale), "
                 + "≥ 98% of expected symbols, no open critical or high anomaly"));
         DatePicker from = new DatePicker();
         from.valueProperty().bindBidirectional(vm.fromProperty());
@@ -108,13 +115,13 @@ public final class ReadinessView extends VBox {
         Label hidden = new Label();
         hidden.setId("safe-hidden");
         hidden.getStyleClass().add("filter-count");
-        hidden.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        hidden.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = vm.hiddenUnsafeProperty().get();
             return n == 1 ? "1 week hidden" : n + " weeks hidden";
         }, vm.hiddenUnsafeProperty()));
         hidden.visibleProperty().bind(vm.safeOnlyProperty());
         hidden.managedProperty().bind(hidden.visibleProperty());
-        hidden.setTooltip(new javafx.scene.control.Tooltip("Weeks within the other filters that are not safe to use; "
+        hidden.setTooltip(new Tooltip("Weeks within the other filters that are not safe to use; "
                 + "clear \"Only weeks safe to use\" to see them"));
         return hidden;
     }
@@ -123,7 +130,7 @@ public final class ReadinessView extends VBox {
     private static Region divider(Region detail) {
         Region handle = new Region();
         handle.getStyleClass().add("panel-divider");
-        handle.setCursor(javafx.scene.Cursor.H_RESIZE);
+        handle.setCursor(Cursor.H_RESIZE);
         double[] start = new double[2];
         handle.setOnMousePressed(e -> {
             start[0] = e.getScreenX();

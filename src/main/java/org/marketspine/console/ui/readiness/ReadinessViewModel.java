@@ -8,6 +8,8 @@ import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -66,9 +68,9 @@ public final class ReadinessViewModel {
     private PlatformState state = PlatformState.EMPTY;
     private ConsoleSnapshot snapshot;
     /** Whether the data is current (live and the feed's source current): the cards say "when last heard" otherwise. */
-    private final javafx.beans.property.ReadOnlyBooleanWrapper current = new javafx.beans.property.ReadOnlyBooleanWrapper(true);
+    private final ReadOnlyBooleanWrapper current = new ReadOnlyBooleanWrapper(true);
 
-    public javafx.beans.property.ReadOnlyBooleanProperty currentProperty() {
+    public ReadOnlyBooleanProperty currentProperty() {
         return current.getReadOnlyProperty();
     }
 

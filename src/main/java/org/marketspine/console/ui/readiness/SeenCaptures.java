@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.logging.Logger;
+import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.model.PartitionKey;
 
 /**
@@ -45,7 +46,7 @@ final class SeenCaptures {
      */
     static Path fileFor(Path dataDir, String feedId, boolean bundle) {
         return dataDir.resolve("seen-captures-" + (bundle ? "bundle-" : "feed-")
-                + org.marketspine.console.feed.server.TokenStore.sha256(feedId).substring(0, 16) + ".properties");
+                + TokenStore.sha256(feedId).substring(0, 16) + ".properties");
     }
 
     /** True when this cell was shown before with another capture. */

@@ -1,5 +1,6 @@
 package org.marketspine.console.ui.readiness;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -47,7 +48,7 @@ final class SymbolCheckDialog extends Dialog<Void> {
         getDialogPane().getStylesheets().add(Styles.STYLESHEET);
     }
 
-    static List<String> lines(com.fasterxml.jackson.databind.JsonNode data) {
+    static List<String> lines(JsonNode data) {
         List<String> out = new ArrayList<>();
         var it = data.path("symbols").fields();
         while (it.hasNext()) {

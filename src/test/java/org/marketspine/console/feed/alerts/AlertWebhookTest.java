@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -93,7 +94,7 @@ class AlertWebhookTest {
     @Test
     void aFailingHookIsRetriedUntilItTakesTheAlert() {
         failFirst.set(2);
-        Alert alert = new Alert(Alert.Kind.HEALTH_RED, "health_red@t", Instant.parse("2026-12-02T08:00:00Z"), "🔴 red", java.util.Map.of());
+        Alert alert = new Alert(Alert.Kind.HEALTH_RED, "health_red@t", Instant.parse("2026-12-02T08:00:00Z"), "🔴 red", Map.of());
         try (Webhooks webhooks = new Webhooks(List.of(url()), Duration.ofMillis(10))) {
             webhooks.send(alert);
             Await.until("the alert delivered on the third attempt", Duration.ofSeconds(10), () -> bodies.size() == 1);

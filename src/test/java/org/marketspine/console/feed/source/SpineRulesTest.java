@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.marketspine.console.protocol.Classification;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -26,7 +28,7 @@ class SpineRulesTest {
         SpineRows.Partition spaced = SpineRows.partition(Map.of("k", "{\"tier\": \"OTC\", \"week_ending\": \"2026-10-16\"}"), "k");
         assertEquals(new SpineRows.Partition(LocalDate.of(2026, 10, 16), "OTC"), spaced);
         assertNull(SpineRows.partitionOrNull(Map.of("k", "{\"week_ending\": \"2026-10-16\"}"), "k").tier());
-        assertNull(SpineRows.partitionOrNull(java.util.Collections.singletonMap("k", null), "k"));
+        assertNull(SpineRows.partitionOrNull(Collections.singletonMap("k", null), "k"));
         assertThrows(SpineRows.BadRow.class, () -> SpineRows.partition(Map.of("k", "{\"week_ending\": \"2026-10-16\"}"), "k"));
     }
 
@@ -42,10 +44,10 @@ class SpineRulesTest {
 
     @Test
     void spineCoreErrorTypesCarryTheirRetryability() {
-        assertEquals(org.marketspine.console.protocol.Classification.TRANSIENT, SpineErrorTypes.of("RateLimitError"));
-        assertEquals(org.marketspine.console.protocol.Classification.TRANSIENT, SpineErrorTypes.of("requests.exceptions.ReadTimeout"));
-        assertEquals(org.marketspine.console.protocol.Classification.SYSTEMIC, SpineErrorTypes.of("SchemaError"));
-        assertEquals(org.marketspine.console.protocol.Classification.UNKNOWN, SpineErrorTypes.of("HTTPError"), "a 503 and a 404 are both HTTPError");
+        assertEquals(Classification.TRANSIENT, SpineErrorTypes.of("RateLimitError"));
+        assertEquals(Classification.TRANSIENT, SpineErrorTypes.of("requests.exceptions.ReadTimeout"));
+        assertEquals(Classification.SYSTEMIC, SpineErrorTypes.of("SchemaError"));
+        assertEquals(Classification.UNKNOWN, SpineErrorTypes.of("HTTPError"), "a 503 and a 404 are both HTTPError");
     }
 
     @Test

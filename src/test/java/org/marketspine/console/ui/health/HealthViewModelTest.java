@@ -3,24 +3,27 @@ package org.marketspine.console.ui.health;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
+import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.HealthLevel;
+import org.marketspine.console.model.HealthReport;
+import org.marketspine.console.model.HealthRules;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
 import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.Trigger;
-import org.marketspine.console.ui.ConsoleSnapshot;
-import java.util.List;
-import org.marketspine.console.protocol.Command;
-import org.marketspine.console.ui.AcknowledgedFailures;
 import org.marketspine.console.testing.FakeFeed;
+import org.marketspine.console.ui.AcknowledgedFailures;
+import org.marketspine.console.ui.ConsoleSnapshot;
 
 /** The board's view model without a feed or a screen: snapshots in, properties out, on a clock the test sets. */
 class HealthViewModelTest {
@@ -29,7 +32,7 @@ class HealthViewModelTest {
 
     private static PlatformState withFailure() {
         PlatformState s = PlatformState.EMPTY;
-        var p = BackfillPlan.params(java.time.LocalDate.of(2026, 11, 13), "OTC");
+        var p = BackfillPlan.params(LocalDate.of(2026, 11, 13), "OTC");
         s = StateFold.apply(s, Event.of(1, T0, new EventData.ExecutionQueued("ex-1", INGEST, p, Trigger.SCHEDULED, "system:scheduler", null)));
         s = StateFold.apply(s, Event.of(2, T0, new EventData.ExecutionFailed("ex-1", 100,
                 new EventData.ErrorDetail("HTTPError", "HTTP 503", Classification.TRANSIENT))));
@@ -72,7 +75,7 @@ class HealthViewModelTest {
     }
 
     private static PlatformState withSystemicFailure(PlatformState s, String id) {
-        var p = BackfillPlan.params(java.time.LocalDate.of(2026, 11, 13), "OTC");
+        var p = BackfillPlan.params(LocalDate.of(2026, 11, 13), "OTC");
         s = StateFold.apply(s, Event.of(s.seq() + 1, T0, new EventData.ExecutionQueued(id, INGEST, p, Trigger.SCHEDULED, "system:scheduler", null)));
         return StateFold.apply(s, Event.of(s.seq() + 1, T0, new EventData.ExecutionFailed(id, 100,
                 new EventData.ErrorDetail("SchemaError", "column missing", Classification.SYSTEMIC))));
@@ -122,7 +125,7 @@ class HealthViewModelTest {
         assertFalse(vm.runningTextProperty().get().contains("safe to deploy"));
 
         vm.update(snapshot(quiet, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(2));
-        assertEquals(org.marketspine.console.model.HealthRules.evaluate(quiet, T0.plusSeconds(2)), vm.reportProperty().get(),
+        assertEquals(HealthRules.evaluate(quiet, T0.plusSeconds(2)), vm.reportProperty().get(),
                 "on current data the rules speak for themselves");
         assertEquals("nothing running — safe to deploy", vm.runningTextProperty().get());
     }
@@ -131,7 +134,7 @@ class HealthViewModelTest {
     @Test
     void theWallSaysWhyWhenAHealthyBoardLosesItsFeed() {
         HealthViewModel vm = vm(new FakeFeed());
-        var green = new org.marketspine.console.model.HealthReport(HealthLevel.GREEN, "All systems healthy", java.util.List.of());
+        var green = new HealthReport(HealthLevel.GREEN, "All systems healthy", List.of());
         PlatformState s = withFailure();
         var honest = HonestStatus.report(green, snapshot(s, Phase.RECONNECTING, SourceState.CURRENT), T0);
         assertEquals(HealthLevel.YELLOW, honest.level());
@@ -153,7 +156,7 @@ class HealthViewModelTest {
         assertTrue(vm.reportProperty().get().reason().startsWith("NOT TRUSTED"), vm.reportProperty().get().reason());
         assertTrue(vm.staleTextProperty().get().startsWith("NOT TRUSTED"), vm.staleTextProperty().get());
         assertFalse(vm.runningTextProperty().get().contains("safe to deploy"), vm.runningTextProperty().get());
-        var green = new org.marketspine.console.model.HealthReport(HealthLevel.GREEN, "All systems healthy", java.util.List.of());
+        var green = new HealthReport(HealthLevel.GREEN, "All systems healthy", List.of());
         var honest = HonestStatus.report(green, bad, T0);
         assertEquals(HealthLevel.YELLOW, honest.level(), "a healthy board on an untrusted history is a warning");
         assertTrue(honest.reason().startsWith("NOT TRUSTED"), honest.reason());

@@ -2,12 +2,17 @@ package org.marketspine.console.ui.lineage;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.model.AuditLog;
+import org.marketspine.console.model.LineageLayout;
 import org.marketspine.console.ui.Times;
 
 /** The compliance workspace's small decisions (issue 12, items 15–18), each checked in a line or two. */
@@ -21,7 +26,7 @@ class ComplianceDecisionsTest {
         Instant lastMilliOfDay = Instant.parse("2026-10-08T00:00:00Z").minusMillis(1);
         AuditLog.Filter days = new AuditLog.Filter(dayStart, lastMilliOfDay, null, null, null, null);
         assertEquals(new LineageViewModel.Range(dayStart, Instant.parse("2026-10-08T00:00:00Z")), LineageViewModel.exportRange(days, T));
-        assertEquals(new LineageViewModel.Range(T.minus(java.time.Duration.ofDays(30)), T), LineageViewModel.exportRange(AuditLog.Filter.ALL, T));
+        assertEquals(new LineageViewModel.Range(T.minus(Duration.ofDays(30)), T), LineageViewModel.exportRange(AuditLog.Filter.ALL, T));
         AuditLog.Filter fromOnly = new AuditLog.Filter(dayStart, null, null, null, null, null);
         assertEquals(new LineageViewModel.Range(dayStart, T), LineageViewModel.exportRange(fromOnly, T));
     }
@@ -45,7 +50,7 @@ class ComplianceDecisionsTest {
         assertEquals(T, InstantText.parse(zoned));
         assertEquals(T, InstantText.parse(" 2026-10-16T14:00:00Z "));
         assertEquals(T, InstantText.parse("2026-10-16T10:00:00-04:00 (America/New_York)"));
-        assertThrows(java.time.format.DateTimeParseException.class, () -> InstantText.parse("10/16/2026"));
+        assertThrows(DateTimeParseException.class, () -> InstantText.parse("10/16/2026"));
     }
 
     @Test
@@ -66,14 +71,14 @@ class ComplianceDecisionsTest {
 
     @Test
     void item15_theFirstViewOfALargeGraphIs100PercentAroundItsAnchor_aSmallOneIsFitted() {
-        java.util.Map<String, org.marketspine.console.model.LineageLayout.Box> boxes = new java.util.HashMap<>();
-        for (int i = 0; i < 300; i++) boxes.put("n" + i, new org.marketspine.console.model.LineageLayout.Box(i % 20 * 300, i / 20 * 90));
-        var large = new org.marketspine.console.model.LineageLayout.Result(boxes, List.of(), 6000, 1350);
+        Map<String, LineageLayout.Box> boxes = new HashMap<>();
+        for (int i = 0; i < 300; i++) boxes.put("n" + i, new LineageLayout.Box(i % 20 * 300, i / 20 * 90));
+        var large = new LineageLayout.Result(boxes, List.of(), 6000, 1350);
         LineageViewport v = LineageViewport.first(large, "n150", 900, 400);
         assertEquals(1.0, v.scale(), 1e-9, "a fitted view would be " + LineageViewport.fit(large, 900, 400).scale());
-        double nodeCentreX = (150 % 20 * 300 + org.marketspine.console.model.LineageLayout.NODE_WIDTH / 2) * v.scale() + v.tx();
+        double nodeCentreX = (150 % 20 * 300 + LineageLayout.NODE_WIDTH / 2) * v.scale() + v.tx();
         assertEquals(450, nodeCentreX, 1e-6, "the anchor in the middle");
-        var small = new org.marketspine.console.model.LineageLayout.Result(java.util.Map.of("a", new org.marketspine.console.model.LineageLayout.Box(0, 0)), List.of(), 300, 90);
+        var small = new LineageLayout.Result(Map.of("a", new LineageLayout.Box(0, 0)), List.of(), 300, 90);
         assertEquals(LineageViewport.fit(small, 900, 400), LineageViewport.first(small, "a", 900, 400));
     }
 }
