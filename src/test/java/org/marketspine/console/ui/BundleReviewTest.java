@@ -34,6 +34,7 @@ import org.marketspine.console.protocol.SigningKeys;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.marketspine.console.testing.TestHome;
 
 /** Offline review: a good bundle opens read-only with its banner; a tampered one shows only the refusal. */
 @ExtendWith(ApplicationExtension.class)
@@ -62,7 +63,7 @@ class BundleReviewTest {
                     new BundleWriter.Source("feed-x", "demo", "spine-feed/0.1.0", "ws://prod/feed"), "c.auditor", keys, NOW, p -> { });
         }
         // This reviewer trusts the feed's key and the exporter's: the bundle is VERIFIED for them.
-        System.setProperty("spine.console.config", dir.resolve("config").toString());
+        TestHome.useConfig(dir.resolve("config"));
         TrustList.load(TrustList.defaultFile())
                 .add(feedKey.fingerprint(), "Market Spine prod", NOW).add(keys.fingerprint(), "C. Auditor", NOW);
         stage.setScene(new Scene(new Label("…"), 1700, 1000));
@@ -73,7 +74,7 @@ class BundleReviewTest {
     @AfterEach
     void close() {
         if (opened != null && opened.runtime() != null) opened.runtime().close();
-        System.clearProperty("spine.console.config");
+        TestHome.restoreConfig();
     }
 
     private void open(FxRobot robot, Path file) throws Exception {
@@ -121,7 +122,7 @@ class BundleReviewTest {
     /** Issue 16: the same intact bundle for a reviewer who trusts neither key opens, amber, saying NOT TRUSTED and which keys. */
     @Test
     void anIntactBundleWhoseKeysAreNotTrustedOpensWithTheAmberNotTrustedBanner(FxRobot robot) throws Exception {
-        System.setProperty("spine.console.config", dir.resolve("empty-config").toString()); // no trusted-keys.json: trusts nothing
+        TestHome.useConfig(dir.resolve("empty-config")); // no trusted-keys.json: trusts nothing
         open(robot, good);
         assertEquals(BundleVerifier.Outcome.NOT_TRUSTED, opened.verdict().outcome());
         MainWindow w = assertInstanceOf(MainWindow.class, opened.root(), "intact: opened for review, not refused");

@@ -47,6 +47,7 @@ import org.marketspine.console.ui.lineage.LineageViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.marketspine.console.testing.TestHome;
 
 /**
  * Issue 12, items 14–18: what the compliance persona decides from reads whole and says the same
@@ -75,7 +76,7 @@ class ComplianceReadabilityTest {
         // The display zone is a user preference: leave it as it was found.
         if (zoneBefore == null) PREFS.remove("display.zone");
         else PREFS.put("display.zone", zoneBefore);
-        System.clearProperty("spine.console.config");
+        TestHome.restoreConfig();
     }
 
     private void awaitLive() throws Exception {
@@ -223,7 +224,7 @@ class ComplianceReadabilityTest {
 
     @Test
     void item16_theExportDialogShowsItsSignerAndLabelsWhole_andTakesTheAuditLogsDayRange(FxRobot robot) throws Exception {
-        System.setProperty("spine.console.config", Files.createTempDirectory("spine-keys").toString());
+        TestHome.useConfig(Files.createTempDirectory("spine-keys"));
         String fingerprint = BundleKeys.loadOrCreate(BundleKeys.defaultFile()).fingerprint();
         awaitLive();
         robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(2).queryAs(Node.class));

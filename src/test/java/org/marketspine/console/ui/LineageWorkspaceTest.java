@@ -39,6 +39,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.marketspine.console.testing.TestHome;
 
 /** The compliance workspace against the embedded demo feed, driven through the real views. */
 @ExtendWith(ApplicationExtension.class)
@@ -196,7 +197,7 @@ class LineageWorkspaceTest {
     @Test
     void exportingABundleFromTheWorkspaceWritesOneThatVerifies(FxRobot robot) throws Exception {
         awaitLive();
-        System.setProperty("spine.console.config", Files.createTempDirectory("spine-keys").toString());
+        TestHome.useConfig(Files.createTempDirectory("spine-keys"));
         Path out = Files.createTempDirectory("spine-export").resolve("ui.spinebundle");
         robot.clickOn("#export-bundle");
         clearField(robot, "#export-file");
@@ -212,7 +213,7 @@ class LineageWorkspaceTest {
         var verdict = BundleVerifier.verify(out, TrustList.of(List.of(feedKey, exporter)), false);
         assertTrue(verdict.verified(), verdict.summary());
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        System.clearProperty("spine.console.config");
+        TestHome.restoreConfig();
     }
 
     @Test
