@@ -21,7 +21,7 @@ test -f /opt/spine-console/lib/spine-console.png
 ls /usr/share/applications/*spine-console*.desktop
 grep -q "^Icon=/opt/spine-console/lib/spine-console.png" /usr/share/applications/*spine-console*.desktop
 "$launcher" --version | grep -q "spine-console 0.1.0"
-data=$(mktemp -d)
+data=$(mktemp -d "$root/target/deb-test.XXXXXX")  # in the build directory, not the machine's /tmp
 start=$(date +%s.%N)
 SPINE_CONSOLE_DATA="$data" "$launcher" snapshot --out "$data/board.png" --size 1280x800 --wait 30
 end=$(date +%s.%N)

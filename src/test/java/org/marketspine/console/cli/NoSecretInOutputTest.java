@@ -47,7 +47,7 @@ class NoSecretInOutputTest {
         }
         Path out = dir.resolve("feed.out");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process feed = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.marketspine.console.cli.Main", "feed",
+        Process feed = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"), "org.marketspine.console.cli.Main", "feed",
                 "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/spine?user=spine&password=" + password, "--tokens", tokens.toString(),
                 "--port", Integer.toString(port), "--journal", dir.resolve("j.journal").toString(), "--poll", "0.2")
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();

@@ -90,7 +90,7 @@ class KillMidReplayTest {
     private static Process feed(Path journal, int port) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         token(journal);
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
                 "org.marketspine.console.cli.Main", "feed", "--replay-only", "--journal", journal.toString(),
                 "--tokens", journal.resolveSibling("tokens.json").toString(), "--port", Integer.toString(port))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

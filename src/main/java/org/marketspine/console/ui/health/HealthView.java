@@ -72,6 +72,7 @@ public final class HealthView extends StackPane {
         vm.schedule().addListener((ListChangeListener<ScheduleOutlook.Entry>) c -> renderSchedule());
         renderSchedule(); // the card is never a blank area, not even before the first list change
         vm.criticalAnomalies().addListener((ListChangeListener<Anomaly>) c -> renderCritical());
+        vm.staleProperty().addListener((o, a, b) -> renderCritical()); // Acknowledge… is only for a live board
     }
 
     private Region banner() {
@@ -322,8 +323,11 @@ public final class HealthView extends StackPane {
                     + a.detected().weekEnding() + " · " + a.detected().message()));
             TimeLabel when = new TimeLabel();
             when.show(a.detectedAt(), vm.now());
-            Button ack = new Button(a.isAcknowledged() ? "Acknowledged by " + a.acknowledgedBy() : "Acknowledge…");
-            ack.setDisable(a.isAcknowledged());
+            String blocked = vm.acknowledgeBlocked(a);
+            // A disabled button shows no tooltip, so why it is disabled is in its text.
+            Button ack = new Button(a.isAcknowledged() ? "Acknowledged by " + a.acknowledgedBy()
+                    : blocked == null ? "Acknowledge…" : "Acknowledge… (" + blocked + ")");
+            ack.setDisable(blocked != null);
             ack.setOnAction(e -> CommandConfirmation.ask("Acknowledge anomaly",
                     "Acknowledge " + a.anomalyId() + "?", "It stays open (and the week blocked) until resolved; your note is recorded.",
                     "Acknowledge", "confirm-acknowledge").ifPresent(note -> vm.acknowledgeAnomaly(a, note)));

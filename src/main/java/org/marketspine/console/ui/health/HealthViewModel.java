@@ -286,7 +286,17 @@ public final class HealthViewModel {
         }
     }
 
+    /** Why this user cannot acknowledge {@code a} now (a few words for the button), or null. The server checks the same rules. */
+    public String acknowledgeBlocked(Anomaly a) {
+        if (a.isAcknowledged()) return "already acknowledged";
+        if (review || last == null || last.isBundle()) return "read-only review";
+        if (!last.connection().isLive()) return "not live";
+        if (last.welcome() != null && last.welcome().role() != Role.OPERATOR) return "operators only";
+        return null;
+    }
+
     public void acknowledgeAnomaly(Anomaly a, String note) {
+        if (acknowledgeBlocked(a) != null) return;
         send(new Command.Acknowledge(a.anomalyId(), note), "Acknowledgement of " + a.anomalyId(), null);
     }
 

@@ -97,6 +97,30 @@ class HealthViewModelTest {
         assertTrue(vm.takeNewCriticals().isEmpty(), "announced once");
     }
 
+    /** Issue 16 review: in an audit bundle under review (or a board that is not live) Acknowledge… looked enabled. */
+    @Test
+    void acknowledgingAnAnomalyIsBlockedInAReviewAndWhenNotLiveAndSentOtherwise() {
+        PlatformState s = StateFold.apply(PlatformState.EMPTY, Event.of(1, T0, new EventData.AnomalyDetected("an-1",
+                org.marketspine.console.protocol.Severity.CRITICAL, "row_count", "finra.otc_transparency.normalized", "OTC",
+                java.time.LocalDate.of(2026, 11, 13), "cap-1", "row count fell 92%", List.of())));
+        var anomaly = s.anomalies().get("an-1");
+        FakeFeed reviewFeed = new FakeFeed();
+        HealthViewModel review = new HealthViewModel(reviewFeed, Runnable::run, AcknowledgedFailures.inMemory(), true);
+        review.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(1));
+        assertEquals("read-only review", review.acknowledgeBlocked(anomaly));
+        review.acknowledgeAnomaly(anomaly, "seen");
+        assertTrue(reviewFeed.sent.isEmpty());
+
+        FakeFeed feed = new FakeFeed();
+        HealthViewModel vm = vm(feed);
+        vm.update(snapshot(s, Phase.RECONNECTING, SourceState.CURRENT), T0.plusSeconds(1));
+        assertEquals("not live", vm.acknowledgeBlocked(anomaly));
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(2));
+        assertNull(vm.acknowledgeBlocked(anomaly));
+        vm.acknowledgeAnomaly(anomaly, "looking into it");
+        assertEquals(List.of(new Command.Acknowledge("an-1", "looking into it")), feed.sent);
+    }
+
     @Test
     void retryIsEnabledOnTheFirstTickAfterTheFeedIsLiveAgainEvenWithNoNewEvents() {
         HealthViewModel vm = vm(new FakeFeed());
