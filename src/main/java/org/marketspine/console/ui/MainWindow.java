@@ -110,7 +110,7 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(header, integrity, notice));
         connection.onAbout(this::showAbout);
 
-        Tab healthTab = new Tab("Health", new HealthView(health));
+        Tab healthTab = new Tab("Health", new HealthView(health, DesktopNotifier.forThisDesktop()));
         healthTab.setGraphic(healthIcon);
         // Built on first view and updated only while shown: the health board paints first.
         Tab readiness = new Tab("Data readiness");

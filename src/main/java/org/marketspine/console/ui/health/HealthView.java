@@ -32,6 +32,7 @@ import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.model.ScheduleOutlook;
 import org.marketspine.console.model.TierFreshness;
 import org.marketspine.console.ui.CommandConfirmation;
+import org.marketspine.console.ui.DesktopNotifier;
 import org.marketspine.console.ui.Icons;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.TimeLabel;
@@ -44,6 +45,7 @@ import org.marketspine.console.ui.Wrap;
  */
 public final class HealthView extends StackPane {
     private final HealthViewModel vm;
+    private final DesktopNotifier desktop;
     private final HBox banner = new HBox();
     private final FontIcon statusIcon = Icons.of(Icons.health(HealthLevel.GREEN), "status-dot");
     private final Label reason = new Label();
@@ -57,7 +59,13 @@ public final class HealthView extends StackPane {
     private final HBox scheduleEmpty;
 
     public HealthView(HealthViewModel vm) {
+        this(vm, DesktopNotifier.NONE);
+    }
+
+    /** @param desktop the operating system's notifications, for new criticals while the operator is in another window */
+    public HealthView(HealthViewModel vm, DesktopNotifier desktop) {
         this.vm = vm;
+        this.desktop = desktop;
         this.scheduleEmpty = scheduleEmpty();
         getStyleClass().add("health-view");
         VBox board = new VBox(12, banner(), kpis(), columns());
@@ -227,10 +235,14 @@ public final class HealthView extends StackPane {
         return split;
     }
 
-    /** A pop-up for each critical failure that appears while the board is open, so an operator in another window still sees it. */
+    /**
+     * For each critical failure that appears while the board is open: the desktop's own notification
+     * (an operator in another application sees it) and a pop-up over the board.
+     */
     private void notifyNewCriticals() {
         boolean showing = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
         for (FailureItem f : vm.takeNewCriticals()) {
+            desktop.notify("Critical failure: " + f.execution().pipeline(), f.execution().error().type() + ": " + f.execution().error().message());
             if (!showing) continue;
             Notifications.create()
                     .owner(getScene().getWindow())
