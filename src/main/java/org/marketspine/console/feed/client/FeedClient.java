@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
@@ -57,8 +58,14 @@ public final class FeedClient implements AutoCloseable {
     private final PendingAnswers pending = new PendingAnswers();
     private volatile Socket socket;
     private volatile ConnectionState state;
-    /** When the current connection last delivered a frame (or opened), on the injected clock: what the watchdog measures. */
-    private volatile Instant lastFrameAt;
+    /**
+     * When the current connection last delivered a frame (or opened), on the monotonic time source:
+     * what the watchdog measures. Silence on the wire is real time even when the injected clock is
+     * simulated (a soak's scaled clock would otherwise see a 5 s heartbeat gap as hours).
+     */
+    private volatile long lastFrameNanos;
+    private volatile boolean framed;
+    private volatile LongSupplier nanos = System::nanoTime;
     private volatile Instant lastHeardAt;
     private volatile boolean closed;
     private volatile Message.Welcome welcome;
@@ -230,14 +237,19 @@ public final class FeedClient implements AutoCloseable {
         return since != null && Duration.between(since, clock.instant()).compareTo(SILENCE) >= 0;
     }
 
-    /** Once a second on the timer; silence is measured on the injected clock. */
+    /** The monotonic time source the watchdog measures silence on the wire with (tests move it by hand). Before {@link #start()}. */
+    public FeedClient elapsed(LongSupplier nanoTime) {
+        this.nanos = nanoTime;
+        return this;
+    }
+
+    /** Once a second on the timer: silence on the wire on the monotonic source, "lost for 15 s" on the injected clock. */
     void watchdog() {
         if (closed) return;
         ConnectionState s = state;
         Socket open = socket;
-        Instant frameAt = lastFrameAt;
-        if (open != null && open.isOpen() && frameAt != null && (welcome == null || s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP)
-                && Duration.between(frameAt, clock.instant()).compareTo(SILENCE) > 0) {
+        if (open != null && open.isOpen() && framed && (welcome == null || s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP)
+                && nanos.getAsLong() - lastFrameNanos > SILENCE.toNanos()) {
             // Live and silent, or connected but never welcomed (in any phase): either way the feed is not answering.
             LOG.warning("no frame from " + url + " for " + SILENCE.toSeconds() + " s; reconnecting");
             open.close(1001, welcome == null ? "no welcome" : "heartbeat timeout");
@@ -258,8 +270,8 @@ public final class FeedClient implements AutoCloseable {
     }
 
     private void onFrame(Socket from, String frame) {
+        lastFrameNanos = nanos.getAsLong();
         lastHeardAt = clock.instant();
-        lastFrameAt = lastHeardAt;
         Message message;
         List<String> canonical;
         try {
@@ -384,7 +396,8 @@ public final class FeedClient implements AutoCloseable {
 
         @Override
         public void onOpen(ServerHandshake handshake) {
-            lastFrameAt = clock.instant();
+            lastFrameNanos = nanos.getAsLong();
+            framed = true;
             send(Codec.encode(new Message.Hello(Wire.PROTOCOL, "spine-console/0.1.0", token, lastSeq.get())));
         }
 

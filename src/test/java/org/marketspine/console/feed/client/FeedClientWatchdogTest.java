@@ -18,6 +18,10 @@ import org.marketspine.console.testing.MutableClock;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.testing.JournalFeed;
 import org.marketspine.console.testing.ThreadLeakCheck;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.marketspine.console.testing.Await;
 
 /** The client's watchdog decides on the injected clock, and never overwrites a state that moved on under it. */
 @ExtendWith(ThreadLeakCheck.class)
@@ -63,6 +67,26 @@ class FeedClientWatchdogTest {
                 ConnectionState s = client.state();
                 assertEquals(Phase.LOST, s.phase());
                 assertNull(s.lostSince(), "a feed never heard from has no 'lost since'");
+            }
+        }
+    }
+
+    @Test
+    void aLiveFeedSilentForMoreThanFifteenSecondsOnTheWireIsDroppedAndResumed() throws Exception {
+        try (JournalFeed feed = JournalFeed.serve(dir.resolve("s.journal"), 50)) {
+            AtomicLong nanos = new AtomicLong(1_000_000_000L);
+            List<ConnectionState> states = new CopyOnWriteArrayList<>();
+            try (FeedClient client = new FeedClient(URI.create(feed.url()), null, 0, FeedListener.of(e -> { }, states::add),
+                    Clock.systemUTC()).elapsed(nanos::get).start()) {
+                Await.until("live", Duration.ofSeconds(30), () -> client.state().isLive());
+                nanos.addAndGet(Duration.ofSeconds(14).toNanos());
+                client.watchdog();
+                assertTrue(client.state().isLive(), "14 s of silence is not yet a lost feed");
+                nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+                client.watchdog();
+                Await.until("dropped for the silence", Duration.ofSeconds(10), () -> states.stream()
+                        .anyMatch(st -> st.phase() == Phase.RECONNECTING && st.detail().contains("heartbeat timeout")));
+                Await.until("live again (it resumes by itself)", Duration.ofSeconds(30), () -> client.state().isLive());
             }
         }
     }
