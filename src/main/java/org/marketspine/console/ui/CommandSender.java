@@ -1,6 +1,8 @@
 package org.marketspine.console.ui;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message;
 
@@ -13,6 +15,11 @@ public interface CommandSender {
     CompletableFuture<Message.CommandResult> command(Command command);
 
     CompletableFuture<Message.Response> request(Message.Request request);
+
+    /** Asks, and hands the answer (or the error) to {@code answer} on {@code on} — the view models' hop back onto the FX thread. */
+    default void request(Message.Request request, Executor on, BiConsumer<Message.Response, Throwable> answer) {
+        request(request).whenComplete((response, error) -> on.execute(() -> answer.accept(response, error)));
+    }
 
     /** A fresh request id. */
     String nextId(String prefix);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,14 +24,12 @@ public interface DesktopNotifier {
     /** This desktop's notifier, or {@link #NONE}. */
     static DesktopNotifier forThisDesktop() {
         if (System.getProperty("glass.platform") != null) return NONE; // Monocle: headless, nobody to tell
-        List<String> probe = command(System.getProperty("os.name", ""), System.getenv(), Files::isExecutable, "t", "t");
-        if (probe == null) return NONE;
+        BiFunction<String, String, List<String>> command = commandFor(System.getProperty("os.name", ""), System.getenv(), Files::isExecutable);
+        if (command == null) return NONE;
         Logger log = Logger.getLogger(DesktopNotifier.class.getName());
-        String os = System.getProperty("os.name", "");
-        Map<String, String> env = System.getenv();
         return (title, text) -> Thread.ofVirtual().name("desktop-notification").start(() -> {
             try {
-                Process p = new ProcessBuilder(command(os, env, Files::isExecutable, title, text))
+                Process p = new ProcessBuilder(command.apply(title, text))
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
                 p.waitFor();
             } catch (IOException e) {
@@ -41,18 +40,19 @@ public interface DesktopNotifier {
         });
     }
 
-    /** The command that shows {@code title}/{@code text} here, or null when this desktop has none. */
-    static List<String> command(String os, Map<String, String> env, Predicate<Path> executable, String title, String text) {
+    /** The command that shows a title and text here (the tool found once), or null when this desktop has none. */
+    static BiFunction<String, String, List<String>> commandFor(String os, Map<String, String> env, Predicate<Path> executable) {
         String name = os.toLowerCase();
         if (name.contains("mac")) {
-            return List.of("osascript", "-e", "display notification " + appleString(text) + " with title " + appleString(title));
+            return (title, text) -> List.of("osascript", "-e", "display notification " + appleString(text) + " with title " + appleString(title));
         }
         if (!name.contains("linux")) return null;
-        String path = env.getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
+        for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (dir.isBlank()) continue;
-            Path tool = Path.of(dir, "notify-send");
-            if (executable.test(tool)) return List.of(tool.toString(), "--app-name=Spine Console", "--urgency=critical", title, text);
+            String tool = Path.of(dir, "notify-send").toString();
+            if (executable.test(Path.of(tool))) {
+                return (title, text) -> List.of(tool, "--app-name=Spine Console", "--urgency=critical", title, text);
+            }
         }
         return null;
     }

@@ -11,21 +11,21 @@ import org.junit.jupiter.api.Test;
 class DesktopNotifierTest {
     @Test
     void aLinuxDesktopWithNotifySendGetsACriticalNotification() {
-        List<String> cmd = DesktopNotifier.command("Linux", Map.of("PATH", "/usr/local/bin:/usr/bin"),
-                Path.of("/usr/bin/notify-send")::equals, "Critical failure: ingest", "SchemaError: column missing");
+        List<String> cmd = DesktopNotifier.commandFor("Linux", Map.of("PATH", "/usr/local/bin:/usr/bin"),
+                Path.of("/usr/bin/notify-send")::equals).apply("Critical failure: ingest", "SchemaError: column missing");
         assertEquals(List.of("/usr/bin/notify-send", "--app-name=Spine Console", "--urgency=critical", "Critical failure: ingest",
                 "SchemaError: column missing"), cmd);
     }
 
     @Test
     void aDesktopWithoutOneGetsNothing() {
-        assertNull(DesktopNotifier.command("Linux", Map.of("PATH", "/usr/bin"), p -> false, "t", "x"));
-        assertNull(DesktopNotifier.command("Windows 11", Map.of(), p -> true, "t", "x"));
+        assertNull(DesktopNotifier.commandFor("Linux", Map.of("PATH", "/usr/bin"), p -> false));
+        assertNull(DesktopNotifier.commandFor("Windows 11", Map.of(), p -> true));
     }
 
     @Test
     void onMacOsAFailuresTextStaysAStringInTheScript() {
-        List<String> cmd = DesktopNotifier.command("Mac OS X", Map.of(), p -> false, "Critical", "bad \" & do shell script \"rm -rf ~\"");
+        List<String> cmd = DesktopNotifier.commandFor("Mac OS X", Map.of(), p -> false).apply("Critical", "bad \" & do shell script \"rm -rf ~\"");
         assertEquals("osascript", cmd.get(0));
         assertEquals("display notification \"bad \\\" & do shell script \\\"rm -rf ~\\\"\" with title \"Critical\"", cmd.get(2));
     }

@@ -29,8 +29,8 @@ public final class AlertWatcher implements AutoCloseable {
     private final Supplier<PlatformState> state;
     private final LongSupplier headSeq;
     private final Supplier<Message.SourceStatus> status;
-    private final Supplier<String> platform;
-    private final Supplier<String> feedId;
+    private final String platform;
+    private final String feedId;
     private final Clock clock;
     private final Consumer<Alert> out;
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -43,8 +43,8 @@ public final class AlertWatcher implements AutoCloseable {
     private Message.SourceStatus lookedAtStatus;
     private Instant lookedAt = Instant.MIN;
 
-    public AlertWatcher(Supplier<PlatformState> state, LongSupplier headSeq, Supplier<Message.SourceStatus> status, Supplier<String> platform,
-                        Supplier<String> feedId, Clock clock, Consumer<Alert> out) {
+    public AlertWatcher(Supplier<PlatformState> state, LongSupplier headSeq, Supplier<Message.SourceStatus> status, String platform,
+                        String feedId, Clock clock, Consumer<Alert> out) {
         this.state = state;
         this.headSeq = headSeq;
         this.status = status;
@@ -84,7 +84,7 @@ public final class AlertWatcher implements AutoCloseable {
                     + " critical failures already open, not announced)");
             return;
         }
-        AlertRules.between(before, view, platform.get(), feedId.get(), now).forEach(out);
+        AlertRules.between(before, view, platform, feedId, now).forEach(out);
         before = view;
     }
 

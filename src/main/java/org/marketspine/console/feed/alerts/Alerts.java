@@ -23,7 +23,7 @@ public final class Alerts implements AutoCloseable {
     public static Alerts start(FeedServer server, String platform, List<URI> urls, Duration firstRetry, Clock clock) {
         Webhooks webhooks = new Webhooks(urls, firstRetry);
         AlertWatcher watcher = new AlertWatcher(() -> server.journal().state(), () -> server.journal().headSeq(), server::sourceStatus,
-                () -> platform, () -> server.journal().feedId(), clock, webhooks::send).start();
+                platform, server.journal().feedId(), clock, webhooks::send).start();
         return new Alerts(webhooks, watcher);
     }
 

@@ -59,12 +59,11 @@ public final class FeedClient implements AutoCloseable {
     private volatile Socket socket;
     private volatile ConnectionState state;
     /**
-     * When the current connection last delivered a frame (or opened), on the monotonic time source:
-     * what the watchdog measures. Silence on the wire is real time even when the injected clock is
-     * simulated (a soak's scaled clock would otherwise see a 5 s heartbeat gap as hours).
+     * When the current connection attempt began, opened or last delivered a frame, on the monotonic
+     * time source: what the watchdog measures. Silence on the wire is real time even when the injected
+     * clock is simulated (a soak's scaled clock would otherwise see a 5 s heartbeat gap as hours).
      */
     private volatile long lastFrameNanos;
-    private volatile boolean framed;
     private volatile LongSupplier nanos = System::nanoTime;
     private volatile Instant lastHeardAt;
     private volatile boolean closed;
@@ -193,6 +192,7 @@ public final class FeedClient implements AutoCloseable {
         attempt.incrementAndGet();
         Socket s = new Socket(url);
         if ("wss".equalsIgnoreCase(url.getScheme())) s.setSocketFactory(ClientTls.socketFactory(tls));
+        lastFrameNanos = nanos.getAsLong();
         socket = s;
         s.connect();
     }
@@ -248,7 +248,7 @@ public final class FeedClient implements AutoCloseable {
         if (closed) return;
         ConnectionState s = state;
         Socket open = socket;
-        if (open != null && open.isOpen() && framed && (welcome == null || s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP)
+        if (open != null && open.isOpen() && (welcome == null || s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP)
                 && nanos.getAsLong() - lastFrameNanos > SILENCE.toNanos()) {
             // Live and silent, or connected but never welcomed (in any phase): either way the feed is not answering.
             LOG.warning("no frame from " + url + " for " + SILENCE.toSeconds() + " s; reconnecting");
@@ -397,7 +397,6 @@ public final class FeedClient implements AutoCloseable {
         @Override
         public void onOpen(ServerHandshake handshake) {
             lastFrameNanos = nanos.getAsLong();
-            framed = true;
             send(Codec.encode(new Message.Hello(Wire.PROTOCOL, "spine-console/0.1.0", token, lastSeq.get())));
         }
 

@@ -242,12 +242,14 @@ public final class HealthView extends StackPane {
     private void notifyNewCriticals() {
         boolean showing = getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing();
         for (FailureItem f : vm.takeNewCriticals()) {
-            desktop.notify("Critical failure: " + f.execution().pipeline(), f.execution().error().type() + ": " + f.execution().error().message());
+            String title = "Critical failure: " + f.execution().pipeline();
+            String error = f.execution().error().type() + ": " + f.execution().error().message();
+            desktop.notify(title, error);
             if (!showing) continue;
             Notifications.create()
                     .owner(getScene().getWindow())
-                    .title("Critical failure: " + f.execution().pipeline())
-                    .text(f.execution().error().type() + ": " + f.execution().error().message() + "\n" + f.recurrence().describe())
+                    .title(title)
+                    .text(error + "\n" + f.recurrence().describe())
                     .hideAfter(Duration.seconds(12))
                     .showError();
         }

@@ -210,8 +210,13 @@ public final class HealthViewModel {
         }
         String blocked = RetryAdvice.blockedReason(last.state(), x);
         if (blocked == null && resolvedBy != null) blocked = "No retry needed: " + resolvedBy.executionId() + " succeeded for this partition since.";
-        if (blocked == null && last.isBundle()) blocked = "Retry disabled: this is an audit bundle under offline review (read-only).";
-        if (blocked == null && !last.connection().isLive()) blocked = "Retry disabled: the feed is not live.";
+        if (blocked == null) {
+            blocked = switch (noSend()) {
+                case REVIEW -> "Retry disabled: this is an audit bundle under offline review (read-only).";
+                case NOT_LIVE -> "Retry disabled: the feed is not live.";
+                case NOT_OPERATOR, SENDABLE -> null; // a non-operator's retry is refused by the feed, which says so
+            };
+        }
         retryBlocked.set(blocked);
     }
 
@@ -243,12 +248,22 @@ public final class HealthViewModel {
     public String cancelBlocked(Execution x) {
         if (x == null) return "Select a queued or running execution.";
         if (!x.status().isActive()) return x.executionId() + " has already " + x.status().name().toLowerCase() + ".";
-        if (last == null || last.isBundle()) return "Cancel disabled: this is an audit bundle under offline review (read-only).";
-        if (!last.connection().isLive()) return "Cancel disabled: the feed is not live.";
-        if (last.welcome() != null && last.welcome().role() != Role.OPERATOR) {
-            return "Only operators can cancel runs (you are " + last.welcome().role().wire() + ").";
-        }
-        return null;
+        return switch (noSend()) {
+            case REVIEW -> "Cancel disabled: this is an audit bundle under offline review (read-only).";
+            case NOT_LIVE -> "Cancel disabled: the feed is not live.";
+            case NOT_OPERATOR -> "Only operators can cancel runs (you are " + last.welcome().role().wire() + ").";
+            case SENDABLE -> null;
+        };
+    }
+
+    /** Whether this board can send a command now: the same three obstacles for every button, which each words its own way. */
+    private enum NoSend { REVIEW, NOT_LIVE, NOT_OPERATOR, SENDABLE }
+
+    private NoSend noSend() {
+        if (review || last == null || last.isBundle()) return NoSend.REVIEW;
+        if (!last.connection().isLive()) return NoSend.NOT_LIVE;
+        if (last.welcome() != null && last.welcome().role() != Role.OPERATOR) return NoSend.NOT_OPERATOR;
+        return NoSend.SENDABLE;
     }
 
     public void cancel(Execution x, String reason) {
@@ -289,10 +304,12 @@ public final class HealthViewModel {
     /** Why this user cannot acknowledge {@code a} now (a few words for the button), or null. The server checks the same rules. */
     public String acknowledgeBlocked(Anomaly a) {
         if (a.isAcknowledged()) return "already acknowledged";
-        if (review || last == null || last.isBundle()) return "read-only review";
-        if (!last.connection().isLive()) return "not live";
-        if (last.welcome() != null && last.welcome().role() != Role.OPERATOR) return "operators only";
-        return null;
+        return switch (noSend()) {
+            case REVIEW -> "read-only review";
+            case NOT_LIVE -> "not live";
+            case NOT_OPERATOR -> "operators only";
+            case SENDABLE -> null;
+        };
     }
 
     public void acknowledgeAnomaly(Anomaly a, String note) {
@@ -350,7 +367,7 @@ public final class HealthViewModel {
         logs.set("Loading logs of " + x.executionId() + "…");
         Message.Request request = new Message.Request(feed.nextId("logs-"), "logs", x.executionId(), null, null,
                 null, null, null, null, null);
-        feed.request(request).whenComplete((response, error) -> fx.execute(() -> {
+        feed.request(request, fx, (response, error) -> {
             if (!x.executionId().equals(selectedId.get())) return;
             if (error != null) {
                 logs.set("Could not load logs: " + rootMessage(error));
@@ -366,7 +383,7 @@ public final class HealthViewModel {
                 if (response.data().path("truncated").asBoolean()) b.append("… (truncated by the feed)\n");
                 logs.set(b.isEmpty() ? "No log lines." : b.toString());
             }
-        }));
+        });
     }
 
     /** The workstation board's view model, on {@code runtime}'s feed. */
@@ -388,7 +405,7 @@ public final class HealthViewModel {
     public void previewBackfill(BackfillPlan plan, BiConsumer<Message.Response, Throwable> answer) {
         Message.Request request = new Message.Request(feed.nextId("preview-"), "backfill_preview", null,
                 plan.pipeline(), plan.tier(), plan.fromWeek(), plan.toWeek(), null, null, null);
-        feed.request(request).whenComplete((response, error) -> fx.execute(() -> answer.accept(response, error)));
+        feed.request(request, fx, answer);
     }
 
     public Instant now() {

@@ -315,10 +315,10 @@ public final class LineageViewModel {
     /** Row and symbol deltas between two captures, as the feed computes them (capture_diff). */
     public void compareCaptures(String from, String to) {
         Message.Request r = new Message.Request(runtime.nextId("diff-"), "capture_diff", null, null, null, null, null, from, to, null);
-        runtime.request(r).whenComplete((resp, e) -> runtime.publisher().deliver(() -> deltas.add(
+        runtime.request(r, runtime.publisher()::deliver, (resp, e) -> deltas.add(
                 e != null ? "capture_diff " + from + " → " + to + " failed: " + e.getMessage()
                         : !resp.ok() ? "capture_diff " + from + " → " + to + " refused: " + resp.error().message()
-                        : CompareText.diff(resp.data()))));
+                        : CompareText.diff(resp.data())));
     }
 
     // ---- audit ----

@@ -227,18 +227,15 @@ public final class ReadinessViewModel {
 
     /** Asks the feed what changed between two captures; {@code answer} gets the response or the error on the FX thread. */
     public void captureDiff(String olderCaptureId, String newerCaptureId, BiConsumer<Message.Response, Throwable> answer) {
-        ask(new Message.Request(feed.nextId("diff-"), "capture_diff", null, null, null, null, null, olderCaptureId, newerCaptureId, null),
-                answer);
+        feed.request(new Message.Request(feed.nextId("diff-"), "capture_diff", null, null, null, null, null, olderCaptureId, newerCaptureId, null),
+                fx, answer);
     }
 
     /** Asks the feed which of {@code symbols} each tier's universe holds. */
     public void symbolCoverage(List<String> symbols, BiConsumer<Message.Response, Throwable> answer) {
-        ask(new Message.Request(feed.nextId("coverage-"), "symbol_coverage", null, null, null, null, null, null, null, symbols), answer);
+        feed.request(new Message.Request(feed.nextId("coverage-"), "symbol_coverage", null, null, null, null, null, null, null, symbols), fx, answer);
     }
 
-    private void ask(Message.Request request, BiConsumer<Message.Response, Throwable> answer) {
-        feed.request(request).whenComplete((response, error) -> fx.execute(() -> answer.accept(response, error)));
-    }
 
     public ObservableList<ReadinessGrid.Row> rows() { return rowsView; }
     public ReadOnlyObjectProperty<List<ReadinessGrid.Column>> columnsProperty() { return columns.getReadOnlyProperty(); }

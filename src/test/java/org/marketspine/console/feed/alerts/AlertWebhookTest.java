@@ -65,7 +65,7 @@ class AlertWebhookTest {
         List<Alert> handed = new CopyOnWriteArrayList<>();
         try (Webhooks webhooks = new Webhooks(List.of(url()), Duration.ofMillis(10))) {
             AlertWatcher watcher = new AlertWatcher(state::get, () -> state.get().seq(),
-                    () -> new Message.SourceStatus(SourceState.CURRENT, clock.instant(), "", null), () -> "Market Spine prod", () -> "feed-1",
+                    () -> new Message.SourceStatus(SourceState.CURRENT, clock.instant(), "", null), "Market Spine prod", "feed-1",
                     clock, alert -> {
                         handed.add(alert);
                         webhooks.send(alert);
