@@ -1,9 +1,6 @@
 package org.marketspine.console.audit;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -41,7 +38,15 @@ final class BundleLines {
     record Result(String problem, long count, long lastSeq, String head, String sha, Message.Checkpoint disagreeing,
                   PlatformState startState, PlatformState endState, long atOrBeforeFrom, Instant lastAt, List<Event> events) {}
 
+    private static final byte[] PREFIX = Bundle.LINE_PREFIX.getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] INFIX = Bundle.EVENT_INFIX.getBytes(StandardCharsets.US_ASCII);
+
     private BundleLines() {}
+
+    private static boolean startsWith(byte[] b, int at, byte[] prefix) {
+        for (int i = 0; i < prefix.length; i++) if (b[at + i] != prefix[i]) return false;
+        return true;
+    }
 
     static Result read(ZipFile zip, List<Message.Checkpoint> checkpoints, long rangeFirstSeq, Instant from, boolean keepEvents)
             throws IOException {
@@ -58,36 +63,42 @@ final class BundleLines {
         long checkedUpTo = 0;
         List<String> block = new ArrayList<>(BLOCK);
         Message.Checkpoint disagreeing = null;
-        // The file's own sha256 too (the exporter signed it), and strict UTF-8: the bytes checked are the bytes shipped.
+        // The file's own sha256 too (the exporter signed it), and strict UTF-8: the bytes checked are the bytes shipped. Each
+        // line's event is hashed as the bytes it is in the file, and made text once, for the decoder.
         MessageDigest fileSha = Bundle.sha256();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(new DigestInputStream(
-                zip.getInputStream(zip.getEntry(Bundle.EVENTS)), fileSha), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)),
-                1 << 16)) {
+        try (var in = new DigestInputStream(zip.getInputStream(zip.getEntry(Bundle.EVENTS)), fileSha)) {
+            ByteLines lines = new ByteLines(in);
             while (problem == null) {
-                String line;
+                String event;
+                String stored;
+                int eventFrom;
+                int eventTo;
                 try {
-                    line = r.readLine();
+                    if (!lines.next()) break;
+                    byte[] b = lines.bytes();
+                    int at = lines.offset;
+                    int end = at + lines.length;
+                    long n = count + 1;
+                    if (lines.length <= eventAt || !startsWith(b, at, PREFIX) || !startsWith(b, at + chainAt + 64, INFIX) || b[end - 1] != '}') {
+                        problem = "events.ndjson line " + n + ": not a bundle line";
+                        break;
+                    }
+                    stored = lines.text(at + chainAt, at + chainAt + 64);
+                    eventFrom = at + eventAt;
+                    eventTo = end - 1;
+                    event = lines.text(eventFrom, eventTo);
                 } catch (IOException e) {
                     problem = "events.ndjson: unreadable after line " + count + " (" + e.getMessage() + ")";
                     break;
                 }
-                if (line == null) break;
                 long n = count + 1;
-                if (!line.startsWith(Bundle.LINE_PREFIX) || line.length() <= eventAt || !line.startsWith(Bundle.EVENT_INFIX, chainAt + 64)
-                        || !line.endsWith("}")) {
-                    problem = "events.ndjson line " + n + ": not a bundle line";
-                    break;
-                }
-                String stored = line.substring(chainAt, chainAt + 64);
-                String event = line.substring(eventAt, line.length() - 1);
                 long lineSeq = seqOf(event);
                 if (lineSeq != seq + 1) {
                     problem = "events.ndjson line " + n + ": seq " + (lineSeq < 0 ? "unreadable" : lineSeq) + " where seq " + (seq + 1)
                             + " belongs (a line was removed, added or moved)";
                     break;
                 }
-                String chain = hasher.next(head, event);
+                String chain = hasher.next(head, lines.bytes(), eventFrom, eventTo - eventFrom);
                 if (!chain.equals(stored)) {
                     problem = "events.ndjson line " + n + " (seq " + lineSeq + "): its hash does not chain from the line before (the line was changed)";
                     break;
@@ -169,11 +180,18 @@ final class BundleLines {
 
         void give(List<String> block) {
             try {
-                queue.put(block.isEmpty() ? END : CompletableFuture.supplyAsync(() -> block.stream().map(Folder::decode).toArray(), DECODERS));
+                queue.put(block.isEmpty() ? END : CompletableFuture.supplyAsync(() -> decodeAll(block), DECODERS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while verifying", e);
             }
+        }
+
+        /** A plain loop, not a stream: a fresh JVM compiles a stream pipeline with the whole decoder inlined into it. */
+        private static Object[] decodeAll(List<String> block) {
+            Object[] out = new Object[block.size()];
+            for (int i = 0; i < out.length; i++) out[i] = decode(block.get(i));
+            return out;
         }
 
         /** The event, or the problem with its text. */

@@ -43,10 +43,16 @@ public final class FeedChain {
         private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
         public String next(String previousHex, String canonicalItem) {
+            byte[] item = canonicalItem.getBytes(StandardCharsets.UTF_8);
+            return next(previousHex, item, 0, item.length);
+        }
+
+        /** The same, given the item's UTF-8 bytes where they already are (a verifier reading a file). */
+        public String next(String previousHex, byte[] utf8, int offset, int length) {
             for (int i = 0; i < 64; i++) previous[i] = (byte) previousHex.charAt(i);
             previous[64] = '\n';
             sha.update(previous);
-            sha.update(canonicalItem.getBytes(StandardCharsets.UTF_8));
+            sha.update(utf8, offset, length);
             byte[] d = sha.digest();
             byte[] hex = new byte[64];
             for (int i = 0; i < 32; i++) {

@@ -1,0 +1,82 @@
+package org.marketspine.console.audit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The lines of a stream as byte ranges of one reused buffer (split at '\n'; a last line without
+ * one counts), so that a verifier hashes each line's bytes where they are instead of decoding them
+ * to text and encoding them back. {@link #text} gives a range as strict UTF-8.
+ */
+final class ByteLines {
+    private final InputStream in;
+    private byte[] buf = new byte[1 << 16];
+    private int start;
+    private int limit;
+    private boolean eof;
+    private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    /** The current line: {@code buf[offset, offset + length)}, without its '\n'. */
+    int offset;
+    int length;
+
+    ByteLines(InputStream in) {
+        this.in = in;
+    }
+
+    byte[] bytes() {
+        return buf;
+    }
+
+    /** Moves to the next line; false at the end of the stream. */
+    boolean next() throws IOException {
+        int scanFrom = start;
+        while (true) {
+            for (int i = scanFrom; i < limit; i++) {
+                if (buf[i] == '\n') {
+                    offset = start;
+                    length = i - start;
+                    start = i + 1;
+                    return true;
+                }
+            }
+            if (eof) {
+                if (start == limit) return false;
+                offset = start;
+                length = limit - start;
+                start = limit;
+                return true;
+            }
+            scanFrom = limit - start;
+            compactAndFill();
+        }
+    }
+
+    private void compactAndFill() throws IOException {
+        int kept = limit - start;
+        if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, kept);
+        } else if (kept == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
+        }
+        start = 0;
+        limit = kept;
+        int n = in.read(buf, limit, buf.length - limit);
+        if (n < 0) eof = true;
+        else limit += n;
+    }
+
+    /** {@code buf[from, to)} as text; an ASCII range (the common case) is copied as it is, anything else decoded strictly. */
+    String text(int from, int to) throws CharacterCodingException {
+        for (int i = from; i < to; i++) {
+            if (buf[i] < 0) return strict.decode(ByteBuffer.wrap(buf, from, to - from)).toString();
+        }
+        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+}
