@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -163,7 +164,8 @@ final class BundleLines {
         private static final CompletableFuture<Object[]> END = CompletableFuture.completedFuture(new Object[0]);
         private final BlockingQueue<CompletableFuture<Object[]>> queue = new ArrayBlockingQueue<>(8);
         private final long startSeq;
-        private final Instant from;
+        /** Times are compared to the millisecond, as the event log the exporter cut the range from compares them. */
+        private final Instant fromMillis;
         private final boolean keep;
         volatile long atOrBeforeFrom;
         volatile Instant lastAt = Instant.MIN;
@@ -174,7 +176,7 @@ final class BundleLines {
 
         Folder(long startSeq, Instant from, boolean keep) {
             this.startSeq = startSeq;
-            this.from = from;
+            this.fromMillis = from.truncatedTo(ChronoUnit.MILLIS);
             this.keep = keep;
         }
 
@@ -217,7 +219,7 @@ final class BundleLines {
                         }
                         Event e = (Event) o;
                         if (e.at().isAfter(lastAt)) lastAt = e.at(); // the running latest time: what "known at t" is measured by
-                        if (!lastAt.isAfter(from)) atOrBeforeFrom++;
+                        if (!lastAt.truncatedTo(ChronoUnit.MILLIS).isAfter(fromMillis)) atOrBeforeFrom++;
                         s = StateFold.apply(s, e);
                         if (e.seq() == startSeq) start = s;
                         if (keep) events.add(e);

@@ -53,7 +53,8 @@ final class IsoInstant {
         }
     }
 
-    private static int digits(String s, int from, int to) {
+    /** The decimal number in {@code s[from, to)}, or -1 when one of those is not a digit. */
+    static int digits(String s, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);

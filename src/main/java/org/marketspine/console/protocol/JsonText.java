@@ -125,9 +125,9 @@ final class JsonText {
     /** {@code yyyy-MM-dd} exactly, a real date; else null. */
     static LocalDate date(String text) {
         if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return null;
-        int y = digits(text, 0, 4);
-        int m = digits(text, 5, 7);
-        int d = digits(text, 8, 10);
+        int y = IsoInstant.digits(text, 0, 4);
+        int m = IsoInstant.digits(text, 5, 7);
+        int d = IsoInstant.digits(text, 8, 10);
         if (y < 0 || m < 0 || d < 0) return null;
         try {
             return LocalDate.of(y, m, d);
@@ -139,19 +139,9 @@ final class JsonText {
     /** A UTC instant in the wire's own shape ({@code …T08:15:00Z}, fraction optional); anything else null. */
     static Instant instant(String text) {
         if (text.length() < 20 || text.length() > 30 || text.charAt(10) != 'T' || text.charAt(text.length() - 1) != 'Z'
-                || digits(text, 0, 4) < 0) {
+                || IsoInstant.digits(text, 0, 4) < 0) {
             return null;
         }
         return IsoInstant.parse(text);
-    }
-
-    private static int digits(String t, int from, int to) {
-        int v = 0;
-        for (int k = from; k < to; k++) {
-            char c = t.charAt(k);
-            if (c < '0' || c > '9') return -1;
-            v = v * 10 + (c - '0');
-        }
-        return v;
     }
 }

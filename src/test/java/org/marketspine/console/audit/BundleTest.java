@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.model.EventLog;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.SigningKeys;
 
 /** Export → verify → open gives the journal back; every tamper case of R5 is caught and named. */
@@ -52,6 +55,10 @@ public class BundleTest {
     }
 
     static BundleWriter.Written write(Path out, Instant from, Instant to, SigningKeys exporter) throws IOException {
+        return write(live, out, from, to, exporter);
+    }
+
+    static BundleWriter.Written write(EventLog live, Path out, Instant from, Instant to, SigningKeys exporter) throws IOException {
         BundleWriter.Span span = BundleWriter.span(live, from, to);
         try (BundleWriter.ItemTexts texts = BundleWriter.ItemTexts.of(live)) {
             return BundleWriter.write(out, live, texts, FeedSigning.proof(live, feedKey, "feed-1", span.lastSeq()), span,
@@ -85,6 +92,21 @@ public class BundleTest {
             assertEquals(live.stateAt(t), opened.stateAt(t), "state at " + t);
         }
         assertEquals(live.head(), opened.head());
+    }
+
+    /** The export dialog shows times to the millisecond: a range ending in the millisecond of its last event holds that event, and verifies. */
+    @Test
+    void aRangeEndingInTheMillisecondOfItsLastEventVerifies() throws IOException {
+        EventLog log = new EventLog();
+        log.appendAll(new DemoPlatform(7, 1, Clock.systemUTC()).history(NOW));
+        Instant last = log.lastAt().plusMillis(1).plusNanos(400_000);
+        log.appendAll(List.of(Event.of(log.headSeq() + 1, last, new EventData.ExecutionCancelled("ex-late", "tester"))));
+        Path out = dir.resolve("same-millisecond.spinebundle");
+        Instant to = last.truncatedTo(ChronoUnit.MILLIS);
+        write(log, out, to.minus(Duration.ofDays(30)), to, keys);
+        BundleVerifier.Verdict v = BundleVerifier.verify(out, trusted, false);
+        assertTrue(v.verified(), v.summary());
+        assertEquals(log.headSeq(), v.lastSeq(), "the event of that millisecond is in the bundle");
     }
 
     private void assertRefused(Path file, String expectedInProblem) {
