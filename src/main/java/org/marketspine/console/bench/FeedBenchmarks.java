@@ -59,14 +59,17 @@ public final class FeedBenchmarks {
         return events;
     }
 
-    /** P3: decode frames of 2,000 events and apply them to an EventLog, single thread, headless. */
+    /**
+     * P3: decode frames of 2,000 events and apply them to an EventLog, single thread, headless — the
+     * client's own path: items in canonical form as the feed journals and sends them, read with their texts for the chain.
+     */
     public void p3() throws DecodeException {
         int n = 400_000;
         List<Event> events = events(n);
         List<String> frames = new ArrayList<>();
         for (int i = 0; i < n; i += 2000) {
             List<String> items = new ArrayList<>();
-            for (Event e : events.subList(i, Math.min(n, i + 2000))) items.add(Codec.encodeEvent(e));
+            for (Event e : events.subList(i, Math.min(n, i + 2000))) items.add(Canonical.of(e));
             frames.add(Codec.eventsFrame(items));
         }
         events = null;
@@ -74,7 +77,7 @@ public final class FeedBenchmarks {
         for (int round = 0; round < 6; round++) {
             EventLog log = new EventLog();
             long t0 = System.nanoTime();
-            for (String frame : frames) log.appendAll(((Message.Events) Codec.decode(frame)).items());
+            for (String frame : frames) log.appendAll(((Message.Events) Codec.decodeWithItems(frame).message()).items());
             double rate = n / ((System.nanoTime() - t0) / 1e9);
             best = Math.max(best, rate);
         }

@@ -130,6 +130,12 @@ public final class Codec {
     /** Decodes one journal/bundle line holding a single event item. */
     public static Event decodeEvent(String item) throws DecodeException {
         checkSize(item);
+        Event quick = CanonicalEvents.read(item);
+        return quick != null ? quick : decodeGeneral(item);
+    }
+
+    /** Through Jackson: any shape, and the words for what is wrong. */
+    static Event decodeGeneral(String item) throws DecodeException {
         try {
             String kind = canonicalKind(item);
             return (kind == null ? EVENT_READER : HINTED.computeIfAbsent(kind, k -> EVENT_READER.withAttribute(EventDeserializer.KIND_HINT, k)))
