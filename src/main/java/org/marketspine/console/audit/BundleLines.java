@@ -79,9 +79,8 @@ final class BundleLines {
                     byte[] b = lines.bytes();
                     int at = lines.offset;
                     int end = at + lines.length;
-                    long n = count + 1;
                     if (lines.length <= eventAt || !startsWith(b, at, PREFIX) || !startsWith(b, at + chainAt + 64, INFIX) || b[end - 1] != '}') {
-                        problem = "events.ndjson line " + n + ": not a bundle line";
+                        problem = "events.ndjson line " + (count + 1) + ": not a bundle line";
                         break;
                     }
                     stored = lines.text(at + chainAt, at + chainAt + 64);

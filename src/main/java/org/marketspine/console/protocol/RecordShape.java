@@ -11,7 +11,6 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -236,10 +235,5 @@ final class RecordShape {
             out.put(key, v);
         } while (t.eat(','));
         return t.eat('}') ? out : NO;
-    }
-
-    @Override
-    public String toString() {
-        return readable() ? constructor.getDeclaringClass().getSimpleName() + Arrays.toString(fields) : "unreadable";
     }
 }

@@ -83,26 +83,26 @@ class HealthBoardTest {
     void anInjectedFailureAppearsAndRetryIsDisabledWhileThatPartitionRuns(FxRobot robot) throws Exception {
         awaitLive();
         injectFailure("ex-test-1");
-        await("the injected failure on the board", 15, () -> !robot.lookup("#failure-ex-test-1").queryAll().isEmpty());
+        await("the injected failure on the board", 5, () -> !robot.lookup("#failure-ex-test-1").queryAll().isEmpty());
         robot.clickOn("#failure-ex-test-1");
-        await("the detail to show the execution", 15, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
+        await("the detail to show the execution", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
         Button retry = robot.lookup("#retry").queryButton();
-        await("retry enabled for a failed transient run", 15, () -> !retry.isDisabled());
+        await("retry enabled for a failed transient run", 5, () -> !retry.isDisabled());
 
         inject(queued("ex-test-2"), new EventData.ExecutionStarted("ex-test-2", INGEST, BackfillPlan.params(OLD_WEEK, "OTC"),
                 Trigger.MANUAL, "someone", null, 1));
-        await("retry disabled while the same partition runs", 15, retry::isDisabled);
+        await("retry disabled while the same partition runs", 5, retry::isDisabled);
         Label blocked = robot.lookup("#retry-blocked").queryAs(Label.class);
         assertTrue(blocked.isVisible());
         assertTrue(blocked.getText().contains("running now (ex-test-2)"), blocked.getText());
 
         inject(new EventData.ExecutionFailed("ex-test-2", 1000, new EventData.ErrorDetail("HTTPError", "HTTP 503 again (injected)",
                 Classification.TRANSIENT)));
-        await("retry enabled again once the run ended (without succeeding)", 15, () -> !retry.isDisabled());
+        await("retry enabled again once the run ended (without succeeding)", 5, () -> !retry.isDisabled());
         assertFalse(robot.lookup("#retry-blocked").queryAs(Label.class).isVisible());
 
         robot.clickOn("#retry");
-        await("the confirmation", 15, () -> !robot.lookup("#confirm-retry").queryAll().isEmpty());
+        await("the confirmation", 5, () -> !robot.lookup("#confirm-retry").queryAll().isEmpty());
         Button send = robot.lookup("#confirm-retry").queryButton();
         assertTrue(send.isDisabled(), "no reason, no retry: the reason is never pre-filled");
         assertEquals("", robot.lookup("#confirm-reason").queryTextInputControl().getText());
@@ -118,12 +118,12 @@ class HealthBoardTest {
     @Test
     void aNewCriticalFailurePopsUpANotificationAndIsPinned(FxRobot robot) throws Exception {
         awaitLive();
-        HealthBoardTest.await("the board settled", 15, () -> !window.health().failures().isEmpty());
+        HealthBoardTest.await("the board settled", 5, () -> !window.health().failures().isEmpty());
         inject(queued("ex-test-crit"), new EventData.ExecutionFailed("ex-test-crit", 900, new EventData.ErrorDetail("SchemaError",
                 "column 'x' missing (injected)", Classification.SYSTEMIC)));
-        await("the failure pinned first", 15, () -> window.health().failures().get(0).execution().executionId().equals("ex-test-crit")
+        await("the failure pinned first", 5, () -> window.health().failures().get(0).execution().executionId().equals("ex-test-crit")
                 && window.health().failures().get(0).pinned());
-        await("a notification", 15, () -> robot.listWindows().stream().anyMatch(w -> w.getScene() != null
+        await("a notification", 5, () -> robot.listWindows().stream().anyMatch(w -> w.getScene() != null
                 && w.getScene().getRoot().lookup(".notification-bar") != null
                 && w.getScene().getRoot().lookupAll(".label").stream().anyMatch(n -> n instanceof Label l
                         && l.getText() != null && l.getText().contains("column 'x' missing (injected)"))));
@@ -133,7 +133,7 @@ class HealthBoardTest {
     void logsAreFetchedOnDemand(FxRobot robot) throws Exception {
         awaitLive();
         injectFailure("ex-test-logs");
-        await("the failure", 15, () -> !robot.lookup("#failure-ex-test-logs").queryAll().isEmpty());
+        await("the failure", 5, () -> !robot.lookup("#failure-ex-test-logs").queryAll().isEmpty());
         robot.clickOn("#failure-ex-test-logs");
         robot.clickOn("#show-logs");
         var logs = robot.lookup("#logs").queryTextInputControl();
@@ -145,7 +145,7 @@ class HealthBoardTest {
     void aBackfillWithABadRangeCannotBeSentAndAGoodOneShowsItsPreview(FxRobot robot) throws Exception {
         awaitLive();
         robot.clickOn("#backfill");
-        await("the backfill dialog", 15, () -> !robot.lookup("#backfill-from").queryAll().isEmpty());
+        await("the backfill dialog", 5, () -> !robot.lookup("#backfill-from").queryAll().isEmpty());
         DatePicker from = robot.lookup("#backfill-from").queryAs(DatePicker.class);
         DatePicker to = robot.lookup("#backfill-to").queryAs(DatePicker.class);
         Button send = robot.lookup("#backfill-send").queryButton();
@@ -180,7 +180,7 @@ class HealthBoardTest {
         assertEquals("Send backfill (3 partitions)…", send.getText());
         assertFalse(send.isDefaultButton(), "Enter must not send a backfill");
         robot.clickOn("#backfill-send");
-        await("the confirmation", 15, () -> !robot.lookup("#confirm-backfill").queryAll().isEmpty());
+        await("the confirmation", 5, () -> !robot.lookup("#confirm-backfill").queryAll().isEmpty());
         assertTrue(robot.lookup("#confirm-backfill").queryButton().isDisabled(), "a backfill needs a reason");
         robot.clickOn("#confirm-reason").write("re-normalize after the calendar fix");
         robot.clickOn("#confirm-backfill");
@@ -197,7 +197,7 @@ class HealthBoardTest {
     void backfillDatesAreIsoAndManyCertifiedWarningsAreOneLine(FxRobot robot) throws Exception {
         awaitLive();
         robot.clickOn("#backfill");
-        await("the backfill dialog", 15, () -> !robot.lookup("#backfill-from").queryAll().isEmpty());
+        await("the backfill dialog", 5, () -> !robot.lookup("#backfill-from").queryAll().isEmpty());
         DatePicker from = robot.lookup("#backfill-from").queryAs(DatePicker.class);
         DatePicker to = robot.lookup("#backfill-to").queryAs(DatePicker.class);
         LocalDate latest = FinraCalendar.expectedLatestWeek("OTC", Instant.now());
@@ -236,9 +236,9 @@ class HealthBoardTest {
         injectFailure("ex-test-res");
         inject(queued("ex-test-res-ok"), new EventData.ExecutionStarted("ex-test-res-ok", INGEST, BackfillPlan.params(OLD_WEEK, "OTC"),
                 Trigger.RETRY, "system:retry-policy", "ex-test-res", 2), new EventData.ExecutionCompleted("ex-test-res-ok", 10, 1000, List.of()));
-        await("the failure", 15, () -> !robot.lookup("#failure-ex-test-res").queryAll().isEmpty());
+        await("the failure", 5, () -> !robot.lookup("#failure-ex-test-res").queryAll().isEmpty());
         robot.clickOn("#failure-ex-test-res");
-        await("the detail", 15, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
+        await("the detail", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
         String advice = robot.lookup(".advice").queryAs(Label.class).getText();
         assertTrue(advice.startsWith("Resolved: ex-test-res-ok succeeded"), advice);
         assertFalse(advice.contains("will fail again"), advice);
@@ -251,7 +251,7 @@ class HealthBoardTest {
         awaitLive();
         injectFailure("ex-test-a");
         injectFailure("ex-test-b");
-        await("both failures", 15, () -> robot.lookup("#failure-ex-test-a").queryAll().size() == 1
+        await("both failures", 5, () -> robot.lookup("#failure-ex-test-a").queryAll().size() == 1
                 && robot.lookup("#failure-ex-test-b").queryAll().size() == 1);
         // One board tick 26 s after both failures: every visible age re-reads that same clock.
         Instant failedAt = runtime.log().head().execution("ex-test-b").endedAt();
@@ -264,7 +264,7 @@ class HealthBoardTest {
         assertEquals("26 s ago", ages[1]);
         assertTrue(ages[0].equals("26 s ago") || ages[0].equals("27 s ago"), ages[0]);
         robot.clickOn("#failure-ex-test-a");
-        await("the detail", 15, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
+        await("the detail", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
         assertTrue(robot.lookup("#logs").queryAs(TextArea.class).isWrapText(), "log lines wrap");
         ZoneId before = Times.zone();
         try {
@@ -272,7 +272,7 @@ class HealthBoardTest {
                 Times.setZone(ZoneId.of("Asia/Tokyo"));
                 window.health().invalidate();
             });
-            await("the open detail in the new zone", 15, () -> robot.lookup(".detail-grid .value").queryAllAs(Label.class).stream()
+            await("the open detail in the new zone", 5, () -> robot.lookup(".detail-grid .value").queryAllAs(Label.class).stream()
                     .anyMatch(l -> l.getText().contains("(Asia/Tokyo)")));
         } finally {
             Times.setZone(before);
@@ -284,23 +284,23 @@ class HealthBoardTest {
     void theRunningFigureOpensTheRunsAndAQueuedRunCanBeCancelled(FxRobot robot) throws Exception {
         awaitLive();
         inject(queued("ex-test-q"));
-        await("the run counted", 15, () -> window.health().runningProperty().get() >= 1);
+        await("the run counted", 5, () -> window.health().runningProperty().get() >= 1);
         robot.clickOn("#kpi-running");
-        await("the runs window", 15, () -> !robot.lookup("#runs-table").queryAll().isEmpty());
+        await("the runs window", 5, () -> !robot.lookup("#runs-table").queryAll().isEmpty());
         @SuppressWarnings("unchecked")
         TableView<Execution> table =
                 robot.lookup("#runs-table").queryAs(TableView.class);
-        await("the queued run listed first among the active", 15, () -> table.getItems().stream()
+        await("the queued run listed first among the active", 5, () -> table.getItems().stream()
                 .anyMatch(x -> x.executionId().equals("ex-test-q")));
         assertTrue(table.getItems().get(0).status().isActive(), "what runs now comes first");
         assertTrue(table.getItems().stream().anyMatch(x -> !x.status().isActive()), "recent history follows");
         robot.clickOn("#runs-filter").write("ex-test-q");
-        await("filtered", 15, () -> table.getItems().size() == 1);
+        await("filtered", 5, () -> table.getItems().size() == 1);
         robot.interact(() -> table.getSelectionModel().select(0));
         Button cancel = robot.lookup("#runs-cancel").queryButton();
         assertFalse(cancel.isDisabled(), robot.lookup("#runs-cancel-why").queryAs(Label.class).getText());
         robot.clickOn("#runs-cancel");
-        await("the confirmation", 15, () -> !robot.lookup("#confirm-cancel-run").queryAll().isEmpty());
+        await("the confirmation", 5, () -> !robot.lookup("#confirm-cancel-run").queryAll().isEmpty());
         robot.clickOn("#confirm-reason").write("queued by mistake");
         robot.clickOn("#confirm-cancel-run");
         await("cancelled on the platform", 10, () -> runtime.log().head().execution("ex-test-q").status()
