@@ -65,7 +65,7 @@ class DemoRestartTest {
             sink.emit(Instant.now(), new EventData.ExecutionFailed("ex-restart", 12_000, new EventData.ErrorDetail("HTTPError",
                     "HTTP 503 (injected)", Classification.TRANSIENT)));
         }).get(10, TimeUnit.SECONDS);
-        HealthBoardTest.await("the failure on the board", 10, () -> !robot.lookup("#failure-ex-restart").queryAll().isEmpty());
+        HealthBoardTest.showFailure(robot, "ex-restart", 10);
         robot.clickOn("#failure-ex-restart");
         HealthBoardTest.await("retry enabled", 5, () -> !robot.lookup("#retry").queryButton().isDisabled());
         robot.clickOn("#retry");

@@ -62,7 +62,7 @@ class FailureDetailIsolationTest {
             sink.emit(Instant.now(), new EventData.ExecutionFailed(id, 12_000, new EventData.ErrorDetail("HTTPError", LONG_ERROR,
                     Classification.TRANSIENT)));
         }).get(10, TimeUnit.SECONDS);
-        HealthBoardTest.await("the injected failure on the board", 10, () -> !robot.lookup("#failure-" + id).queryAll().isEmpty());
+        HealthBoardTest.showFailure(robot, id, 10);
     }
 
     private void openFailure(FxRobot robot, String id) throws Exception {

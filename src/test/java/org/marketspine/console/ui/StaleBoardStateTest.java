@@ -105,7 +105,7 @@ class StaleBoardStateTest {
     @Test
     void retryIsEnabledOnceTheFeedIsLiveAndCurrentAgainWithNoNewEvent(FxRobot robot) throws Exception {
         robot.interact(() -> feed.connection(Phase.RECONNECTING, SourceState.CURRENT));
-        HealthBoardTest.await("the failures", 5, () -> robot.lookup("#failure-ex-a").tryQuery().isPresent());
+        HealthBoardTest.showFailure(robot, "ex-a", 5);
         robot.clickOn("#failure-ex-a");
         Button retry = robot.lookup("#retry").queryButton();
         Label blocked = robot.lookup("#retry-blocked").queryAs(Label.class);
@@ -128,7 +128,7 @@ class StaleBoardStateTest {
     @Test
     void anOpenDetailFollowsTheZoneChosenInTheHeader(FxRobot robot) throws Exception {
         robot.interact(() -> feed.connection(Phase.LIVE, SourceState.CURRENT));
-        HealthBoardTest.await("the failures", 5, () -> robot.lookup("#failure-ex-a").tryQuery().isPresent());
+        HealthBoardTest.showFailure(robot, "ex-a", 5);
         robot.clickOn("#failure-ex-a");
         HealthBoardTest.await("the detail in UTC", 5, () -> detailTimes(robot).contains("2026-11-30T13:00:00Z (UTC) · after 30.0 s"));
 

@@ -75,6 +75,7 @@ final class FailureCell extends ListCell<FailureItem> {
         if (empty || item == null) {
             setGraphic(null);
             setText(null);
+            setId(null); // a cell kept for reuse must not still answer to the run it showed before
             return;
         }
         Execution x = item.execution();
