@@ -142,6 +142,13 @@ public final class MainWindow extends BorderPane {
         refresh();
     }
 
+    /** The header before any welcome: which feed, and whether a first attempt is still under way (never "connecting…" beside FEED LOST). */
+    private String notConnected(ConsoleSnapshot s) {
+        URI url = runtime.feedUrl();
+        String where = url == null ? "the feed" : url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
+        return s.connection().phase() == ConnectionState.Phase.CONNECTING ? "connecting to " + where + "…" : "not connected to " + where;
+    }
+
     private void refresh() {
         ConsoleSnapshot s = publisher.current();
         Instant now = clock.instant();
@@ -156,7 +163,7 @@ public final class MainWindow extends BorderPane {
         chip.setText(ConnectionText.healthChip(report.level(), s));
         Styles.switchHealth(chip, report.level());
         healthIcon.setIconCode(Icons.health(report.level()));
-        platform.setText(s.welcome() == null ? "connecting…" : s.welcome().platform() + " platform · "
+        platform.setText(s.welcome() == null ? notConnected(s) : s.welcome().platform() + " platform · "
                 + s.welcome().user() + " (" + s.welcome().role().wire() + ")" + " · " + s.welcome().server());
         if (!Objects.equals(notice.getText(), s.notice() == null ? "" : s.notice())) notice.setText(s.notice() == null ? "" : s.notice());
         notice.setVisible(s.notice() != null);

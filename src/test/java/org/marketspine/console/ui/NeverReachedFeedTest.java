@@ -73,5 +73,13 @@ class NeverReachedFeedTest {
                 () -> text(robot, "#board-waiting").contains("connection refused"));
         assertFalse(window.lookup(".loading-state .progress-indicator").isVisible(), "no spinner for a feed that cannot be reached");
         assertTrue(text(robot, "#health-reason").startsWith("Health unknown"), text(robot, "#health-reason"));
+        assertTrue(text(robot, "#platform-name").startsWith("not connected"), "the header does not say 'connecting…' beside FEED LOST: "
+                + text(robot, "#platform-name"));
+
+        robot.interact(() -> window.showWorkspace(1));
+        HealthBoardTest.await("the grid's empty state", 5, () -> robot.lookup("#grid-empty").queryAs(Labeled.class).isVisible());
+        String empty = text(robot, "#grid-empty");
+        assertFalse(empty.contains("recorded"), "a feed never heard from has recorded nothing: " + empty);
+        assertTrue(empty.startsWith("No data from the feed yet"), empty);
     }
 }

@@ -65,7 +65,11 @@ class WallBoardTest {
         assertTrue(detail.startsWith("since "), detail);
         assertTrue(detail.contains(" old"), detail);
         assertTrue(robot.lookup("#wall-level").queryAs(Label.class).getText().endsWith("NOT LIVE"));
-        assertTrue(robot.lookup(".wall-content").query().getStyleClass().contains("wall-dimmed"));
+        assertTrue(robot.lookup(".wall-board-part").query().getStyleClass().contains("wall-dimmed"));
+        assertFalse(robot.lookup(".wall-content").query().getStyleClass().contains("wall-dimmed"));
+        for (Node n = robot.lookup("#wall-connection").query(); n != null; n = n.getParent()) {
+            assertEquals(1.0, n.getOpacity(), 1e-9, "the line saying the feed is lost is never dimmed: " + n);
+        }
     }
 
     /** Issue 12 item 8: no green tick survives the loss of the feed, and nothing that needs attention is silently left off. */

@@ -100,8 +100,12 @@ public final class WallBoard extends StackPane {
         connection.setId("wall-connection");
         connection.setWrapText(true);
         connection.setMinHeight(Region.USE_PREF_SIZE);
-        content = new VBox(top, status, tiles, lower, connection);
-        content.getStyleClass().add("wall-content");
+        // What the feed said is dimmed when it is not current; the line saying so never is.
+        content = new VBox(26, top, status, tiles, lower);
+        content.getStyleClass().add("wall-board-part");
+        VBox.setVgrow(content, Priority.ALWAYS);
+        VBox page = new VBox(content, connection);
+        page.getStyleClass().add("wall-content");
 
         lostTitle.getStyleClass().add("lost-title");
         lostDetail.getStyleClass().add("lost-detail");
@@ -111,7 +115,7 @@ public final class WallBoard extends StackPane {
         lostBanner.setId("wall-lost-banner");
         lostBanner.getChildren().addAll(lostTitle, lostDetail);
         lostBanner.setVisible(false);
-        getChildren().add(scaledToFit(new StackPane(content, lostBanner)));
+        getChildren().add(scaledToFit(new StackPane(page, lostBanner)));
         setFocusTraversable(false);
 
         publisher.snapshotProperty().addListener((o, a, s) -> refresh());
@@ -158,26 +162,29 @@ public final class WallBoard extends StackPane {
         boolean live = s.connection().isLive();
         Styles.switchHealth(status, report.level());
         ((FontIcon) status.getChildren().get(0)).setIconCode(Icons.health(report.level()));
-        level.setText(switch (report.level()) {
+        // Never heard from: no level at all, not a yellow "warning" about data that does not exist.
+        boolean never = s.state().seq() == 0;
+        level.setText((never ? "HEALTH UNKNOWN" : switch (report.level()) {
             case GREEN -> "ALL SYSTEMS HEALTHY";
             case YELLOW -> "WARNING";
             case RED -> "CRITICAL";
-        } + (s.isCurrent() ? "" : live ? " · NOT CURRENT" : " · NOT LIVE"));
+        }) + (s.isCurrent() ? "" : live ? " · NOT CURRENT" : " · NOT LIVE"));
         reason.setText(reasonText(report, s.isCurrent()));
         int run = vm.runningProperty().get();
         int unresolvedNow = vm.unresolvedProperty().get();
         int open = vm.openAnomaliesProperty().get();
         // Figures keep their colours only on current data: a lost feed's "0 failures" is not a green.
         boolean current = s.isCurrent();
+        String stale = never ? NO_DATA : "when last heard";
         running.show(vm.runningFigureProperty().get(), !current ? null : run > 0 ? HealthLevel.YELLOW : null,
-                current ? (run > 0 ? "deploy with care" : "safe to deploy") : "when last heard — not current");
+                current ? (run > 0 ? "deploy with care" : "safe to deploy") : never ? NO_DATA : "when last heard — not current");
         failures.show(vm.unresolvedFigureProperty().get(), !current ? null
                         : unresolvedNow > 2 ? HealthLevel.RED : unresolvedNow > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
-                !current ? "when last heard" : unresolvedNow == 0 ? "all clear" : "retry or escalate");
+                !current ? stale : unresolvedNow == 0 ? "all clear" : "retry or escalate");
         anomalies.show(vm.anomaliesFigureProperty().get(), !current ? null : open > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
-                !current ? "when last heard" : open == 0 ? "quality checks pass" : "medium or worse, to review");
-        renderFreshness(current);
-        renderRecent(now);
+                !current ? stale : open == 0 ? "quality checks pass" : "medium or worse, to review");
+        renderFreshness(current, never);
+        renderRecent(now, current, never);
         connection.setText(ConnectionText.of(s, now).text());
         Styles.switchClass(connection, current ? null : "wall-connection-problem", "wall-connection-problem");
 
@@ -207,15 +214,17 @@ public final class WallBoard extends StackPane {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** Per tier; on data that is not current no tick is green: the row greys out and says "when last heard". */
-    private void renderFreshness(boolean current) {
+    private static final String NO_DATA = "no data from the feed yet";
+
+    /** Per tier; on data that is not current no tick is green: the row greys out and says "when last heard" (or "unknown"). */
+    private void renderFreshness(boolean current, boolean never) {
         freshness.getChildren().clear();
         for (TierFreshness f : vm.freshness()) {
             Label tier = new Label(f.tier().replace('_', ' '));
             tier.getStyleClass().add("tier");
             Label week = new Label(f.hasData() ? f.latestWeek().toString() : "no data");
             String judged = f.level() == HealthLevel.GREEN ? "current" : "overdue " + Times.span(f.overdue());
-            Label state = new Label(current ? judged : judged + " when last heard");
+            Label state = new Label(never ? "unknown" : current ? judged : judged + " when last heard");
             for (Label l : new Label[] {tier, week, state}) l.setMinWidth(Region.USE_PREF_SIZE);
             HBox row = new HBox(current ? Icons.of(Icons.health(f.level())) : Icons.of(Icons.UNKNOWN), tier, week, state);
             row.getStyleClass().addAll("wall-row", current ? Styles.health(f.level()) : "wall-row-unknown");
@@ -227,7 +236,7 @@ public final class WallBoard extends StackPane {
     static final int ATTENTION_ROWS = 5;
 
     /** Critical anomalies, then unresolved failures with tier and week; what does not fit is counted, never dropped silently. */
-    private void renderRecent(Instant now) {
+    private void renderRecent(Instant now, boolean current, boolean never) {
         recent.getChildren().clear();
         List<Node> rows = new ArrayList<>();
         for (var a : vm.criticalAnomalies()) {
@@ -250,22 +259,23 @@ public final class WallBoard extends StackPane {
             recent.getChildren().add(more);
         }
         if (recent.getChildren().isEmpty()) {
-            boolean current = publisher.current().isCurrent();
-            Node none = line(HealthLevel.GREEN, current ? "Nothing needs attention" : "Nothing needed attention when last heard",
+            Node none = never ? line(null, "Unknown", "failures and anomalies are unknown until the feed answers")
+                    : line(HealthLevel.GREEN, current ? "Nothing needs attention" : "Nothing needed attention when last heard",
                     current ? "no unresolved failures, no critical anomalies" : "not current: this may have changed");
             if (!current) Styles.switchClass(none, "wall-row-unknown", Styles.HEALTH_GREEN, "wall-row-unknown");
             recent.getChildren().add(none);
         }
     }
 
+    /** A row of "needs attention"; a null level is "unknown" (no data to judge by). */
     private static Node line(HealthLevel level, String head, String detail) {
         Label h = new Label(head);
         Label d = new Label(detail);
         d.getStyleClass().add("wall-muted");
         d.setWrapText(true);
         h.setWrapText(true);
-        HBox row = new HBox(14, Icons.of(Icons.health(level)), new VBox(2, h, d));
-        row.getStyleClass().addAll("wall-row", "wall-failure", Styles.health(level));
+        HBox row = new HBox(14, Icons.of(level == null ? Icons.UNKNOWN : Icons.health(level)), new VBox(2, h, d));
+        row.getStyleClass().addAll("wall-row", "wall-failure", level == null ? "wall-row-unknown" : Styles.health(level));
         return row;
     }
 

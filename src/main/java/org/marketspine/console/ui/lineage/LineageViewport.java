@@ -31,8 +31,23 @@ record LineageViewport(double scale, double tx, double ty) {
         LineageViewport fit = fit(layout, w, h);
         if (fit.scale >= READABLE || layout.width() <= 0) return fit;
         LineageLayout.Box b = anchor == null ? null : layout.boxes().get(anchor);
-        if (b != null) return centre(b, READABLE, w, h);
+        if (b != null) return within(centre(b, READABLE, w, h), layout, w, h);
         return new LineageViewport(READABLE, 20, layout.height() * READABLE + 40 > h ? 20 : (h - layout.height() * READABLE) / 2);
+    }
+
+    /**
+     * The same view moved as little as it takes so that it never cuts the graph off on one side
+     * while showing blank space on the other: centred along an axis where the graph fits, else
+     * with at most the usual 20 px margin beyond either edge. (Centring the anchor alone cut the
+     * demo's first column off at the left with half the view empty on the right.)
+     */
+    static LineageViewport within(LineageViewport v, LineageLayout.Result layout, double w, double h) {
+        return new LineageViewport(v.scale, axis(v.tx, layout.width() * v.scale, w), axis(v.ty, layout.height() * v.scale, h));
+    }
+
+    private static double axis(double origin, double size, double view) {
+        if (size + 40 <= view) return (view - size) / 2;
+        return Math.max(view - size - 20, Math.min(20, origin));
     }
 
     /** A node in the middle of the view, at a readable zoom or closer. */

@@ -63,6 +63,7 @@ public final class GridCanvas extends Region {
         setAccessibleRoleDescription("readiness grid");
         vbar.setOrientation(Orientation.VERTICAL);
         placeholder.getStyleClass().add("empty-state");
+        placeholder.setId("grid-empty");
         placeholder.setManaged(false);
         tip.setShowDelay(Duration.millis(250));
         Tooltip.install(canvas, tip);
@@ -85,8 +86,8 @@ public final class GridCanvas extends Region {
         this.onOpen = onOpen;
     }
 
-    /** New rows or columns: keeps the focused week and dataset where they still exist. */
-    void show(List<ReadinessGrid.Row> rows, List<ReadinessGrid.Column> columns) {
+    /** New rows or columns (with what to say when there are no columns): keeps the focused week and dataset where they still exist. */
+    void show(List<ReadinessGrid.Row> rows, List<ReadinessGrid.Column> columns, String noColumns) {
         GridCell focused = focusedCell();
         this.rows = List.copyOf(rows);
         this.columns = List.copyOf(columns);
@@ -102,7 +103,7 @@ public final class GridCanvas extends Region {
                 }
             }
         }
-        placeholder.setText(columns.isEmpty() ? "No readiness recorded by the feed yet." : "No weeks match these filters.");
+        placeholder.setText(columns.isEmpty() ? noColumns : "No weeks match these filters.");
         placeholder.setVisible(this.rows.isEmpty());
         redraw();
         requestLayout();

@@ -142,7 +142,7 @@ public final class ReadinessView extends VBox {
     }
 
     private void refill() {
-        grid.show(vm.rows(), vm.columnsProperty().get().stream().filter(vm::shows).toList());
+        grid.show(vm.rows(), vm.columnsProperty().get().stream().filter(vm::shows).toList(), vm.noReadinessText());
     }
 
     /** The cell the user moved to or opened: the detail shows it, and its CHANGED mark goes. */

@@ -92,6 +92,13 @@ public final class ReadinessViewModel {
     }
 
     /** Rebuilds the grid when the readiness-relevant part of the state changed. */
+    /** What the grid says with no dataset to show: a feed never heard from has said nothing, so nothing is "recorded". */
+    public String noReadinessText() {
+        return snapshot == null || snapshot.state().seq() == 0
+                ? "No data from the feed yet: readiness is unknown until it answers (the bar below says why)."
+                : "The feed has recorded no readiness yet.";
+    }
+
     public void update(ConsoleSnapshot s) {
         snapshot = s;
         current.set(s.isCurrent() || s.isBundle());

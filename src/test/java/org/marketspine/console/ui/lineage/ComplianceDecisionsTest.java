@@ -81,4 +81,21 @@ class ComplianceDecisionsTest {
         var small = new LineageLayout.Result(Map.of("a", new LineageLayout.Box(0, 0)), List.of(), 300, 90);
         assertEquals(LineageViewport.fit(small, 900, 400), LineageViewport.first(small, "a", 900, 400));
     }
+
+    @Test
+    void item15_theFirstViewNeverCutsTheGraphOffBesideBlankSpace() {
+        // Four columns that fit the width, a column of eight that does not fit the height; anchored on the last input.
+        Map<String, LineageLayout.Box> boxes = new HashMap<>();
+        for (int i = 0; i < 8; i++) boxes.put("in" + i, new LineageLayout.Box(300, i * 90));
+        boxes.put("ingest", new LineageLayout.Box(0, 630));
+        boxes.put("run", new LineageLayout.Box(600, 300));
+        boxes.put("out", new LineageLayout.Box(900, 300));
+        var graph = new LineageLayout.Result(boxes, List.of(), 900 + LineageLayout.NODE_WIDTH, 7 * 90 + LineageLayout.NODE_HEIGHT);
+        double w = 1900, h = 500;
+        LineageViewport v = LineageViewport.first(graph, "in7", w, h);
+        assertEquals(1.0, v.scale(), 1e-9);
+        assertTrue(v.tx() >= 20, "the first column is not cut off at the left: tx " + v.tx());
+        assertTrue(v.tx() + graph.width() <= w - 20, "nor the last at the right");
+        assertEquals(h - 20, v.ty() + graph.height(), 1e-6, "the bottom of the graph, where its anchor is, without blank below it");
+    }
 }

@@ -1,0 +1,72 @@
+package org.marketspine.console.ui;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.time.Clock;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.ui.health.WallBoard;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Issue 12 items 1 and 8 on the wall: a feed never reached, with no cache. The wall said "overdue
+ * 6 d when last heard", "Nothing needed attention when last heard" under a dimmed green tick and
+ * "WARNING": claims about data it never had. And the line saying why was dimmed with the board.
+ */
+@ExtendWith(ApplicationExtension.class)
+class NeverReachedWallTest {
+    ConsoleRuntime runtime;
+    WallBoard board;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closedPort = s.getLocalPort(); // free once closed: nothing listens there
+        }
+        runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + closedPort + "/feed"), null, true, 0, 1,
+                Files.createTempDirectory("spine-never-wall")), Clock.systemUTC());
+        board = new WallBoard(runtime.start(), Clock.systemUTC());
+        Scene scene = new Scene(board, 1920, 1080);
+        scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    @Test
+    void nothingIsClaimedAboutDataTheWallNeverHadAndTheReasonIsNotDimmed(FxRobot robot) {
+        HealthBoardTest.await("the first connection attempt to fail", 10,
+                () -> runtime.client().state().phase() != ConnectionState.Phase.CONNECTING
+                        && robot.lookup("#wall-connection").queryAs(Labeled.class).getText().contains("connection refused"));
+        for (Node n : board.lookupAll(".label")) {
+            if (!(n instanceof Labeled l) || l.getText() == null) continue;
+            assertFalse(l.getText().contains("when last heard"), "never heard: " + l.getText());
+            assertFalse(l.getText().contains("overdue"), "no data, no overdue: " + l.getText());
+            assertFalse(l.getText().startsWith("Nothing need"), "no data, no all-clear: " + l.getText());
+            assertFalse(l.getText().contains("safe to deploy"), l.getText());
+        }
+        assertTrue(robot.lookup("#wall-level").queryAs(Labeled.class).getText().startsWith("HEALTH UNKNOWN"));
+        assertEquals("unknown", robot.from(robot.lookup("#wall-fresh-OTC").<Node>query()).lookup(".label").queryAllAs(Labeled.class)
+                .stream().reduce((a, b) -> b).orElseThrow().getText());
+        assertTrue(board.lookupAll(".health-green").isEmpty(), "nothing green");
+        for (Node n = robot.lookup("#wall-connection").query(); n != null; n = n.getParent()) {
+            assertEquals(1.0, n.getOpacity(), 1e-9, "the reason is never dimmed: " + n);
+        }
+    }
+}
