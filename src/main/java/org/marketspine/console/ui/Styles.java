@@ -7,6 +7,8 @@ import org.marketspine.console.model.HealthLevel;
 public final class Styles {
     private Styles() {}
 
+    /** The theme's compact rows (AtlantaFX), for tables that must show many rows on a small screen. */
+    public static final String DENSE = atlantafx.base.theme.Styles.DENSE;
     public static final String STYLESHEET = "/org/marketspine/console/ui/spine.css";
     public static final String WALL_STYLESHEET = "/org/marketspine/console/ui/wall.css";
 

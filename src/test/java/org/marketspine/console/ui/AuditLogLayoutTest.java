@@ -61,6 +61,15 @@ class AuditLogLayoutTest {
             }
         });
         assertEquals(List.of(), found.getFirst());
+        // When each thing happened is what compliance reads first: never cut, not even in a bold override row.
+        List<String> timesCut = new ArrayList<>();
+        robot.interact(() -> {
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof TableCell<?, ?> c && c.getTableColumn() == table.getColumns().getFirst() && c.getText() != null
+                        && n.lookup(".text") instanceof Text t && !t.getText().equals(c.getText())) timesCut.add(t.getText());
+            }
+        });
+        assertEquals(List.of(), timesCut, "times cut in the At column");
         assertTrue(cut[0] > 0, "no cell is cut at 1280×720, so the tooltips went untested");
     }
 }

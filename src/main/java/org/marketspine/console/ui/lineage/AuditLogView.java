@@ -73,7 +73,8 @@ final class AuditLogView extends VBox {
         this.vm = vm;
         getStyleClass().add("audit-view");
         table.setId("audit-table");
-        table.getStyleClass().add("audit-table");
+        // The theme's dense rows: at 1280×720 the log showed six rows under its filters and the timeline.
+        table.getStyleClass().addAll("audit-table", Styles.DENSE);
         table.setItems(vm.audit());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Cells give the time with its offset; the zone's id is named once, in the header, so no cell cuts it off.
@@ -180,23 +181,31 @@ final class AuditLogView extends VBox {
         fill(outcome, all, AuditLog.Entry::outcome);
         count.setText(vm.audit().size() + " of " + all.size() + " entries");
         atColumn.setText("At (" + Times.shortZone(Times.zone()) + ")");
+        // Measured bold: a manual override's row is bold, and its time was the one cut ("2026-12-04T15:42…").
         double widest = 0;
-        for (AuditLog.Entry e : vm.audit()) widest = Math.max(widest, measure.width(InstantText.offset(e.at()), cellProbe.getFont()));
+        for (AuditLog.Entry e : vm.audit()) widest = Math.max(widest, measure.width(InstantText.offset(e.at()), bold()));
         atColumn.setMinWidth(Math.max(headerWidth(atColumn.getText()), widest + spare()));
         // Cells carry their whole text in a tooltip, a header cannot: each column is at least as wide as its title
         // ("Trigger / role" was cut to "Trigger …" at 1280×720).
         for (TableColumn<AuditLog.Entry, ?> c : table.getColumns()) if (c != atColumn) c.setMinWidth(headerWidth(c.getText()));
     }
 
-    /** Padding plus one em spare: the header's sort arrow and the grid lines. */
+    /**
+     * Padding plus two em spare: the header's sort arrow, the grid lines, and the theme's cell padding,
+     * which the probe (a label outside any table) does not get (one em was not enough: "Outco…").
+     */
     private double spare() {
-        return cellProbe.getInsets().getLeft() + cellProbe.getInsets().getRight() + cellProbe.getFont().getSize();
+        return cellProbe.getInsets().getLeft() + cellProbe.getInsets().getRight() + 2 * cellProbe.getFont().getSize();
+    }
+
+    private Font bold() {
+        Font f = cellProbe.getFont();
+        return Font.font(f.getFamily(), FontWeight.BOLD, f.getSize());
     }
 
     /** A column title's width in the cells' font, measured bold (headers may be, and bold is the wider). */
     private double headerWidth(String title) {
-        Font f = cellProbe.getFont();
-        return measure.width(title, Font.font(f.getFamily(), FontWeight.BOLD, f.getSize())) + spare();
+        return measure.width(title, bold()) + spare();
     }
 
     private static void fill(ComboBox<String> c, List<AuditLog.Entry> all, Function<AuditLog.Entry, String> f) {
