@@ -24,4 +24,6 @@ public final class Wire {
     public static final int CLOSE_UNAUTHORIZED = 4401;
     public static final int CLOSE_HELLO_TIMEOUT = 4408;
     public static final int CLOSE_RATE_LIMITED = 4429;
+    /** The client left over the unsent-bytes bound for 30 s ("Slow consumers"): it reconnects and resumes. */
+    public static final int CLOSE_TOO_SLOW = 4413;
 }

@@ -69,6 +69,9 @@ public final class FeedServer implements AutoCloseable {
     private volatile boolean tls;
     private volatile List<String> warnings = List.of();
     private final SourceStatusBoard status;
+    private final LiveFrames liveFrames = new LiveFrames();
+    /** The listen backlog: a building's screens reconnecting at once after a restart must not be dropped by the kernel. */
+    static final int BACKLOG = 2048;
 
     public FeedServer(Journal journal, PlatformSource source, TokenStore tokens, InetSocketAddress bind, Clock clock) {
         this.journal = journal;
@@ -112,7 +115,7 @@ public final class FeedServer implements AutoCloseable {
         return this;
     }
 
-    /** For tests: the nanosecond clock the frame-rate limit counts on. Call before {@link #start()}. */
+    /** For tests: the nanosecond clock the frame-rate limit and the slow-consumer rule count on. Call before {@link #start()}. */
     public FeedServer rateClock(LongSupplier nanos) {
         this.nanoTime = nanos;
         return this;
@@ -159,6 +162,8 @@ public final class FeedServer implements AutoCloseable {
     public FeedServer start() throws InterruptedException {
         transport.setReuseAddr(true);
         transport.setDaemon(true);
+        transport.setTcpNoDelay(true); // a live event is one small frame: send it now, not after Nagle's wait
+        transport.setMaxPendingConnections(BACKLOG);
         transport.start();
         if (!started.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("feed server did not start in 10 s");
         if (startFailure != null) throw new IllegalStateException("feed server cannot listen: " + startFailure.getMessage(), startFailure);
@@ -177,6 +182,18 @@ public final class FeedServer implements AutoCloseable {
             }
         });
         return this;
+    }
+
+    /** A greeted client's backlog: the bytes it has not read yet, whether it is stuck, whether its connection is still open. */
+    public record ClientBacklog(String user, long unsent, boolean stuck, boolean open) {}
+
+    /** Every greeted client's backlog, for the slow-consumer checks of tests and benchmarks. */
+    public List<ClientBacklog> backlog() {
+        List<ClientBacklog> out = new ArrayList<>();
+        for (WebSocket conn : transport.getConnections()) {
+            if (conn.getAttachment() instanceof Session session && session.isGreeted()) out.add(session.backlog());
+        }
+        return out;
     }
 
     public int port() {
@@ -286,6 +303,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private void onRequest(Session session, Message.Request request) {
+        if (session.refuseWhileStuck("request " + request.id())) return;
         if ("checkpoint".equals(request.op())) {
             session.send(Checkpoints.answer(journal, request, clock.instant()));
             return;
@@ -306,6 +324,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private void onCommand(Session session, Message.Command command) {
+        if (session.refuseWhileStuck("command " + command.id())) return;
         platform.execute(() -> {
             try {
                 session.send(desk.handle(command, session.principal()));
@@ -367,7 +386,7 @@ public final class FeedServer implements AutoCloseable {
         @Override
         public void onOpen(WebSocket conn, ClientHandshake handshake) {
             if (Gatekeeper.refusedOrigin(conn, handshake) || Gatekeeper.tooManyWaiting(conn, transport.getConnections())) return;
-            Session session = new Session(conn, journal, clock, heartbeat, checkpointEvery);
+            Session session = new Session(conn, journal, clock, heartbeat, checkpointEvery, nanoTime, liveFrames);
             conn.setAttachment(session);
             platform.schedule(() -> {
                 if (!session.isGreeted() && conn.isOpen()) {

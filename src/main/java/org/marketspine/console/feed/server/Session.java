@@ -3,6 +3,8 @@ package org.marketspine.console.feed.server;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.java_websocket.WebSocket;
@@ -15,20 +17,27 @@ import org.marketspine.console.protocol.Wire;
 /**
  * One connected client. After the handshake a pump on its own virtual thread sends every journal
  * event after the client's cursor (replay and live are the same loop), then {@code live}, then
- * heartbeats while idle, and signed checkpoints as {@link CheckpointPace} says. A slow client only
- * slows its own pump.
+ * heartbeats while idle, and signed checkpoints as {@link CheckpointPace} says. Every frame goes
+ * through the session's bounded {@link Outbox}: a slow client only slows its own pump, costs the
+ * server at most the bound, and is closed 4413 once it has taken nothing for 30 s.
  */
 final class Session {
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
     private static final int BATCH_ITEMS = 4000;
-    private static final int BATCH_CHARS = 1 << 20;
-    private static final int MAX_QUEUED_FRAMES = 8;
+    /** Catch-up batches stay within the protocol's 256 KiB, frame envelope included. */
+    static final int BATCH_CHARS = 256 * 1024 - 64;
+    /** How long the pump parks, at most, before looking again for room in a full outbox. */
+    private static final long ROOM_WAIT_MAX_NANOS = 100_000_000L;
+    /** After the 4413 close frame (queued behind what the client does not read), the socket is ended this soon. */
+    private static final long CLOSE_GRACE_MILLIS = 2_000;
 
     final WebSocket conn;
     private final Journal journal;
     private final Clock clock;
     private final Duration heartbeat;
     private final Duration checkpointEvery;
+    private final Outbox outbox;
+    private final LiveFrames frames;
     private volatile TokenStore.Principal principal;
     private volatile boolean closed;
     private Thread pump;
@@ -39,12 +48,15 @@ final class Session {
     private Message.SourceStatus pendingStatus;
     private long statusAfter;
 
-    Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat, Duration checkpointEvery) {
+    Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat, Duration checkpointEvery, LongSupplier nanoTime,
+            LiveFrames frames) {
         this.conn = conn;
         this.journal = journal;
         this.clock = clock;
         this.heartbeat = heartbeat;
         this.checkpointEvery = checkpointEvery;
+        this.outbox = new Outbox(conn, nanoTime);
+        this.frames = frames;
     }
 
     TokenStore.Principal principal() {
@@ -53,6 +65,10 @@ final class Session {
 
     boolean isGreeted() {
         return principal != null;
+    }
+
+    FeedServer.ClientBacklog backlog() {
+        return new FeedServer.ClientBacklog(who(), outbox.unsent(), outbox.isStuck(), conn.isOpen());
     }
 
     /**
@@ -81,8 +97,26 @@ final class Session {
         pump = Thread.ofVirtual().name("feed-session-" + conn.getRemoteSocketAddress()).start(() -> pump(resumeAfter));
     }
 
+    /**
+     * An answer, error or other frame outside the pump's stream: queued if the client's outbox has
+     * room for it, else dropped (the client, not reading, is counted as stuck and will be closed 4413).
+     */
     void send(Message message) {
-        send(Codec.encode(message));
+        String frame = Codec.encode(message);
+        if (!closed && !outbox.offer(frame, Outbox.BOUND)) {
+            LOG.fine(() -> "not sent to " + conn.getRemoteSocketAddress() + " (" + outbox.unsent() + " bytes unread): " + message.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * True while this client is not taking what it is sent: a request or command from it is then
+     * answered {@code rate_limited} without being carried out, so it cannot grow what the server holds for it.
+     */
+    boolean refuseWhileStuck(String what) {
+        if (!outbox.isStuck()) return false;
+        send(new Message.Error("rate_limited", "not carried out: your connection is not reading what the feed sends ("
+                + outbox.unsent() / 1024 + " KiB unread); read it, or reconnect and resume from your last seq — " + what, false));
+        return true;
     }
 
     /**
@@ -99,17 +133,11 @@ final class Session {
 
     /** Sends the pending status if the pump has sent everything it is about (from either thread; once). */
     private void sendPendingStatus() {
-        Message.SourceStatus due;
         synchronized (this) {
             if (pendingStatus == null || sent < statusAfter) return;
-            due = pendingStatus;
-            pendingStatus = null;
-            send(due);
+            // Kept pending while the outbox is full: a status is never lost, only late.
+            if (outbox.offer(Codec.encode(pendingStatus), Outbox.BOUND - Outbox.REPLY_RESERVE)) pendingStatus = null;
         }
-    }
-
-    private void send(String frame) {
-        if (!closed && conn.isOpen()) conn.send(frame);
     }
 
     void close() {
@@ -129,32 +157,40 @@ final class Session {
                 sendPendingStatus();
                 List<String> items = journal.readItems(cursor, BATCH_ITEMS, BATCH_CHARS);
                 if (!items.isEmpty()) {
-                    awaitDrain();
-                    send(Codec.eventsFrame(items));
+                    if (!stream(frames.events(cursor, items))) return;
                     long from = cursor;
                     cursor += items.size();
                     sent = cursor;
-                    for (long seq : pace.sent(from, cursor, liveSent, System.nanoTime())) send(journal.checkpoint(seq, clock.instant()));
+                    for (long seq : pace.sent(from, cursor, liveSent, System.nanoTime())) {
+                        if (!stream(Codec.encode(journal.checkpoint(seq, clock.instant())))) return;
+                    }
                     sendPendingStatus();
                     lastSend = System.nanoTime();
                     continue;
                 }
                 if (!liveSent) {
-                    send(new Message.Live(cursor));
-                    if (pace.atLive(cursor)) send(journal.checkpoint(cursor, clock.instant()));
+                    if (!stream(Codec.encode(new Message.Live(cursor)))) return;
+                    if (pace.atLive(cursor) && !stream(Codec.encode(journal.checkpoint(cursor, clock.instant())))) return;
                     liveSent = true;
                     lastSend = System.nanoTime();
                 }
                 long now = System.nanoTime();
                 if (pace.untilDue(now) == 0) {
                     pace.coveredBy(cursor);
-                    send(journal.checkpoint(cursor, clock.instant()));
+                    if (!stream(Codec.encode(journal.checkpoint(cursor, clock.instant())))) return;
                     lastSend = now;
                 }
                 long wait = Math.min(Math.max(1, heartbeatNanos - (now - lastSend)), pace.untilDue(now));
                 if (!journal.awaitBeyond(cursor, Duration.ofNanos(Math.max(1, wait)))
                         && System.nanoTime() - lastSend >= heartbeatNanos) {
-                    send(new Message.Heartbeat(journal.headSeq(), clock.instant()));
+                    // A heartbeat says "nothing new": one the client has no room for is simply not sent.
+                    if (outbox.offer(Codec.encode(new Message.Heartbeat(journal.headSeq(), clock.instant())),
+                            Outbox.BOUND - Outbox.REPLY_RESERVE)) {
+                        outbox.moving();
+                    } else if (outbox.tooSlow()) {
+                        closeTooSlow();
+                        return;
+                    }
                     lastSend = System.nanoTime();
                 }
             }
@@ -169,9 +205,41 @@ final class Session {
         }
     }
 
-    /** Backpressure: wait while the socket still holds several unsent frames. */
-    private void awaitDrain() throws InterruptedException {
-        if (!(conn instanceof WebSocketImpl impl)) return;
-        while (!closed && conn.isOpen() && impl.outQueue.size() > MAX_QUEUED_FRAMES) Thread.sleep(2);
+    /**
+     * Queues a frame of the pump's stream (events, checkpoints, live), waiting while the outbox
+     * has no room for it; false when the session ended meanwhile or the client was too slow and
+     * has been closed. The wait parks this virtual thread, longer each time (at most 100 ms): a
+     * stalled client costs a few wake-ups a second, not a spinning loop.
+     */
+    private boolean stream(String frame) throws InterruptedException {
+        long park = 1_000_000L;
+        while (!closed && conn.isOpen()) {
+            if (outbox.offer(frame, Outbox.BOUND - Outbox.REPLY_RESERVE)) {
+                outbox.moving();
+                return true;
+            }
+            if (outbox.tooSlow()) {
+                closeTooSlow();
+                return false;
+            }
+            TimeUnit.NANOSECONDS.sleep(park);
+            park = Math.min(ROOM_WAIT_MAX_NANOS, park * 2);
+        }
+        return false;
+    }
+
+    /** Protocol: a client over the bound for 30 s is closed 4413 and resumes from its last seq. */
+    private void closeTooSlow() throws InterruptedException {
+        LOG.warning("closing " + conn.getRemoteSocketAddress() + " (" + who() + "): it has read nothing for "
+                + Outbox.STUCK_NANOS / 1_000_000_000L + " s with " + outbox.unsent() / 1024 + " KiB unsent");
+        conn.close(Wire.CLOSE_TOO_SLOW, "too slow - resume from your last seq");
+        // The close frame waits behind what the client does not read; the socket itself ends shortly after.
+        Thread.sleep(CLOSE_GRACE_MILLIS);
+        if (!conn.isClosed() && conn instanceof WebSocketImpl impl) impl.closeConnection(Wire.CLOSE_TOO_SLOW, "too slow");
+    }
+
+    private String who() {
+        TokenStore.Principal p = principal;
+        return p == null ? "not greeted" : p.user();
     }
 }

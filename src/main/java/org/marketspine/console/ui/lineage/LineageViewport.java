@@ -9,6 +9,8 @@ import org.marketspine.console.model.LineageLayout;
 record LineageViewport(double scale, double tx, double ty) {
     /** Text drawn at the size the stylesheet gives it. */
     static final double READABLE = 1.0;
+    /** A whole graph fitted this small still reads (13 px text at 11 px): better than cutting off one column at 100 %. */
+    static final double FITTED_READABLE = 0.85;
     private static final double W = LineageLayout.NODE_WIDTH;
     private static final double H = LineageLayout.NODE_HEIGHT;
 
@@ -23,13 +25,13 @@ record LineageViewport(double scale, double tx, double ty) {
     }
 
     /**
-     * Fitted when that keeps the text at its stylesheet size; a graph too large for that is shown
+     * Fitted when that keeps the text (nearly) at its stylesheet size; a graph too large for that is shown
      * at 100 % around {@code anchor} (else from the top left), to pan from: a fitted hairball of
      * 6 px text reads only after zooming, so it is never the first view.
      */
     static LineageViewport first(LineageLayout.Result layout, String anchor, double w, double h) {
         LineageViewport fit = fit(layout, w, h);
-        if (fit.scale >= READABLE || layout.width() <= 0) return fit;
+        if (fit.scale >= FITTED_READABLE || layout.width() <= 0) return fit;
         LineageLayout.Box b = anchor == null ? null : layout.boxes().get(anchor);
         if (b != null) return within(centre(b, READABLE, w, h), layout, w, h);
         return new LineageViewport(READABLE, 20, layout.height() * READABLE + 40 > h ? 20 : (h - layout.height() * READABLE) / 2);

@@ -1,0 +1,83 @@
+package org.marketspine.console.feed.server;
+
+import java.nio.ByteBuffer;
+import java.util.function.LongSupplier;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+
+/**
+ * What a session has handed to its socket and the client has not yet taken, bounded
+ * (FEED-PROTOCOL "Slow consumers"): a frame is queued only if the client's unsent bytes stay
+ * within {@link #BOUND}; otherwise it is not queued at all. The session's pump keeps
+ * {@link #REPLY_RESERVE} free so that answers to requests still fit while history streams.
+ * A client that has had no room for {@link #STUCK_NANOS} is too slow and is closed 4413.
+ */
+final class Outbox {
+    /** The protocol's bound on unsent bytes per client. */
+    static final long BOUND = 8L * 1024 * 1024;
+    /** Room the pump leaves for answers, errors and command results. */
+    static final long REPLY_RESERVE = 1024 * 1024;
+    /** Over the bound this long, the client is closed (protocol: 30 s). */
+    static final long STUCK_NANOS = 30_000_000_000L;
+
+    private final WebSocket conn;
+    private final LongSupplier nanoTime;
+    /** When the client first had no room for a frame, or -1 while it takes what it is sent. */
+    private long stuckSince = -1;
+
+    Outbox(WebSocket conn, LongSupplier nanoTime) {
+        this.conn = conn;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Queues the frame if {@code limit} leaves room for it; false (nothing queued, and the client
+     * counted as stuck from now on if it was not) when it does not, or the connection is gone.
+     */
+    synchronized boolean offer(String frame, long limit) {
+        if (!conn.isOpen()) return false;
+        if (unsent() + utf8Length(frame) > limit) {
+            if (stuckSince < 0) stuckSince = nanoTime.getAsLong();
+            return false;
+        }
+        conn.send(frame);
+        return true;
+    }
+
+    /** The client took what it was sent: whatever was stuck is not any more. */
+    synchronized void moving() {
+        stuckSince = -1;
+    }
+
+    synchronized boolean isStuck() {
+        return stuckSince >= 0;
+    }
+
+    /** True once the client has had no room for {@link #STUCK_NANOS}. */
+    synchronized boolean tooSlow() {
+        return stuckSince >= 0 && nanoTime.getAsLong() - stuckSince >= STUCK_NANOS;
+    }
+
+    /** Bytes queued on the socket that the client has not yet read (frames already encoded by the transport). */
+    long unsent() {
+        if (!(conn instanceof WebSocketImpl impl)) return 0;
+        long bytes = 0;
+        for (ByteBuffer b : impl.outQueue) bytes += b.remaining();
+        return bytes;
+    }
+
+    /** UTF-8 bytes of a text, without encoding it (frames are mostly ASCII JSON). */
+    static long utf8Length(CharSequence s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) n++;
+            else if (c < 0x800) n += 2;
+            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else n += 3;
+        }
+        return n;
+    }
+}
