@@ -62,6 +62,7 @@ class NeverReachedWallTest {
             assertFalse(l.getText().contains("safe to deploy"), l.getText());
         }
         assertTrue(robot.lookup("#wall-level").queryAs(Labeled.class).getText().startsWith("HEALTH UNKNOWN"));
+        assertEquals("not connected to the feed", robot.lookup(".wall-platform").queryAs(Labeled.class).getText());
         assertEquals("unknown", robot.from(robot.lookup("#wall-fresh-OTC").<Node>query()).lookup(".label").queryAllAs(Labeled.class)
                 .stream().reduce((a, b) -> b).orElseThrow().getText());
         assertTrue(board.lookupAll(".health-green").isEmpty(), "nothing green");

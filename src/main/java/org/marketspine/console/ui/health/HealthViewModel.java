@@ -175,7 +175,8 @@ public final class HealthViewModel {
         staleText.set(!snapshot.isStale() ? "" : snapshot.isUntrusted() ? "NOT TRUSTED — the feed's history does not match what it signed"
                 : snapshot.connection().isLive()
                 ? "STALE — live, but the feed says its platform is not current"
-                : "STALE — not live; last heard " + (snapshot.lastHeard() == null ? "never" : Times.relative(snapshot.lastHeard(), at)));
+                : "STALE — not live; " + (snapshot.lastHeard() != null ? "last heard " + Times.relative(snapshot.lastHeard(), at)
+                : snapshot.fromCache() ? "the copy cached before this start" : "never heard from"));
     }
 
     private static <T> void setIfChanged(ObservableList<T> list, List<T> next) {

@@ -64,6 +64,19 @@ class HealthViewModelTest {
         assertFalse(vm.feedbackOkProperty().get());
     }
 
+    /** Issue 12: a board from the cache, its feed not reached since start, said "last heard never" of a feed it had heard before. */
+    @Test
+    void aCachedBoardNeverSaysTheFeedWasNeverHeard() {
+        HealthViewModel vm = vm(new FakeFeed());
+        PlatformState s = withFailure();
+        vm.update(new ConsoleSnapshot(s, new ConnectionState(Phase.LOST, 3, T0, null, s.seq(), s.seq(), "connection refused"),
+                null, true, null, null, null), T0.plusSeconds(30));
+        assertEquals("STALE — not live; the copy cached before this start", vm.staleTextProperty().get());
+        vm.update(new ConsoleSnapshot(PlatformState.EMPTY, new ConnectionState(Phase.LOST, 3, T0, null, 0, 0, "connection refused"),
+                null, false, null, null, null), T0.plusSeconds(31));
+        assertEquals("STALE — not live; never heard from", vm.staleTextProperty().get());
+    }
+
     @Test
     void aRetryIsNotSentWhileTheFeedIsNotLive() {
         FakeFeed feed = new FakeFeed();
