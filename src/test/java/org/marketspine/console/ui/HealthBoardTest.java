@@ -308,6 +308,33 @@ class HealthBoardTest {
         }
     }
 
+    /** Issue 18 item 2: the failure detail names what the failure holds up downstream, and no other partition. */
+    @Test
+    void aFailedNormalizeNamesTheDerivedWeeksItHoldsUp(FxRobot robot) throws Exception {
+        awaitLive();
+        LocalDate week = FinraCalendar.expectedLatestWeek("OTC", Instant.now()).minusWeeks(8);
+        String normalize = "finra.otc_transparency.normalize_week";
+        inject(new EventData.ExecutionQueued("ex-test-impact", normalize, BackfillPlan.params(week, "OTC"), Trigger.MANUAL, "tester", null),
+                new EventData.ExecutionFailed("ex-test-impact", 1_000, new EventData.ErrorDetail("SchemaError", "column missing (injected)",
+                        Classification.SYSTEMIC)));
+        showFailure(robot, "ex-test-impact", 5);
+        robot.clickOn("#failure-ex-test-impact");
+        Label impact = robot.lookup("#failure-impact").queryAs(Label.class);
+        await("the impact line", 5, () -> impact.isVisible() && impact.getText().startsWith("Holds up: "));
+        List<String> all = List.of(impact.getTooltip().getText().split("\n"));
+        assertTrue(all.stream().anyMatch(l -> l.startsWith("analytics.volume_avg_6w OTC " + week + " (")), all.toString());
+        assertTrue(all.stream().anyMatch(l -> l.startsWith("analytics.volume_wow_change OTC " + week + " (")), all.toString());
+        assertTrue(all.stream().anyMatch(l -> l.startsWith("analytics.volume_avg_6w OTC " + week.plusWeeks(5) + " (")),
+                "the 6-week average five weeks later read this week: " + all);
+        for (String l : all) {
+            assertTrue(l.contains(" OTC "), "only this tier: " + l);
+            LocalDate w = LocalDate.parse(l.split(" ")[2]);
+            assertFalse(w.isBefore(week) || w.isAfter(week.plusWeeks(5)), "only this week and the five after that read it: " + l);
+            assertFalse(l.startsWith("finra.otc_transparency.normalized "), "its own output is not 'downstream': " + l);
+        }
+        assertTrue(impact.getText().contains("escalate") || impact.getText().contains("Nothing certified"), impact.getText());
+    }
+
     /** Issue 12 item 4: "N running" leads to the runs themselves, and an operator can cancel one. */
     @Test
     void theRunningFigureOpensTheRunsAndAQueuedRunCanBeCancelled(FxRobot robot) throws Exception {

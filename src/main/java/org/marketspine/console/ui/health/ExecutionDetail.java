@@ -28,6 +28,8 @@ final class ExecutionDetail extends VBox {
     private final Label title = new Label("Select a failure");
     private final GridPane grid = new GridPane();
     private final Label advice = new Label();
+    /** What this failure holds up downstream (issue 18): the first few partitions, all of them on hover. */
+    private final Label impact = new Label();
     private final Label blocked = new Label();
     private final Label feedback = new Label();
     private final TextArea logs = new TextArea();
@@ -69,6 +71,14 @@ final class ExecutionDetail extends VBox {
         feedback.managedProperty().bind(feedback.visibleProperty());
         blocked.managedProperty().bind(blocked.visibleProperty());
         advice.textProperty().bind(vm.adviceProperty());
+        impact.setId("failure-impact");
+        impact.getStyleClass().add("impact");
+        impact.textProperty().bind(vm.impactProperty());
+        impact.visibleProperty().bind(vm.impactProperty().isNotEmpty());
+        impact.managedProperty().bind(impact.visibleProperty());
+        Tooltip impactAll = new Tooltip();
+        impactAll.textProperty().bind(vm.impactAllProperty());
+        impact.setTooltip(impactAll);
         feedback.textProperty().bind(vm.feedbackProperty());
         vm.feedbackOkProperty().addListener((o, a, ok) -> Styles.switchClass(feedback, ok ? Styles.FEEDBACK_OK : Styles.FEEDBACK_ERROR,
                 Styles.FEEDBACK_OK, Styles.FEEDBACK_ERROR));
@@ -83,7 +93,7 @@ final class ExecutionDetail extends VBox {
             Execution x = vm.selectedProperty().get();
             if (x != null) vm.acknowledgeFailure(x.executionId());
         });
-        Wrap.decisions(title, advice, blocked, feedback, empty);
+        Wrap.decisions(title, advice, impact, blocked, feedback, empty);
         ColumnConstraints keys = new ColumnConstraints();
         keys.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
@@ -94,7 +104,7 @@ final class ExecutionDetail extends VBox {
         FlowPane wrappingActions = new FlowPane(8, 6, retry, showLogs, acknowledge);
         // The decision first (is a retry safe, can I send it), then the facts; on a short screen the
         // facts scroll rather than push the logs (and the board) out of shape.
-        VBox decision = new VBox(8, advice, wrappingActions, blocked, feedback);
+        VBox decision = new VBox(8, advice, impact, wrappingActions, blocked, feedback);
         ScrollPane factsScroll = new ScrollPane(grid);
         factsScroll.setFitToWidth(true);
         factsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);

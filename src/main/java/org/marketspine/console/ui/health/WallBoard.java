@@ -18,9 +18,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.transform.Scale;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.model.FailureImpact;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.model.HealthReport;
+import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.TierFreshness;
 import org.marketspine.console.ui.ConnectionText;
 import org.marketspine.console.ui.ConsoleSnapshot;
@@ -244,12 +246,15 @@ public final class WallBoard extends StackPane {
             rows.add(line(HealthLevel.RED, "Critical anomaly · " + a.detected().tier() + " " + a.detected().weekEnding(),
                     a.detected().message()));
         }
+        PlatformState state = publisher.current().state();
         for (FailureItem f : vm.failures()) {
             if (f.resolved()) continue;
             var x = f.execution();
+            String impact = rows.size() < ATTENTION_ROWS ? FailureImpact.brief(FailureImpact.of(state, x)) : null;
             rows.add(line(f.critical() ? HealthLevel.RED : HealthLevel.YELLOW,
                     x.pipeline() + (x.tier() == null ? "" : " · " + x.tier() + " " + x.weekEnding()) + " · " + Times.relative(x.endedAt(), now),
-                    x.error().classification().name().toLowerCase() + " · " + x.error().type() + " · " + f.recurrence().describe()));
+                    x.error().classification().name().toLowerCase() + " · " + x.error().type() + " · " + f.recurrence().describe()
+                            + (impact == null ? "" : " · " + impact)));
         }
         int fit = rows.size() > ATTENTION_ROWS ? ATTENTION_ROWS - 1 : rows.size();
         recent.getChildren().addAll(rows.subList(0, fit));
