@@ -113,6 +113,7 @@ public final class WallBoard extends StackPane {
         lostDetail.getStyleClass().add("lost-detail");
         lostDetail.setId("wall-lost-detail");
         lostDetail.setWrapText(true);
+        lostDetail.setMinHeight(Region.USE_PREF_SIZE); // two lines when it must, never "…"
         lostBanner.getStyleClass().add("wall-lost-banner");
         lostBanner.setId("wall-lost-banner");
         lostBanner.getChildren().addAll(lostTitle, lostDetail);

@@ -61,6 +61,8 @@ public final class LineageCanvas extends Region {
     private final PauseTransition settle = new PauseTransition(Duration.millis(160));
     private static final int LARGE = 400;
     private int drawnNodes;
+    /** True once the view is not the first view any more (fit, centre, zoom, pan): a resize then keeps it. */
+    private boolean moved;
 
     public LineageCanvas() {
         getStyleClass().add("lineage-canvas");
@@ -88,6 +90,7 @@ public final class LineageCanvas extends Region {
 
     /** A gesture step is about to move the view: keep a picture of it if the graph is large. */
     private void moving() {
+        moved = true;
         if (gesture && (scale / stillScale > 1.5 || scale / stillScale < 0.67)) gesture = false; // too blurry: redraw
         if (!gesture && drawnNodes > LARGE && canvas.getWidth() > 0 && !dirty) {
             gesture = true;
@@ -116,9 +119,11 @@ public final class LineageCanvas extends Region {
     private void firstView() {
         gesture = false;
         look(LineageViewport.first(layout, anchor, Math.max(1, getWidth()), Math.max(1, getHeight())));
+        moved = false;
     }
 
     private void look(LineageViewport v) {
+        moved = true;
         scale = v.scale();
         tx = v.tx();
         ty = v.ty();
@@ -197,10 +202,11 @@ public final class LineageCanvas extends Region {
         double w = getWidth();
         double h = getHeight();
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            boolean first = canvas.getWidth() == 0;
             canvas.setWidth(w);
             canvas.setHeight(h);
-            if (first) firstView();
+            // Until someone moves it, the first view is the first view of the size shown (the window may
+            // still be growing when the layout arrives: it was chosen for a narrower canvas, and cut the graph).
+            if (!moved) firstView();
             dirty = true;
         }
         if (dirty) draw();
