@@ -33,14 +33,17 @@ public final class Freshness {
             }
         }
         LocalDate expected = FinraCalendar.expectedLatestWeek(tier, now);
-        Duration overdue = Duration.ZERO;
-        if (latest == null) {
-            overdue = Duration.between(FinraCalendar.dueAt(tier, expected), now);
-        } else if (latest.isBefore(expected)) {
-            overdue = Duration.between(FinraCalendar.dueAt(tier, latest.plusWeeks(1)), now);
-        }
+        Duration overdue = overdue(tier, latest, now);
         HealthLevel level = overdue.compareTo(RED_AFTER) > 0 ? HealthLevel.RED
                 : overdue.compareTo(GRACE) > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN;
         return new TierFreshness(tier, latest, capturedAt, expected, overdue, level);
+    }
+
+    /** How long the week after {@code latest} (or the first expected week, with none) has been due at {@code now}; zero when current. */
+    public static Duration overdue(String tier, LocalDate latest, Instant now) {
+        LocalDate expected = FinraCalendar.expectedLatestWeek(tier, now);
+        if (latest == null) return Duration.between(FinraCalendar.dueAt(tier, expected), now);
+        if (latest.isBefore(expected)) return Duration.between(FinraCalendar.dueAt(tier, latest.plusWeeks(1)), now);
+        return Duration.ZERO;
     }
 }
