@@ -10,6 +10,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -25,6 +28,7 @@ import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.ExecutionStatus;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.FinraCalendar;
+import org.marketspine.console.model.Trends;
 import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Trigger;
@@ -306,6 +310,39 @@ class HealthBoardTest {
         } finally {
             Times.setZone(before);
         }
+    }
+
+    /** Issue 18 item 1: the failures trend counts an injected failure in its hour; clicking that hour narrows the list to it. */
+    @Test
+    void theFailuresTrendShowsTheInjectedHourAndClickingItNarrowsTheList(FxRobot robot) throws Exception {
+        awaitLive();
+        injectFailure("ex-test-trend");
+        await("the failure at the console", 5, () -> runtime.log().head().execution("ex-test-trend") != null
+                && runtime.log().head().execution("ex-test-trend").endedAt() != null);
+        Instant ended = runtime.log().head().execution("ex-test-trend").endedAt();
+        var trends = window.health().trends();
+        int[] bucket = {-1};
+        await("the trend counting it", 15, () -> {
+            var t = trends.trendsProperty().get();
+            if (t == null || ended.isBefore(t.hoursFrom())) return false;
+            bucket[0] = (int) Duration.between(t.hoursFrom(), ended).toHours(); // the hour may turn while the test runs
+            return bucket[0] < Trends.HOURS && t.transientFailures()[bucket[0]] >= 1;
+        });
+        Instant hour = trends.trendsProperty().get().hour(bucket[0]);
+        Node chart = robot.lookup("#trend-failures").query();
+        await("the trend drawn", 5, () -> chart.getLayoutBounds().getWidth() > 50 && chart.getLayoutBounds().getHeight() > 20);
+        Bounds b = chart.localToScreen(chart.getLayoutBounds());
+        robot.clickOn(new Point2D(b.getMinX() + (bucket[0] + 0.5) * b.getWidth() / Trends.HOURS, b.getMinY() + b.getHeight() / 2));
+        await("the list narrowed to that hour", 5, () -> hour.equals(trends.hourProperty().get()));
+        assertTrue(window.health().failures().stream().anyMatch(f -> f.execution().executionId().equals("ex-test-trend")));
+        for (var f : window.health().failures()) {
+            Instant t = f.execution().endedAt();
+            assertTrue(!t.isBefore(hour) && t.isBefore(hour.plus(Duration.ofHours(1))), "outside the picked hour: " + f);
+        }
+        assertTrue(robot.lookup("#failures-hour").queryAs(Label.class).getText().contains(Times.absolute(hour)));
+        robot.clickOn("#failures-show-all");
+        await("all failures again", 5, () -> trends.hourProperty().get() == null);
+        assertFalse(robot.lookup(".hour-filter").query().isVisible(), "the narrowing note goes with it");
     }
 
     /** Issue 18 item 2: the failure detail names what the failure holds up downstream, and no other partition. */

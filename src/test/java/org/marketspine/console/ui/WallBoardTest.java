@@ -6,12 +6,16 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.BoundingBox;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +57,26 @@ class WallBoardTest {
         String clock = robot.lookup("#wall-clock").queryAs(Label.class).getText();
         assertTrue(clock.matches("\\d\\d:\\d\\d:\\d\\d \\S+"), clock);
         assertFalse(robot.lookup("#wall-level").queryAs(Label.class).getText().isBlank());
+    }
+
+    /** Issue 18: the wall's trends read from five metres: titles and figures at 48 px or more at 1920×1080, never cut. */
+    @Test
+    void theTrendsBandIsReadableAtFiveMetres(FxRobot robot) throws Exception {
+        HealthBoardTest.await("live", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
+        HealthBoardTest.await("the trends filled in", 15, () -> robot.lookup("#wall-trend-failures-value").queryAs(Label.class)
+                .getText().endsWith(" in 24 h"));
+        List<Label> big = new ArrayList<>();
+        big.addAll(robot.lookup(".wall-trend-title").queryAllAs(Label.class));
+        big.addAll(robot.lookup(".wall-trend-value").queryAllAs(Label.class));
+        assertEquals(4, big.size(), "two trends, each with a title and a figure");
+        robot.interact(() -> {
+            for (Label l : big) {
+                double scale = l.localToScene(new BoundingBox(0, 0, 0, 100)).getHeight() / 100; // the board is scaled to fit the screen
+                assertTrue(l.getFont().getSize() * scale >= 48, l.getText() + " drawn at " + l.getFont().getSize() * scale + " px");
+                assertEquals(l.getText(), ((Text) l.lookup(".text")).getText(), "cut: " + l.getText());
+            }
+        });
+        assertTrue(robot.lookup("#wall-trend-queue-value").queryAs(Label.class).getText().endsWith(" queued"));
     }
 
     @Test

@@ -221,12 +221,14 @@ public final class HealthView extends StackPane {
         VBox critical = card(title("Critical anomalies"), criticalRows);
         critical.visibleProperty().bind(Bindings.isNotEmpty(vm.criticalAnomalies()));
         critical.managedProperty().bind(critical.visibleProperty());
-        VBox left = new VBox(12, critical, card(failuresTitle, failures));
+        VBox left = new VBox(12, critical, card(failuresTitle, hourFilter(), failures));
         VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
 
         ExecutionDetail detail = new ExecutionDetail(vm);
+        TrendsCard trendsCard = new TrendsCard(vm.trends(), vm.staleProperty());
+        VBox.setVgrow(trendsCard, Priority.ALWAYS);
         VBox right = new VBox(12, card(title("Data freshness (latest week per tier)"), freshnessRows),
-                card(title("Scheduled and overdue runs"), scheduleRows));
+                card(title("Scheduled and overdue runs"), scheduleRows), trendsCard);
         freshnessRows.setId("freshness");
         scheduleRows.setId("schedule");
         SplitPane split = new SplitPane(left, detail, right);
@@ -372,6 +374,24 @@ public final class HealthView extends StackPane {
         // Over the board only while something is on its way; a feed that cannot be reached is said by the board itself.
         box.visibleProperty().bind(vm.hasDataProperty().not().and(vm.waitingIsProgressProperty()));
         return box;
+    }
+
+    /** Shown while the list is narrowed to an hour picked on the failures trend: which hour, and the way back to all. */
+    private Region hourFilter() {
+        Label which = new Label();
+        which.setId("failures-hour");
+        Wrap.decision(which);
+        Button all = new Button("Show all");
+        all.setId("failures-show-all");
+        all.setOnAction(e -> vm.trends().hourProperty().set(null));
+        HBox chip = new HBox(8, which, all);
+        chip.setAlignment(Pos.CENTER_LEFT);
+        chip.getStyleClass().add("hour-filter");
+        chip.visibleProperty().bind(vm.trends().hourProperty().isNotNull());
+        chip.managedProperty().bind(chip.visibleProperty());
+        vm.trends().hourProperty().addListener((o, a, h) -> which.setText(h == null ? ""
+                : "Only failures that ended in the hour from " + Times.absolute(h)));
+        return chip;
     }
 
     private static Label title(String text) {

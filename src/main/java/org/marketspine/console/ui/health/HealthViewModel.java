@@ -77,6 +77,7 @@ public final class HealthViewModel {
     private final ReadOnlyObjectWrapper<Instant> clockNow = new ReadOnlyObjectWrapper<>(Instant.EPOCH);
     private HealthReport computedReport = new HealthReport(HealthLevel.GREEN, "", List.of());
     private final ObservableList<FailureItem> failures = FXCollections.observableArrayList();
+    private final BoardTrends trends = new BoardTrends();
     private final ObservableList<Anomaly> criticalAnomalies = FXCollections.observableArrayList();
     private final ObservableList<TierFreshness> freshness = FXCollections.observableArrayList();
     private final ObservableList<ScheduleOutlook.Entry> schedule = FXCollections.observableArrayList();
@@ -125,6 +126,9 @@ public final class HealthViewModel {
         this.fx = fx;
         this.acknowledged = acknowledged;
         this.review = review;
+        trends.hourProperty().addListener((o, a, b) -> {
+            if (last != null) setIfChanged(failures, recentFailures());
+        });
         selectedId.addListener((o, a, b) -> {
             logs.set("");
             if (feedbackOwner != null && !feedbackOwner.equals(b)) {
@@ -156,7 +160,8 @@ public final class HealthViewModel {
         running.set(active);
         unresolved.set(HealthRules.unresolvedFailures(s, at).size());
         openAnomalies.set((int) s.openAnomalies().stream().filter(a -> a.severity().compareTo(Severity.MEDIUM) <= 0).count());
-        setIfChanged(failures, FailureTriage.recent(s, at, acknowledged.ids(), FAILURE_LIMIT));
+        trends.update(s, at);
+        setIfChanged(failures, recentFailures());
         setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
         setIfChanged(freshness, Freshness.perTier(s, at));
         setIfChanged(schedule, ScheduleOutlook.of(s, at));
@@ -164,6 +169,11 @@ public final class HealthViewModel {
         if (runsWatched) setIfChanged(runs, RunsList.of(s, RunsList.RECENT));
         updateStale(snapshot, at);
         refreshSelection();
+    }
+
+    /** The failure list: recent ones, pinned first, narrowed to the hour picked on the trend if one is. */
+    private List<FailureItem> recentFailures() {
+        return FailureTriage.recent(last.state(), now, acknowledged.ids(), FAILURE_LIMIT).stream().filter(trends::keeps).toList();
     }
 
     /** Everything whose wording depends on how current the data is (R6), recomputed on every tick. */
@@ -448,6 +458,7 @@ public final class HealthViewModel {
     /** The board's clock, ticking once a second: relative times re-render from it so they never disagree. */
     public ReadOnlyObjectProperty<Instant> clockProperty() { return clockNow.getReadOnlyProperty(); }
     public ObservableList<FailureItem> failures() { return failuresView; }
+    public BoardTrends trends() { return trends; }
     public ObservableList<Anomaly> criticalAnomalies() { return criticalView; }
     public ObservableList<TierFreshness> freshness() { return freshnessView; }
     public ObservableList<ScheduleOutlook.Entry> schedule() { return scheduleView; }

@@ -24,6 +24,7 @@ import org.marketspine.console.model.HealthLevel;
 import org.marketspine.console.model.HealthReport;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.TierFreshness;
+import org.marketspine.console.model.Trends;
 import org.marketspine.console.ui.ConnectionText;
 import org.marketspine.console.ui.ConsoleSnapshot;
 import org.marketspine.console.ui.Icons;
@@ -60,6 +61,8 @@ public final class WallBoard extends StackPane {
     private final VBox lostBanner = new VBox();
     private final Label lostTitle = new Label("FEED LOST");
     private final Label lostDetail = new Label();
+    private final WallTrend failuresTrend = new WallTrend("FAILURES", "wall-trend-failures", "failures-trend");
+    private final WallTrend queueTrend = new WallTrend("QUEUE", "wall-trend-queue", "queue-trend");
 
     public WallBoard(StatePublisher publisher, Clock clock) {
         this.publisher = publisher;
@@ -89,7 +92,13 @@ public final class WallBoard extends StackPane {
         HBox tiles = new HBox(24, running, failures, anomalies);
         for (Kpi k : new Kpi[] {running, failures, anomalies}) HBox.setHgrow(k, Priority.ALWAYS);
 
-        VBox freshCol = new VBox(12, section("DATA FRESHNESS"), freshness);
+        // Is it getting worse? Two trends under the freshness rows, their titles and figures in wall-sized type.
+        HBox band = new HBox(24, failuresTrend, queueTrend);
+        band.setId("wall-trends");
+        HBox.setHgrow(failuresTrend, Priority.ALWAYS);
+        HBox.setHgrow(queueTrend, Priority.ALWAYS);
+        VBox.setVgrow(band, Priority.ALWAYS);
+        VBox freshCol = new VBox(12, section("DATA FRESHNESS"), freshness, band);
         VBox failCol = new VBox(12, section("NEEDS ATTENTION"), recent);
         HBox.setHgrow(freshCol, Priority.ALWAYS);
         HBox.setHgrow(failCol, Priority.ALWAYS);
@@ -188,6 +197,7 @@ public final class WallBoard extends StackPane {
         anomalies.show(vm.anomaliesFigureProperty().get(), !current ? null : open > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
                 !current ? stale : open == 0 ? "quality checks pass" : "medium or worse, to review");
         renderFreshness(current, never);
+        renderTrends(current, never);
         renderRecent(now, current, never);
         connection.setText(ConnectionText.of(s, now).text());
         Styles.switchClass(connection, current ? null : "wall-connection-problem", "wall-connection-problem");
@@ -235,6 +245,21 @@ public final class WallBoard extends StackPane {
             row.setId("wall-fresh-" + f.tier());
             freshness.getChildren().add(row);
         }
+    }
+
+    /** The two trends; with no data they claim nothing ("—"), on data that is not current they say so. */
+    private void renderTrends(boolean current, boolean never) {
+        Trends t = vm.trends().trendsProperty().get();
+        if (never || t == null) {
+            failuresTrend.show("—", NO_DATA);
+            queueTrend.show("—", NO_DATA);
+            return;
+        }
+        String asOf = current ? "" : " · when last heard";
+        failuresTrend.show(t.failuresLast24h() + " in 24 h", t.failuresPrevious24h() + " the day before · per hour, 7 days" + asOf);
+        failuresTrend.chart.bars(t.transientFailures(), t.systemicFailures(), i -> "");
+        queueTrend.show(t.queueDepth()[Trends.HOURS - 1] + " queued", "at each hour's end, 7 days" + asOf);
+        queueTrend.chart.bars(t.queueDepth(), null, i -> "");
     }
 
     static final int ATTENTION_ROWS = 5;
