@@ -14,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -227,8 +228,15 @@ public final class HealthView extends StackPane {
         ExecutionDetail detail = new ExecutionDetail(vm);
         TrendsCard trendsCard = new TrendsCard(vm.trends(), vm.staleProperty());
         VBox.setVgrow(trendsCard, Priority.ALWAYS);
-        VBox right = new VBox(12, card(title("Data freshness (latest week per tier)"), freshnessRows),
+        trendsCard.setMinHeight(Region.USE_PREF_SIZE);
+        VBox rightCards = new VBox(12, card(title("Data freshness (latest week per tier)"), freshnessRows),
                 card(title("Scheduled and overdue runs"), scheduleRows), trendsCard);
+        // On a tall screen the trends take the height left; on a short one (1280×720) the column scrolls to them.
+        ScrollPane right = new ScrollPane(rightCards);
+        right.setFitToWidth(true);
+        right.setFitToHeight(true);
+        right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        right.getStyleClass().add("edge-to-edge");
         freshnessRows.setId("freshness");
         scheduleRows.setId("schedule");
         SplitPane split = new SplitPane(left, detail, right);

@@ -9,6 +9,7 @@ import java.util.Map;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -53,12 +54,24 @@ final class TrendsCard extends VBox {
             if (t != null && t.failures(i) > 0) trends.hourProperty().set(t.hour(i));
         });
         legend.setId("trend-lag-legend");
-        getChildren().addAll(title, failuresSummary, failures, lagSummary, legend, lag);
+        getChildren().addAll(title, failuresSummary, failures, ends("7 days ago", "this hour"), lagSummary, legend, lag,
+                ends("30 days ago", "today"));
         setMinHeight(0);
         setSpacing(4);
         trends.trendsProperty().addListener((o, a, t) -> render(t));
         stale.addListener((o, a, b) -> render(trends.trendsProperty().get()));
         render(trends.trendsProperty().get());
+    }
+
+    /** Where the time axis starts and ends, under a chart (its buckets are said in the tooltip). */
+    private static HBox ends(String start, String end) {
+        Label a = new Label(start);
+        Label b = new Label(end);
+        a.getStyleClass().add(Styles.MUTED);
+        b.getStyleClass().add(Styles.MUTED);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        return new HBox(a, grow, b);
     }
 
     private void render(Trends t) {

@@ -15,6 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.marketspine.console.feed.client.ConnectionState;
@@ -92,13 +93,18 @@ public final class WallBoard extends StackPane {
         HBox tiles = new HBox(24, running, failures, anomalies);
         for (Kpi k : new Kpi[] {running, failures, anomalies}) HBox.setHgrow(k, Priority.ALWAYS);
 
-        // Is it getting worse? Two trends under the freshness rows, their titles and figures in wall-sized type.
+        // Is it getting worse? Two trends across the bottom, their titles and figures in wall-sized type. They
+        // take the height left: with many rows needing attention they shrink (clipped), never the line below them.
         HBox band = new HBox(24, failuresTrend, queueTrend);
         band.setId("wall-trends");
         HBox.setHgrow(failuresTrend, Priority.ALWAYS);
         HBox.setHgrow(queueTrend, Priority.ALWAYS);
-        VBox.setVgrow(band, Priority.ALWAYS);
-        VBox freshCol = new VBox(12, section("DATA FRESHNESS"), freshness, band);
+        band.setMinHeight(0);
+        Rectangle bandClip = new Rectangle();
+        bandClip.widthProperty().bind(band.widthProperty());
+        bandClip.heightProperty().bind(band.heightProperty());
+        band.setClip(bandClip);
+        VBox freshCol = new VBox(12, section("DATA FRESHNESS"), freshness);
         VBox failCol = new VBox(12, section("NEEDS ATTENTION"), recent);
         HBox.setHgrow(freshCol, Priority.ALWAYS);
         HBox.setHgrow(failCol, Priority.ALWAYS);
@@ -106,13 +112,13 @@ public final class WallBoard extends StackPane {
         freshCol.setMinWidth(820);
         failCol.setPrefWidth(980);
         HBox lower = new HBox(40, freshCol, failCol);
-        VBox.setVgrow(lower, Priority.ALWAYS);
         connection.getStyleClass().add("wall-connection");
         connection.setId("wall-connection");
         connection.setWrapText(true);
         connection.setMinHeight(Region.USE_PREF_SIZE);
         // What the feed said is dimmed when it is not current; the line saying so never is.
-        content = new VBox(26, top, status, tiles, lower);
+        content = new VBox(26, top, status, tiles, lower, band);
+        VBox.setVgrow(band, Priority.ALWAYS);
         content.getStyleClass().add("wall-board-part");
         VBox.setVgrow(content, Priority.ALWAYS);
         VBox page = new VBox(content, connection);
@@ -256,7 +262,7 @@ public final class WallBoard extends StackPane {
             return;
         }
         String asOf = current ? "" : " · when last heard";
-        failuresTrend.show(t.failuresLast24h() + " in 24 h", t.failuresPrevious24h() + " the day before · per hour, 7 days" + asOf);
+        failuresTrend.show(t.failuresLast24h() + " in 24 h", "per hour over 7 days · " + t.failuresPrevious24h() + " the day before" + asOf);
         failuresTrend.chart.bars(t.transientFailures(), t.systemicFailures(), i -> "");
         queueTrend.show(t.queueDepth()[Trends.HOURS - 1] + " queued", "at each hour's end, 7 days" + asOf);
         queueTrend.chart.bars(t.queueDepth(), null, i -> "");

@@ -1,6 +1,8 @@
 package org.marketspine.console.ui.health;
 
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -21,7 +23,10 @@ final class WallTrend extends VBox {
         chart.setMinHeight(0);
         chart.setPrefHeight(90);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        getChildren().addAll(t, value, caption, chart);
+        // Title and figure on one line: the chart keeps the height the wall has left.
+        HBox head = new HBox(24, t, value);
+        head.setAlignment(Pos.BASELINE_LEFT);
+        getChildren().addAll(head, caption, chart);
         getStyleClass().add("wall-trend");
         setId(id);
         setMinHeight(0);
