@@ -2,8 +2,6 @@ package org.marketspine.console.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,11 +29,7 @@ class NeverReachedFeedTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort(); // free once closed: nothing listens there
-        }
-        runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + closedPort + "/feed"), null, false, 0, 1,
+        runtime = new ConsoleRuntime(new LaunchOptions(Workstation.unreachableFeed(), null, false, 0, 1,
                 Files.createTempDirectory("spine-never")), clock);
         window = Workstation.show(stage, runtime, clock, 1280, 720);
     }

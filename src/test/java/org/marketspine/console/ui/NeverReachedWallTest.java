@@ -2,12 +2,9 @@ package org.marketspine.console.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -31,17 +28,9 @@ class NeverReachedWallTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            closedPort = s.getLocalPort(); // free once closed: nothing listens there
-        }
-        runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + closedPort + "/feed"), null, true, 0, 1,
+        runtime = new ConsoleRuntime(new LaunchOptions(Workstation.unreachableFeed(), null, true, 0, 1,
                 Files.createTempDirectory("spine-never-wall")), Clock.systemUTC());
-        board = new WallBoard(runtime.start(), Clock.systemUTC());
-        Scene scene = new Scene(board, 1920, 1080);
-        scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        board = Workstation.showWall(stage, runtime);
     }
 
     @AfterEach

@@ -11,7 +11,6 @@ import java.util.List;
 import javafx.geometry.BoundingBox;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
@@ -38,11 +37,7 @@ class WallBoardTest {
     @Start
     void start(Stage stage) throws Exception {
         runtime = new ConsoleRuntime(new LaunchOptions(null, null, true, 98, 1, Files.createTempDirectory("spine-wall")), Clock.systemUTC());
-        board = new WallBoard(runtime.start(), Clock.systemUTC());
-        Scene scene = new Scene(board, 1920, 1080);
-        scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
-        stage.setScene(scene);
-        stage.show();
+        board = Workstation.showWall(stage, runtime);
     }
 
     @AfterEach

@@ -1,10 +1,13 @@
 package org.marketspine.console.ui;
 
 import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.marketspine.console.ui.health.WallBoard;
 
 /** The workstation window over a started runtime, as the app builds it, for TestFX tests. */
 final class Workstation {
@@ -13,6 +16,23 @@ final class Workstation {
     /** A runtime on the embedded demo (seed {@code seed}) in a fresh data directory. */
     static ConsoleRuntime demo(long seed, Clock clock) throws IOException {
         return new ConsoleRuntime(new LaunchOptions(null, null, false, seed, 1, Files.createTempDirectory("spine-ui-" + seed)), clock);
+    }
+
+    /** A feed address where nothing listens (a port that was free a moment ago): connections are refused. */
+    static URI unreachableFeed() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return URI.create("ws://127.0.0.1:" + s.getLocalPort() + "/feed");
+        }
+    }
+
+    /** Starts the runtime and shows the wall board at 1920×1080, as {@code --wall} does. */
+    static WallBoard showWall(Stage stage, ConsoleRuntime runtime) throws Exception {
+        WallBoard board = new WallBoard(runtime.start(), Clock.systemUTC());
+        Scene scene = new Scene(board, 1920, 1080);
+        scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
+        stage.setScene(scene);
+        stage.show();
+        return board;
     }
 
     /** Starts the runtime and shows its main window at the given size. */
