@@ -110,7 +110,9 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(header, integrity, notice));
         connection.onAbout(this::showAbout);
 
-        Tab healthTab = new Tab("Health", new HealthView(health, DesktopNotifier.forThisDesktop()));
+        HealthView healthView = new HealthView(health, DesktopNotifier.forThisDesktop());
+        healthView.onShowInLineage(this::showInLineage);
+        Tab healthTab = new Tab("Health", healthView);
         healthTab.setGraphic(healthIcon);
         // Built on first view and updated only while shown: the health board paints first.
         Tab readiness = new Tab("Data readiness");
@@ -240,6 +242,17 @@ public final class MainWindow extends BorderPane {
 
     public HealthViewModel health() {
         return health;
+    }
+
+    /** From a failure's impact: Lineage & audit, its graph, on that capture or run. */
+    private void showInLineage(String id) {
+        showWorkspace(2);
+        complianceView().showTab(0);
+        lineageVm.search(id);
+    }
+
+    public int selectedWorkspace() {
+        return tabs.getSelectionModel().getSelectedIndex();
     }
 
     public void showWorkspace(int index) {

@@ -28,6 +28,7 @@ import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.ExecutionStatus;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.FinraCalendar;
+import org.marketspine.console.model.LineageGraph;
 import org.marketspine.console.model.Trends;
 import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.EventData;
@@ -370,6 +371,14 @@ class HealthBoardTest {
             assertFalse(l.startsWith("finra.otc_transparency.normalized "), "its own output is not 'downstream': " + l);
         }
         assertTrue(impact.getText().contains("escalate") || impact.getText().contains("Nothing certified"), impact.getText());
+
+        String target = window.health().impactNode();
+        assertNotNull(target);
+        assertTrue(runtime.log().head().capture(target) != null && runtime.log().head().capture(target).recorded().tier().equals("OTC"),
+                "the link opens a held-up capture: " + target);
+        robot.clickOn("#show-in-lineage");
+        await("Lineage & audit on that capture", 10, () -> LineageGraph.captureNode(target).equals(window.lineage().selectedProperty().get()));
+        assertEquals(2, window.selectedWorkspace());
     }
 
     /** Issue 12 item 4: "N running" leads to the runs themselves, and an operator can cancel one. */

@@ -1,5 +1,6 @@
 package org.marketspine.console.ui.health;
 
+import java.util.function.Consumer;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -36,7 +37,14 @@ final class ExecutionDetail extends VBox {
     private final Button retry = new Button("Retry…", Icons.of(Icons.RETRY));
     private final Button showLogs = new Button("Show logs", Icons.of(Icons.LOGS));
     private final Button acknowledge = new Button("Acknowledge", Icons.of(Icons.PIN));
+    private final Button showInLineage = new Button("Show in lineage", Icons.of(Icons.LINEAGE));
+    private Consumer<String> lineage = id -> {};
     private final Label empty = new Label("Pick a failure on the left to see its error, parameters, logs and whether a retry is safe.");
+
+    /** Where "Show in lineage" goes: the main window opens Lineage & audit on that capture or run (a workspace knows no other). */
+    void onShowInLineage(Consumer<String> open) {
+        this.lineage = open;
+    }
 
     ExecutionDetail(HealthViewModel vm) {
         this.vm = vm;
@@ -79,6 +87,13 @@ final class ExecutionDetail extends VBox {
         Tooltip impactAll = new Tooltip();
         impactAll.textProperty().bind(vm.impactAllProperty());
         impact.setTooltip(impactAll);
+        showInLineage.setId("show-in-lineage");
+        showInLineage.visibleProperty().bind(vm.impactProperty().isNotEmpty());
+        showInLineage.managedProperty().bind(showInLineage.visibleProperty());
+        showInLineage.setOnAction(e -> {
+            String node = vm.impactNode();
+            if (node != null) lineage.accept(node);
+        });
         feedback.textProperty().bind(vm.feedbackProperty());
         vm.feedbackOkProperty().addListener((o, a, ok) -> Styles.switchClass(feedback, ok ? Styles.FEEDBACK_OK : Styles.FEEDBACK_ERROR,
                 Styles.FEEDBACK_OK, Styles.FEEDBACK_ERROR));
@@ -101,7 +116,7 @@ final class ExecutionDetail extends VBox {
         values.setMinWidth(0);
         values.setFillWidth(true);
         grid.getColumnConstraints().setAll(keys, values);
-        FlowPane wrappingActions = new FlowPane(8, 6, retry, showLogs, acknowledge);
+        FlowPane wrappingActions = new FlowPane(8, 6, retry, showLogs, acknowledge, showInLineage);
         // The decision first (is a retry safe, can I send it), then the facts; on a short screen the
         // facts scroll rather than push the logs (and the board) out of shape.
         VBox decision = new VBox(8, advice, impact, wrappingActions, blocked, feedback);

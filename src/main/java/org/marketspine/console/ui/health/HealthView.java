@@ -1,6 +1,7 @@
 package org.marketspine.console.ui.health;
 
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
@@ -58,6 +59,13 @@ public final class HealthView extends StackPane {
     private final Tooltip findingsTip = new Tooltip();
     /** What the schedule card shows with no row: its words follow the feed (waiting, none declared). */
     private final HBox scheduleEmpty;
+
+    private ExecutionDetail detail;
+
+    /** Opens Lineage & audit on a capture or run id (the main window's, which owns the workspaces). */
+    public void onShowInLineage(Consumer<String> open) {
+        detail.onShowInLineage(open);
+    }
 
     public HealthView(HealthViewModel vm) {
         this(vm, DesktopNotifier.NONE);
@@ -225,7 +233,7 @@ public final class HealthView extends StackPane {
         VBox left = new VBox(12, critical, card(failuresTitle, hourFilter(), failures));
         VBox.setVgrow(left.getChildren().get(1), Priority.ALWAYS);
 
-        ExecutionDetail detail = new ExecutionDetail(vm);
+        detail = new ExecutionDetail(vm);
         TrendsCard trendsCard = new TrendsCard(vm.trends(), vm.staleProperty());
         VBox.setVgrow(trendsCard, Priority.ALWAYS);
         trendsCard.setMinHeight(Region.USE_PREF_SIZE);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -97,6 +98,7 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper impact = new ReadOnlyStringWrapper("");
     /** Every held-up partition, one a line (the impact line names the first few). */
     private final ReadOnlyStringWrapper impactAll = new ReadOnlyStringWrapper("");
+    private String impactNode;
     private final ReadOnlyBooleanWrapper selectedResolved = new ReadOnlyBooleanWrapper();
     /** The success of the same partition after the selected failure, for the state last refreshed (null: none). */
     private Execution resolvedBy;
@@ -209,6 +211,7 @@ public final class HealthViewModel {
             advice.set("");
             impact.set("");
             impactAll.set("");
+            impactNode = null;
             return;
         }
         selectedRecurrence.set(x.endedAt() == null || x.error() == null ? null : Recurrence.of(last.state(), x));
@@ -220,6 +223,13 @@ public final class HealthViewModel {
         List<FailureImpact.Held> held = resolvedBy != null || x.error() == null ? List.of() : FailureImpact.of(last.state(), x);
         impact.set(held.isEmpty() ? "" : FailureImpact.line(held, IMPACT_SHOWN) + "\n" + FailureImpact.escalation(held));
         impactAll.set(String.join("\n", held.stream().map(FailureImpact.Held::describe).toList()));
+        impactNode = held.isEmpty() ? null : held.stream().map(h -> last.state().currentCaptures().get(h.partition()))
+                .filter(Objects::nonNull).findFirst().orElse(x.executionId());
+    }
+
+    /** What "Show in lineage" finds: the first held-up partition's capture, else the failed run itself; null with no impact. */
+    public String impactNode() {
+        return impactNode;
     }
 
     static final int IMPACT_SHOWN = 3;
