@@ -102,6 +102,9 @@ class FeedEvidenceTest {
             Scene scene = new Scene(window[0], 1280, 720);
             scene.getStylesheets().add(Styles.STYLESHEET);
             stage.setScene(scene);
+            stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
+            stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
+            stage.setY(0);
             stage.show();
         });
         Labeled banner = robot.lookup("#integrity-notice").queryAs(Labeled.class);

@@ -17,6 +17,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -331,6 +332,9 @@ class HealthBoardTest {
         });
         Instant hour = trends.trendsProperty().get().hour(bucket[0]);
         Node chart = robot.lookup("#trend-failures").query();
+        robot.interact(() -> { // the right-hand column scrolls on a short window: bring the trends into view, as a user would
+            for (Node n = chart; n != null; n = n.getParent()) if (n instanceof ScrollPane sp) sp.setVvalue(sp.getVmax());
+        });
         await("the trend drawn", 5, () -> chart.getLayoutBounds().getWidth() > 50 && chart.getLayoutBounds().getHeight() > 20);
         Bounds b = chart.localToScreen(chart.getLayoutBounds());
         robot.clickOn(new Point2D(b.getMinX() + (bucket[0] + 0.5) * b.getWidth() / Trends.HOURS, b.getMinY() + b.getHeight() / 2));

@@ -67,6 +67,9 @@ class ReadinessGridTest {
         Scene scene = new Scene(window, 1800, 1000);
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
+        stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
+        stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
+        stage.setY(0);
         stage.show();
         window.showWorkspace(1);
     }

@@ -54,6 +54,9 @@ class RestartFromCacheTest {
                 Scene scene = new Scene(new MainWindow(second, publisher, Clock.systemUTC()), 1400, 900);
                 scene.getStylesheets().add(Styles.STYLESHEET);
                 stage.setScene(scene);
+                stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
+                stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
+                stage.setY(0);
                 stage.show();
             });
             HealthBoardTest.await("live again", 30, () -> second.client().state().isLive());

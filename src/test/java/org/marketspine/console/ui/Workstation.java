@@ -31,6 +31,9 @@ final class Workstation {
         Scene scene = new Scene(board, 1920, 1080);
         scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
         stage.setScene(scene);
+        stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
+        stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
+        stage.setY(0);
         stage.show();
         return board;
     }
@@ -41,6 +44,9 @@ final class Workstation {
         Scene scene = new Scene(window, width, height);
         scene.getStylesheets().add(Styles.STYLESHEET);
         stage.setScene(scene);
+        stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
+        stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
+        stage.setY(0);
         stage.show();
         return window;
     }
