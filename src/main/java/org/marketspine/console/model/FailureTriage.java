@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.marketspine.console.protocol.Classification;
 
 /**
@@ -21,11 +22,17 @@ public final class FailureTriage {
     public static final Duration WINDOW = Duration.ofDays(7);
 
     public static List<FailureItem> recent(PlatformState s, Instant now, Set<String> acknowledged, int limit) {
+        return recent(s, now, acknowledged, limit, x -> true);
+    }
+
+    /** The same, of the failures {@code keep} accepts only (e.g. those of one hour), counted towards the limit after it. */
+    public static List<FailureItem> recent(PlatformState s, Instant now, Set<String> acknowledged, int limit, Predicate<Execution> keep) {
         Instant since = now.minus(WINDOW);
         Map<String, Instant> lastSuccess = HealthRules.lastSuccessByRun(s, since);
         List<FailureItem> items = new ArrayList<>();
         for (Execution x : s.failuresNewestFirst()) {
             if (x.endedAt().isBefore(since)) break;
+            if (!keep.test(x)) continue;
             Recurrence r = Recurrence.of(s, x);
             Instant ok = lastSuccess.get(x.runKey());
             boolean resolved = ok != null && ok.isAfter(x.endedAt());

@@ -48,7 +48,7 @@ public record Trends(Instant hoursFrom, int[] transientFailures, int[] systemicF
         int[] openChange = new int[DAYS + 1];
         for (Anomaly a : s.anomalies().values()) addSpan(openChange, daysFrom, Duration.ofDays(1), a.detectedAt(), a.resolvedAt());
         return new Trends(hoursFrom, transientFailures, systemicFailures, executions, running(queueChange, HOURS),
-                daysFrom, freshnessLag(s, daysFrom), running(openChange, DAYS));
+                daysFrom, freshnessLag(s, daysFrom, now), running(openChange, DAYS));
     }
 
     /** The bucket an instant falls in, or -1 outside the range. */
@@ -91,8 +91,11 @@ public record Trends(Instant hoursFrom, int[] transientFailures, int[] systemicF
         return out;
     }
 
-    /** Per tier, at each day's end: how many days the next week was overdue, from the normalized captures recorded by then. */
-    private static Map<String, double[]> freshnessLag(PlatformState s, Instant daysFrom) {
+    /**
+     * Per tier, at each day's end (today: now): how many days the next week was overdue, from the
+     * normalized captures recorded by then.
+     */
+    private static Map<String, double[]> freshnessLag(PlatformState s, Instant daysFrom, Instant now) {
         Map<String, List<Capture>> byTier = new LinkedHashMap<>();
         for (String tier : FinraCalendar.TIERS) byTier.put(tier, new ArrayList<>());
         for (Capture c : s.captures().values()) {
@@ -107,7 +110,8 @@ public record Trends(Instant hoursFrom, int[] transientFailures, int[] systemicF
             LocalDate latest = null;
             int next = 0;
             for (int d = 0; d < DAYS; d++) {
-                Instant end = daysFrom.plus(Duration.ofDays(d + 1));
+                Instant dayEnd = daysFrom.plus(Duration.ofDays(d + 1));
+                Instant end = dayEnd.isAfter(now) ? now : dayEnd;
                 while (next < captures.size() && !captures.get(next).recordedAt().isAfter(end)) {
                     LocalDate w = captures.get(next++).recorded().weekEnding();
                     if (latest == null || w.isAfter(latest)) latest = w;

@@ -303,7 +303,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private void onRequest(Session session, Message.Request request) {
-        if (session.refuseWhileStuck("request " + request.id())) return;
+        if (session.refuseWhileStuck(request)) return;
         if ("checkpoint".equals(request.op())) {
             session.send(Checkpoints.answer(journal, request, clock.instant()));
             return;
@@ -324,7 +324,7 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private void onCommand(Session session, Message.Command command) {
-        if (session.refuseWhileStuck("command " + command.id())) return;
+        if (session.refuseWhileStuck(command)) return;
         platform.execute(() -> {
             try {
                 session.send(desk.handle(command, session.principal()));

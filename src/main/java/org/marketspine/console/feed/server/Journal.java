@@ -317,33 +317,33 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    /** Encoded items with seq after {@code afterSeq}, at most {@code maxItems} and about {@code maxChars}. */
-    public List<String> readItems(long afterSeq, int maxItems, int maxChars) {
+    /**
+     * Encoded items with seq after {@code afterSeq}: at most {@code maxItems}, and at most {@code maxBytes}
+     * of UTF-8 with a comma between items (the first item always, whatever its size).
+     */
+    public List<String> readItems(long afterSeq, int maxItems, int maxBytes) {
         long head = headSeq;
         List<String> out = new ArrayList<>();
         if (afterSeq >= head) return out;
         if (head - afterSeq < RECENT - 64) {
             // Live tail: served from memory, no disk read.
-            int chars = 0;
-            for (long s = afterSeq + 1; s <= head && out.size() < maxItems && chars < maxChars; s++) {
+            Batch batch = new Batch(out, maxBytes);
+            for (long s = afterSeq + 1; s <= head && out.size() < maxItems; s++) {
                 Slot slot = recent.get((int) (s % RECENT));
                 if (slot == null || slot.seq() != s) break; // overwritten by a later append (or not there yet): from disk
-                out.add(slot.item());
-                chars += slot.item().length();
+                if (!batch.add(slot.item())) return out;
             }
-            if (out.size() == Math.min(maxItems, head - afterSeq) || chars >= maxChars) return out;
+            if (out.size() == Math.min(maxItems, head - afterSeq)) return out;
             out.clear();
         }
         readLock.lock();
         try (PreparedStatement ps = reader.prepareStatement("SELECT item FROM events WHERE seq > ? ORDER BY seq LIMIT ?")) {
             ps.setLong(1, afterSeq);
             ps.setInt(2, maxItems);
-            int chars = 0;
+            Batch batch = new Batch(out, maxBytes);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && chars < maxChars) {
-                    String item = rs.getString(1);
-                    out.add(item);
-                    chars += item.length();
+                while (rs.next() && batch.add(rs.getString(1))) {
+                    // added
                 }
             }
             return out;
@@ -398,6 +398,28 @@ public final class Journal implements AutoCloseable {
             c.close();
         } catch (SQLException e) {
             LOG.warning("closing journal " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Items gathered up to a size in bytes: the protocol bounds a catch-up frame (256 KiB), not a number of characters. */
+    private static final class Batch {
+        private final List<String> out;
+        private final long maxBytes;
+        private long bytes;
+
+        Batch(List<String> out, long maxBytes) {
+            this.out = out;
+            this.maxBytes = maxBytes;
+        }
+
+        /** Adds the item if it fits (the first always does); false when it did not and the batch is full. */
+        boolean add(String item) {
+            if (maxBytes >= Integer.MAX_VALUE) return out.add(item); // no bound: no need to measure
+            long size = Outbox.utf8Length(item) + (out.isEmpty() ? 0 : 1);
+            if (!out.isEmpty() && bytes + size > maxBytes) return false;
+            out.add(item);
+            bytes += size;
+            return true;
         }
     }
 }

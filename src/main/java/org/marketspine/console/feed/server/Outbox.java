@@ -4,13 +4,15 @@ import java.nio.ByteBuffer;
 import java.util.function.LongSupplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
 
 /**
  * What a session has handed to its socket and the client has not yet taken, bounded
  * (FEED-PROTOCOL "Slow consumers"): a frame is queued only if the client's unsent bytes stay
  * within {@link #BOUND}; otherwise it is not queued at all. The session's pump keeps
  * {@link #REPLY_RESERVE} free so that answers to requests still fit while history streams.
- * A client that has had no room for {@link #STUCK_NANOS} is too slow and is closed 4413.
+ * A client that has taken nothing for {@link #STUCK_NANOS} while something waited for room is too
+ * slow and is closed 4413; one that reads, however slowly, starts that clock again.
  */
 final class Outbox {
     /** The protocol's bound on unsent bytes per client. */
@@ -22,8 +24,10 @@ final class Outbox {
 
     private final WebSocket conn;
     private final LongSupplier nanoTime;
-    /** When the client first had no room for a frame, or -1 while it takes what it is sent. */
+    /** Since when a frame has waited for room with the client taking nothing, or -1 while everything fits. */
     private long stuckSince = -1;
+    /** The unsent bytes when a frame last did not fit: fewer later means the client read some. */
+    private long unsentThen;
 
     Outbox(WebSocket conn, LongSupplier nanoTime) {
         this.conn = conn;
@@ -36,12 +40,19 @@ final class Outbox {
      */
     synchronized boolean offer(String frame, long limit) {
         if (!conn.isOpen()) return false;
-        if (unsent() + utf8Length(frame) > limit) {
-            if (stuckSince < 0) stuckSince = nanoTime.getAsLong();
+        long unsent = unsent();
+        if (unsent + utf8Length(frame) > limit) {
+            // The first miss, or the client has read some since the last one: the clock starts (again) now.
+            if (stuckSince < 0 || unsent < unsentThen) stuckSince = nanoTime.getAsLong();
+            unsentThen = unsent;
             return false;
         }
-        conn.send(frame);
-        return true;
+        try {
+            conn.send(frame);
+            return true;
+        } catch (WebsocketNotConnectedException closedMeanwhile) {
+            return false; // closed between the check and the send: nothing to send to
+        }
     }
 
     /** The client took what it was sent: whatever was stuck is not any more. */
@@ -49,13 +60,19 @@ final class Outbox {
         stuckSince = -1;
     }
 
-    synchronized boolean isStuck() {
+    /** Something is waiting for room (the client is behind, maybe only for a moment). */
+    synchronized boolean isBehind() {
         return stuckSince >= 0;
     }
 
-    /** True once the client has had no room for {@link #STUCK_NANOS}. */
-    synchronized boolean tooSlow() {
-        return stuckSince >= 0 && nanoTime.getAsLong() - stuckSince >= STUCK_NANOS;
+    /** Something has waited for room this long with the client taking nothing. */
+    synchronized boolean stalledFor(long nanos) {
+        return stuckSince >= 0 && nanoTime.getAsLong() - stuckSince >= nanos;
+    }
+
+    /** True once the client has taken nothing for {@link #STUCK_NANOS} while something waited. */
+    boolean tooSlow() {
+        return stalledFor(STUCK_NANOS);
     }
 
     /** Bytes queued on the socket that the client has not yet read (frames already encoded by the transport). */

@@ -2,6 +2,7 @@ package org.marketspine.console.feed.server;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -24,12 +25,17 @@ import org.marketspine.console.protocol.Wire;
 final class Session {
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
     private static final int BATCH_ITEMS = 4000;
-    /** Catch-up batches stay within the protocol's 256 KiB, frame envelope included. */
-    static final int BATCH_CHARS = 256 * 1024 - 64;
+    /** Catch-up batches stay within the protocol's 256 KiB of UTF-8, frame envelope included. */
+    static final int BATCH_BYTES = 256 * 1024 - 64;
     /** How long the pump parks, at most, before looking again for room in a full outbox. */
     private static final long ROOM_WAIT_MAX_NANOS = 100_000_000L;
     /** After the 4413 close frame (queued behind what the client does not read), the socket is ended this soon. */
     private static final long CLOSE_GRACE_MILLIS = 2_000;
+    /** A client that has read nothing this long while frames wait gets its requests refused (rate_limited). */
+    private static final long REFUSE_AFTER_NANOS = 1_000_000_000L;
+    /** Answers kept for a client with no room for them yet; beyond this it is not reading them anyway. */
+    private static final int MAX_WAITING_ANSWERS = 64;
+    private final ArrayDeque<String> waitingAnswers = new ArrayDeque<>();
 
     final WebSocket conn;
     private final Journal journal;
@@ -68,7 +74,7 @@ final class Session {
     }
 
     FeedServer.ClientBacklog backlog() {
-        return new FeedServer.ClientBacklog(who(), outbox.unsent(), outbox.isStuck(), conn.isOpen());
+        return new FeedServer.ClientBacklog(who(), outbox.unsent(), outbox.isBehind(), conn.isOpen());
     }
 
     /**
@@ -98,24 +104,48 @@ final class Session {
     }
 
     /**
-     * An answer, error or other frame outside the pump's stream: queued if the client's outbox has
-     * room for it, else dropped (the client, not reading, is counted as stuck and will be closed 4413).
+     * An answer, error or other frame outside the pump's stream, queued on the socket if the client's
+     * outbox has room for it. An answer to a request or command that does not fit now waits (in
+     * order, at most {@link #MAX_WAITING_ANSWERS}) for the pump to send it as soon as there is room:
+     * a command that was carried out must not lose its result. Anything else that does not fit is
+     * dropped (the client, not reading, will be closed 4413).
      */
     void send(Message message) {
+        if (closed) return;
         String frame = Codec.encode(message);
-        if (!closed && !outbox.offer(frame, Outbox.BOUND)) {
-            LOG.fine(() -> "not sent to " + conn.getRemoteSocketAddress() + " (" + outbox.unsent() + " bytes unread): " + message.getClass().getSimpleName());
+        boolean answer = message instanceof Message.Response || message instanceof Message.CommandResult;
+        synchronized (waitingAnswers) {
+            if (waitingAnswers.isEmpty() && outbox.offer(frame, Outbox.BOUND)) return;
+            if (answer && waitingAnswers.size() < MAX_WAITING_ANSWERS) {
+                waitingAnswers.add(frame);
+                return;
+            }
+        }
+        LOG.fine(() -> "not sent to " + conn.getRemoteSocketAddress() + " (" + outbox.unsent() + " bytes unread): "
+                + message.getClass().getSimpleName());
+    }
+
+    /** Sends the answers that waited for room, in order, as far as there is room now. */
+    private void sendWaitingAnswers() {
+        synchronized (waitingAnswers) {
+            while (!waitingAnswers.isEmpty() && outbox.offer(waitingAnswers.peek(), Outbox.BOUND)) waitingAnswers.poll();
         }
     }
 
     /**
-     * True while this client is not taking what it is sent: a request or command from it is then
-     * answered {@code rate_limited} without being carried out, so it cannot grow what the server holds for it.
+     * While this client has taken nothing for a second with frames waiting for room, a request or
+     * command from it is answered {@code rate_limited} (by its id) without being carried out, so it
+     * cannot grow what the server holds for it. A client that reads, however slowly, is served.
      */
-    boolean refuseWhileStuck(String what) {
-        if (!outbox.isStuck()) return false;
-        send(new Message.Error("rate_limited", "not carried out: your connection is not reading what the feed sends ("
-                + outbox.unsent() / 1024 + " KiB unread); read it, or reconnect and resume from your last seq — " + what, false));
+    boolean refuseWhileStuck(Message message) {
+        if (!outbox.stalledFor(REFUSE_AFTER_NANOS)) return false;
+        var why = new Message.ErrorInfo("rate_limited", "not carried out: your connection has read nothing for a while ("
+                + outbox.unsent() / 1024 + " KiB unread); read it, or reconnect and resume from your last seq");
+        switch (message) {
+            case Message.Request r -> send(new Message.Response(r.id(), false, null, why));
+            case Message.Command c -> send(new Message.CommandResult(c.id(), false, why, null));
+            default -> send(new Message.Error(why.code(), why.message(), false));
+        }
         return true;
     }
 
@@ -154,8 +184,9 @@ final class Session {
         CheckpointPace pace = new CheckpointPace(cursor, checkpointEvery.toNanos());
         try {
             while (!closed && conn.isOpen()) {
+                sendWaitingAnswers();
                 sendPendingStatus();
-                List<String> items = journal.readItems(cursor, BATCH_ITEMS, BATCH_CHARS);
+                List<String> items = journal.readItems(cursor, BATCH_ITEMS, BATCH_BYTES);
                 if (!items.isEmpty()) {
                     if (!stream(frames.events(cursor, items))) return;
                     long from = cursor;
@@ -214,6 +245,7 @@ final class Session {
     private boolean stream(String frame) throws InterruptedException {
         long park = 1_000_000L;
         while (!closed && conn.isOpen()) {
+            sendWaitingAnswers(); // answers first: a request's reply must not wait behind the whole history
             if (outbox.offer(frame, Outbox.BOUND - Outbox.REPLY_RESERVE)) {
                 outbox.moving();
                 return true;

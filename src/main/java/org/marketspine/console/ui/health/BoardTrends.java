@@ -7,7 +7,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import org.marketspine.console.model.FailureItem;
+import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.Trends;
 
@@ -34,7 +34,9 @@ public final class BoardTrends {
             return;
         }
         boolean hourTurned = computedAt == null || !computedAt.truncatedTo(ChronoUnit.HOURS).equals(at.truncatedTo(ChronoUnit.HOURS));
-        boolean due = computedFor != s && Duration.between(computedAt == null ? Instant.MIN : computedAt, at).compareTo(EVERY) >= 0;
+        // A new state counts once 5 s have passed, or at once on a clock that does not move on (a bundle's end).
+        boolean due = computedFor != s && (computedAt == null || !at.isAfter(computedAt)
+                || Duration.between(computedAt, at).compareTo(EVERY) >= 0);
         if (!hourTurned && !due) return;
         computedFor = s;
         computedAt = at;
@@ -50,10 +52,10 @@ public final class BoardTrends {
         return hour;
     }
 
-    /** Whether the failure list keeps this failure under the picked hour. */
-    boolean keeps(FailureItem f) {
+    /** Whether a failed run ended in the picked hour (every one does while none is picked). */
+    boolean inHour(Execution x) {
         Instant h = hour.get();
-        Instant ended = f.execution().endedAt();
+        Instant ended = x.endedAt();
         return h == null || ended != null && !ended.isBefore(h) && ended.isBefore(h.plus(Duration.ofHours(1)));
     }
 }

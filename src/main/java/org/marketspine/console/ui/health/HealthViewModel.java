@@ -79,6 +79,8 @@ public final class HealthViewModel {
     private HealthReport computedReport = new HealthReport(HealthLevel.GREEN, "", List.of());
     private final ObservableList<FailureItem> failures = FXCollections.observableArrayList();
     private final BoardTrends trends = new BoardTrends();
+    /** Every recent failure, whatever hour is picked: what new criticals are announced from. */
+    private List<FailureItem> allFailures = List.of();
     private final ObservableList<Anomaly> criticalAnomalies = FXCollections.observableArrayList();
     private final ObservableList<TierFreshness> freshness = FXCollections.observableArrayList();
     private final ObservableList<ScheduleOutlook.Entry> schedule = FXCollections.observableArrayList();
@@ -129,7 +131,10 @@ public final class HealthViewModel {
         this.acknowledged = acknowledged;
         this.review = review;
         trends.hourProperty().addListener((o, a, b) -> {
-            if (last != null) setIfChanged(failures, recentFailures());
+            if (last != null) {
+                refreshFailures();
+                updateStale(last, now);
+            }
         });
         selectedId.addListener((o, a, b) -> {
             logs.set("");
@@ -162,8 +167,9 @@ public final class HealthViewModel {
         running.set(active);
         unresolved.set(HealthRules.unresolvedFailures(s, at).size());
         openAnomalies.set((int) s.openAnomalies().stream().filter(a -> a.severity().compareTo(Severity.MEDIUM) <= 0).count());
-        trends.update(s, at);
-        setIfChanged(failures, recentFailures());
+        // On data that is not current the trends end where the data does: a lost feed's last day is not a quiet one.
+        trends.update(s, snapshot.isCurrent() || snapshot.isBundle() ? at : min(at, snapshot.lastHeard() != null ? snapshot.lastHeard() : s.at()));
+        refreshFailures();
         setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
         setIfChanged(freshness, Freshness.perTier(s, at));
         setIfChanged(schedule, ScheduleOutlook.of(s, at));
@@ -173,9 +179,26 @@ public final class HealthViewModel {
         refreshSelection();
     }
 
-    /** The failure list: recent ones, pinned first, narrowed to the hour picked on the trend if one is. */
-    private List<FailureItem> recentFailures() {
-        return FailureTriage.recent(last.state(), now, acknowledged.ids(), FAILURE_LIMIT).stream().filter(trends::keeps).toList();
+    /**
+     * The failure list: recent ones, pinned first. With an hour picked on the trend: the pinned ones
+     * still (a critical is never hidden), then that hour's failures (picked before the list's limit).
+     * New criticals are announced from the whole list, whatever is picked.
+     */
+    private void refreshFailures() {
+        allFailures = FailureTriage.recent(last.state(), now, acknowledged.ids(), FAILURE_LIMIT);
+        if (trends.hourProperty().get() == null) {
+            setIfChanged(failures, allFailures);
+            return;
+        }
+        List<FailureItem> shown = new ArrayList<>(allFailures.stream().filter(FailureItem::pinned).toList());
+        for (FailureItem f : FailureTriage.recent(last.state(), now, acknowledged.ids(), FAILURE_LIMIT, trends::inHour)) {
+            if (!f.pinned()) shown.add(f);
+        }
+        setIfChanged(failures, shown);
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** Everything whose wording depends on how current the data is (R6), recomputed on every tick. */
@@ -185,7 +208,8 @@ public final class HealthViewModel {
         runningFigure.set(HonestStatus.figure(running.get(), snapshot));
         unresolvedFigure.set(HonestStatus.figure(unresolved.get(), snapshot));
         anomaliesFigure.set(HonestStatus.figure(openAnomalies.get(), snapshot));
-        noFailuresText.set(HonestStatus.noFailures(snapshot));
+        noFailuresText.set(trends.hourProperty().get() != null ? "No failure ended in the hour picked on the trend."
+                : HonestStatus.noFailures(snapshot));
         waitingText.set(HonestStatus.waiting(snapshot, at));
         waitingIsProgress.set(HonestStatus.waitingIsProgress(snapshot));
         stale.set(snapshot.isStale());
@@ -318,7 +342,7 @@ public final class HealthViewModel {
         if (!live) return fresh;
         boolean baseline = knownCriticals == null;
         if (baseline) knownCriticals = new LinkedHashSet<>();
-        for (FailureItem f : failures) {
+        for (FailureItem f : allFailures) {
             if (!f.critical() || !knownCriticals.add(f.execution().executionId())) continue;
             if (!baseline && f.pinned()) fresh.add(f);
         }

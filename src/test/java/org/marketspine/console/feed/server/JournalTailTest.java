@@ -49,4 +49,22 @@ class JournalTailTest {
             assertEquals(facts.size(), journal.headSeq());
         }
     }
+
+    /** FEED-PROTOCOL "Slow consumers": a catch-up batch is bounded in UTF-8 bytes with its commas, from memory and from disk alike. */
+    @Test
+    void aBatchNeverGoesOverItsSizeInBytes() throws Exception {
+        List<Timed> facts = SyntheticHistory.facts(3_000, 5);
+        try (Journal journal = Journal.open(dir.resolve("batch.journal"))) {
+            journal.appendAll(facts);
+            for (long after : new long[] {0, journal.headSeq() - 500}) { // from disk, then from the in-memory tail
+                List<String> items = journal.readItems(after, 4000, 20_000);
+                long bytes = items.size() - 1;
+                for (String item : items) bytes += Outbox.utf8Length(item);
+                assertTrue(bytes <= 20_000, bytes + " bytes after " + after);
+                List<String> more = journal.readItems(after, 4000, 40_000);
+                assertTrue(more.size() > items.size(), "a larger bound takes more: the first was full, not short");
+            }
+            assertEquals(1, journal.readItems(0, 10, 1).size(), "one item whatever its size: a batch is never empty");
+        }
+    }
 }

@@ -2,7 +2,9 @@ package org.marketspine.console.ui.health;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,30 @@ class HealthViewModelTest {
         s = StateFold.apply(s, Event.of(s.seq() + 1, T0, new EventData.ExecutionQueued(id, INGEST, p, Trigger.SCHEDULED, "system:scheduler", null)));
         return StateFold.apply(s, Event.of(s.seq() + 1, T0, new EventData.ExecutionFailed(id, 100,
                 new EventData.ErrorDetail("SchemaError", "column missing", Classification.SYSTEMIC))));
+    }
+
+    /** Issue 18: an hour picked on the trend narrows the list, never hides a pinned critical, and says when it empties the list. */
+    @Test
+    void anHourPickedOnTheTrendKeepsPinnedCriticalsAndSaysWhenNothingEndedThen() {
+        HealthViewModel vm = vm(new FakeFeed());
+        PlatformState s = withSystemicFailure(withFailure(), "ex-critical"); // ex-1 (transient) and ex-critical, both at T0
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(1));
+        assertEquals(List.of("ex-critical", "ex-1"), vm.failures().stream().map(f -> f.execution().executionId()).toList());
+
+        vm.trends().hourProperty().set(T0.minus(Duration.ofHours(5)));
+        assertEquals(List.of("ex-critical"), vm.failures().stream().map(f -> f.execution().executionId()).toList(),
+                "the pinned critical stays; the transient failure of another hour goes");
+        vm.trends().hourProperty().set(T0.truncatedTo(ChronoUnit.HOURS));
+        assertEquals(List.of("ex-critical", "ex-1"), vm.failures().stream().map(f -> f.execution().executionId()).toList());
+
+        HealthViewModel quiet = vm(new FakeFeed());
+        quiet.update(snapshot(withFailure(), Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(1));
+        quiet.trends().hourProperty().set(T0.minus(Duration.ofHours(5)));
+        assertTrue(quiet.failures().isEmpty());
+        assertEquals("No failure ended in the hour picked on the trend.", quiet.noFailuresTextProperty().get(),
+                "not 'no failures in the last 7 days': there are some, in other hours");
+        quiet.trends().hourProperty().set(null);
+        assertEquals(1, quiet.failures().size());
     }
 
     /** Issue 18: changing the display zone (the lists are cleared and refilled) announced every pinned critical again. */
