@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -99,13 +98,7 @@ class FeedEvidenceTest {
         MainWindow[] window = new MainWindow[1];
         robot.interact(() -> {
             window[0] = new MainWindow(runtime, publisher, clock);
-            Scene scene = new Scene(window[0], 1280, 720);
-            scene.getStylesheets().add(Styles.STYLESHEET);
-            stage.setScene(scene);
-            stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
-            stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
-            stage.setY(0);
-            stage.show();
+            Workstation.present(stage, window[0], 1280, 720, Styles.STYLESHEET);
         });
         Labeled banner = robot.lookup("#integrity-notice").queryAs(Labeled.class);
         assertTrue(banner.isVisible());

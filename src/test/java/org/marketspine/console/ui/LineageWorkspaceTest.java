@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -54,13 +53,7 @@ class LineageWorkspaceTest {
         runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 77, 1, dir), Clock.systemUTC());
         StatePublisher publisher = runtime.start();
         window = new MainWindow(runtime, publisher, Clock.systemUTC());
-        Scene scene = new Scene(window, 1800, 1000);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
-        stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
-        stage.setY(0);
-        stage.show();
+        Workstation.present(stage, window, 1800, 1000, Styles.STYLESHEET);
         window.showWorkspace(2);
     }
 

@@ -64,13 +64,7 @@ class ReadinessGridTest {
         runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 55, 1, dir), Clock.systemUTC());
         StatePublisher publisher = runtime.start();
         window = new MainWindow(runtime, publisher, Clock.systemUTC());
-        Scene scene = new Scene(window, 1800, 1000);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
-        stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
-        stage.setY(0);
-        stage.show();
+        Workstation.present(stage, window, 1800, 1000, Styles.STYLESHEET);
         window.showWorkspace(1);
     }
 

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -57,13 +56,7 @@ class RestartFromCacheTest {
             assertNotNull(atOnce.checkpoint(), "the cache's verified checkpoint");
             assertTrue(atOnce.checkpoint().seq() >= 1000 && atOnce.checkpoint().seq() <= seen, atOnce.checkpoint().toString());
             robot.interact(() -> {
-                Scene scene = new Scene(new MainWindow(second, publisher, Clock.systemUTC()), 1400, 900);
-                scene.getStylesheets().add(Styles.STYLESHEET);
-                stage.setScene(scene);
-                stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
-                stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
-                stage.setY(0);
-                stage.show();
+                Workstation.present(stage, new MainWindow(second, publisher, Clock.systemUTC()), 1400, 900, Styles.STYLESHEET);
             });
             HealthBoardTest.await("live again", 30, () -> second.client().state().isLive());
             Label connection = robot.lookup("#connection-text").queryAs(Label.class);

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
 import org.marketspine.console.feed.client.ConnectionState;
@@ -71,13 +70,7 @@ final class ScriptedFeed {
 
     MainWindow show(Stage stage, double width, double height) {
         MainWindow window = new MainWindow(runtime, publisher, clock);
-        Scene scene = new Scene(window, width, height);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
-        stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
-        stage.setY(0);
-        stage.show();
+        Workstation.present(stage, window, width, height, Styles.STYLESHEET);
         return window;
     }
 }

@@ -5,6 +5,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.marketspine.console.ui.health.WallBoard;
@@ -28,26 +29,29 @@ final class Workstation {
     /** Starts the runtime and shows the wall board at 1920×1080, as {@code --wall} does. */
     static WallBoard showWall(Stage stage, ConsoleRuntime runtime) throws Exception {
         WallBoard board = new WallBoard(runtime.start(), Clock.systemUTC());
-        Scene scene = new Scene(board, 1920, 1080);
-        scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
+        present(stage, board, 1920, 1080, Styles.STYLESHEET, Styles.WALL_STYLESHEET);
+        return board;
+    }
+
+    /**
+     * Shows {@code root} on the shared test stage at exactly this size, at the screen's top left: a
+     * new scene on a stage keeps the window size an earlier test left unless asked, and centring
+     * would use that old size (pushing buttons off the screen, where the robot cannot click them).
+     */
+    static void present(Stage stage, Parent root, double width, double height, String... stylesheets) {
+        Scene scene = new Scene(root, width, height);
+        scene.getStylesheets().addAll(stylesheets);
         stage.setScene(scene);
-        stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
-        stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
+        stage.sizeToScene();
+        stage.setX(0);
         stage.setY(0);
         stage.show();
-        return board;
     }
 
     /** Starts the runtime and shows its main window at the given size. */
     static MainWindow show(Stage stage, ConsoleRuntime runtime, Clock clock, double width, double height) throws Exception {
         MainWindow window = new MainWindow(runtime, runtime.start(), clock);
-        Scene scene = new Scene(window, width, height);
-        scene.getStylesheets().add(Styles.STYLESHEET);
-        stage.setScene(scene);
-        stage.sizeToScene(); // the size asked for, not the window size an earlier test left,
-        stage.setX(0); // and all of it on the screen, where the robot can click (centring would use the old size)
-        stage.setY(0);
-        stage.show();
+        present(stage, window, width, height, Styles.STYLESHEET);
         return window;
     }
 }
