@@ -10,6 +10,11 @@ import org.marketspine.console.protocol.Message;
 /** What the connection bar says for a state, and the style it wears. Pure, so it is tested without a screen. */
 public record ConnectionText(String text, String styleClass) {
 
+    /** A header's words before any welcome: a first attempt under way, or not connected — never "connecting…" beside FEED LOST. */
+    public static String beforeWelcome(ConsoleSnapshot s, String where) {
+        return s.connection().phase() == ConnectionState.Phase.CONNECTING ? "connecting to " + where + "…" : "not connected to " + where;
+    }
+
     public static ConnectionText of(ConsoleSnapshot s, Instant now) {
         ConnectionText t = phase(s, now);
         // A feed whose history disagrees with what it signed is never shown as anything but not trusted, whatever its phase.

@@ -148,7 +148,7 @@ public final class MainWindow extends BorderPane {
     private String notConnected(ConsoleSnapshot s) {
         URI url = runtime.feedUrl();
         String where = url == null ? "the feed" : url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
-        return s.connection().phase() == ConnectionState.Phase.CONNECTING ? "connecting to " + where + "…" : "not connected to " + where;
+        return ConnectionText.beforeWelcome(s, where);
     }
 
     private void refresh() {

@@ -377,7 +377,7 @@ class HealthBoardTest {
         }
         assertTrue(impact.getText().contains("escalate") || impact.getText().contains("Nothing certified"), impact.getText());
 
-        String target = window.health().impactNode();
+        String target = window.health().impact().node();
         assertNotNull(target);
         assertTrue(runtime.log().head().capture(target) != null && runtime.log().head().capture(target).recorded().tier().equals("OTC"),
                 "the link opens a held-up capture: " + target);

@@ -81,17 +81,17 @@ final class ExecutionDetail extends VBox {
         advice.textProperty().bind(vm.adviceProperty());
         impact.setId("failure-impact");
         impact.getStyleClass().add("impact");
-        impact.textProperty().bind(vm.impactProperty());
-        impact.visibleProperty().bind(vm.impactProperty().isNotEmpty());
+        impact.textProperty().bind(vm.impact().lineProperty());
+        impact.visibleProperty().bind(vm.impact().lineProperty().isNotEmpty());
         impact.managedProperty().bind(impact.visibleProperty());
         Tooltip impactAll = new Tooltip();
-        impactAll.textProperty().bind(vm.impactAllProperty());
+        impactAll.textProperty().bind(vm.impact().allProperty());
         impact.setTooltip(impactAll);
         showInLineage.setId("show-in-lineage");
-        showInLineage.visibleProperty().bind(vm.impactProperty().isNotEmpty());
+        showInLineage.visibleProperty().bind(vm.impact().lineProperty().isNotEmpty());
         showInLineage.managedProperty().bind(showInLineage.visibleProperty());
         showInLineage.setOnAction(e -> {
-            String node = vm.impactNode();
+            String node = vm.impact().node();
             if (node != null) lineage.accept(node);
         });
         feedback.textProperty().bind(vm.feedbackProperty());

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -25,7 +24,6 @@ import javafx.collections.ObservableList;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Execution;
-import org.marketspine.console.model.FailureImpact;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.FailureTriage;
 import org.marketspine.console.model.Freshness;
@@ -96,11 +94,7 @@ public final class HealthViewModel {
     private final ReadOnlyObjectWrapper<Recurrence> selectedRecurrence = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper retryBlocked = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper advice = new ReadOnlyStringWrapper("");
-    /** What the selected failure holds up downstream, and the escalation advice that follows ("" when nothing, or resolved). */
-    private final ReadOnlyStringWrapper impact = new ReadOnlyStringWrapper("");
-    /** Every held-up partition, one a line (the impact line names the first few). */
-    private final ReadOnlyStringWrapper impactAll = new ReadOnlyStringWrapper("");
-    private String impactNode;
+    private final SelectedImpact impact = new SelectedImpact();
     private final ReadOnlyBooleanWrapper selectedResolved = new ReadOnlyBooleanWrapper();
     /** The success of the same partition after the selected failure, for the state last refreshed (null: none). */
     private Execution resolvedBy;
@@ -233,9 +227,7 @@ public final class HealthViewModel {
             selectedRecurrence.set(null);
             retryBlocked.set(null);
             advice.set("");
-            impact.set("");
-            impactAll.set("");
-            impactNode = null;
+            impact.clear();
             return;
         }
         selectedRecurrence.set(x.endedAt() == null || x.error() == null ? null : Recurrence.of(last.state(), x));
@@ -244,19 +236,8 @@ public final class HealthViewModel {
         updateRetryBlocked();
         selectedResolved.set(resolvedBy != null);
         advice.set(RetryAdvice.advice(x, resolvedBy));
-        List<FailureImpact.Held> held = resolvedBy != null || x.error() == null ? List.of() : FailureImpact.of(last.state(), x);
-        impact.set(held.isEmpty() ? "" : FailureImpact.line(held, IMPACT_SHOWN) + "\n" + FailureImpact.escalation(held));
-        impactAll.set(String.join("\n", held.stream().map(FailureImpact.Held::describe).toList()));
-        impactNode = held.isEmpty() ? null : held.stream().map(h -> last.state().currentCaptures().get(h.partition()))
-                .filter(Objects::nonNull).findFirst().orElse(x.executionId());
+        impact.show(last.state(), x, resolvedBy != null);
     }
-
-    /** What "Show in lineage" finds: the first held-up partition's capture, else the failed run itself; null with no impact. */
-    public String impactNode() {
-        return impactNode;
-    }
-
-    static final int IMPACT_SHOWN = 3;
 
     /** Whether Retry can be sent now; depends on the connection too, so it is re-checked on every tick. */
     private void updateRetryBlocked() {
@@ -503,8 +484,8 @@ public final class HealthViewModel {
     public ReadOnlyObjectProperty<Recurrence> selectedRecurrenceProperty() { return selectedRecurrence.getReadOnlyProperty(); }
     public ReadOnlyStringProperty retryBlockedProperty() { return retryBlocked.getReadOnlyProperty(); }
     public ReadOnlyStringProperty adviceProperty() { return advice.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty impactProperty() { return impact.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty impactAllProperty() { return impactAll.getReadOnlyProperty(); }
+    /** What the selected failure holds up downstream. */
+    public SelectedImpact impact() { return impact; }
     /** The selected failure has been followed by a success of the same partition: nothing left to do. */
     public ReadOnlyBooleanProperty selectedResolvedProperty() { return selectedResolved.getReadOnlyProperty(); }
     public ReadOnlyStringProperty logsProperty() { return logs.getReadOnlyProperty(); }

@@ -176,7 +176,7 @@ public final class WallBoard extends StackPane {
         clockLabel.setText(CLOCK.format(now.atZone(Times.zone())) + " " + Times.shortZone(Times.zone()));
         date.setText(DATE.format(now.atZone(Times.zone())));
         platform.setText(s.welcome() != null ? s.welcome().platform() + " platform"
-                : s.connection().phase() == ConnectionState.Phase.CONNECTING ? "connecting to the feed…" : "not connected to the feed");
+                : ConnectionText.beforeWelcome(s, "the feed"));
         var report = vm.reportProperty().get();
         boolean live = s.connection().isLive();
         Styles.switchHealth(status, report.level());
