@@ -1,12 +1,14 @@
 package org.marketspine.console.audit;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -15,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.ZipFile;
 import org.marketspine.console.model.PlatformState;
-import org.marketspine.console.model.StateFold;
+import org.marketspine.console.model.InPlaceFold;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Event;
@@ -28,8 +30,6 @@ import org.marketspine.console.protocol.Message;
  * On a second thread the events are decoded and folded into the states the report is rendered from.
  */
 final class BundleLines {
-    private static final int BLOCK = 4096;
-
     /** {@code disagreeing}: the feed checkpoint whose chain the events do not reach, when that is the problem. */
     /**
      * {@code atOrBeforeFrom}: how many events are known at the range's start (their time, or an
@@ -57,55 +57,52 @@ final class BundleLines {
         String problem = null;
         long count = 0;
         long seq = 0;
-        String head = Bundle.GENESIS;
+        byte[] head = Bundle.GENESIS.getBytes(StandardCharsets.US_ASCII);
         int chainAt = Bundle.LINE_PREFIX.length();
         int eventAt = chainAt + 64 + Bundle.EVENT_INFIX.length();
         int nextCheckpoint = 0;
         long checkedUpTo = 0;
-        List<String> block = new ArrayList<>(BLOCK);
+        EventTexts block = new EventTexts(1);
         Message.Checkpoint disagreeing = null;
-        // The file's own sha256 too (the exporter signed it), and strict UTF-8: the bytes checked are the bytes shipped. Each
-        // line's event is hashed as the bytes it is in the file, and made text once, for the decoder.
+        // The file's own sha256 too (the exporter signed it). Each line's event is hashed as the bytes it is in the file, and
+        // the chain compared as bytes; the decoders make the text (strict UTF-8: the bytes checked are the bytes shipped).
         MessageDigest fileSha = Bundle.sha256();
         try (var in = new DigestInputStream(zip.getInputStream(zip.getEntry(Bundle.EVENTS)), fileSha)) {
             ByteLines lines = new ByteLines(in);
             while (problem == null) {
-                String event;
-                String stored;
-                int eventFrom;
-                int eventTo;
+                byte[] b;
+                int at;
+                int end;
                 try {
                     if (!lines.next()) break;
-                    byte[] b = lines.bytes();
-                    int at = lines.offset;
-                    int end = at + lines.length;
-                    if (lines.length <= eventAt || !startsWith(b, at, PREFIX) || !startsWith(b, at + chainAt + 64, INFIX) || b[end - 1] != '}') {
-                        problem = "events.ndjson line " + (count + 1) + ": not a bundle line";
-                        break;
-                    }
-                    stored = lines.text(at + chainAt, at + chainAt + 64);
-                    eventFrom = at + eventAt;
-                    eventTo = end - 1;
-                    event = lines.text(eventFrom, eventTo);
+                    b = lines.bytes();
+                    at = lines.offset;
+                    end = at + lines.length;
                 } catch (IOException e) {
                     problem = "events.ndjson: unreadable after line " + count + " (" + e.getMessage() + ")";
                     break;
                 }
                 long n = count + 1;
-                long lineSeq = seqOf(event);
+                if (lines.length <= eventAt || !startsWith(b, at, PREFIX) || !startsWith(b, at + chainAt + 64, INFIX) || b[end - 1] != '}') {
+                    problem = "events.ndjson line " + n + ": not a bundle line";
+                    break;
+                }
+                int eventFrom = at + eventAt;
+                int eventTo = end - 1;
+                long lineSeq = seqOf(b, eventFrom, eventTo);
                 if (lineSeq != seq + 1) {
                     problem = "events.ndjson line " + n + ": seq " + (lineSeq < 0 ? "unreadable" : lineSeq) + " where seq " + (seq + 1)
                             + " belongs (a line was removed, added or moved)";
                     break;
                 }
-                String chain = hasher.next(head, lines.bytes(), eventFrom, eventTo - eventFrom);
-                if (!chain.equals(stored)) {
+                hasher.advance(head, b, eventFrom, eventTo - eventFrom);
+                if (!Arrays.equals(head, 0, 64, b, at + chainAt, at + chainAt + 64)) {
                     problem = "events.ndjson line " + n + " (seq " + lineSeq + "): its hash does not chain from the line before (the line was changed)";
                     break;
                 }
                 if (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).seq() == lineSeq) {
                     Message.Checkpoint c = checkpoints.get(nextCheckpoint++);
-                    if (!c.chain().equals(chain)) {
+                    if (!c.chain().equals(new String(head, StandardCharsets.US_ASCII))) {
                         disagreeing = c;
                         problem = "events.ndjson seq " + (checkedUpTo + 1) + "–" + lineSeq + " (lines " + (checkedUpTo + 1) + "–" + n
                                 + "): the chain at seq " + lineSeq + " is not the one the feed signed there, so an event in this span "
@@ -115,63 +112,65 @@ final class BundleLines {
                     }
                     checkedUpTo = lineSeq;
                 }
-                head = chain;
                 seq = lineSeq;
                 count = n;
-                block.add(event);
-                if (block.size() == BLOCK) {
+                block.add(b, eventFrom, eventTo);
+                if (block.full()) {
                     folder.give(block);
-                    block = new ArrayList<>(BLOCK);
+                    block = new EventTexts(n + 1);
                 }
             }
         } finally {
-            if (!block.isEmpty()) folder.give(block);
-            folder.give(List.of()); // the end
+            if (block.size() > 0) folder.give(block);
+            folder.end();
         }
         folding.join();
-        if (problem == null && folder.problem != null) problem = folder.problem;
-        return new Result(problem, count, seq, head, problem == null ? Bundle.hex(fileSha.digest()) : null, disagreeing, folder.start,
-                folder.state, folder.atOrBeforeFrom, folder.lastAt, folder.events);
+        // The first bad line wins, whichever thread found it: a decoder's problem names its line too.
+        if (folder.problem != null && (problem == null || folder.problemLine <= count)) problem = folder.problem;
+        return new Result(problem, count, seq, new String(head, StandardCharsets.US_ASCII), problem == null ? Bundle.hex(fileSha.digest()) : null,
+                disagreeing, folder.start, folder.state, folder.atOrBeforeFrom, folder.lastAt, folder.events);
     }
 
     /**
-     * The event's seq, without decoding it: canonical JSON sorts the item's keys, so {@code seq}
-     * is its last field ({@code …,"seq":N}); -1 when the text does not end so.
+     * The event's seq from its bytes, without decoding it: canonical JSON sorts the item's keys, so
+     * {@code seq} is its last field ({@code …,"seq":N}); -1 when the text does not end so.
      */
-    static long seqOf(String eventJson) {
-        int at = eventJson.lastIndexOf(",\"seq\":");
-        if (at < 0 || !eventJson.endsWith("}")) return -1;
-        int i = at + 7;
-        int end = eventJson.length() - 1;
-        if (i >= end || end - i > 18) return -1;
+    static long seqOf(byte[] b, int from, int to) {
+        if (to <= from || b[to - 1] != '}') return -1;
+        int end = to - 1;
+        int i = end;
+        while (i > from && b[i - 1] >= '0' && b[i - 1] <= '9') i--;
+        if (i == end || end - i > 18 || i - from < SEQ_KEY.length || !startsWith(b, i - SEQ_KEY.length, SEQ_KEY)) return -1;
         long v = 0;
-        for (; i < end; i++) {
-            char c = eventJson.charAt(i);
-            if (c < '0' || c > '9') return -1;
-            v = v * 10 + (c - '0');
-        }
+        for (int k = i; k < end; k++) v = v * 10 + (b[k] - '0');
         return v;
     }
 
+    private static final byte[] SEQ_KEY = ",\"seq\":".getBytes(StandardCharsets.US_ASCII);
+
     /**
      * Decodes blocks on a pool of its own (decoding is most of the work) and folds them, in seq
-     * order, on its own thread; stops at the first event it cannot read.
+     * order, on its own thread; stops at the first event it cannot read. Its results are read
+     * after its task has completed (which orders them after its writes), so they need no locks.
      */
     private static final class Folder implements Runnable {
         private static final ExecutorService DECODERS = Executors.newFixedThreadPool(
                 Math.max(2, Runtime.getRuntime().availableProcessors()), r -> Thread.ofPlatform().daemon().name("bundle-decode").unstarted(r));
         private static final CompletableFuture<Object[]> END = CompletableFuture.completedFuture(new Object[0]);
-        private final BlockingQueue<CompletableFuture<Object[]>> queue = new ArrayBlockingQueue<>(8);
+        private final BlockingQueue<CompletableFuture<Object[]>> queue = new ArrayBlockingQueue<>(32);
         private final long startSeq;
         /** Times are compared to the millisecond, as the event log the exporter cut the range from compares them. */
         private final Instant fromMillis;
         private final boolean keep;
-        volatile long atOrBeforeFrom;
-        volatile Instant lastAt = Instant.MIN;
+        long atOrBeforeFrom;
+        Instant lastAt = Instant.MIN;
+        private Instant lastAtMillis = Instant.MIN;
         final List<Event> events = new ArrayList<>();
-        volatile PlatformState state = PlatformState.EMPTY;
-        volatile PlatformState start = PlatformState.EMPTY;
+        PlatformState state = PlatformState.EMPTY;
+        PlatformState start = PlatformState.EMPTY;
+        /** The first event that cannot be read or folded, and its line (a line's number is its seq, as the reader checked). */
         volatile String problem;
+        long problemLine;
 
         Folder(long startSeq, Instant from, boolean keep) {
             this.startSeq = startSeq;
@@ -179,58 +178,76 @@ final class BundleLines {
             this.keep = keep;
         }
 
-        void give(List<String> block) {
+        void give(EventTexts block) {
+            put(CompletableFuture.supplyAsync(() -> decodeAll(block), DECODERS));
+        }
+
+        void end() {
+            put(END);
+        }
+
+        private void put(CompletableFuture<Object[]> next) {
             try {
-                queue.put(block.isEmpty() ? END : CompletableFuture.supplyAsync(() -> decodeAll(block), DECODERS));
+                queue.put(next);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while verifying", e);
             }
         }
 
-        /** A plain loop, not a stream: a fresh JVM compiles a stream pipeline with the whole decoder inlined into it. */
-        private static Object[] decodeAll(List<String> block) {
+        /** The events, or at the first that cannot be read, its problem. A plain loop: a fresh JVM compiles it sooner than a stream. */
+        private static Object[] decodeAll(EventTexts block) {
             Object[] out = new Object[block.size()];
-            for (int i = 0; i < out.length; i++) out[i] = decode(block.get(i));
+            for (int i = 0; i < out.length; i++) {
+                long line = block.firstLine() + i;
+                try {
+                    out[i] = Codec.decodeEvent(block.text(i));
+                } catch (CharacterCodingException ex) {
+                    out[i] = new Bad(line, "events.ndjson line " + line + ": not UTF-8 (" + ex.getMessage() + ")");
+                } catch (DecodeException ex) {
+                    out[i] = new Bad(line, "events.ndjson seq " + line + ": not a valid event (" + ex.getMessage() + ")");
+                }
+            }
             return out;
         }
 
-        /** The event, or the problem with its text. */
-        private static Object decode(String text) {
-            try {
-                return Codec.decodeEvent(text);
-            } catch (DecodeException ex) {
-                return "events.ndjson seq " + seqOf(text) + ": not a valid event (" + ex.getMessage() + ")";
-            }
-        }
+        private record Bad(long line, String problem) {}
 
         @Override
         public void run() {
-            PlatformState s = PlatformState.EMPTY;
+            InPlaceFold fold = new InPlaceFold();
+            long line = 0;
             try {
                 for (CompletableFuture<Object[]> next = queue.take(); next != END; next = queue.take()) {
                     Object[] decoded = next.join();
                     if (problem != null) continue; // drain: the reader must never block on a full queue
                     for (Object o : decoded) {
-                        if (o instanceof String bad) {
-                            problem = bad;
+                        line++;
+                        if (o instanceof Bad bad) {
+                            problemLine = bad.line();
+                            problem = bad.problem();
                             break;
                         }
                         Event e = (Event) o;
-                        if (e.at().isAfter(lastAt)) lastAt = e.at(); // the running latest time: what "known at t" is measured by
-                        if (!lastAt.truncatedTo(ChronoUnit.MILLIS).isAfter(fromMillis)) atOrBeforeFrom++;
-                        s = StateFold.apply(s, e);
-                        if (e.seq() == startSeq) start = s;
+                        if (e.at().isAfter(lastAt)) { // the running latest time: what "known at t" is measured by
+                            lastAt = e.at();
+                            lastAtMillis = lastAt.truncatedTo(ChronoUnit.MILLIS);
+                        }
+                        if (!lastAtMillis.isAfter(fromMillis)) atOrBeforeFrom++;
+                        fold.apply(e);
+                        if (e.seq() == startSeq) start = fold.snapshot();
                         if (keep) events.add(e);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                problemLine = line;
                 problem = "verification interrupted";
             } catch (RuntimeException e) {
-                problem = "events.ndjson: the events cannot be folded into a state (" + e.getMessage() + ")";
+                problemLine = line;
+                problem = "events.ndjson line " + line + ": the events cannot be folded into a state (" + e.getMessage() + ")";
             }
-            state = s;
+            state = fold.finish();
         }
     }
 }

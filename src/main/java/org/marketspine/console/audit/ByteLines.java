@@ -2,17 +2,12 @@ package org.marketspine.console.audit;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * The lines of a stream as byte ranges of one reused buffer (split at '\n'; a last line without
  * one counts), so that a verifier hashes each line's bytes where they are instead of decoding them
- * to text and encoding them back. {@link #text} gives a range as strict UTF-8.
+ * to text and encoding them back.
  */
 final class ByteLines {
     private final InputStream in;
@@ -20,8 +15,6 @@ final class ByteLines {
     private int start;
     private int limit;
     private boolean eof;
-    private final CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     /** The current line: {@code buf[offset, offset + length)}, without its '\n'. */
     int offset;
     int length;
@@ -70,13 +63,5 @@ final class ByteLines {
         int n = in.read(buf, limit, buf.length - limit);
         if (n < 0) eof = true;
         else limit += n;
-    }
-
-    /** {@code buf[from, to)} as text; an ASCII range (the common case) is copied as it is, anything else decoded strictly. */
-    String text(int from, int to) throws CharacterCodingException {
-        for (int i = from; i < to; i++) {
-            if (buf[i] < 0) return strict.decode(ByteBuffer.wrap(buf, from, to - from)).toString();
-        }
-        return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
     }
 }

@@ -50,16 +50,29 @@ public final class FeedChain {
         /** The same, given the item's UTF-8 bytes where they already are (a verifier reading a file). */
         public String next(String previousHex, byte[] utf8, int offset, int length) {
             for (int i = 0; i < 64; i++) previous[i] = (byte) previousHex.charAt(i);
+            byte[] hex = new byte[64];
+            chain(utf8, offset, length, hex);
+            return new String(hex, StandardCharsets.ISO_8859_1);
+        }
+
+        /**
+         * The same on a chain value held as 64 ASCII hex digits, replaced in place by the next one:
+         * a verifier reading a million lines compares bytes and makes no text per line.
+         */
+        public void advance(byte[] headHex, byte[] utf8, int offset, int length) {
+            System.arraycopy(headHex, 0, previous, 0, 64);
+            chain(utf8, offset, length, headHex);
+        }
+
+        private void chain(byte[] utf8, int offset, int length, byte[] hexOut) {
             previous[64] = '\n';
             sha.update(previous);
             sha.update(utf8, offset, length);
             byte[] d = sha.digest();
-            byte[] hex = new byte[64];
             for (int i = 0; i < 32; i++) {
-                hex[2 * i] = HEX[(d[i] >> 4) & 0xF];
-                hex[2 * i + 1] = HEX[d[i] & 0xF];
+                hexOut[2 * i] = HEX[(d[i] >> 4) & 0xF];
+                hexOut[2 * i + 1] = HEX[d[i] & 0xF];
             }
-            return new String(hex, StandardCharsets.ISO_8859_1);
         }
     }
 
