@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.marketspine.console.protocol.EventData.CommandRecorded;
 import org.marketspine.console.protocol.EventData.PipelineDeclared;
@@ -63,7 +62,7 @@ public final class AuditLog {
 
     private static String params(Map<String, Object> params) {
         StringBuilder b = new StringBuilder();
-        new TreeMap<>(params).forEach((k, v) -> b.append(b.isEmpty() ? "" : " ").append(k).append('=').append(v));
+        Params.sorted(params).forEach((k, v) -> b.append(b.isEmpty() ? "" : " ").append(k).append('=').append(v));
         return b.toString();
     }
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.marketspine.console.protocol.EventData.ErrorDetail;
 import org.marketspine.console.protocol.Trigger;
 
@@ -21,7 +20,7 @@ public record Execution(String executionId, String pipeline, Map<String, Object>
     }
 
     public static String runKey(String pipeline, Map<String, Object> params) {
-        return pipeline + " " + new TreeMap<>(params);
+        return pipeline + " " + Params.sorted(params);
     }
 
     public String tier() {

@@ -13,12 +13,24 @@ final class JsonText {
     /** What {@link #integer} gives for anything that is not a plain integer of at most 18 digits. */
     static final long NO_NUMBER = Long.MIN_VALUE;
 
+    /**
+     * The short strings this thread read last, by hash: a pipeline, a dataset, a tier, a user, a
+     * capture id comes back in event after event, and a million decoded events held a string each
+     * time — half of everything a verifier kept, copied by every collection. An equal string is
+     * handed out again instead (strings are values: no reader can tell).
+     */
+    private static final int SHARED = 1024;
+    private static final int SHARED_MAX_LENGTH = 48;
+    private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[SHARED]);
+
     private final String s;
+    private final String[] recent;
     private int i;
 
     JsonText(String s, int at) {
         this.s = s;
         this.i = at;
+        this.recent = RECENT.get();
     }
 
     boolean eat(String literal) {
@@ -46,16 +58,28 @@ final class JsonText {
         if (!eat('"')) return null;
         int start = i;
         int n = s.length();
+        int hash = 0;
         for (int j = start; j < n; j++) {
             char c = s.charAt(j);
             if (c == '"') {
                 i = j + 1;
-                return s.substring(start, j);
+                return j - start <= SHARED_MAX_LENGTH ? shared(start, j, hash) : s.substring(start, j);
             }
             if (c == '\\') return escaped(start, j);
             if (c < 0x20) return null; // a raw control character: not JSON
+            hash = 31 * hash + c;
         }
         return null;
+    }
+
+    private String shared(int start, int end, int hash) {
+        int slot = (hash ^ (hash >>> 16)) & (SHARED - 1);
+        String known = recent[slot];
+        int length = end - start;
+        if (known != null && known.length() == length && s.regionMatches(start, known, 0, length)) return known;
+        String fresh = s.substring(start, end);
+        recent[slot] = fresh;
+        return fresh;
     }
 
     private String escaped(int start, int firstEscape) {

@@ -148,4 +148,21 @@ class CanonicalEventsTest {
         assertEquals(Codec.decodeGeneral(slash), CanonicalEvents.read(slash));
         assertNull(CanonicalEvents.read(text.replace("a\\\"b", "a\u0001b")), "a raw control character is not JSON");
     }
+
+    @Test
+    void aStringReadAgainIsTheSameStringAndStringsOfOneHashStayApart() throws DecodeException {
+        Event first = CanonicalEvents.read(Canonical.of(Event.of(1, AT, new EventData.ExecutionQueued("ex-1", "finra.otc.ingest",
+                Map.of("tier", "Aa"), Trigger.MANUAL, "alice", null))));
+        Event second = CanonicalEvents.read(Canonical.of(Event.of(2, AT, new EventData.ExecutionQueued("ex-2", "finra.otc.ingest",
+                Map.of("tier", "BB"), Trigger.MANUAL, "alice", null))));
+        var a = (EventData.ExecutionQueued) first.data();
+        var b = (EventData.ExecutionQueued) second.data();
+        // A million events held one pipeline name a million times: now once.
+        assertSame(a.pipeline(), b.pipeline());
+        assertSame(a.triggeredBy(), b.triggeredBy());
+        // "Aa" and "BB" share a hash (and so a slot): each still reads as itself.
+        assertEquals("Aa", a.params().get("tier"));
+        assertEquals("BB", b.params().get("tier"));
+        assertEquals("ex-2", b.executionId());
+    }
 }
