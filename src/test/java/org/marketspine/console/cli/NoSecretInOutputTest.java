@@ -3,8 +3,6 @@ package org.marketspine.console.cli;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +23,7 @@ import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.testing.Await;
+import org.marketspine.console.testing.FeedProcess;
 
 /**
  * Issue 13 / R14: a whole run — a feed server over a database it cannot reach whose JDBC URL holds
@@ -41,16 +40,9 @@ class NoSecretInOutputTest {
         String wrong = "wrong-token-secret-value";
         Path tokens = dir.resolve("tokens.json");
         String good = TokenStore.addToken(tokens, "alice", Role.ANALYST);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
         Path out = dir.resolve("feed.out");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process feed = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"), "org.marketspine.console.cli.Main", "feed",
-                "--jdbc-url", "jdbc:postgresql://127.0.0.1:1/spine?user=spine&password=" + password, "--tokens", tokens.toString(),
-                "--port", Integer.toString(port), "--journal", dir.resolve("j.journal").toString(), "--poll", "0.2")
-                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        FeedProcess feed = FeedProcess.start(List.of("--jdbc-url", "jdbc:postgresql://127.0.0.1:1/spine?user=spine&password=" + password,
+                "--tokens", tokens.toString(), "--journal", dir.resolve("j.journal").toString(), "--poll", "0.2"), 0, out);
         List<String> clientLog = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -67,8 +59,7 @@ class NoSecretInOutputTest {
         Logger root = Logger.getLogger("");
         root.addHandler(capture);
         try {
-            awaitListening(port, feed);
-            URI url = URI.create("ws://127.0.0.1:" + port + "/feed");
+            URI url = feed.url();
             try (FeedClient ok = new FeedClient(url, good, 0, FeedListener.of(e -> { }, s -> { }), Clock.systemUTC()).start();
                  FeedClient bad = new FeedClient(url, wrong, 0, FeedListener.of(e -> { }, s -> { }), Clock.systemUTC()).start()) {
                 Await.until("the unreachable database reported and the wrong token refused", Duration.ofSeconds(30),
@@ -81,8 +72,7 @@ class NoSecretInOutputTest {
             }
         } finally {
             root.removeHandler(capture);
-            feed.destroy();
-            feed.waitFor(10, TimeUnit.SECONDS);
+            feed.close();
         }
         List<String> serverLines = Files.readAllLines(out);
         assertFalse(serverLines.isEmpty(), "the server said something");
@@ -91,16 +81,5 @@ class NoSecretInOutputTest {
             for (String l : serverLines) assertFalse(l.contains(secret), "server printed a secret: " + l);
             for (String l : clientLog) assertFalse(String.valueOf(l).contains(secret), "client logged a secret: " + l);
         }
-    }
-
-    private static void awaitListening(int port, Process feed) {
-        Await.until("the feed server listening on " + port, Duration.ofSeconds(30), () -> {
-            if (!feed.isAlive()) fail("the feed server exited with " + feed.exitValue());
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return true;
-            } catch (IOException notYet) {
-                return false;
-            }
-        });
     }
 }

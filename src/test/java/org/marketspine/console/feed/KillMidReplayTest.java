@@ -3,16 +3,12 @@ package org.marketspine.console.feed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketspine.console.bench.SyntheticHistory;
@@ -27,6 +23,7 @@ import org.marketspine.console.model.StateFold;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.testing.Await;
+import org.marketspine.console.testing.FeedProcess;
 
 /** R2: the feed server is killed with SIGKILL during a replay and restarted on its journal. */
 class KillMidReplayTest {
@@ -41,28 +38,25 @@ class KillMidReplayTest {
         try (Journal j = Journal.open(file)) {
             for (int i = 0; i < n; i += 50_000) j.appendAll(facts.subList(i, i + 50_000));
         }
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process first = feed(file, port);
+        FeedProcess first = feed(file, 0);
+        int port = first.port(); // the restarted feed serves where the first one did, as an operator's restart does
         EventLog log = new EventLog(); // throws on any gap or repeat
         int[] reconnects = {0};
-        try (FeedClient client = new FeedClient(URI.create("ws://127.0.0.1:" + port + "/feed"), token(file), 0,
+        try (FeedClient client = new FeedClient(first.url(), token(file), 0,
                 FeedListener.of(log::appendAll, st -> {
                     if (st.phase() == ConnectionState.Phase.RECONNECTING) reconnects[0]++;
                 }), Clock.systemUTC()).start()) {
             Await.until("20,000 events replayed", Duration.ofSeconds(60), () -> log.headSeq() >= 20_000);
             assertTrue(log.headSeq() >= 20_000 && log.headSeq() < n, "killed mid-replay at " + log.headSeq());
-            first.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL
+            first.kill();
             long atKill = log.headSeq();
-            Process second = feed(file, port);
+            FeedProcess second = feed(file, port);
             try {
                 Await.until("live at the head after the restart", Duration.ofSeconds(90), () -> client.state().isLive() && log.headSeq() == n);
                 assertEquals(n, log.headSeq(), "resumed after " + atKill + " and reached the head");
                 assertTrue(reconnects[0] >= 1);
             } finally {
-                second.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                second.kill();
             }
         }
         List<Event> all = log.events(1, n);
@@ -87,25 +81,9 @@ class KillMidReplayTest {
         return t;
     }
 
-    private static Process feed(Path journal, int port) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static FeedProcess feed(Path journal, int port) throws Exception {
         token(journal);
-        Process p = new ProcessBuilder(java, "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
-                "org.marketspine.console.cli.Main", "feed", "--replay-only", "--journal", journal.toString(),
-                "--tokens", journal.resolveSibling("tokens.json").toString(), "--port", Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            Await.until("the feed process listening on " + port, Duration.ofSeconds(30), () -> {
-                try (Socket s = new Socket("127.0.0.1", port)) {
-                    return true;
-                } catch (IOException notYet) {
-                    return false;
-                }
-            });
-        } catch (AssertionError e) {
-            p.destroyForcibly();
-            throw e;
-        }
-        return p;
+        return FeedProcess.start(List.of("--replay-only", "--journal", journal.toString(), "--tokens",
+                journal.resolveSibling("tokens.json").toString()), port, journal.resolveSibling("feed-" + System.nanoTime() + ".out"));
     }
 }

@@ -25,18 +25,21 @@ import org.testfx.framework.junit5.Start;
 class NeverReachedFeedTest {
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T13:00:00Z"));
     ConsoleRuntime runtime;
+    Workstation.UnreachableFeed feed;
     MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        runtime = new ConsoleRuntime(new LaunchOptions(Workstation.unreachableFeed(), null, false, 0, 1,
+        feed = new Workstation.UnreachableFeed();
+        runtime = new ConsoleRuntime(new LaunchOptions(feed.url, null, false, 0, 1,
                 Files.createTempDirectory("spine-never")), clock);
         window = Workstation.show(stage, runtime, clock, 1280, 720);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         runtime.close();
+        feed.close();
     }
 
     private static String text(FxRobot robot, String query) {

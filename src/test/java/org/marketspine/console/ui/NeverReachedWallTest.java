@@ -24,18 +24,21 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class NeverReachedWallTest {
     ConsoleRuntime runtime;
+    Workstation.UnreachableFeed feed;
     WallBoard board;
 
     @Start
     void start(Stage stage) throws Exception {
-        runtime = new ConsoleRuntime(new LaunchOptions(Workstation.unreachableFeed(), null, true, 0, 1,
+        feed = new Workstation.UnreachableFeed();
+        runtime = new ConsoleRuntime(new LaunchOptions(feed.url, null, true, 0, 1,
                 Files.createTempDirectory("spine-never-wall")), Clock.systemUTC());
         board = Workstation.showWall(stage, runtime);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         runtime.close();
+        feed.close();
     }
 
     @Test

@@ -1,7 +1,9 @@
 package org.marketspine.console.ui;
 
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -19,10 +21,23 @@ final class Workstation {
         return new ConsoleRuntime(new LaunchOptions(null, null, false, seed, 1, Files.createTempDirectory("spine-ui-" + seed)), clock);
     }
 
-    /** A feed address where nothing listens (a port that was free a moment ago): connections are refused. */
-    static URI unreachableFeed() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return URI.create("ws://127.0.0.1:" + s.getLocalPort() + "/feed");
+    /**
+     * A feed address where nothing listens, for as long as the test holds it: a loopback port bound
+     * by a socket that never listens, so every connection is refused and no other process can
+     * start listening there meanwhile (a port opened, closed and handed on could be taken).
+     */
+    static final class UnreachableFeed implements AutoCloseable {
+        private final Socket reserved = new Socket();
+        final URI url;
+
+        UnreachableFeed() throws IOException {
+            reserved.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            url = URI.create("ws://127.0.0.1:" + reserved.getLocalPort() + "/feed");
+        }
+
+        @Override
+        public void close() throws IOException {
+            reserved.close();
         }
     }
 
