@@ -165,7 +165,7 @@ final class BackfillDialog extends Dialog<ButtonType> {
         vm.previewBackfill(asked, (response, error) -> {
             if (!asked.equals(plan())) return; // the form changed meanwhile
             if (error != null) {
-                preview.getItems().setAll("The feed did not answer: " + HealthViewModel.rootMessage(error));
+                preview.getItems().setAll("The feed did not answer: " + CommandFeedback.rootMessage(error));
                 return;
             }
             if (!response.ok()) {

@@ -1,12 +1,9 @@
 package org.marketspine.console.ui.health;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ObjectProperty;
@@ -38,18 +35,16 @@ import org.marketspine.console.model.ScheduleOutlook;
 import org.marketspine.console.model.TierFreshness;
 import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Message;
-import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.ui.AcknowledgedFailures;
 import org.marketspine.console.ui.CommandSender;
 import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.ConsoleSnapshot;
-import org.marketspine.console.ui.Times;
 
 /**
  * The operator's board as properties: everything the view shows, derived from the latest
- * snapshot and the clock by the model's pure functions. Commands go out through the runtime and
- * their results come back through the publisher, on the FX thread.
+ * snapshot and the clock by the model's pure functions. Commands go out through its
+ * {@link CommandSender} and their results come back on the FX thread ({@link CommandFeedback}).
  */
 public final class HealthViewModel {
     static final int FAILURE_LIMIT = 50;
@@ -98,13 +93,8 @@ public final class HealthViewModel {
     private final ReadOnlyBooleanWrapper selectedResolved = new ReadOnlyBooleanWrapper();
     /** The success of the same partition after the selected failure, for the state last refreshed (null: none). */
     private Execution resolvedBy;
-    private final ReadOnlyStringWrapper logs = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper feedback = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper feedbackOk = new ReadOnlyBooleanWrapper(true);
-    /** The execution the detail's feedback is about: a result never shows in another execution's detail. */
-    private String feedbackOwner;
-    private final ReadOnlyStringWrapper boardFeedback = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper boardFeedbackOk = new ReadOnlyBooleanWrapper(true);
+    private final ExecutionLogs logs;
+    private final CommandFeedback feedback;
     private final ReadOnlyIntegerWrapper redraw = new ReadOnlyIntegerWrapper();
     private final AcknowledgedFailures acknowledged;
     /** With no new events, the clock-dependent rules (freshness, 24 h windows) are re-run this often. */
@@ -124,6 +114,8 @@ public final class HealthViewModel {
         this.fx = fx;
         this.acknowledged = acknowledged;
         this.review = review;
+        this.logs = new ExecutionLogs(feed, fx);
+        this.feedback = new CommandFeedback(feed, fx);
         trends.hourProperty().addListener((o, a, b) -> {
             if (last != null) {
                 refreshFailures();
@@ -131,11 +123,8 @@ public final class HealthViewModel {
             }
         });
         selectedId.addListener((o, a, b) -> {
-            logs.set("");
-            if (feedbackOwner != null && !feedbackOwner.equals(b)) {
-                feedback.set("");
-                feedbackOwner = null; // a late answer about the old selection must not land in the new one
-            }
+            logs.clear();
+            feedback.shown(b);
             refreshSelection();
         });
     }
@@ -162,7 +151,8 @@ public final class HealthViewModel {
         unresolved.set(HealthRules.unresolvedFailures(s, at).size());
         openAnomalies.set((int) s.openAnomalies().stream().filter(a -> a.severity().compareTo(Severity.MEDIUM) <= 0).count());
         // On data that is not current the trends end where the data does: a lost feed's last day is not a quiet one.
-        trends.update(s, snapshot.isCurrent() || snapshot.isBundle() ? at : min(at, snapshot.lastHeard() != null ? snapshot.lastHeard() : s.at()));
+        Instant dataEnds = snapshot.lastHeard() != null ? snapshot.lastHeard() : s.at();
+        trends.update(s, snapshot.isCurrent() || snapshot.isBundle() || at.isBefore(dataEnds) ? at : dataEnds);
         refreshFailures();
         setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
         setIfChanged(freshness, Freshness.perTier(s, at));
@@ -191,10 +181,6 @@ public final class HealthViewModel {
         setIfChanged(failures, shown);
     }
 
-    private static Instant min(Instant a, Instant b) {
-        return a.isBefore(b) ? a : b;
-    }
-
     /** Everything whose wording depends on how current the data is (R6), recomputed on every tick. */
     private void updateStale(ConsoleSnapshot snapshot, Instant at) {
         report.set(HonestStatus.report(computedReport, snapshot, at));
@@ -207,11 +193,7 @@ public final class HealthViewModel {
         waitingText.set(HonestStatus.waiting(snapshot, at));
         waitingIsProgress.set(HonestStatus.waitingIsProgress(snapshot));
         stale.set(snapshot.isStale());
-        staleText.set(!snapshot.isStale() ? "" : snapshot.isUntrusted() ? "NOT TRUSTED — the feed's history does not match what it signed"
-                : snapshot.connection().isLive()
-                ? "STALE — live, but the feed says its platform is not current"
-                : "STALE — not live; " + (snapshot.lastHeard() != null ? "last heard " + Times.relative(snapshot.lastHeard(), at)
-                : snapshot.fromCache() ? "the copy cached before this start" : "never heard from"));
+        staleText.set(HonestStatus.stalePill(snapshot, at));
     }
 
     private static <T> void setIfChanged(ObservableList<T> list, List<T> next) {
@@ -249,10 +231,10 @@ public final class HealthViewModel {
         String blocked = RetryAdvice.blockedReason(last.state(), x);
         if (blocked == null && resolvedBy != null) blocked = "No retry needed: " + resolvedBy.executionId() + " succeeded for this partition since.";
         if (blocked == null) {
-            blocked = switch (noSend()) {
+            blocked = switch (SendGate.of(review, last)) {
                 case REVIEW -> "Retry disabled: this is an audit bundle under offline review (read-only).";
                 case NOT_LIVE -> "Retry disabled: the feed is not live.";
-                case NOT_OPERATOR, SENDABLE -> null; // a non-operator's retry is refused by the feed, which says so
+                case NOT_OPERATOR, OPEN -> null; // a non-operator's retry is refused by the feed, which says so
             };
         }
         retryBlocked.set(blocked);
@@ -262,14 +244,13 @@ public final class HealthViewModel {
     public void retry(String reason) {
         Execution x = selected.get();
         if (x == null || retryBlocked.get() != null) return;
-        send(new Command.Retry(x.executionId(), reason), "Retry of " + x.executionId(), x.executionId());
+        feedback.send(new Command.Retry(x.executionId(), reason), "Retry of " + x.executionId(), x.executionId());
     }
 
     /** Forces the next update to recompute everything (e.g. the display zone changed). */
     public void invalidate() {
         fullAt = null;
-        ObservableList<?>[] all = {failures, criticalAnomalies, freshness, schedule};
-        for (ObservableList<?> l : all) l.clear();
+        for (ObservableList<?> l : List.of(failures, criticalAnomalies, freshness, schedule)) l.clear();
         redraw.set(redraw.get() + 1); // the open detail re-renders its times too
     }
 
@@ -278,56 +259,32 @@ public final class HealthViewModel {
 
     public void watchRuns(boolean watched) {
         runsWatched = watched;
-        if (watched && last != null) setIfChanged(runs, RunsList.of(last.state(),
-                RunsList.RECENT));
+        if (watched && last != null) setIfChanged(runs, RunsList.of(last.state(), RunsList.RECENT));
     }
 
     /** Why this user cannot cancel {@code x} now, or null. The server checks the same rules. */
     public String cancelBlocked(Execution x) {
         if (x == null) return "Select a queued or running execution.";
         if (!x.status().isActive()) return x.executionId() + " has already " + x.status().name().toLowerCase() + ".";
-        return switch (noSend()) {
+        return switch (SendGate.of(review, last)) {
             case REVIEW -> "Cancel disabled: this is an audit bundle under offline review (read-only).";
             case NOT_LIVE -> "Cancel disabled: the feed is not live.";
             case NOT_OPERATOR -> "Only operators can cancel runs (you are " + last.welcome().role().wire() + ").";
-            case SENDABLE -> null;
+            case OPEN -> null;
         };
-    }
-
-    /** Whether this board can send a command now: the same three obstacles for every button, which each words its own way. */
-    private enum NoSend { REVIEW, NOT_LIVE, NOT_OPERATOR, SENDABLE }
-
-    private NoSend noSend() {
-        if (review || last == null || last.isBundle()) return NoSend.REVIEW;
-        if (!last.connection().isLive()) return NoSend.NOT_LIVE;
-        if (last.welcome() != null && last.welcome().role() != Role.OPERATOR) return NoSend.NOT_OPERATOR;
-        return NoSend.SENDABLE;
     }
 
     public void cancel(Execution x, String reason) {
         if (cancelBlocked(x) != null) return;
-        send(new Command.Cancel(x.executionId(), reason), "Cancel of " + x.executionId(), null);
+        feedback.send(new Command.Cancel(x.executionId(), reason), "Cancel of " + x.executionId(), null);
     }
 
-    /**
-     * Critical failures ever on this board (null until the first live, current load: the history it
-     * loaded is not news). It only grows, so a list cleared and refilled — the display zone changed,
-     * the history was fetched again — announces nothing that was already announced.
-     */
-    private Set<String> knownCriticals;
+    private final NewCriticals newCriticals = new NewCriticals();
 
-    /** The pinned critical failures that are new since the last call, to announce once (only while live). */
+    /** The pinned critical failures that are new since the last call, to announce once (only while live and loaded). */
     public List<FailureItem> takeNewCriticals() {
         boolean live = last != null && last.connection().isLive() && hasData.get();
-        List<FailureItem> fresh = new ArrayList<>();
-        if (!live) return fresh;
-        boolean baseline = knownCriticals == null;
-        if (baseline) knownCriticals = new LinkedHashSet<>();
-        for (FailureItem f : allFailures) {
-            if (!f.critical() || !knownCriticals.add(f.execution().executionId())) continue;
-            if (!baseline && f.pinned()) fresh.add(f);
-        }
-        return fresh;
+        return live ? newCriticals.take(allFailures) : new ArrayList<>();
     }
 
     /** Marks a critical failure as seen: it stops being pinned (kept across restarts). */
@@ -342,86 +299,29 @@ public final class HealthViewModel {
     /** Why this user cannot acknowledge {@code a} now (a few words for the button), or null. The server checks the same rules. */
     public String acknowledgeBlocked(Anomaly a) {
         if (a.isAcknowledged()) return "already acknowledged";
-        return switch (noSend()) {
+        return switch (SendGate.of(review, last)) {
             case REVIEW -> "read-only review";
             case NOT_LIVE -> "not live";
             case NOT_OPERATOR -> "operators only";
-            case SENDABLE -> null;
+            case OPEN -> null;
         };
     }
 
     public void acknowledgeAnomaly(Anomaly a, String note) {
         if (acknowledgeBlocked(a) != null) return;
-        send(new Command.Acknowledge(a.anomalyId(), note), "Acknowledgement of " + a.anomalyId(), null);
-    }
-
-    /**
-     * Sends a command; its outcome goes to the detail of {@code executionId}, or, for commands about
-     * no one execution (backfill, acknowledge), to the board's own feedback line.
-     */
-    void send(Command command, String what, String executionId) {
-        boolean detail = executionId != null;
-        if (detail) feedbackOwner = executionId;
-        show(detail, true, what + " sent…");
-        feed.command(command).whenComplete((result, error) -> fx.execute(() -> {
-            if (detail && !executionId.equals(feedbackOwner)) return; // another command's result now owns the line
-            if (error != null) {
-                show(detail, false, what + " was not sent: " + rootMessage(error));
-            } else if (result.ok()) {
-                var ids = result.data() == null ? null : result.data().path("execution_ids");
-                show(detail, true, what + " accepted" + (ids != null && ids.size() > 0 ? " → queued " + join(ids) : "") + ".");
-            } else {
-                show(detail, false, what + " refused by the feed (" + result.error().code() + "): " + result.error().message());
-            }
-        }));
-    }
-
-    private void show(boolean detail, boolean ok, String text) {
-        (detail ? feedbackOk : boardFeedbackOk).set(ok);
-        (detail ? feedback : boardFeedback).set(text);
-    }
-
-    private static String join(JsonNode ids) {
-        StringBuilder b = new StringBuilder();
-        for (var n : ids) b.append(b.isEmpty() ? "" : ", ").append(n.asText());
-        return b.toString();
-    }
-
-    static String rootMessage(Throwable t) {
-        while (t.getCause() != null) t = t.getCause();
-        return t.getMessage();
+        feedback.send(new Command.Acknowledge(a.anomalyId(), note), "Acknowledgement of " + a.anomalyId(), null);
     }
 
     /** Sends a backfill the operator has previewed. */
     public void backfill(BackfillPlan plan, String reason) {
-        send(new Command.Backfill(plan.pipeline(), plan.tier(), plan.fromWeek(), plan.toWeek(), reason),
+        feedback.send(new Command.Backfill(plan.pipeline(), plan.tier(), plan.fromWeek(), plan.toWeek(), reason),
                 "Backfill of " + plan.pipeline() + " " + plan.tier() + " " + plan.fromWeek() + " … " + plan.toWeek(), null);
     }
 
     /** Fetches the selected execution's logs on demand. */
     public void fetchLogs() {
         Execution x = selected.get();
-        if (x == null) return;
-        logs.set("Loading logs of " + x.executionId() + "…");
-        Message.Request request = new Message.Request(feed.nextId("logs-"), "logs", x.executionId(), null, null,
-                null, null, null, null, null);
-        feed.request(request, fx, (response, error) -> {
-            if (!x.executionId().equals(selectedId.get())) return;
-            if (error != null) {
-                logs.set("Could not load logs: " + rootMessage(error));
-            } else if (!response.ok()) {
-                logs.set(response.error().code().equals("unsupported") ? "This feed does not offer logs."
-                        : "The feed could not give logs: " + response.error().message());
-            } else {
-                StringBuilder b = new StringBuilder();
-                for (var line : response.data().path("lines")) {
-                    b.append(line.path("at").asText()).append("  ").append(String.format("%-5s", line.path("level").asText()))
-                            .append("  ").append(line.path("message").asText()).append('\n');
-                }
-                if (response.data().path("truncated").asBoolean()) b.append("… (truncated by the feed)\n");
-                logs.set(b.isEmpty() ? "No log lines." : b.toString());
-            }
-        });
+        if (x != null) logs.fetch(x.executionId(), id -> id.equals(selectedId.get()));
     }
 
     /** The workstation board's view model, on {@code runtime}'s feed. */
@@ -488,11 +388,11 @@ public final class HealthViewModel {
     public SelectedImpact impact() { return impact; }
     /** The selected failure has been followed by a success of the same partition: nothing left to do. */
     public ReadOnlyBooleanProperty selectedResolvedProperty() { return selectedResolved.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty logsProperty() { return logs.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty feedbackProperty() { return feedback.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty feedbackOkProperty() { return feedbackOk.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty boardFeedbackProperty() { return boardFeedback.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty boardFeedbackOkProperty() { return boardFeedbackOk.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty logsProperty() { return logs.textProperty(); }
+    public ReadOnlyStringProperty feedbackProperty() { return feedback.detailProperty(); }
+    public ReadOnlyBooleanProperty feedbackOkProperty() { return feedback.detailOkProperty(); }
+    public ReadOnlyStringProperty boardFeedbackProperty() { return feedback.boardProperty(); }
+    public ReadOnlyBooleanProperty boardFeedbackOkProperty() { return feedback.boardOkProperty(); }
     /** Bumped when everything must re-render (the display zone changed). */
     public ReadOnlyIntegerProperty redrawProperty() { return redraw.getReadOnlyProperty(); }
 }

@@ -99,4 +99,13 @@ final class HonestStatus {
         return p == Phase.CONNECTING || p == Phase.CATCHING_UP
                 || p == Phase.LIVE && (s.source() == null || s.source().state() != SourceState.FAILING);
     }
+
+    /** The pill beside a board whose figures cannot be taken as now: why not, in a few words. Empty when they can. */
+    static String stalePill(ConsoleSnapshot s, Instant at) {
+        if (!s.isStale()) return "";
+        if (s.isUntrusted()) return "NOT TRUSTED — the feed's history does not match what it signed";
+        if (s.connection().isLive()) return "STALE — live, but the feed says its platform is not current";
+        return "STALE — not live; " + (s.lastHeard() != null ? "last heard " + Times.relative(s.lastHeard(), at)
+                : s.fromCache() ? "the copy cached before this start" : "never heard from");
+    }
 }
