@@ -13,6 +13,7 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
@@ -23,7 +24,6 @@ import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.ui.TextMeasure;
-import org.marketspine.console.ui.Times;
 
 /**
  * The readiness grid, drawn. Ten years of weeks × nine datasets as nodes cost the software
@@ -48,10 +48,7 @@ public final class GridCanvas extends Region {
     private List<ReadinessGrid.Row> rows = List.of();
     private List<ReadinessGrid.Column> columns = List.of();
     private double columnWidth = MIN_COLUMN;
-    private int focusRow = -1;
-    private int focusCol = -1;
-    private int anchorRow = -1;
-    private int anchorCol = -1;
+    private final GridSelection selection = new GridSelection();
     private boolean dirty = true;
     private Consumer<GridCell> onOpen = c -> { };
 
@@ -74,8 +71,8 @@ public final class GridCanvas extends Region {
         canvas.setOnMousePressed(this::pressed);
         canvas.setOnMouseMoved(this::hovered);
         canvas.setOnScroll(e -> {
-            vbar.setValue(clamp(vbar.getValue() - e.getDeltaY(), vbar.getMin(), vbar.getMax()));
-            hbar.setValue(clamp(hbar.getValue() - e.getDeltaX(), hbar.getMin(), hbar.getMax()));
+            vbar.setValue(Math.clamp(vbar.getValue() - e.getDeltaY(), vbar.getMin(), vbar.getMax()));
+            hbar.setValue(Math.clamp(hbar.getValue() - e.getDeltaX(), hbar.getMin(), hbar.getMax()));
             e.consume();
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::key);
@@ -91,14 +88,13 @@ public final class GridCanvas extends Region {
         GridCell focused = focusedCell();
         this.rows = List.copyOf(rows);
         this.columns = List.copyOf(columns);
-        focusRow = focusCol = anchorRow = anchorCol = -1;
+        selection.clear();
         if (focused != null) {
-            for (int r = 0; r < this.rows.size() && focusRow < 0; r++) {
+            for (int r = 0; r < this.rows.size() && selection.isEmpty(); r++) {
                 if (!this.rows.get(r).week().equals(focused.key().weekEnding())) continue;
                 for (int c = 0; c < this.columns.size(); c++) {
                     if (this.columns.get(c).dataset().equals(focused.key().dataset()) && this.columns.get(c).tier().equals(focused.key().tier())) {
-                        focusRow = anchorRow = r;
-                        focusCol = anchorCol = c;
+                        selection.moveTo(r, c, false);
                     }
                 }
             }
@@ -173,11 +169,11 @@ public final class GridCanvas extends Region {
                 g.setFill(palette.altRow());
                 g.fillRect(0, top, w, ROW);
             }
-            List<GridCell> cells = visible(rows.get(r));
+            List<GridCell> cells = vm.visibleCells(rows.get(r));
             for (int c = 0; c < columns.size(); c++) {
                 double left = WEEK + c * columnWidth - x0;
                 if (left + columnWidth < WEEK || left > w) continue;
-                drawCell(g, cells.get(c), left, top, selected(r, c), r == focusRow && c == focusCol && isFocused());
+                drawCell(g, cells.get(c), left, top, selection.contains(r, c), selection.isFocus(r, c) && isFocused());
             }
             g.setFill(r % 2 == 1 ? palette.altRow() : palette.row());
             g.fillRect(0, top, WEEK - 1, ROW);
@@ -225,7 +221,7 @@ public final class GridCanvas extends Region {
             g.fillRect(x, y, columnWidth, ROW - 1);
         }
         ReadinessStatus status = cell == null ? ReadinessStatus.MISSING : cell.status();
-        List<String> lines = lines(cell, cell != null && vm.changed(cell));
+        List<String> lines = CellText.lines(cell, cell != null && vm.changed(cell));
         Font badgeFont = palette.badgeFont();
         double bw = measure.width(lines.get(0), badgeFont) + 12;
         g.setFill(palette.badgeFill(status));
@@ -279,50 +275,26 @@ public final class GridCanvas extends Region {
         else g.fillText(text, x, y, room);
     }
 
-
-    /** What a cell shows, line by line: the badge in words, symbols and completeness, then marks. */
-    static List<String> lines(GridCell c, boolean changed) {
-        if (c == null) return List.of("NOT AVAILABLE");
-        return List.of(c.badge(), String.format("%,d · %.1f%%", c.symbols(), c.completeness() * 100),
-                CellMarks.text(CellMarks.of(c, changed)));
-    }
-
-    static String tooltip(GridCell c, boolean changed) {
-        return c.badge() + " — " + c.reason() + (c.by().isEmpty() ? "" : "\nby " + c.by())
-                + (c.changedAt() == null ? "" : " at " + Times.absolute(c.changedAt()))
-                + (c.stale() ? "\nSTALE: an input was revised after this was computed (" + Times.absolute(c.computedAt()) + ")" : "")
-                + (changed ? "\nCHANGED since you last looked: open it to see the revision" : "")
-                + "\ncapture " + c.captureId();
-    }
-
     private static String columnTitle(ReadinessGrid.Column c) {
         return c.derived() ? ReadinessView.derivedName(c.dataset()) : "normalized";
-    }
-
-    private List<GridCell> visible(ReadinessGrid.Row row) {
-        return vm.visibleCells(row);
-    }
-
-    private boolean selected(int r, int c) {
-        if (anchorRow < 0 || focusRow < 0) return false;
-        return r >= Math.min(anchorRow, focusRow) && r <= Math.max(anchorRow, focusRow)
-                && c >= Math.min(anchorCol, focusCol) && c <= Math.max(anchorCol, focusCol);
     }
 
     /** The cells in the selected rectangle, row by row. */
     List<GridCell> selectedCells() {
         List<GridCell> out = new ArrayList<>();
-        if (anchorRow < 0 || focusRow < 0) return out;
-        for (int r = Math.min(anchorRow, focusRow); r <= Math.max(anchorRow, focusRow); r++) {
-            List<GridCell> cells = visible(rows.get(r));
-            for (int c = Math.min(anchorCol, focusCol); c <= Math.max(anchorCol, focusCol); c++) out.add(cells.get(c));
+        if (selection.isEmpty()) return out;
+        for (int r = selection.top(); r <= selection.bottom(); r++) {
+            List<GridCell> cells = vm.visibleCells(rows.get(r));
+            for (int c = selection.left(); c <= selection.right(); c++) out.add(cells.get(c));
         }
         return out;
     }
 
     GridCell focusedCell() {
-        if (focusRow < 0 || focusRow >= rows.size() || focusCol < 0 || focusCol >= columns.size()) return null;
-        return visible(rows.get(focusRow)).get(focusCol);
+        int r = selection.focusRow();
+        int c = selection.focusCol();
+        if (r < 0 || r >= rows.size() || c < 0 || c >= columns.size()) return null;
+        return vm.visibleCells(rows.get(r)).get(c);
     }
 
     private void pressed(MouseEvent e) {
@@ -337,9 +309,8 @@ public final class GridCanvas extends Region {
         int[] at = cellAt(e.getX(), e.getY());
         String text;
         if (at != null) {
-            GridCell c = visible(rows.get(at[0])).get(at[1]);
-            text = c == null ? "NOT AVAILABLE — nothing recorded for " + columns.get(at[1]).dataset() + " · "
-                    + columns.get(at[1]).tier() + " in the week ending " + rows.get(at[0]).week() : tooltip(c, vm.changed(c));
+            GridCell c = vm.visibleCells(rows.get(at[0])).get(at[1]);
+            text = c == null ? CellText.notAvailable(columns.get(at[1]), rows.get(at[0]).week()) : CellText.tooltip(c, vm.changed(c));
         } else if (e.getY() < HEADER && e.getX() >= WEEK) {
             int c = (int) ((e.getX() - WEEK + Math.round(hbar.getValue())) / columnWidth);
             text = c < columns.size() ? columns.get(c).dataset() + " · " + columns.get(c).tier() : null;
@@ -360,44 +331,25 @@ public final class GridCanvas extends Region {
 
     private void key(KeyEvent e) {
         if (rows.isEmpty() || columns.isEmpty()) return;
-        int r = Math.max(0, focusRow);
-        int c = Math.max(0, focusCol);
-        int page = Math.max(1, (int) ((canvas.getHeight() - HEADER) / ROW) - 1);
-        switch (e.getCode()) {
-            case UP -> r--;
-            case DOWN -> r++;
-            case LEFT -> c--;
-            case RIGHT -> c++;
-            case PAGE_UP -> r -= page;
-            case PAGE_DOWN -> r += page;
-            case HOME -> r = 0;
-            case END -> r = rows.size() - 1;
-            case ENTER -> {
-                onOpen.accept(focusedCell());
-                e.consume();
-                return;
-            }
-            default -> {
-                return;
-            }
+        if (e.getCode() == KeyCode.ENTER) {
+            onOpen.accept(focusedCell());
+            e.consume();
+            return;
         }
-        if (focusRow < 0) r = c = 0;
-        moveTo(Math.max(0, Math.min(rows.size() - 1, r)), Math.max(0, Math.min(columns.size() - 1, c)), e.isShiftDown());
+        int page = Math.max(1, (int) ((canvas.getHeight() - HEADER) / ROW) - 1);
+        int[] to = selection.target(e.getCode(), page, rows.size(), columns.size());
+        if (to == null) return;
+        moveTo(to[0], to[1], e.isShiftDown());
         e.consume();
     }
 
     private void moveTo(int r, int c, boolean extend) {
-        focusRow = r;
-        focusCol = c;
-        if (!extend || anchorRow < 0) {
-            anchorRow = r;
-            anchorCol = c;
-        }
+        selection.moveTo(r, c, extend);
         reveal(r, c);
         GridCell cell = focusedCell();
         setAccessibleText(cell == null ? rows.get(r).week() + ", " + columns.get(c).dataset() + " " + columns.get(c).tier()
                 + ": not available" : rows.get(r).week() + ", " + cell.key().dataset() + " " + cell.key().tier() + ": "
-                + String.join(", ", lines(cell, vm.changed(cell))));
+                + String.join(", ", CellText.lines(cell, vm.changed(cell))));
         if (cell != null) onOpen.accept(cell);
         redraw();
     }
@@ -416,7 +368,7 @@ public final class GridCanvas extends Region {
     /** Scrolls the cell into view and returns its centre on screen (for tests and "jump to"). */
     public Point2D reveal(GridCell cell) {
         for (int r = 0; r < rows.size(); r++) {
-            List<GridCell> cells = visible(rows.get(r));
+            List<GridCell> cells = vm.visibleCells(rows.get(r));
             for (int c = 0; c < cells.size(); c++) {
                 if (cells.get(c) != null && cells.get(c).key().equals(cell.key())) {
                     reveal(r, c);
@@ -432,7 +384,7 @@ public final class GridCanvas extends Region {
 
     /** The lines this grid draws for a cell, as the user reads them. */
     public List<String> shownLines(GridCell cell) {
-        return lines(cell, cell != null && vm.changed(cell));
+        return CellText.lines(cell, cell != null && vm.changed(cell));
     }
 
     /** The marks this grid draws under a cell's badge, each with the paint it is drawn in. */
@@ -443,9 +395,5 @@ public final class GridCanvas extends Region {
 
     public ScrollBar verticalBar() {
         return vbar;
-    }
-
-    private static double clamp(double v, double min, double max) {
-        return Math.max(min, Math.min(max, v));
     }
 }
