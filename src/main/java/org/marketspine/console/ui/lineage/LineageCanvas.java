@@ -10,9 +10,6 @@ import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.TextAlignment;
@@ -26,7 +23,7 @@ import org.marketspine.console.ui.TextMeasure;
  * software renderer; as scene nodes they would not). Drag to pan, wheel or +/− to zoom, F to fit,
  * click to select. Nodes absent at the chosen instant are not drawn; superseded ones are faded.
  */
-public final class LineageCanvas extends Region {
+public final class LineageCanvas extends Region implements LineageInput.View {
     private static final double W = LineageLayout.NODE_WIDTH;
     private static final double H = LineageLayout.NODE_HEIGHT;
     /** Below this zoom the text would be unreadable: boxes only. */
@@ -43,9 +40,6 @@ public final class LineageCanvas extends Region {
     private double scale = 1;
     private double tx;
     private double ty;
-    private double pressX;
-    private double pressY;
-    private boolean dragged;
     private boolean dirty = true;
     private final TextMeasure measure = new TextMeasure();
     /**
@@ -68,11 +62,7 @@ public final class LineageCanvas extends Region {
         getStyleClass().add("lineage-canvas");
         setFocusTraversable(true);
         getChildren().addAll(palette.group(), canvas);
-        canvas.setOnMousePressed(this::pressed);
-        canvas.setOnMouseDragged(this::dragged);
-        canvas.setOnMouseReleased(this::released);
-        canvas.setOnScroll(this::scrolled);
-        addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        LineageInput.install(canvas, this, this);
         setMinSize(200, 150);
         settle.setOnFinished(e -> {
             gesture = false;
@@ -346,47 +336,12 @@ public final class LineageCanvas extends Region {
         return null;
     }
 
-    private void pressed(MouseEvent e) {
-        requestFocus();
-        pressX = e.getX();
-        pressY = e.getY();
-        dragged = false;
-        e.consume(); // the TabPane around would take the focus back on the same press
-    }
-
-    private void dragged(MouseEvent e) {
-        dragged = true;
-        pan(e.getX() - pressX, e.getY() - pressY);
-        pressX = e.getX();
-        pressY = e.getY();
-    }
-
-    private void released(MouseEvent e) {
-        if (dragged) return;
-        String id = nodeAt(e.getX(), e.getY());
+    /** A click on the canvas selects the node under it, or nothing. */
+    @Override
+    public void clicked(double x, double y) {
+        String id = nodeAt(x, y);
         select(id);
         onSelect.accept(id);
-    }
-
-    private void scrolled(ScrollEvent e) {
-        if (e.getDeltaY() != 0) zoom(Math.pow(1.1, e.getDeltaY() / 40), e.getX(), e.getY());
-        e.consume();
-    }
-
-    private void key(KeyEvent e) {
-        switch (e.getCode()) {
-            case PLUS, ADD, EQUALS -> zoom(1.2, getWidth() / 2, getHeight() / 2);
-            case MINUS, SUBTRACT -> zoom(1 / 1.2, getWidth() / 2, getHeight() / 2);
-            case F -> fit();
-            case LEFT -> pan(60, 0);
-            case RIGHT -> pan(-60, 0);
-            case UP -> pan(0, 60);
-            case DOWN -> pan(0, -60);
-            default -> {
-                return;
-            }
-        }
-        e.consume();
     }
 
     /** What is drawn for a node: nothing when absent, else its badge then its text lines. */
