@@ -18,7 +18,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,8 +30,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.HealthLevel;
-import org.marketspine.console.model.ScheduleOutlook;
-import org.marketspine.console.model.TierFreshness;
 import org.marketspine.console.ui.CommandConfirmation;
 import org.marketspine.console.ui.DesktopNotifier;
 import org.marketspine.console.ui.Icons;
@@ -52,13 +49,9 @@ public final class HealthView extends StackPane {
     private final FontIcon statusIcon = Icons.of(Icons.health(HealthLevel.GREEN), "status-dot");
     private final Label reason = new Label();
     private final Label staleTag = new Label();
-    private final VBox freshnessRows = new VBox(2);
-    private final VBox scheduleRows = new VBox(2);
     private final VBox criticalRows = new VBox(6);
     private final ListView<FailureItem> failures = new ListView<>();
     private final Tooltip findingsTip = new Tooltip();
-    /** What the schedule card shows with no row: its words follow the feed (waiting, none declared). */
-    private final HBox scheduleEmpty;
 
     private ExecutionDetail detail;
 
@@ -75,7 +68,6 @@ public final class HealthView extends StackPane {
     public HealthView(HealthViewModel vm, DesktopNotifier desktop) {
         this.vm = vm;
         this.desktop = desktop;
-        this.scheduleEmpty = scheduleEmpty();
         getStyleClass().add("health-view");
         VBox board = new VBox(12, banner(), kpis(), columns());
         board.getStyleClass().add("board");
@@ -84,10 +76,6 @@ public final class HealthView extends StackPane {
         getChildren().addAll(board, loading());
         vm.reportProperty().addListener((o, a, r) -> renderStatus());
         vm.staleTextProperty().addListener((o, a, b) -> renderStatus());
-        vm.staleProperty().addListener((o, a, b) -> renderFreshness());
-        vm.freshness().addListener((ListChangeListener<TierFreshness>) c -> renderFreshness());
-        vm.schedule().addListener((ListChangeListener<ScheduleOutlook.Entry>) c -> renderSchedule());
-        renderSchedule(); // the card is never a blank area, not even before the first list change
         vm.criticalAnomalies().addListener((ListChangeListener<Anomaly>) c -> renderCritical());
         vm.staleProperty().addListener((o, a, b) -> renderCritical()); // Acknowledge… is only for a live board
     }
@@ -237,16 +225,14 @@ public final class HealthView extends StackPane {
         TrendsCard trendsCard = new TrendsCard(vm.trends(), vm.staleProperty());
         VBox.setVgrow(trendsCard, Priority.ALWAYS);
         trendsCard.setMinHeight(Region.USE_PREF_SIZE);
-        VBox rightCards = new VBox(12, card(title("Data freshness (latest week per tier)"), freshnessRows),
-                card(title("Scheduled and overdue runs"), scheduleRows), trendsCard);
+        VBox rightCards = new VBox(12, card(title("Data freshness (latest week per tier)"), new FreshnessRows(vm)),
+                card(title("Scheduled and overdue runs"), new ScheduleRows(vm)), trendsCard);
         // On a tall screen the trends take the height left; on a short one (1280×720) the column scrolls to them.
         ScrollPane right = new ScrollPane(rightCards);
         right.setFitToWidth(true);
         right.setFitToHeight(true);
         right.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         right.getStyleClass().add("edge-to-edge");
-        freshnessRows.setId("freshness");
-        scheduleRows.setId("schedule");
         SplitPane split = new SplitPane(left, detail, right);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.38, 0.73);
@@ -286,66 +272,6 @@ public final class HealthView extends StackPane {
                 return;
             }
         }
-    }
-
-    private void renderFreshness() {
-        freshnessRows.getChildren().clear();
-        for (TierFreshness f : vm.freshness()) {
-            Label tier = new Label(f.tier());
-            tier.getStyleClass().add("tier");
-            Label week = new Label(f.hasData() ? f.latestWeek().toString() : "no data");
-            // A bundle nobody trusted vouches for: what it says, never in the colour of health.
-            boolean untrusted = vm.snapshot() != null && vm.snapshot().isUntrustedBundle();
-            boolean current = !untrusted && vm.snapshot() != null && (vm.snapshot().isCurrent() || vm.snapshot().isBundle());
-            String judged = switch (f.level()) {
-                case GREEN -> "current";
-                case YELLOW, RED -> "overdue " + Times.span(f.overdue());
-            };
-            // Not current: no colour of health, and the words say the judgement is as of the last time the feed was heard.
-            boolean never = vm.snapshot() == null || vm.snapshot().state().seq() == 0;
-            Label state = new Label(never ? "unknown" : current ? judged : untrusted ? judged + " · not trusted" : judged + " when last heard");
-            for (Label l : new Label[] {tier, week, state}) l.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(current ? Icons.of(Icons.health(f.level())) : Icons.of(Icons.UNKNOWN), tier, week, state);
-            row.getStyleClass().addAll("fresh-row", current ? Styles.health(f.level()) : "fresh-unknown");
-            row.setId("fresh-" + f.tier());
-            Tooltip.install(row, new Tooltip("Latest week held: " + f.latestWeek()
-                    + (f.latestCapturedAt() == null ? "" : ", captured " + Times.absolute(f.latestCapturedAt()))
-                    + "\nNewest week FINRA has published for " + f.tier() + ": " + f.expectedWeek()
-                    + "\nYellow after 24 h overdue, red after 3 days."));
-            freshnessRows.getChildren().add(row);
-        }
-    }
-
-    private void renderSchedule() {
-        scheduleRows.getChildren().clear();
-        if (vm.schedule().isEmpty()) scheduleRows.getChildren().add(scheduleEmpty);
-        for (ScheduleOutlook.Entry e : vm.schedule()) {
-            TimeLabel when = new TimeLabel();
-            when.show(e.expectedAt(), vm.now());
-            Label what = Wrap.decision(new Label((e.overdue() ? "OVERDUE · " : "") + e.tier()
-                    + " · week ending " + e.weekEnding()));
-            Label pipeline = Wrap.decision(new Label(e.pipeline()));
-            pipeline.getStyleClass().add(Styles.MUTED);
-            when.setText("due " + when.getText());
-            when.setMinWidth(Region.USE_PREF_SIZE);
-            FlowPane head = new FlowPane(8, 0, what, when);
-            VBox text = new VBox(1, head, pipeline);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            text.setMinWidth(0);
-            HBox row = new HBox(Icons.of(e.overdue() ? Icons.health(HealthLevel.RED) : Icons.SCHEDULE), text);
-            row.getStyleClass().add("schedule-row");
-            if (e.overdue()) row.getStyleClass().add("overdue");
-            scheduleRows.getChildren().add(row);
-        }
-    }
-
-    private HBox scheduleEmpty() {
-        Label text = Wrap.decision(new Label());
-        text.setId("schedule-empty");
-        text.textProperty().bind(vm.noScheduleTextProperty());
-        HBox box = new HBox(Icons.of(Icons.SCHEDULE), text);
-        box.getStyleClass().add("schedule-empty");
-        return box;
     }
 
     private void renderCritical() {
