@@ -18,20 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
 import org.marketspine.console.protocol.Canonical;
-import org.marketspine.console.protocol.Codec;
-import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.FeedChain;
@@ -80,10 +74,7 @@ public final class Journal implements AutoCloseable {
                     return size() > 4096;
                 }
             });
-    private volatile PlatformState state;
-    private volatile RuntimeException foldFailure;
-    private final CountDownLatch folded = new CountDownLatch(1);
-    private final AtomicBoolean folding = new AtomicBoolean();
+    private final JournalFold fold = new JournalFold(this);
 
     private Journal(Path file) throws SQLException, IOException {
         this.file = file;
@@ -143,33 +134,6 @@ public final class Journal implements AutoCloseable {
         }
     }
 
-    private void foldStored() {
-        PlatformState s = PlatformState.EMPTY;
-        long upTo = headSeq;
-        try {
-            long after = 0;
-            while (after < upTo) {
-                List<String> items = readItems(after, 10_000, Integer.MAX_VALUE);
-                if (items.isEmpty()) break;
-                for (String item : items) {
-                    Event e = Codec.decodeEvent(item);
-                    s = StateFold.apply(s, e);
-                    after = e.seq();
-                }
-            }
-            state = s;
-        } catch (DecodeException e) {
-            foldFailure = new IllegalStateException("journal " + file + " holds an unreadable event after seq "
-                    + s.seq() + ": " + e.getMessage());
-            LOG.severe(foldFailure.getMessage());
-        } catch (RuntimeException e) {
-            foldFailure = e;
-            LOG.log(Level.SEVERE, "cannot fold journal " + file, e);
-        } finally {
-            folded.countDown();
-        }
-    }
-
     public String feedId() {
         return feedId;
     }
@@ -216,20 +180,12 @@ public final class Journal implements AutoCloseable {
 
     /** Starts folding the stored events into the state, once; {@link #state()} does it on demand. */
     public void startLoading() {
-        if (folding.compareAndSet(false, true)) Thread.ofPlatform().daemon().name("journal-fold").start(this::foldStored);
+        fold.start();
     }
 
     /** The state after the last event; the first call waits for the stored events to be folded. */
     public PlatformState state() {
-        startLoading();
-        try {
-            folded.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while loading the journal", e);
-        }
-        if (foldFailure != null) throw foldFailure;
-        return state;
+        return fold.state();
     }
 
     /** Appends one fact durably and returns it with its seq. Only the platform thread calls this. */
@@ -286,7 +242,7 @@ public final class Journal implements AutoCloseable {
             s = StateFold.apply(s, events.get(i));
             recent.set((int) (events.get(i).seq() % RECENT), new Slot(events.get(i).seq(), items.get(i), chains.get(i)));
         }
-        state = s;
+        fold.advanced(s);
         headChain = chain;
         publish(seq);
         return events;
@@ -327,7 +283,7 @@ public final class Journal implements AutoCloseable {
         if (afterSeq >= head) return out;
         if (head - afterSeq < RECENT - 64) {
             // Live tail: served from memory, no disk read.
-            Batch batch = new Batch(out, maxBytes);
+            ItemBatch batch = new ItemBatch(out, maxBytes);
             for (long s = afterSeq + 1; s <= head && out.size() < maxItems; s++) {
                 Slot slot = recent.get((int) (s % RECENT));
                 if (slot == null || slot.seq() != s) break; // overwritten by a later append (or not there yet): from disk
@@ -340,7 +296,7 @@ public final class Journal implements AutoCloseable {
         try (PreparedStatement ps = reader.prepareStatement("SELECT item FROM events WHERE seq > ? ORDER BY seq LIMIT ?")) {
             ps.setLong(1, afterSeq);
             ps.setInt(2, maxItems);
-            Batch batch = new Batch(out, maxBytes);
+            ItemBatch batch = new ItemBatch(out, maxBytes);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && batch.add(rs.getString(1))) {
                     // added
@@ -377,11 +333,7 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            if (folding.get()) folded.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        fold.awaitQuietly();
         synchronized (this) {
             closeQuietly(writer);
         }
@@ -398,28 +350,6 @@ public final class Journal implements AutoCloseable {
             c.close();
         } catch (SQLException e) {
             LOG.warning("closing journal " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** Items gathered up to a size in bytes: the protocol bounds a catch-up frame (256 KiB), not a number of characters. */
-    private static final class Batch {
-        private final List<String> out;
-        private final long maxBytes;
-        private long bytes;
-
-        Batch(List<String> out, long maxBytes) {
-            this.out = out;
-            this.maxBytes = maxBytes;
-        }
-
-        /** Adds the item if it fits (the first always does); false when it did not and the batch is full. */
-        boolean add(String item) {
-            if (maxBytes >= Integer.MAX_VALUE) return out.add(item); // no bound: no need to measure
-            long size = Outbox.utf8Length(item) + (out.isEmpty() ? 0 : 1);
-            if (!out.isEmpty() && bytes + size > maxBytes) return false;
-            out.add(item);
-            bytes += size;
-            return true;
         }
     }
 }
