@@ -2,7 +2,6 @@ package org.marketspine.console.feed.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
-import org.java_websocket.drafts.Draft;
-import org.java_websocket.exceptions.InvalidDataException;
-import org.java_websocket.framing.CloseFrame;
-import org.java_websocket.handshake.ClientHandshake;
-import org.java_websocket.handshake.ServerHandshakeBuilder;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
-import org.java_websocket.server.WebSocketServer;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.feed.FeedRefusal;
@@ -58,7 +51,7 @@ public final class FeedServer implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService platform;
     private final CommandDesk desk;
-    private final Transport transport;
+    private final FeedTransport transport;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
     private volatile Duration heartbeat = Duration.ofSeconds(Wire.HEARTBEAT_SECONDS);
@@ -84,7 +77,23 @@ public final class FeedServer implements AutoCloseable {
             return t;
         });
         this.desk = new CommandDesk(journal, source, clock);
-        this.transport = new Transport(bind);
+        this.transport = new FeedTransport(bind, () -> allowedOrigins, TRANSPORT_FRAME_LIMIT, new FeedTransport.Feed() {
+            @Override
+            public Session opened(WebSocket conn) {
+                return FeedServer.this.opened(conn);
+            }
+
+            @Override
+            public void frame(Session session, String frame) {
+                onFrame(session, frame);
+            }
+
+            @Override
+            public void started(Exception failure) {
+                startFailure = failure;
+                started.countDown();
+            }
+        });
         this.status = new SourceStatusBoard(clock);
     }
 
@@ -271,6 +280,18 @@ public final class FeedServer implements AutoCloseable {
         if (!closedOnPlatform) source.close();
     }
 
+    /** A new connection's session; one that has not said hello within the protocol's time is closed. */
+    private Session opened(WebSocket conn) {
+        Session session = new Session(conn, journal, clock, heartbeat, checkpointEvery, nanoTime, liveFrames);
+        platform.schedule(() -> {
+            if (!session.isGreeted() && conn.isOpen()) {
+                session.send(new Message.Error("bad_message", "no hello within " + Wire.HELLO_TIMEOUT_SECONDS + " s", true));
+                conn.close(Wire.CLOSE_HELLO_TIMEOUT, "no hello");
+            }
+        }, Wire.HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return session;
+    }
+
     private void onHello(Session session, Message.Hello hello) {
         if (hello.protocol() != Wire.PROTOCOL) {
             session.send(new Message.Error("unsupported_protocol", "this feed speaks protocol " + Wire.PROTOCOL
@@ -361,80 +382,6 @@ public final class FeedServer implements AutoCloseable {
             case Message.Hello h -> session.send(new Message.Error("bad_message", "already greeted", false));
             default -> session.send(new Message.Error("bad_message", "a client may not send '"
                     + frame.substring(0, Math.min(40, frame.length())) + "…' frames", false));
-        }
-    }
-
-    /** The Java-WebSocket server: only plumbing, everything else is above. */
-    private final class Transport extends WebSocketServer {
-        Transport(InetSocketAddress bind) {
-            super(bind, Math.max(2, Runtime.getRuntime().availableProcessors()),
-                    List.<Draft>of(new OriginCheckingDraft(() -> allowedOrigins, TRANSPORT_FRAME_LIMIT)));
-        }
-
-        @Override
-        public ServerHandshakeBuilder onWebsocketHandshakeReceivedAsServer(WebSocket conn, Draft draft,
-                                                                           ClientHandshake request)
-                throws InvalidDataException {
-            String path = request.getResourceDescriptor();
-            int query = path.indexOf('?');
-            if (!Wire.PATH.equals(query < 0 ? path : path.substring(0, query))) {
-                throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "the feed is at " + Wire.PATH);
-            }
-            return super.onWebsocketHandshakeReceivedAsServer(conn, draft, request);
-        }
-
-        @Override
-        public void onOpen(WebSocket conn, ClientHandshake handshake) {
-            if (Gatekeeper.refusedOrigin(conn, handshake) || Gatekeeper.tooManyWaiting(conn, transport.getConnections())) return;
-            Session session = new Session(conn, journal, clock, heartbeat, checkpointEvery, nanoTime, liveFrames);
-            conn.setAttachment(session);
-            platform.schedule(() -> {
-                if (!session.isGreeted() && conn.isOpen()) {
-                    session.send(new Message.Error("bad_message", "no hello within " + Wire.HELLO_TIMEOUT_SECONDS + " s", true));
-                    conn.close(Wire.CLOSE_HELLO_TIMEOUT, "no hello");
-                }
-            }, Wire.HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            Session session = conn.getAttachment();
-            if (session != null) session.close();
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, String message) {
-            Session session = conn.getAttachment();
-            if (session == null) return;
-            try {
-                onFrame(session, message);
-            } catch (RuntimeException e) {
-                // One client's frame must never take the server down.
-                LOG.log(Level.SEVERE, "failed to handle a frame from " + conn.getRemoteSocketAddress(), e);
-                session.send(new Message.Error("internal", "the feed failed on that frame", false));
-            }
-        }
-
-        @Override
-        public void onMessage(WebSocket conn, ByteBuffer bytes) {
-            Session session = conn.getAttachment();
-            if (session != null) session.send(new Message.Error("bad_message", "binary frames are not part of protocol v1; send text", false));
-        }
-
-        @Override
-        public void onError(WebSocket conn, Exception ex) {
-            if (conn == null) {
-                startFailure = ex;
-                started.countDown();
-                LOG.log(Level.SEVERE, "feed server error", ex);
-            } else {
-                LOG.log(Level.FINE, "connection error from " + conn.getRemoteSocketAddress(), ex);
-            }
-        }
-
-        @Override
-        public void onStart() {
-            started.countDown();
         }
     }
 }
