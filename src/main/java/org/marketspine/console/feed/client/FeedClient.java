@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -19,11 +18,6 @@ import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.handshake.ServerHandshake;
-import org.java_websocket.protocols.IProtocol;
-import org.java_websocket.protocols.Protocol;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
 import org.marketspine.console.feed.tls.ClientTls;
 import org.marketspine.console.protocol.Codec;
@@ -56,8 +50,8 @@ public final class FeedClient implements AutoCloseable {
         return t;
     });
     private final PendingAnswers pending = new PendingAnswers();
-    private volatile Socket socket;
-    private volatile ConnectionState state;
+    private volatile FeedSocket socket;
+    private final StateOwner state;
     /**
      * When the current connection attempt began, opened or last delivered a frame, on the monotonic
      * time source: what the watchdog measures. Silence on the wire is real time even when the injected
@@ -76,11 +70,6 @@ public final class FeedClient implements AutoCloseable {
     private volatile Instant lastDataAt;
     /** Connection attempts since the last welcome: counted on the timer thread, reset on the socket thread. */
     private final AtomicInteger attempt = new AtomicInteger();
-    /**
-     * The one owner of {@link #state}: the socket thread and the watchdog timer both change it, so every
-     * transition (and its announcement to the listener, in order) happens under this lock.
-     */
-    private final Object stateLock = new Object();
     /** The client's own chain over what the feed sent, the feed's key, the integrity problem if any. */
     private final FeedTrust trust;
     private final ChainWatch chain;
@@ -94,7 +83,7 @@ public final class FeedClient implements AutoCloseable {
         this.lastSeq = new AtomicLong(lastSeq);
         this.trust = new FeedTrust(lastSeq, url, listener);
         this.chain = trust.chain();
-        this.state = new ConnectionState(Phase.CONNECTING, 1, null, null, lastSeq, 0, url.toString());
+        this.state = new StateOwner(new ConnectionState(Phase.CONNECTING, 1, null, null, lastSeq, 0, url.toString()), listener);
     }
 
     private volatile SSLContext tls;
@@ -134,7 +123,7 @@ public final class FeedClient implements AutoCloseable {
     }
 
     public ConnectionState state() {
-        return state;
+        return state.get();
     }
 
     /** When the feed last sent any frame (heartbeats included), or null. */
@@ -159,7 +148,7 @@ public final class FeedClient implements AutoCloseable {
     public void resetTo(long seq) {
         lastSeq.set(seq);
         chain.reset(seq, null);
-        Socket s = socket;
+        FeedSocket s = socket;
         if (s != null) s.close(1000, "resync");
     }
 
@@ -180,7 +169,7 @@ public final class FeedClient implements AutoCloseable {
     }
 
     private CompletableFuture<Message> send(String id, Message message) {
-        Socket s = socket;
+        FeedSocket s = socket;
         if (s == null || !s.isOpen() || welcome == null) return CompletableFuture.failedFuture(new IllegalStateException("the feed is not connected"));
         CompletableFuture<Message> answer = pending.expect(id);
         s.send(Codec.encode(message));
@@ -190,45 +179,24 @@ public final class FeedClient implements AutoCloseable {
     private void connect() {
         if (closed) return;
         attempt.incrementAndGet();
-        Socket s = new Socket(url);
+        FeedSocket s = new FeedSocket(url, CONNECT_TIMEOUT_MILLIS, socketEvents);
         if ("wss".equalsIgnoreCase(url.getScheme())) s.setSocketFactory(ClientTls.socketFactory(tls));
         lastFrameNanos = nanos.getAsLong();
         socket = s;
         s.connect();
     }
 
-    private void setState(ConnectionState next) {
-        synchronized (stateLock) {
-            state = next;
-            try {
-                listener.onState(next);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "connection state listener failed", e);
-            }
-        }
-    }
-
-    /** Moves to {@code next} only if the state is still {@code seen}: a decision made on a state that has moved on is dropped. */
-    private boolean transition(ConnectionState seen, ConnectionState next) {
-        synchronized (stateLock) {
-            if (state != seen) return false;
-            setState(next);
-            return true;
-        }
-    }
-
     private void scheduleReconnect(String why) {
-        long delay;
-        synchronized (stateLock) {
-            if (closed || state.phase() == Phase.REFUSED) return;
+        long[] delay = {-1};
+        state.decide(now -> {
+            if (closed || now.phase() == Phase.REFUSED) return null;
             int tried = attempt.get();
-            delay = Backoff.delayMillis(tried, bound -> ThreadLocalRandom.current().nextLong(bound + 1));
+            delay[0] = Backoff.delayMillis(tried, bound -> ThreadLocalRandom.current().nextLong(bound + 1));
             // lostSince stays null for a feed never heard from: nothing was ever current.
-            Instant lostSince = lastHeardAt;
-            setState(new ConnectionState(silentTooLong() ? Phase.LOST : Phase.RECONNECTING, tried + 1,
-                    clock.instant().plusMillis(delay), lostSince, lastSeq.get(), state.headSeq(), why));
-        }
-        timer.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+            return new ConnectionState(silentTooLong() ? Phase.LOST : Phase.RECONNECTING, tried + 1,
+                    clock.instant().plusMillis(delay[0]), lastHeardAt, lastSeq.get(), now.headSeq(), why);
+        });
+        if (delay[0] >= 0) timer.schedule(this::connect, delay[0], TimeUnit.MILLISECONDS);
     }
 
     /** 15 s since the feed was last heard from, or since this client began trying if it never was. */
@@ -246,8 +214,8 @@ public final class FeedClient implements AutoCloseable {
     /** Once a second on the timer: silence on the wire on the monotonic source, "lost for 15 s" on the injected clock. */
     void watchdog() {
         if (closed) return;
-        ConnectionState s = state;
-        Socket open = socket;
+        ConnectionState s = state.get();
+        FeedSocket open = socket;
         if (open != null && open.isOpen() && (welcome == null || s.phase() == Phase.LIVE || s.phase() == Phase.CATCHING_UP)
                 && nanos.getAsLong() - lastFrameNanos > SILENCE.toNanos()) {
             // Live and silent, or connected but never welcomed (in any phase): either way the feed is not answering.
@@ -263,13 +231,13 @@ public final class FeedClient implements AutoCloseable {
      */
     void declareLostIfSilent(ConnectionState seen) {
         if ((seen.phase() == Phase.RECONNECTING || seen.phase() == Phase.CONNECTING) && silentTooLong()) {
-            transition(seen, new ConnectionState(Phase.LOST, seen.attempt(), seen.nextAttemptAt(), seen.lostSince(), seen.lastSeq(),
+            state.transition(seen, new ConnectionState(Phase.LOST, seen.attempt(), seen.nextAttemptAt(), seen.lostSince(), seen.lastSeq(),
                     seen.headSeq(), seen.phase() == Phase.CONNECTING ? "no answer from " + url.getHost() + ":" + url.getPort()
                             + " within " + SILENCE.toSeconds() + " s" : seen.detail()));
         }
     }
 
-    private void onFrame(Socket from, String frame) {
+    private void onFrame(FeedSocket from, String frame) {
         lastFrameNanos = nanos.getAsLong();
         lastHeardAt = clock.instant();
         Message message;
@@ -291,14 +259,14 @@ public final class FeedClient implements AutoCloseable {
                 sourceStatus = null; // said afresh on every connection
                 attempt.set(0);
                 listener.onWelcome(w);
-                setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), w.headSeq(), w.server()));
+                state.set(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), w.headSeq(), w.server()));
             }
             case Message.Events batch -> applyEvents(from, batch.items(), canonical);
             case Message.Checkpoint c -> trust.checkpoint(c, welcome);
-            case Message.Live live -> setState(new ConnectionState(Phase.LIVE, 0, null, null, lastSeq.get(),
+            case Message.Live live -> state.set(new ConnectionState(Phase.LIVE, 0, null, null, lastSeq.get(),
                     live.headSeq(), welcome == null ? "" : welcome.server()));
             case Message.Heartbeat hb -> {
-                if (state.phase() == Phase.LIVE && hb.headSeq() > lastSeq.get()) {
+                if (state.get().phase() == Phase.LIVE && hb.headSeq() > lastSeq.get()) {
                     LOG.warning("heartbeat says head " + hb.headSeq() + " but we hold " + lastSeq.get() + "; resuming");
                     from.close(1000, "resume");
                 }
@@ -318,22 +286,22 @@ public final class FeedClient implements AutoCloseable {
                     return;
                 }
                 if (e.code().equals("unauthorized") || e.code().equals("unsupported_protocol")) {
-                    setState(new ConnectionState(Phase.REFUSED, attempt.get(), null, lastDataAt, lastSeq.get(),
-                            state.headSeq(), (e.code().equals("unauthorized") ? "unauthorized: " : "unsupported protocol: ") + e.message()));
+                    state.set(new ConnectionState(Phase.REFUSED, attempt.get(), null, lastDataAt, lastSeq.get(),
+                            state.get().headSeq(), (e.code().equals("unauthorized") ? "unauthorized: " : "unsupported protocol: ") + e.message()));
                 }
             }
             case Message.Snapshot s -> {
                 LOG.severe("the feed sent a snapshot: it no longer holds events after " + lastSeq.get()
                         + "; this client keeps full history and cannot continue from a snapshot");
-                setState(new ConnectionState(Phase.REFUSED, attempt.get(), null, clock.instant(), lastSeq.get(),
-                        state.headSeq(), "the feed no longer holds the events this client needs"));
+                state.set(new ConnectionState(Phase.REFUSED, attempt.get(), null, clock.instant(), lastSeq.get(),
+                        state.get().headSeq(), "the feed no longer holds the events this client needs"));
                 from.close(1000, "snapshot not supported");
             }
             default -> LOG.fine("ignored a " + message.getClass().getSimpleName() + " frame");
         }
     }
 
-    private void applyEvents(Socket from, List<Event> items, List<String> canonical) {
+    private void applyEvents(FeedSocket from, List<Event> items, List<String> canonical) {
         List<Event> fresh = new ArrayList<>(items.size());
         List<String> freshText = new ArrayList<>(items.size());
         List<ChainWatch.Finding> findings = new ArrayList<>();
@@ -357,9 +325,9 @@ public final class FeedClient implements AutoCloseable {
         listener.onItems(Collections.unmodifiableList(fresh), Collections.unmodifiableList(freshText));
         lastSeq.set(expected - 1);
         trust.foundAll(findings);
-        ConnectionState s = state;
+        ConnectionState s = state.get();
         if (s.phase() == Phase.CATCHING_UP) {
-            setState(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), s.headSeq(), s.detail()));
+            state.set(new ConnectionState(Phase.CATCHING_UP, 0, null, null, lastSeq.get(), s.headSeq(), s.detail()));
         }
     }
 
@@ -372,48 +340,38 @@ public final class FeedClient implements AutoCloseable {
         return this;
     }
 
-
     @Override
     public void close() {
         closed = true;
         timer.shutdownNow();
-        Socket s = socket;
+        FeedSocket s = socket;
         if (s != null) s.close();
         pending.failAll("client closed");
-        synchronized (stateLock) {
-            state = new ConnectionState(Phase.CLOSED, 0, null, null, lastSeq.get(), state.headSeq(), "closed");
-        }
+        state.end(last -> new ConnectionState(Phase.CLOSED, 0, null, null, lastSeq.get(), last.headSeq(), "closed"));
     }
 
-    /** One connection attempt; a new one is made for each reconnect. */
-    private final class Socket extends WebSocketClient {
-        Socket(URI uri) {
-            // A connect timeout: a blackholed host must fail the attempt (and retry), not hang for the OS's two minutes.
-            super(uri, new Draft_6455(Collections.emptyList(), List.<IProtocol>of(new Protocol("")), 4 * Wire.MAX_FRAME_BYTES),
-                    Map.of(), CONNECT_TIMEOUT_MILLIS);
-            setConnectionLostTimeout(0); // our own watchdog, on protocol heartbeats
-        }
-
+    /** What happens on the connection attempts: only the current one counts (a late event of an old one is ignored). */
+    private final FeedSocket.Events socketEvents = new FeedSocket.Events() {
         @Override
-        public void onOpen(ServerHandshake handshake) {
+        public void opened(FeedSocket from) {
             lastFrameNanos = nanos.getAsLong();
-            send(Codec.encode(new Message.Hello(Wire.PROTOCOL, "spine-console/0.1.0", token, lastSeq.get())));
+            from.send(Codec.encode(new Message.Hello(Wire.PROTOCOL, "spine-console/0.1.0", token, lastSeq.get())));
         }
 
         @Override
-        public void onMessage(String message) {
-            if (socket != this) return;
+        public void frame(FeedSocket from, String frame) {
+            if (socket != from) return;
             try {
-                onFrame(this, message);
+                onFrame(from, frame);
             } catch (RuntimeException e) {
                 LOG.log(Level.SEVERE, "failed to apply a frame from " + url + "; resuming", e);
-                close(1011, "client error");
+                from.close(1011, "client error");
             }
         }
 
         @Override
-        public void onClose(int code, String reason, boolean remote) {
-            if (socket != this || closed) return;
+        public void closed(FeedSocket from, int code, String reason) {
+            if (socket != from || closed) return;
             welcome = null;
             pending.failAll("feed connection closed");
             Throwable error = lastError;
@@ -423,9 +381,9 @@ public final class FeedClient implements AutoCloseable {
         }
 
         @Override
-        public void onError(Exception ex) {
-            if (socket == this) lastError = ex;
+        public void failed(FeedSocket from, Exception ex) {
+            if (socket == from) lastError = ex;
             LOG.log(Level.FINE, "feed connection error", ex);
         }
-    }
+    };
 }
