@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.marketspine.console.model.EventLog;
+import org.marketspine.console.model.EventHistory;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Canonical;
 import org.marketspine.console.protocol.Codec;
@@ -68,7 +68,7 @@ public final class BundleWriter {
          * the feed's whenever this version knows every field the feed sent (the writer checks it
          * against the feed's checkpoints and refuses to export if not).
          */
-        static ItemTexts of(EventLog log) {
+        static ItemTexts of(EventHistory log) {
             return (first, n) -> IntStream.range(0, n).parallel().mapToObj(i -> Canonical.of(log.event(first + i))).toArray(String[]::new);
         }
 
@@ -108,7 +108,7 @@ public final class BundleWriter {
 
     private BundleWriter() {}
 
-    public static Span span(EventLog log, Instant from, Instant to) throws IOException {
+    public static Span span(EventHistory log, Instant from, Instant to) throws IOException {
         if (log.size() == 0) throw new IOException("the journal holds no events: nothing to bundle");
         Instant end = to == null ? log.lastAt() : to;
         Instant start = from == null ? log.firstAt() : from;
@@ -118,7 +118,7 @@ public final class BundleWriter {
         return new Span(start, end, lastSeq, Math.min(lastSeq, log.seqAt(start) + 1));
     }
 
-    public static Written write(Path out, EventLog log, ItemTexts texts, FeedProof proof, Span span, Source source, String createdBy,
+    public static Written write(Path out, EventHistory log, ItemTexts texts, FeedProof proof, Span span, Source source, String createdBy,
                                 SigningKeys keys, Instant now, DoubleConsumer progress) throws IOException {
         Instant start = span.start();
         Instant end = span.end();

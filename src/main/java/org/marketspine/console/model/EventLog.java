@@ -15,7 +15,7 @@ import org.marketspine.console.protocol.Event;
  * <p>One writer thread appends; any thread may read. Appends publish through volatile fields, so
  * a reader never sees a half-written event.
  */
-public final class EventLog {
+public final class EventLog implements EventHistory {
     public static final int CHECKPOINT_EVERY = 1024;
     private static final int CHUNK_BITS = 14;
     private static final int CHUNK = 1 << CHUNK_BITS;
@@ -171,5 +171,61 @@ public final class EventLog {
     public Instant lastAt() {
         if (!retainsHistory) return size == 0 ? null : head.at();
         return size == 0 ? null : Instant.ofEpochMilli(timeChunks.get((size - 1) >>> CHUNK_BITS)[(size - 1) & (CHUNK - 1)]);
+    }
+
+    /** No events at all (what a view holds before its first snapshot). */
+    public static EventHistory emptyHistory() {
+        return new EventLog().asOfHead();
+    }
+
+    /** This log as it is now, pinned: later appends are not part of it. */
+    public EventHistory asOfHead() {
+        return new Pinned(this, head);
+    }
+
+    /** The running latest event time up to {@code seq} (what "known at t" is measured by), in milliseconds. */
+    private long latestMillisUpTo(long seq) {
+        int index = (int) (seq - 1);
+        return timeChunks.get(index >>> CHUNK_BITS)[index & (CHUNK - 1)];
+    }
+
+    /** A log's events up to one head; events appended after it are outside. */
+    private record Pinned(EventLog log, PlatformState head) implements EventHistory {
+        @Override
+        public long headSeq() {
+            return head.seq();
+        }
+
+        @Override
+        public int size() {
+            return (int) head.seq();
+        }
+
+        @Override
+        public Event event(long seq) {
+            if (seq > head.seq()) throw new IndexOutOfBoundsException("no event with seq " + seq + " in a history up to " + head.seq());
+            return log.event(seq);
+        }
+
+        @Override
+        public PlatformState stateAtSeq(long seq) {
+            return seq >= head.seq() ? head : log.stateAtSeq(seq);
+        }
+
+        @Override
+        public long seqAt(Instant t) {
+            return Math.min(log.seqAt(t), head.seq());
+        }
+
+        @Override
+        public Instant firstAt() {
+            return head.seq() == 0 ? null : log.firstAt();
+        }
+
+        @Override
+        public Instant lastAt() {
+            if (head.seq() == 0) return null;
+            return log.retainsHistory ? Instant.ofEpochMilli(log.latestMillisUpTo(head.seq())) : head.at();
+        }
     }
 }

@@ -10,7 +10,7 @@ import org.marketspine.console.protocol.ReadinessStatus;
 /**
  * How each node of a lineage graph looked in one state: captures that did not exist yet are
  * absent, superseded ones say so, readiness badges and open anomalies are those of that state.
- * Pure: the timeline scrubber calls it with {@code EventLog.stateAt(T)}.
+ * Pure: the timeline scrubber calls it with {@code EventHistory.stateAt(T)}.
  */
 public record LineageAt(PlatformState state, Map<String, Look> looks) {
 
@@ -26,7 +26,7 @@ public record LineageAt(PlatformState state, Map<String, Look> looks) {
     }
 
     /** The timeline scrubber's path: the state the journal knew at {@code t}, and the graph's looks in it. */
-    public static LineageAt at(EventLog log, LineageGraph graph, Instant t) {
+    public static LineageAt at(EventHistory log, LineageGraph graph, Instant t) {
         return of(graph, log.stateAt(t));
     }
 

@@ -25,7 +25,9 @@ import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.feed.tls.ClientTls;
+import org.marketspine.console.model.EventHistory;
 import org.marketspine.console.model.EventLog;
+import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateRetention;
 import org.marketspine.console.protocol.Canonical;
 import org.marketspine.console.protocol.Command;
@@ -116,18 +118,20 @@ public final class ConsoleRuntime implements CommandSender, AutoCloseable {
 
     public ConsoleSnapshot snapshot() {
         FeedClient c = client;
+        EventHistory history = log.asOfHead(); // the state and the events behind it, from one moment of the log
+        PlatformState head = history.head();
         if (review != null) {
-            return new ConsoleSnapshot(log.head(), new ConnectionState(ConnectionState.Phase.BUNDLE, 0, null, null, log.headSeq(),
-                    log.headSeq(), review.file().getFileName().toString()), welcome, false, null, notice, null, null,
-                    review.checkpoint(), review);
+            return new ConsoleSnapshot(head, new ConnectionState(ConnectionState.Phase.BUNDLE, 0, null, null, head.seq(),
+                    head.seq(), review.file().getFileName().toString()), welcome, false, null, notice, null, null,
+                    review.checkpoint(), review, history);
         }
         ConnectionState connection = c == null
-                ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, log.headSeq(), 0,
+                ? new ConnectionState(ConnectionState.Phase.CONNECTING, 1, null, null, head.seq(), 0,
                         options.embedded() ? "the embedded demo feed" : String.valueOf(options.feed()))
                 : c.state();
         Instant lastHeard = c == null ? null : c.lastHeardAt();
-        return new ConsoleSnapshot(log.head(), connection, welcome, fromCache, lastHeard, notice, c == null ? null : c.sourceStatus(),
-                c == null ? null : c.integrityProblem(), lastCheckpoint(c));
+        return new ConsoleSnapshot(head, connection, welcome, fromCache, lastHeard, notice, c == null ? null : c.sourceStatus(),
+                c == null ? null : c.integrityProblem(), lastCheckpoint(c), null, history);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.marketspine.console.ui;
 
 import java.time.Instant;
 import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.model.EventHistory;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Message;
 
@@ -14,10 +15,19 @@ import org.marketspine.console.protocol.Message;
  * @param integrity why the feed's history is not trusted (its signed checkpoint disagreed with what it sent), or null
  * @param checkpoint the latest checkpoint the feed signed that agreed with this console's own chain, or null
  * @param review the audit bundle under offline review (with its verdict), or null on a feed
+ * @param history the events up to {@code state} (and the states after them): a view travelling in time reads
+ *                these, never events that arrived after this snapshot
  */
 public record ConsoleSnapshot(PlatformState state, ConnectionState connection, Message.Welcome welcome,
                               boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source,
-                              String integrity, Message.Checkpoint checkpoint, BundleReview review) {
+                              String integrity, Message.Checkpoint checkpoint, BundleReview review, EventHistory history) {
+
+    /** Without the events behind the state (see {@link EventHistory#headOnly}). */
+    public ConsoleSnapshot(PlatformState state, ConnectionState connection, Message.Welcome welcome,
+                           boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source,
+                           String integrity, Message.Checkpoint checkpoint, BundleReview review) {
+        this(state, connection, welcome, fromCache, lastHeard, notice, source, integrity, checkpoint, review, EventHistory.headOnly(state));
+    }
 
     public ConsoleSnapshot(PlatformState state, ConnectionState connection, Message.Welcome welcome,
                            boolean fromCache, Instant lastHeard, String notice, Message.SourceStatus source) {

@@ -62,7 +62,7 @@ public final class MainWindow extends BorderPane {
         this.clock = clock;
         this.health = HealthViewModel.of(runtime);
         this.readinessVm = ReadinessViewModel.of(runtime);
-        this.lineageVm = new LineageViewModel(runtime, runtime::log);
+        this.lineageVm = new LineageViewModel(runtime, runtime.publisher()::deliver, runtime::clockNow, runtime.review());
         getStyleClass().add("main-window");
 
         Label title = new Label("Spine Console");

@@ -81,4 +81,27 @@ class EventLogTest {
         assertEquals(1, s.seq());
         assertTrue(s.executions().isEmpty());
     }
+
+    @Test
+    void aHistoryPinnedAtAHeadNeverShowsAnEventAppendedAfterIt() {
+        EventLog log = new EventLog();
+        int half = HISTORY.size() / 2;
+        log.appendAll(HISTORY.subList(0, half));
+        EventHistory pinned = log.asOfHead();
+        PlatformState then = log.head();
+        log.appendAll(HISTORY.subList(half, HISTORY.size()));
+
+        assertEquals(half, pinned.headSeq());
+        assertEquals(half, pinned.size());
+        assertSame(then, pinned.head());
+        assertSame(then, pinned.stateAt(NOW.plusSeconds(60)), "the far future is the pinned head, not the log's");
+        assertEquals(half, pinned.seqAt(NOW.plusSeconds(60)));
+        assertEquals(log.stateAtSeq(half / 2), pinned.stateAtSeq(half / 2));
+        Instant latest = HISTORY.subList(0, half).stream().map(Event::at).max(Instant::compareTo).orElseThrow();
+        assertEquals(latest.toEpochMilli(), pinned.lastAt().toEpochMilli());
+        assertTrue(log.lastAt().isAfter(pinned.lastAt()));
+        assertThrows(IndexOutOfBoundsException.class, () -> pinned.event(half + 1));
+        assertNull(EventLog.emptyHistory().lastAt());
+        assertEquals(0, EventLog.emptyHistory().size());
+    }
 }

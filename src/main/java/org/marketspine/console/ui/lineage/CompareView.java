@@ -61,11 +61,11 @@ final class CompareView extends VBox {
         capB.setPrefColumnCount(22);
         Button compareCaps = new Button("Compare captures");
         compareCaps.setOnAction(e -> {
-            vm.clearComparison();
+            vm.comparison().clear();
             if (capA.getText().isBlank() || capB.getText().isBlank()) error.setText("Give two capture ids.");
             else {
                 error.setText("");
-                vm.compareCaptures(capA.getText().trim(), capB.getText().trim());
+                vm.comparison().compareCaptures(capA.getText().trim(), capB.getText().trim());
             }
         });
         error.getStyleClass().add("validation");
@@ -100,10 +100,10 @@ final class CompareView extends VBox {
         none.visibleProperty().bind(summary.visibleProperty().not());
         none.managedProperty().bind(none.visibleProperty());
         getChildren().addAll(instants, captures, error, none, summary, result);
-        vm.comparisonProperty().addListener((o, x, r) -> render(r));
-        vm.deltas().addListener((ListChangeListener<String>) c -> renderDeltas());
-        render(vm.comparisonProperty().get());
-        Instant last = vm.log().lastAt();
+        vm.comparison().resultProperty().addListener((o, x, r) -> render(r));
+        vm.comparison().deltas().addListener((ListChangeListener<String>) c -> renderDeltas());
+        render(vm.comparison().resultProperty().get());
+        Instant last = vm.history().lastAt();
         if (last != null) {
             b.setText(InstantText.format(last));
             a.setText(InstantText.format(last.minus(Duration.ofDays(7))));
@@ -112,7 +112,7 @@ final class CompareView extends VBox {
 
     private void render(CompareText.Result r) {
         summary.setText(r.summary());
-        summary.setVisible(!r.summary().isEmpty() || !vm.deltas().isEmpty());
+        summary.setVisible(!r.summary().isEmpty() || !vm.comparison().deltas().isEmpty());
         result.getRoot().getChildren().clear();
         for (CompareText.Section s : r.sections()) {
             TreeItem<String> section = new TreeItem<>(s.title() + ": " + s.count());
@@ -129,12 +129,12 @@ final class CompareView extends VBox {
     }
 
     private void renderDeltas() {
-        deltas.getChildren().setAll(vm.deltas().stream().map(TreeItem::new).toList());
+        deltas.getChildren().setAll(vm.comparison().deltas().stream().map(TreeItem::new).toList());
         deltas.setExpanded(true);
         boolean shown = result.getRoot().getChildren().contains(deltas);
-        if (!vm.deltas().isEmpty() && !shown) result.getRoot().getChildren().add(deltas);
-        if (vm.deltas().isEmpty() && shown) result.getRoot().getChildren().remove(deltas);
-        summary.setVisible(!summary.getText().isEmpty() || !vm.deltas().isEmpty());
+        if (!vm.comparison().deltas().isEmpty() && !shown) result.getRoot().getChildren().add(deltas);
+        if (vm.comparison().deltas().isEmpty() && shown) result.getRoot().getChildren().remove(deltas);
+        summary.setVisible(!summary.getText().isEmpty() || !vm.comparison().deltas().isEmpty());
     }
 
     /** Fills in both instants and compares them. */
@@ -146,7 +146,7 @@ final class CompareView extends VBox {
 
     private Instant timeline() {
         Instant t = vm.timeProperty().get();
-        return t != null ? t : vm.log().lastAt() != null ? vm.log().lastAt() : vm.shownAt();
+        return t != null ? t : vm.history().lastAt() != null ? vm.history().lastAt() : vm.shownAt();
     }
 
     private void compareInstants() {
@@ -158,7 +158,7 @@ final class CompareView extends VBox {
                 return;
             }
             error.setText("");
-            vm.compare(from, to);
+            vm.comparison().compare(from, to);
         } catch (DateTimeParseException ex) {
             error.setText("Both instants must be ISO 8601, e.g. " + InstantText.format(Instant.parse("2026-10-16T14:00:00Z")) + ".");
         }

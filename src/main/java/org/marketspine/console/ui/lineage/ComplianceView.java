@@ -93,7 +93,7 @@ public final class ComplianceView extends BorderPane {
      * revision, an hour after it, with the banner), compare (the last fourteen days), audit, retention.
      */
     public void show(String view) {
-        Instant last = vm.log().lastAt();
+        Instant last = vm.history().lastAt();
         switch (view) {
             case "graph" -> showTab(0);
             case "past" -> {

@@ -135,7 +135,7 @@ final class ExportBundleDialog extends Dialog<Void> {
         Thread.ofVirtual().name("bundle-export").start(() -> {
             try {
                 SigningKeys keys = BundleKeys.loadOrCreate(BundleKeys.defaultFile());
-                BundleWriter.Span span = BundleWriter.span(vm.log(), a, b);
+                BundleWriter.Span span = BundleWriter.span(vm.history(), a, b);
                 runtime.publisher().deliver(() -> status.setText("Asking the feed for its signed checkpoint at seq " + span.lastSeq() + "…"));
                 FeedProof proof;
                 try {
@@ -146,7 +146,7 @@ final class ExportBundleDialog extends Dialog<Void> {
                 }
                 BundleWriter.Written written;
                 try (BundleWriter.ItemTexts texts = runtime.itemTexts()) {
-                    written = BundleWriter.write(out, vm.log(), texts, proof, span,
+                    written = BundleWriter.write(out, vm.history(), texts, proof, span,
                             new BundleWriter.Source(w == null || w.feedId() == null ? "unknown" : w.feedId(), w == null ? "unknown" : w.platform(),
                                     w == null ? "unknown" : w.server(), runtime.feedKey()),
                             (w == null ? System.getProperty("user.name") : w.user()) + " via Spine Console", keys, Instant.now(),

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +26,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.marketspine.console.model.AuditLog;
 import org.marketspine.console.model.Capture;
+import org.marketspine.console.model.EventHistory;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.LineageAt;
@@ -32,9 +34,8 @@ import org.marketspine.console.model.LineageGraph;
 import org.marketspine.console.model.LineageLayout;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.RetentionReport;
-import org.marketspine.console.model.StateDiff;
-import org.marketspine.console.protocol.Message;
-import org.marketspine.console.ui.ConsoleRuntime;
+import org.marketspine.console.ui.BundleReview;
+import org.marketspine.console.ui.CommandSender;
 import org.marketspine.console.ui.ConsoleSnapshot;
 import org.marketspine.console.ui.Times;
 
@@ -46,8 +47,12 @@ import org.marketspine.console.ui.Times;
 public final class LineageViewModel {
     public static final String ALL_TIERS = "All tiers";
 
-    private final ConsoleRuntime runtime;
-    private final Supplier<EventLog> logs;
+    private final CommandSender feed;
+    /** The hop back onto the FX thread, for a layout or an answer that finishes elsewhere. */
+    private final Executor fx;
+    private final Supplier<Instant> now;
+    /** The audit bundle under offline review, or null on a feed. */
+    private final BundleReview review;
     private final ObjectProperty<String> tier = new SimpleObjectProperty<>(ALL_TIERS);
     private final ObjectProperty<LocalDate> week = new SimpleObjectProperty<>();
     private final ObservableList<LocalDate> weeks = FXCollections.observableArrayList();
@@ -65,8 +70,7 @@ public final class LineageViewModel {
     private List<AuditLog.Entry> auditAll = List.of();
     private PlatformState auditAllOf;
     private final ReadOnlyObjectWrapper<RetentionReport> retention = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<CompareText.Result> comparison = new ReadOnlyObjectWrapper<>(CompareText.Result.NONE);
-    private final ObservableList<String> deltas = FXCollections.observableArrayList();
+    private final LineageCompare comparison;
     private final BooleanProperty auditShown = new SimpleBooleanProperty();
     private final BooleanProperty retentionShown = new SimpleBooleanProperty();
     private Map<String, List<String>> labels = Map.of();
@@ -76,9 +80,18 @@ public final class LineageViewModel {
     private int generation;
     private String pendingSelect;
 
-    public LineageViewModel(ConsoleRuntime runtime, Supplier<EventLog> logs) {
-        this.runtime = runtime;
-        this.logs = logs;
+    /**
+     * @param feed where requests go (capture diffs)
+     * @param fx runs a result on the FX thread
+     * @param now the console's clock (a bundle under review stands at its end)
+     * @param review the bundle under offline review, or null on a feed
+     */
+    public LineageViewModel(CommandSender feed, Executor fx, Supplier<Instant> now, BundleReview review) {
+        this.feed = feed;
+        this.fx = fx;
+        this.now = now;
+        this.review = review;
+        this.comparison = new LineageCompare(this::history, this::head, feed, fx);
         tier.addListener((o, a, b) -> rebuild());
         week.addListener((o, a, b) -> rebuild());
         focus.addListener((o, a, b) -> rebuild());
@@ -133,7 +146,7 @@ public final class LineageViewModel {
         } else {
             graph.set(shown);
         }
-        show(time.get() == null ? head : log().stateAt(time.get()));
+        show(time.get() == null ? head : history().stateAt(time.get()));
     }
 
     private static boolean sameNodes(LineageGraph a, LineageGraph b) {
@@ -150,14 +163,14 @@ public final class LineageViewModel {
             try {
                 r = LineageLayout.of(g);
             } catch (RuntimeException e) {
-                runtime.publisher().deliver(() -> {
+                fx.execute(() -> {
                     if (gen != generation) return;
                     status.set("Layout failed: " + e);
                     phase.set(LayoutPhase.FAILED);
                 });
                 return;
             }
-            runtime.publisher().deliver(() -> {
+            fx.execute(() -> {
                 if (gen != generation) return;
                 layout.set(r);
                 status.set("");
@@ -194,7 +207,7 @@ public final class LineageViewModel {
     }
 
     private void refreshRetention() {
-        retention.set(RetentionReport.of(shownState, time.get() != null ? time.get() : runtime.clockNow()));
+        retention.set(RetentionReport.of(shownState, time.get() != null ? time.get() : now.get()));
     }
 
     /**
@@ -237,14 +250,14 @@ public final class LineageViewModel {
 
     /** Shows the platform as the journal knew it at {@code t}; at or after the head instant, that is live. */
     public void scrubTo(Instant t) {
-        Instant last = log().lastAt();
+        Instant last = history().lastAt();
         if (t == null || last == null || !t.isBefore(last)) {
             goLive();
             return;
         }
-        Instant first = log().firstAt();
+        Instant first = history().firstAt();
         time.set(t.isBefore(first) ? first : t);
-        show(ScrubStep.at(log(), graph.get(), time.get()));
+        show(ScrubStep.at(history(), graph.get(), time.get()));
     }
 
     public void goLive() {
@@ -254,13 +267,13 @@ public final class LineageViewModel {
 
     /** Moves to the instant of the next (+1) or previous (−1) event. */
     public void step(int direction) {
-        if (log().size() == 0) return;
-        long seq = time.get() == null ? log().headSeq() : log().seqAt(time.get());
-        long target = Math.max(1, Math.min(log().size(), seq + direction));
+        if (history().size() == 0) return;
+        long seq = time.get() == null ? history().headSeq() : history().seqAt(time.get());
+        long target = Math.max(1, Math.min(history().size(), seq + direction));
         if (target == seq && direction > 0) return;
-        Instant t = log().event(target).at();
+        Instant t = history().event(target).at();
         if (direction > 0 && time.get() != null && !t.isAfter(time.get())) t = time.get().plusMillis(1);
-        if (direction < 0 && target == seq) t = log().firstAt();
+        if (direction < 0 && target == seq) t = history().firstAt();
         scrubTo(t);
     }
 
@@ -298,29 +311,6 @@ public final class LineageViewModel {
         if (nodeWeek != null) week.set(nodeWeek);
     }
 
-    // ---- compare ----
-
-    /** What changed from instant {@code a} to instant {@code b}; row and symbol deltas arrive from the feed. */
-    public StateDiff compare(Instant a, Instant b) {
-        StateDiff d = StateDiff.between(log().stateAt(a), log().stateAt(b));
-        deltas.clear();
-        comparison.set(CompareText.of(d, a, b));
-        for (Capture c : d.capturesSuperseded()) {
-            Capture newer = head.capture(c.supersededBy());
-            if (newer != null) compareCaptures(c.captureId(), newer.captureId());
-        }
-        return d;
-    }
-
-    /** Row and symbol deltas between two captures, as the feed computes them (capture_diff). */
-    public void compareCaptures(String from, String to) {
-        Message.Request r = new Message.Request(runtime.nextId("diff-"), "capture_diff", null, null, null, null, null, from, to, null);
-        runtime.request(r, runtime.publisher()::deliver, (resp, e) -> deltas.add(
-                e != null ? "capture_diff " + from + " → " + to + " failed: " + e.getMessage()
-                        : !resp.ok() ? "capture_diff " + from + " → " + to + " refused: " + resp.error().message()
-                        : CompareText.diff(resp.data())));
-    }
-
     // ---- audit ----
 
     /** Writes the audit log as shown (filters applied) to a CSV file with ISO 8601 UTC times. */
@@ -343,35 +333,20 @@ public final class LineageViewModel {
     }
 
     public Range exportRange() {
-        return exportRange(auditFilter.get(), time.get() != null ? time.get() : log().lastAt());
+        return exportRange(auditFilter.get(), time.get() != null ? time.get() : history().lastAt());
     }
 
     public List<AuditLog.ScheduledRun> verifyWeek(LocalDate w) {
-        return AuditLog.verifyWeek(shownState, w, time.get() != null ? time.get() : runtime.clockNow());
+        return AuditLog.verifyWeek(shownState, w, time.get() != null ? time.get() : now.get());
     }
 
     /** The end of the bundle's range under offline review (what the app is "as of"), else null. */
     public Instant reviewEnd() {
-        return runtime.review() == null ? null : runtime.review().to();
+        return review == null ? null : review.to();
     }
 
     public boolean isReview() {
-        return runtime.review() != null;
-    }
-
-    /**
-     * What the timeline says of the instant shown: T in the past; a bundle under review is as of
-     * its end and never "LIVE"; else live, with the last event heard.
-     */
-    static String timelineText(Instant t, Instant last, Instant bundleEnd) {
-        return timelineText(t, last, bundleEnd, true);
-    }
-
-    /** As above; on data that is not current (feed lost, its source loading or failing) never "LIVE". */
-    static String timelineText(Instant t, Instant last, Instant bundleEnd, boolean current) {
-        if (t != null) return Times.absolute(t);
-        if (bundleEnd != null) return "END OF BUNDLE · " + Times.absolute(bundleEnd) + " · offline review";
-        return (current ? "LIVE" : "NOT CURRENT") + (last == null ? " · no events yet" : " · last event " + Times.absolute(last));
+        return review != null;
     }
 
     /** Whether the data shown is current (live, and the feed says its source is current). */
@@ -381,8 +356,8 @@ public final class LineageViewModel {
 
     /** Where the timeline starts: a bundle's range start, else the journal's first event. */
     public Instant timelineStart() {
-        if (runtime.review() != null) return runtime.review().from();
-        return log().firstAt();
+        if (review != null) return review.from();
+        return history().firstAt();
     }
 
     public List<String> labels(String nodeId) {
@@ -390,7 +365,8 @@ public final class LineageViewModel {
     }
 
     public PlatformState head() { return head; }
-    public EventLog log() { return logs.get(); }
+    /** The events up to the last snapshot's state: what travelling in time reads (never events that arrived since). */
+    public EventHistory history() { return lastSnapshot == null ? EventLog.emptyHistory() : lastSnapshot.history(); }
     public ObjectProperty<String> tierProperty() { return tier; }
     public ObjectProperty<LocalDate> weekProperty() { return week; }
     public ObservableList<LocalDate> weeks() { return weeks; }
@@ -410,14 +386,8 @@ public final class LineageViewModel {
     public List<AuditLog.Entry> auditUnfiltered() { return auditAll; }
     public ObjectProperty<AuditLog.Filter> auditFilterProperty() { return auditFilter; }
     public ReadOnlyObjectProperty<RetentionReport> retentionProperty() { return retention.getReadOnlyProperty(); }
-    ReadOnlyObjectProperty<CompareText.Result> comparisonProperty() { return comparison.getReadOnlyProperty(); }
-    /** Row and symbol deltas of revisions, as the feed's answers arrive. */
-    public ObservableList<String> deltas() { return deltas; }
-    /** Before comparing two captures on their own: nothing of an earlier comparison stays. */
-    void clearComparison() {
-        comparison.set(CompareText.Result.NONE);
-        deltas.clear();
-    }
+    /** Two instants compared, and the deltas of the revisions between them. */
+    public LineageCompare comparison() { return comparison; }
     public BooleanProperty auditShownProperty() { return auditShown; }
     public BooleanProperty retentionShownProperty() { return retentionShown; }
 }

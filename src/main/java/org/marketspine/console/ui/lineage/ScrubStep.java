@@ -3,7 +3,7 @@ package org.marketspine.console.ui.lineage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.marketspine.console.model.EventLog;
+import org.marketspine.console.model.EventHistory;
 import org.marketspine.console.model.LineageAt;
 import org.marketspine.console.model.LineageGraph;
 
@@ -13,7 +13,7 @@ import org.marketspine.console.model.LineageGraph;
  */
 public record ScrubStep(LineageAt at, Map<String, List<String>> labels) {
 
-    public static ScrubStep at(EventLog log, LineageGraph graph, Instant t) {
+    public static ScrubStep at(EventHistory log, LineageGraph graph, Instant t) {
         return of(graph, LineageAt.at(log, graph, t));
     }
 

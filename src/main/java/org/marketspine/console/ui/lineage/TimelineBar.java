@@ -163,7 +163,7 @@ final class TimelineBar extends VBox {
 
     private void refresh() {
         Instant first = vm.timelineStart();
-        Instant last = vm.log().lastAt();
+        Instant last = vm.history().lastAt();
         Instant t = vm.timeProperty().get();
         updating = true;
         if (first != null && last != null) {
@@ -172,7 +172,7 @@ final class TimelineBar extends VBox {
             slider.setValue(t == null ? slider.getMax() : t.toEpochMilli());
         }
         updating = false;
-        now.setText(LineageViewModel.timelineText(t, last, vm.reviewEnd(), vm.isCurrent()));
+        now.setText(timelineText(t, last, vm.reviewEnd(), vm.isCurrent()));
         drawStrip();
         layTicks();
     }
@@ -180,7 +180,7 @@ final class TimelineBar extends VBox {
     /** Date labels only change with the range, the width or the zone: scrubbing leaves them be. */
     private void layTicks() {
         Instant first = vm.timelineStart();
-        Instant last = vm.log().lastAt();
+        Instant last = vm.history().lastAt();
         double w = ticks.getWidth();
         ZoneId zone = Times.zone();
         String key = first + "|" + last + "|" + w + "|" + zone;
@@ -204,7 +204,7 @@ final class TimelineBar extends VBox {
         double h = strip.getHeight();
         g.clearRect(0, 0, w, h);
         Instant first = vm.timelineStart();
-        Instant last = vm.log().lastAt();
+        Instant last = vm.history().lastAt();
         if (first == null || last == null || w < 10) return;
         int buckets = (int) (w / 3);
         // Scrubbing redraws the strip every step; the density only changes with the feed or the width.
@@ -234,5 +234,20 @@ final class TimelineBar extends VBox {
         double x = t == null ? w - 2 : (t.toEpochMilli() - first.toEpochMilli()) / (double) Math.max(1, last.toEpochMilli() - first.toEpochMilli()) * w;
         g.setFill(StyleProbes.fill(cursor));
         g.fillRect(Math.max(0, Math.min(w - 2, x - 1)), 0, 2, h);
+    }
+
+    /**
+     * What the timeline says of the instant shown: T in the past; a bundle under review is as of
+     * its end and never "LIVE"; else live, with the last event heard.
+     */
+    static String timelineText(Instant t, Instant last, Instant bundleEnd) {
+        return timelineText(t, last, bundleEnd, true);
+    }
+
+    /** As above; on data that is not current (feed lost, its source loading or failing) never "LIVE". */
+    static String timelineText(Instant t, Instant last, Instant bundleEnd, boolean current) {
+        if (t != null) return Times.absolute(t);
+        if (bundleEnd != null) return "END OF BUNDLE · " + Times.absolute(bundleEnd) + " · offline review";
+        return (current ? "LIVE" : "NOT CURRENT") + (last == null ? " · no events yet" : " · last event " + Times.absolute(last));
     }
 }

@@ -34,13 +34,13 @@ class ComplianceDecisionsTest {
     @Test
     void item17_aBundleUnderReviewIsAsOfItsEnd_neverLive() {
         Instant end = Instant.parse("2026-11-25T12:00:00Z");
-        String text = LineageViewModel.timelineText(null, end.minusSeconds(60), end);
+        String text = TimelineBar.timelineText(null, end.minusSeconds(60), end);
         assertFalse(text.contains("LIVE"), text);
         assertTrue(text.startsWith("END OF BUNDLE · " + Times.absolute(end)), text);
-        assertTrue(LineageViewModel.timelineText(null, end, null).startsWith("LIVE · last event "));
-        assertTrue(LineageViewModel.timelineText(null, end, null, false).startsWith("NOT CURRENT · last event "),
+        assertTrue(TimelineBar.timelineText(null, end, null).startsWith("LIVE · last event "));
+        assertTrue(TimelineBar.timelineText(null, end, null, false).startsWith("NOT CURRENT · last event "),
                 "never LIVE on data that is not current");
-        assertEquals(Times.absolute(T), LineageViewModel.timelineText(T, end, end));
+        assertEquals(Times.absolute(T), TimelineBar.timelineText(T, end, end));
     }
 
     @Test
