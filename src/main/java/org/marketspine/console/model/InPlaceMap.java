@@ -1,6 +1,5 @@
 package org.marketspine.console.model;
 
-import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +18,7 @@ import org.pcollections.PMap;
  * remembers when it was last put: that is all it takes to give back exactly the
  * {@code HashTreePMap} the persistent fold builds, or to iterate in its order (see {@link #settle()}).
  */
-final class InPlaceMap<K, V> extends AbstractMap<K, V> implements PMap<K, V> {
+final class InPlaceMap<K, V> extends PMapBase<K, V> {
     /** A value and when it was put (the count of puts so far): updated in place, so a put of a known key is one lookup. */
     private static final class Slot<V> {
         V value;
@@ -137,32 +136,8 @@ final class InPlaceMap<K, V> extends AbstractMap<K, V> implements PMap<K, V> {
         };
     }
 
-    @Override
-    @Deprecated
-    public V put(K key, V value) {
-        throw new UnsupportedOperationException("use plus");
-    }
-
-    @Override
-    @Deprecated
-    public V remove(Object key) {
-        throw new UnsupportedOperationException("use minus");
-    }
-
-    @Override
-    @Deprecated
-    public void putAll(Map<? extends K, ? extends V> m) {
-        throw new UnsupportedOperationException("use plusAll");
-    }
-
-    @Override
-    @Deprecated
-    public void clear() {
-        throw new UnsupportedOperationException("use minusAll");
-    }
-
     /** A settled map: reads the one it was folded in, which no longer changes. */
-    private static final class Settled<K, V> extends AbstractMap<K, V> implements PMap<K, V> {
+    private static final class Settled<K, V> extends PMapBase<K, V> {
         private final InPlaceMap<K, V> source;
         private Set<Entry<K, V>> ordered;
         private PMap<K, V> persistent;
@@ -215,30 +190,6 @@ final class InPlaceMap<K, V> extends AbstractMap<K, V> implements PMap<K, V> {
         @Override
         public PMap<K, V> minusAll(Collection<?> keys) {
             return persistent().minusAll(keys);
-        }
-
-        @Override
-        @Deprecated
-        public V put(K key, V value) {
-            throw new UnsupportedOperationException("persistent: use plus");
-        }
-
-        @Override
-        @Deprecated
-        public V remove(Object key) {
-            throw new UnsupportedOperationException("persistent: use minus");
-        }
-
-        @Override
-        @Deprecated
-        public void putAll(Map<? extends K, ? extends V> m) {
-            throw new UnsupportedOperationException("persistent: use plusAll");
-        }
-
-        @Override
-        @Deprecated
-        public void clear() {
-            throw new UnsupportedOperationException("persistent: use minusAll");
         }
     }
 }
