@@ -16,10 +16,8 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.geometry.Point2D;
-import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -27,7 +25,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +70,11 @@ class ReadinessGridTest {
         runtime.close();
     }
 
-    private void awaitLive() throws Exception {
+    private void awaitLive() {
+        awaitLive(runtime, window);
+    }
+
+    static void awaitLive(ConsoleRuntime runtime, MainWindow window) {
         HealthBoardTest.await("live with history", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
         HealthBoardTest.await("the grid", 5, () -> !window.readiness().rows().isEmpty());
     }
@@ -85,13 +86,13 @@ class ReadinessGridTest {
         }).get(10, TimeUnit.SECONDS);
     }
 
-    private GridCell find(Predicate<GridCell> p) {
+    static GridCell find(MainWindow window, Predicate<GridCell> p) {
         for (var row : window.readiness().rows()) for (GridCell c : row.cells()) if (c != null && p.test(c)) return c;
         return null;
     }
 
     /** Scrolls the grid to the cell and returns where it is drawn on screen. */
-    private Point2D cellAt(FxRobot robot, GridCell c) {
+    static Point2D cellAt(FxRobot robot, MainWindow window, GridCell c) {
         Point2D[] at = new Point2D[1];
         robot.interact(() -> at[0] = window.readinessView().grid().reveal(c));
         assertNotNull(at[0], "no cell in the grid for " + c.key());
@@ -115,9 +116,9 @@ class ReadinessGridTest {
     @Test
     void aPreliminaryCellSaysPreliminaryInWords(FxRobot robot) throws Exception {
         awaitLive();
-        GridCell preliminary = find(c -> c.status() == ReadinessStatus.PRELIMINARY);
+        GridCell preliminary = find(window, c -> c.status() == ReadinessStatus.PRELIMINARY);
         assertNotNull(preliminary, "the demo has a PRELIMINARY week");
-        Point2D at = cellAt(robot, preliminary);
+        Point2D at = cellAt(robot, window, preliminary);
         assertEquals("PRELIMINARY", shown(robot, preliminary).get(0));
         robot.clickOn(at);
         assertEquals("PRELIMINARY", robot.lookup("#detail-badge").queryAs(Label.class).getText());
@@ -129,7 +130,7 @@ class ReadinessGridTest {
         var rows = window.readiness().rows();
         int r = 0;
         while (rows.get(r).cells().get(0) == null || rows.get(r + 1).cells().get(0) == null || rows.get(r + 1).cells().get(1) == null) r++;
-        robot.clickOn(cellAt(robot, rows.get(r).cells().get(0)));
+        robot.clickOn(cellAt(robot, window, rows.get(r).cells().get(0)));
         String start = robot.lookup("#detail-title").queryAs(Label.class).getText();
         assertTrue(start.endsWith("week ending " + rows.get(r).week()), start);
         robot.type(KeyCode.DOWN);
@@ -146,7 +147,7 @@ class ReadinessGridTest {
         awaitLive();
         PlatformState s = runtime.log().head();
         // A certified normalized week that derived analytics consumed.
-        GridCell target = find(c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED && !c.revised()
+        GridCell target = find(window, c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED && !c.revised()
                 && s.captures().values().stream().anyMatch(d -> d.recorded().inputs().contains(c.captureId())));
         assertNotNull(target);
         Capture old = s.capture(target.captureId());
@@ -162,7 +163,7 @@ class ReadinessGridTest {
         assertTrue(window.readiness().changed(now), "changed since last looked");
         String marks = shown(robot, now).get(2);
         assertTrue(marks.contains("CHANGED"), marks);
-        GridCell derived = find(c -> c.derived() && c.key().tier().equals(target.key().tier()) && c.stale()
+        GridCell derived = find(window, c -> c.derived() && c.key().tier().equals(target.key().tier()) && c.stale()
                 && runtime.log().head().capture(c.captureId()).recorded().inputs().contains(old.captureId()));
         assertNotNull(derived, "a derived cell computed from the superseded capture is stale");
         String derivedMarks = shown(robot, derived).get(2);
@@ -181,7 +182,7 @@ class ReadinessGridTest {
         GridCell after = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
         assertTrue(window.readiness().changed(after), "CHANGED survives a restart");
         assertTrue(shown(robot, after).get(2).contains("CHANGED"), "the mark is drawn after the restart");
-        robot.clickOn(cellAt(robot, after));
+        robot.clickOn(cellAt(robot, window, after));
         assertFalse(window.readiness().changed(window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding())),
                 "opening the cell clears the mark");
     }
@@ -216,7 +217,7 @@ class ReadinessGridTest {
     @Test
     void certifyIsRefusedWhileACriticalAnomalyIsOpenWithTheServersReason(FxRobot robot) throws Exception {
         awaitLive();
-        GridCell week = find(c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED);
+        GridCell week = find(window, c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED);
         inject(new EventData.ReadinessChanged(NORMALIZED, week.key().tier(), week.key().weekEnding(), ReadinessStatus.PRELIMINARY,
                         "re-checking", "test", week.captureId(), week.symbols(), week.expectedSymbols()),
                 new EventData.AnomalyDetected("an-test-critical", Severity.CRITICAL, "completeness", NORMALIZED, week.key().tier(),
@@ -225,7 +226,7 @@ class ReadinessGridTest {
             GridCell c = window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding());
             return c != null && c.openBySeverity()[0] == 1;
         });
-        robot.clickOn(cellAt(robot, window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding())));
+        robot.clickOn(cellAt(robot, window, window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding())));
         assertTrue(robot.lookup(".check-fail").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().contains("No open critical anomaly")));
         robot.clickOn("#certify");
         HealthBoardTest.await("the confirmation", 5, () -> !robot.lookup("#confirm-certify").queryAll().isEmpty());
@@ -270,7 +271,7 @@ class ReadinessGridTest {
     void aCriticalAnomalyLooksCriticalAndEachMarkIsDistinct(FxRobot robot) throws Exception {
         awaitLive();
         PlatformState s = runtime.log().head();
-        GridCell target = find(c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED && c.openAnomalies() == 0
+        GridCell target = find(window, c -> !c.derived() && c.status() == ReadinessStatus.CERTIFIED && c.openAnomalies() == 0
                 && s.captures().values().stream().anyMatch(d -> d.recorded().inputs().contains(c.captureId())));
         assertNotNull(target);
         Capture old = s.capture(target.captureId());
@@ -285,7 +286,7 @@ class ReadinessGridTest {
             return now != null && revised.equals(now.captureId()) && now.openBySeverity()[0] == 1;
         });
         GridCell now = window.readiness().find(NORMALIZED, target.key().tier(), target.key().weekEnding());
-        GridCell stale = find(c -> c.derived() && c.stale() && c.key().tier().equals(target.key().tier())
+        GridCell stale = find(window, c -> c.derived() && c.stale() && c.key().tier().equals(target.key().tier())
                 && c.key().weekEnding().equals(target.key().weekEnding()));
         assertNotNull(stale, "a derived cell of that week went stale");
         Map<String, Paint> paints = new HashMap<>();
@@ -299,7 +300,7 @@ class ReadinessGridTest {
         Color critical = (Color) paints.get("critical");
         assertTrue(critical.getRed() > 0.7 && critical.getGreen() < 0.3 && critical.getBlue() < 0.3, "critical is red: " + critical);
 
-        robot.clickOn(cellAt(robot, now));
+        robot.clickOn(cellAt(robot, window, now));
         HealthBoardTest.await("the detail's marks", 5, () -> robot.lookup("#detail-marks .cell-mark-critical").tryQuery().isPresent());
         Label inDetail = robot.lookup("#detail-marks .cell-mark-critical").queryAs(Label.class);
         assertEquals(critical, inDetail.getTextFill(), "the detail draws critical as the grid does");
@@ -315,11 +316,11 @@ class ReadinessGridTest {
     void aDerivedCellsInputsAreTheExactCapturesWithTheirOwnStatus(FxRobot robot) throws Exception {
         awaitLive();
         PlatformState s = runtime.log().head();
-        GridCell derived = find(c -> c.derived() && c.stale() && s.capture(c.captureId()) != null);
+        GridCell derived = find(window, c -> c.derived() && c.stale() && s.capture(c.captureId()) != null);
         assertNotNull(derived, "the demo has a derived week computed from a since-revised input");
         Capture used = s.capture(derived.captureId()).recorded().inputs().stream().map(s::capture)
                 .filter(c -> c != null && c.isSuperseded()).findFirst().orElseThrow();
-        robot.clickOn(cellAt(robot, derived));
+        robot.clickOn(cellAt(robot, window, derived));
         HealthBoardTest.await("the inputs", 5, () -> !robot.lookup(".detail-input").queryAll().isEmpty());
         List<String> lines = robot.lookup(".detail-input").queryAllAs(Pane.class).stream()
                 .map(ReadinessGridTest::shownText).toList();
@@ -347,7 +348,7 @@ class ReadinessGridTest {
         String tier = "NMS_TIER_1";
         PlatformState s = runtime.log().head();
         // The newest derived week of the tier, and the normalized week before it that it was computed from.
-        GridCell derived = find(c -> c.derived() && c.key().tier().equals(tier) && s.capture(c.captureId()) != null
+        GridCell derived = find(window, c -> c.derived() && c.key().tier().equals(tier) && s.capture(c.captureId()) != null
                 && s.capture(c.captureId()).recorded().inputs().contains(
                         s.currentCaptures().get(new PartitionKey(NORMALIZED, tier, c.key().weekEnding().minusWeeks(1)))));
         assertNotNull(derived);
@@ -393,78 +394,4 @@ class ReadinessGridTest {
      * Issue 12, item 13, at 1280×720 and 1920×1080: capture ids were clipped, upstream ids wrapped mid-token, and
      * the safe-only filter hid weeks without saying how many.
      */
-    @Test
-    void at1280x720IdsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot) throws Exception {
-        idsAreWholeAndTheSafeFilterSaysWhatItHides(robot, 1280, 720);
-    }
-
-    @Test
-    void at1920x1080IdsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot) throws Exception {
-        idsAreWholeAndTheSafeFilterSaysWhatItHides(robot, 1920, 1080);
-    }
-
-    private void idsAreWholeAndTheSafeFilterSaysWhatItHides(FxRobot robot, int width, int height) throws Exception {
-        robot.interact(() -> {
-            stage.getScene().setRoot(new Group());
-            Scene small = new Scene(window, width, height);
-            small.getStylesheets().add(Styles.STYLESHEET);
-            stage.setScene(small);
-            stage.sizeToScene();
-        });
-        awaitLive();
-        PlatformState s = runtime.log().head();
-        GridCell derived = find(c -> c.derived() && s.capture(c.captureId()) != null && s.capture(c.captureId()).recorded().inputs().size() == 6);
-        assertNotNull(derived);
-        robot.clickOn(cellAt(robot, derived));
-        HealthBoardTest.await("the detail", 5, () -> robot.lookup(".detail-input").queryAll().size() == 6);
-        Pane capture = robot.lookup("#detail-capture").queryAs(Pane.class);
-        assertEquals(derived.captureId(), shownText(capture));
-        List<String> inputs = s.capture(derived.captureId()).recorded().inputs();
-        List<Pane> lines = robot.lookup(".detail-input").queryAllAs(Pane.class).stream().toList();
-        for (int i = 0; i < lines.size(); i++) assertTrue(shownText(lines.get(i)).startsWith(inputs.get(i) + " — "), shownText(lines.get(i)));
-        Node detail = capture.getParent().getParent();
-        robot.interact(() -> {
-            for (Node n : List.of(capture, lines.get(0))) {
-                for (Node part : ((Parent) n).getChildrenUnmodifiable()) {
-                    Label l = (Label) part;
-                    assertFalse(l.isWrapText(), "an id part never wraps: " + l.getText());
-                    assertTrue(l.getWidth() >= l.prefWidth(-1) - 0.5, "squeezed: " + l.getText());
-                    double right = l.localToScene(l.getLayoutBounds()).getMaxX();
-                    assertTrue(right <= detail.localToScene(detail.getLayoutBounds()).getMaxX() + 0.5, "clipped: " + l.getText());
-                }
-            }
-        });
-        assertNoneTruncated(robot, "#tier-summaries");
-        assertNoneTruncated(robot, "#cell-detail");
-
-        int all = window.readiness().rows().size();
-        robot.clickOn("#filter-safe");
-        HealthBoardTest.await("filtered", 5, () -> window.readiness().rows().size() < all);
-        int hidden = all - window.readiness().rows().size();
-        Label count = robot.lookup("#safe-hidden").queryAs(Label.class);
-        assertTrue(count.isVisible());
-        assertEquals(hidden + (hidden == 1 ? " week hidden" : " weeks hidden"), count.getText());
-        assertNoneTruncated(robot, "#safe-hidden");
-    }
-
-    private static void labelled(Node n, List<Node> out) {
-        if (n instanceof Labeled) out.add(n);
-        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) labelled(c, out);
-    }
-
-    /** Every label and button under the node shows its whole text (no "…"). */
-    private static void assertNoneTruncated(FxRobot robot, String query) {
-        robot.interact(() -> {
-            for (Node root : robot.lookup(query).queryAll()) {
-                List<Node> labels = new ArrayList<>();
-                labelled(root, labels);
-                for (Node n : labels) {
-                    if (!(n instanceof Labeled l) || !l.isVisible() || l.getText() == null || l.getText().isEmpty()) continue;
-                    Node text = l.lookup(".text");
-                    assertTrue(text instanceof Text t && t.getText().equals(l.getText()),
-                            "truncated: \"" + l.getText() + "\" shows \"" + (text instanceof Text t ? t.getText() : "?") + "\"");
-                }
-            }
-        });
-    }
 }
