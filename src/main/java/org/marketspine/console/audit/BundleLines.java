@@ -12,7 +12,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.ZipFile;
@@ -213,39 +215,56 @@ final class BundleLines {
 
         private record Bad(long line, String problem) {}
 
+        /** Folds one decoded block in; returns the last line folded. A problem stops at its line, with its words. */
+        private long foldBlock(CompletableFuture<Object[]> block, InPlaceFold fold, long line) {
+            Object[] decoded;
+            try {
+                decoded = block.join();
+            } catch (CompletionException | CancellationException e) {
+                problemLine = line + 1; // a block starts after the last line folded
+                problem = "events.ndjson lines from " + (line + 1) + ": the decoder failed ("
+                        + (e.getCause() != null ? e.getCause() : e) + ")";
+                return line;
+            }
+            for (Object o : decoded) {
+                line++;
+                if (o instanceof Bad bad) {
+                    problemLine = bad.line();
+                    problem = bad.problem();
+                    return line;
+                }
+                Event e = (Event) o;
+                if (e.at().isAfter(lastAt)) { // the running latest time: what "known at t" is measured by
+                    lastAt = e.at();
+                    lastAtMillis = lastAt.truncatedTo(ChronoUnit.MILLIS);
+                }
+                if (!lastAtMillis.isAfter(fromMillis)) atOrBeforeFrom++;
+                try {
+                    fold.apply(e);
+                } catch (RuntimeException ex) {
+                    problemLine = line;
+                    problem = "events.ndjson line " + line + ": the event cannot be folded into a state (" + ex.getMessage() + ")";
+                    return line;
+                }
+                if (e.seq() == startSeq) start = fold.snapshot();
+                if (keep) events.add(e);
+            }
+            return line;
+        }
+
         @Override
         public void run() {
             InPlaceFold fold = new InPlaceFold();
-            long line = 0;
+            long line = 0; // the last line folded
             try {
                 for (CompletableFuture<Object[]> next = queue.take(); next != END; next = queue.take()) {
-                    Object[] decoded = next.join();
-                    if (problem != null) continue; // drain: the reader must never block on a full queue
-                    for (Object o : decoded) {
-                        line++;
-                        if (o instanceof Bad bad) {
-                            problemLine = bad.line();
-                            problem = bad.problem();
-                            break;
-                        }
-                        Event e = (Event) o;
-                        if (e.at().isAfter(lastAt)) { // the running latest time: what "known at t" is measured by
-                            lastAt = e.at();
-                            lastAtMillis = lastAt.truncatedTo(ChronoUnit.MILLIS);
-                        }
-                        if (!lastAtMillis.isAfter(fromMillis)) atOrBeforeFrom++;
-                        fold.apply(e);
-                        if (e.seq() == startSeq) start = fold.snapshot();
-                        if (keep) events.add(e);
-                    }
+                    // After a problem, drain: the reader must never block on a full queue.
+                    if (problem == null) line = foldBlock(next, fold, line);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                problemLine = line;
+                problemLine = line + 1;
                 problem = "verification interrupted";
-            } catch (RuntimeException e) {
-                problemLine = line;
-                problem = "events.ndjson line " + line + ": the events cannot be folded into a state (" + e.getMessage() + ")";
             }
             state = fold.finish();
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.AuditLog;
 import org.marketspine.console.model.Execution;
@@ -63,7 +64,13 @@ final class ReportHtml {
         StringBuilder secondHalf = new StringBuilder(32_000);
         compliance(secondHalf, s, end);
         anomalies(secondHalf, s, end);
-        h.append(firstHalf.join()).append(secondHalf);
+        try {
+            h.append(firstHalf.join()).append(secondHalf);
+        } catch (CompletionException e) {
+            // What the other thread threw, as if this one had: callers word a failure by its own exception.
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
+        }
         h.append("<h2>Lineage of the last week in the range</h2><p><img src=\"").append(Bundle.LINEAGE)
                 .append("\" alt=\"lineage graph\" style=\"max-width:100%\"></p><p class=\"muted\">The picture is an illustration drawn by the "
                         + "exporter: verification checks it is the file the exporter signed, not that it was drawn from the events (this "

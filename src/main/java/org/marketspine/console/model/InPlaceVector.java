@@ -76,7 +76,7 @@ final class InPlaceVector<E> extends AbstractList<E> implements PVector<E> {
 
     @Override
     public InPlaceVector<E> minusAll(Collection<?> those) {
-        changing().removeAll(those);
+        for (Object e : those) changing().remove(e); // the first occurrence of each, as TreePVector.minusAll does
         return this;
     }
 

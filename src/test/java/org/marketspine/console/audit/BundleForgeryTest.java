@@ -2,12 +2,19 @@ package org.marketspine.console.audit;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,5 +185,61 @@ class BundleForgeryTest {
         assertEquals(BundleVerifier.Outcome.FAILED, v.outcome());
         assertTrue(v.problem().startsWith("notes.txt: not part of a bundle"), v.problem());
         assertEquals("x??[1A??VERIFIED", BundleVerifier.printable("x\n\u001b[1A\u202e\rVERIFIED"));
+    }
+
+    /**
+     * Bytes that are not UTF-8 in one event, every chain value after it recomputed over those bytes
+     * and the bundle signed again: FAILED at that very line, though the feed's checkpoint after it is
+     * found (by another thread) to disagree too — the first bad line wins.
+     */
+    @Test
+    void anEventThatIsNotUtf8FailsAtItsLineEvenWithTheChainRecomputed() throws Exception {
+        Map<String, byte[]> entries = BundleTest.read(bundle);
+        List<byte[]> lines = new ArrayList<>();
+        byte[] all = entries.get(Bundle.EVENTS);
+        for (int from = 0, i = 0; i < all.length; i++) {
+            if (all[i] == '\n') {
+                lines.add(Arrays.copyOfRange(all, from, i));
+                from = i + 1;
+            }
+        }
+        long seq = criticalLine + 1;
+        assertNotEquals(0, seq % 1000, "the edited event is not itself at a checkpoint");
+        String text = new String(lines.get(criticalLine), StandardCharsets.UTF_8);
+        int at = text.indexOf("\"severity\":\"critical\"") + "\"severity\":\"".length();
+        byte[] edited = lines.get(criticalLine).clone();
+        edited[at] = (byte) 0xC3; // "c" becomes the start of a two-byte sequence...
+        edited[at + 1] = '(';     // ...that is not followed by a continuation byte
+        lines.set(criticalLine, edited);
+        // Every chain value from that line on, recomputed over the bytes as they now are (plain MessageDigest).
+        int chainAt = Bundle.LINE_PREFIX.length();
+        int eventAt = chainAt + 64 + Bundle.EVENT_INFIX.length();
+        String chain = new String(lines.get(criticalLine - 1), chainAt, 64, StandardCharsets.US_ASCII);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int n = 0; n < lines.size(); n++) {
+            byte[] l = lines.get(n);
+            if (n >= criticalLine) {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                sha.update((chain + "\n").getBytes(StandardCharsets.US_ASCII));
+                sha.update(l, eventAt, l.length - 1 - eventAt);
+                chain = HexFormat.of().formatHex(sha.digest());
+                System.arraycopy(chain.getBytes(StandardCharsets.US_ASCII), 0, l, chainAt, 64);
+            }
+            out.write(l);
+            out.write('\n');
+        }
+        byte[] events = out.toByteArray();
+        entries.put(Bundle.EVENTS, events);
+        ObjectNode m = (ObjectNode) new ObjectMapper().readTree(entries.get(Bundle.MANIFEST));
+        ((ObjectNode) m.path("files")).put(Bundle.EVENTS, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(events)));
+        ((ObjectNode) m.path("chain")).put("head", chain);
+        Resign.sign(entries, new ObjectMapper().writeValueAsBytes(m), SigningKeys.loadOrCreate(dir.resolve("forger-utf8.pem")));
+        Path forged = dir.resolve("not-utf8.spinebundle");
+        BundleTest.write(forged, entries);
+
+        BundleVerifier.Verdict v = BundleVerifier.verify(forged, trusted, false);
+
+        assertEquals(BundleVerifier.Outcome.FAILED, v.outcome(), v.summary());
+        assertTrue(v.problem().startsWith("events.ndjson line " + seq + ": not UTF-8"), v.problem());
     }
 }

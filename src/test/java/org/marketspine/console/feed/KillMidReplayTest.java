@@ -38,11 +38,10 @@ class KillMidReplayTest {
         try (Journal j = Journal.open(file)) {
             for (int i = 0; i < n; i += 50_000) j.appendAll(facts.subList(i, i + 50_000));
         }
-        FeedProcess first = feed(file, 0);
-        int port = first.port(); // the restarted feed serves where the first one did, as an operator's restart does
         EventLog log = new EventLog(); // throws on any gap or repeat
         int[] reconnects = {0};
-        try (FeedClient client = new FeedClient(first.url(), token(file), 0,
+        try (FeedProcess first = feed(file, 0);
+             FeedClient client = new FeedClient(first.url(), token(file), 0,
                 FeedListener.of(log::appendAll, st -> {
                     if (st.phase() == ConnectionState.Phase.RECONNECTING) reconnects[0]++;
                 }), Clock.systemUTC()).start()) {
@@ -50,13 +49,11 @@ class KillMidReplayTest {
             assertTrue(log.headSeq() >= 20_000 && log.headSeq() < n, "killed mid-replay at " + log.headSeq());
             first.kill();
             long atKill = log.headSeq();
-            FeedProcess second = feed(file, port);
-            try {
+            // The restarted feed serves where the first one did, as an operator's restart does.
+            try (FeedProcess second = feed(file, first.port())) {
                 Await.until("live at the head after the restart", Duration.ofSeconds(90), () -> client.state().isLive() && log.headSeq() == n);
                 assertEquals(n, log.headSeq(), "resumed after " + atKill + " and reached the head");
                 assertTrue(reconnects[0] >= 1);
-            } finally {
-                second.kill();
             }
         }
         List<Event> all = log.events(1, n);

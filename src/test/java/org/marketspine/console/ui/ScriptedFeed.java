@@ -7,6 +7,7 @@ import java.time.Instant;
 import javafx.stage.Stage;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
 import org.marketspine.console.feed.client.ConnectionState;
+import org.marketspine.console.model.EventHistory;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Event;
@@ -34,21 +35,23 @@ final class ScriptedFeed {
         this.clock = clock;
         this.runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:9/feed"), null, false, 0, 1,
                 Files.createTempDirectory("spine-scripted")), clock);
-        this.snapshot = snapshot(PlatformState.EMPTY, Phase.CONNECTING, null);
+        this.snapshot = snapshot(runtime.log().asOfHead(), Phase.CONNECTING, null);
         this.publisher = new StatePublisher(() -> snapshot);
     }
 
     /** A snapshot as the runtime would build it: {@code source} null means the feed has said nothing of its source yet. */
-    ConsoleSnapshot snapshot(PlatformState s, Phase phase, SourceState source) {
+    ConsoleSnapshot snapshot(EventHistory history, Phase phase, SourceState source) {
         Instant now = clock.instant();
         boolean live = phase == Phase.LIVE;
+        PlatformState s = history.head();
         return new ConsoleSnapshot(s, new ConnectionState(phase, 1, null, live ? null : now, s.seq(), s.seq(), "the scripted feed"),
-                null, false, s.seq() == 0 ? null : now, null, source == null ? null : new Message.SourceStatus(source, now, "", null));
+                null, false, s.seq() == 0 ? null : now, null, source == null ? null : new Message.SourceStatus(source, now, "", null),
+                null, null, null, history);
     }
 
     /**
-     * The feed's facts, stamped {@code at}, into the runtime's log (the lineage workspace reads it
-     * too), then published. Call on the FX thread or before the window exists: the log has one writer.
+     * The feed's facts, stamped {@code at}, into the runtime's log, then published with the events
+     * behind them (the lineage workspace travels through those). Call on the FX thread or before the window exists: the log has one writer.
      */
     void append(Instant at, EventData... facts) {
         EventLog log = runtime.log();
@@ -64,7 +67,7 @@ final class ScriptedFeed {
     }
 
     private void publish() {
-        snapshot = snapshot(runtime.log().head(), phase, source);
+        snapshot = snapshot(runtime.log().asOfHead(), phase, source);
         publisher.poke();
     }
 

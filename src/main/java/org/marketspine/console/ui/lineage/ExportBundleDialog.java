@@ -27,6 +27,7 @@ import javafx.stage.FileChooser;
 import org.marketspine.console.audit.BundleKeys;
 import org.marketspine.console.audit.BundleWriter;
 import org.marketspine.console.audit.FeedProof;
+import org.marketspine.console.model.EventHistory;
 import org.marketspine.console.protocol.SigningKeys;
 import org.marketspine.console.ui.ConsoleRuntime;
 
@@ -132,10 +133,11 @@ final class ExportBundleDialog extends Dialog<Void> {
         go.setDisable(true);
         status.setText("Exporting…");
         var w = runtime.snapshot().welcome();
+        EventHistory history = vm.history(); // taken here, on the FX thread: the export writes exactly what is shown
         Thread.ofVirtual().name("bundle-export").start(() -> {
             try {
                 SigningKeys keys = BundleKeys.loadOrCreate(BundleKeys.defaultFile());
-                BundleWriter.Span span = BundleWriter.span(vm.history(), a, b);
+                BundleWriter.Span span = BundleWriter.span(history, a, b);
                 runtime.publisher().deliver(() -> status.setText("Asking the feed for its signed checkpoint at seq " + span.lastSeq() + "…"));
                 FeedProof proof;
                 try {
@@ -146,7 +148,7 @@ final class ExportBundleDialog extends Dialog<Void> {
                 }
                 BundleWriter.Written written;
                 try (BundleWriter.ItemTexts texts = runtime.itemTexts()) {
-                    written = BundleWriter.write(out, vm.history(), texts, proof, span,
+                    written = BundleWriter.write(out, history, texts, proof, span,
                             new BundleWriter.Source(w == null || w.feedId() == null ? "unknown" : w.feedId(), w == null ? "unknown" : w.platform(),
                                     w == null ? "unknown" : w.server(), runtime.feedKey()),
                             (w == null ? System.getProperty("user.name") : w.user()) + " via Spine Console", keys, Instant.now(),

@@ -251,11 +251,12 @@ public final class LineageViewModel {
     /** Shows the platform as the journal knew it at {@code t}; at or after the head instant, that is live. */
     public void scrubTo(Instant t) {
         Instant last = history().lastAt();
-        if (t == null || last == null || !t.isBefore(last)) {
+        Instant first = history().firstAt();
+        // At or after the head, or a history without its past (nothing to travel through): live.
+        if (t == null || last == null || first == null || !t.isBefore(last)) {
             goLive();
             return;
         }
-        Instant first = history().firstAt();
         time.set(t.isBefore(first) ? first : t);
         show(ScrubStep.at(history(), graph.get(), time.get()));
     }
@@ -267,7 +268,7 @@ public final class LineageViewModel {
 
     /** Moves to the instant of the next (+1) or previous (−1) event. */
     public void step(int direction) {
-        if (history().size() == 0) return;
+        if (history().size() == 0 || history().firstAt() == null) return; // no events to step through
         long seq = time.get() == null ? history().headSeq() : history().seqAt(time.get());
         long target = Math.max(1, Math.min(history().size(), seq + direction));
         if (target == seq && direction > 0) return;
