@@ -175,8 +175,10 @@ public final class EventLog implements EventHistory {
 
     /** No events at all (what a view holds before its first snapshot). */
     public static EventHistory emptyHistory() {
-        return new EventLog().asOfHead();
+        return EMPTY_HISTORY;
     }
+
+    private static final EventHistory EMPTY_HISTORY = EventHistory.headOnly(PlatformState.EMPTY);
 
     /** This log as it is now, pinned: later appends are not part of it. */
     public EventHistory asOfHead() {

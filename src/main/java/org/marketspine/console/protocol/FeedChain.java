@@ -44,14 +44,9 @@ public final class FeedChain {
 
         public String next(String previousHex, String canonicalItem) {
             byte[] item = canonicalItem.getBytes(StandardCharsets.UTF_8);
-            return next(previousHex, item, 0, item.length);
-        }
-
-        /** The same, given the item's UTF-8 bytes where they already are (a verifier reading a file). */
-        public String next(String previousHex, byte[] utf8, int offset, int length) {
             for (int i = 0; i < 64; i++) previous[i] = (byte) previousHex.charAt(i);
             byte[] hex = new byte[64];
-            chain(utf8, offset, length, hex);
+            chain(item, 0, item.length, hex);
             return new String(hex, StandardCharsets.ISO_8859_1);
         }
 

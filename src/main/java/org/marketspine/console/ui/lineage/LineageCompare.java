@@ -9,7 +9,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.EventHistory;
-import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateDiff;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.ui.CommandSender;
@@ -20,15 +19,13 @@ import org.marketspine.console.ui.CommandSender;
  */
 public final class LineageCompare {
     private final Supplier<EventHistory> history;
-    private final Supplier<PlatformState> head;
     private final CommandSender feed;
     private final Executor fx;
     private final ReadOnlyObjectWrapper<CompareText.Result> result = new ReadOnlyObjectWrapper<>(CompareText.Result.NONE);
     private final ObservableList<String> deltas = FXCollections.observableArrayList();
 
-    LineageCompare(Supplier<EventHistory> history, Supplier<PlatformState> head, CommandSender feed, Executor fx) {
+    LineageCompare(Supplier<EventHistory> history, CommandSender feed, Executor fx) {
         this.history = history;
-        this.head = head;
         this.feed = feed;
         this.fx = fx;
     }
@@ -40,7 +37,7 @@ public final class LineageCompare {
         deltas.clear();
         result.set(CompareText.of(d, a, b));
         for (Capture c : d.capturesSuperseded()) {
-            Capture newer = head.get().capture(c.supersededBy());
+            Capture newer = h.head().capture(c.supersededBy()); // the revision as the latest state knows it
             if (newer != null) compareCaptures(c.captureId(), newer.captureId());
         }
         return d;

@@ -91,7 +91,7 @@ public final class LineageViewModel {
         this.fx = fx;
         this.now = now;
         this.review = review;
-        this.comparison = new LineageCompare(this::history, this::head, feed, fx);
+        this.comparison = new LineageCompare(this::history, feed, fx);
         tier.addListener((o, a, b) -> rebuild());
         week.addListener((o, a, b) -> rebuild());
         focus.addListener((o, a, b) -> rebuild());
