@@ -44,7 +44,7 @@ class AuditLogLayoutTest {
     void noAuditTextIsCutWithoutATooltipAt1280x720(FxRobot robot) throws Exception {
         HealthBoardTest.await("live with history", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
         robot.clickOn("Lineage & audit");
-        robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(2).queryAs(Node.class));
+        Workstation.clickComplianceTab(robot, 2);
         TableView<?> table = robot.lookup("#audit-table").queryAs(TableView.class);
         HealthBoardTest.await("audit rows drawn", 10, () -> !table.getItems().isEmpty()
                 && robot.lookup("#audit-table .table-cell").queryAll().stream().anyMatch(n -> n instanceof TableCell<?, ?> c && !c.isEmpty()));

@@ -199,7 +199,7 @@ class ComplianceReadabilityTest {
     void item16_auditTimesKeepTheirZone_andASelectedRowShowsItsParamsInFull(FxRobot robot) throws Exception {
         Times.setZone(NEW_YORK);
         awaitLive();
-        robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(2).queryAs(Node.class));
+        Workstation.clickComplianceTab(robot, 2);
         @SuppressWarnings("unchecked")
         TableView<AuditLog.Entry> table = robot.lookup("#audit-table").queryAs(TableView.class);
         HealthBoardTest.await("audit rows", 10, () -> !table.getItems().isEmpty());
@@ -227,7 +227,7 @@ class ComplianceReadabilityTest {
         TestHome.useConfig(Files.createTempDirectory("spine-keys"));
         String fingerprint = BundleKeys.loadOrCreate(BundleKeys.defaultFile()).fingerprint();
         awaitLive();
-        robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(2).queryAs(Node.class));
+        Workstation.clickComplianceTab(robot, 2);
         LocalDate last = runtime.log().lastAt().atZone(ZoneOffset.UTC).toLocalDate();
         LocalDate from = last.minusDays(9);
         LocalDate to = last.minusDays(2);
@@ -285,7 +285,7 @@ class ComplianceReadabilityTest {
     void item18_compareSummarisesGroupsAndShowsItsInstantsInTheDisplayZone(FxRobot robot) throws Exception {
         Times.setZone(NEW_YORK);
         awaitLive();
-        robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(1).queryAs(Node.class));
+        Workstation.clickComplianceTab(robot, 1);
         TextField a = robot.lookup("#compare-a").queryAs(TextField.class);
         TextField b = robot.lookup("#compare-b").queryAs(TextField.class);
         robot.interact(() -> {

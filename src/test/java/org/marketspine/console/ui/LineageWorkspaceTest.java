@@ -174,7 +174,7 @@ class LineageWorkspaceTest {
                 LocalDate.of(2026, 10, 16), LocalDate.of(2026, 9, 4), null))
                 .get(10, TimeUnit.SECONDS);
         assertFalse(r.ok());
-        robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(2).queryAs(Node.class));
+        Workstation.clickComplianceTab(robot, 2);
         @SuppressWarnings("unchecked")
         TableView<AuditLog.Entry> table = robot.lookup("#audit-table").queryAs(TableView.class);
         HealthBoardTest.await("the rejected command in the log", 10, () -> table.getItems().stream()
@@ -215,7 +215,7 @@ class LineageWorkspaceTest {
     @Test
     void retentionFlagsWhatIsHeldPastRetentionAndListsPurges(FxRobot robot) throws Exception {
         awaitLive();
-        robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(3).queryAs(Node.class));
+        Workstation.clickComplianceTab(robot, 3);
         HealthBoardTest.await("a past-retention flag", 10, () -> robot.lookup(".past-retention").tryQuery().isPresent());
         assertTrue(robot.lookup(".past-retention").queryAs(Label.class).getText().contains("PAST RETENTION"));
         assertFalse(robot.lookup("#retention-purges").queryAs(TableView.class).getItems().isEmpty());

@@ -7,10 +7,14 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.marketspine.console.testing.Await;
 import org.marketspine.console.ui.health.WallBoard;
+import org.testfx.api.FxRobot;
 
 /** The workstation window over a started runtime, as the app builds it, for TestFX tests. */
 final class Workstation {
@@ -68,5 +72,17 @@ final class Workstation {
         MainWindow window = new MainWindow(runtime, runtime.start(), clock);
         present(stage, window, width, height, Styles.STYLESHEET);
         return window;
+    }
+
+    /**
+     * Clicks tab {@code index} of the compliance workspace (0 lineage, 1 compare, 2 audit log, 3
+     * retention). The workspace builds its tabs when first shown: the tab is awaited and found on the
+     * FX thread — looking it up from the test thread while they are being built can read a list mid-change.
+     */
+    static void clickComplianceTab(FxRobot robot, int index) {
+        Await.untilFx("compliance tab " + index, Duration.ofSeconds(10), () -> robot.lookup("#compliance-tabs .tab").queryAll().size() > index);
+        Node[] tab = new Node[1];
+        robot.interact(() -> tab[0] = robot.lookup("#compliance-tabs .tab").nth(index).queryAs(Node.class));
+        robot.clickOn(tab[0]);
     }
 }

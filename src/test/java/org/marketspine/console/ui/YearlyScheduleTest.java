@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -88,7 +87,7 @@ class YearlyScheduleTest {
         assertTrue(scheduleRows(robot).stream().noneMatch(r -> r.contains("XNYS")), scheduleRows(robot).toString());
 
         robot.clickOn("Lineage & audit");
-        robot.clickOn(robot.lookup("#compliance-tabs .tab").nth(2).queryAs(Node.class));
+        Workstation.clickComplianceTab(robot, 2);
         @SuppressWarnings("unchecked")
         ComboBox<LocalDate> week = robot.lookup("#verify-week").queryAs(ComboBox.class);
         robot.interact(() -> week.setValue(WEEK));
