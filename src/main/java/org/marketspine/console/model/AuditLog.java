@@ -38,6 +38,12 @@ public final class AuditLog {
         }
     }
 
+    /** Newest first, then by id descending; written out rather than composed: a verifier sorts every execution of a bundle. */
+    private static final Comparator<Entry> NEWEST_FIRST = (a, b) -> {
+        int c = b.at().compareTo(a.at());
+        return c != 0 ? c : b.id().compareTo(a.id());
+    };
+
     public static List<Entry> of(PlatformState s) {
         List<Entry> out = new ArrayList<>();
         for (Execution e : s.executions().values()) {
@@ -52,7 +58,7 @@ public final class AuditLog {
             out.add(new Entry(f.at(), "command", c.commandId(), c.by(), c.op(), c.role().name().toLowerCase(),
                     params(c.params()), c.outcome().name().toLowerCase(), c.reason()));
         }
-        out.sort(Comparator.comparing(Entry::at).thenComparing(Entry::id).reversed());
+        out.sort(NEWEST_FIRST);
         return out;
     }
 

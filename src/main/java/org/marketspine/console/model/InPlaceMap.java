@@ -59,11 +59,16 @@ final class InPlaceMap<K, V> extends PMapBase<K, V> {
      * compared byte for byte).
      */
     private List<Entry<K, V>> inHashTreeOrder() {
-        List<Map.Entry<K, Slot<V>>> slots = new ArrayList<>(map.entrySet());
-        slots.sort(Comparator.<Map.Entry<K, Slot<V>>>comparingInt(e -> e.getKey().hashCode())
-                .thenComparingLong(e -> -e.getValue().order));
+        // Each key's hash taken once and compared by hand: a settled map of 200,000 keys is sorted
+        // on every bundle verify, and a composed comparator re-hashed both keys at each comparison.
+        record Keyed<K, V>(int hash, long order, K key, V value) {}
+        List<Keyed<K, V>> slots = new ArrayList<>(map.size());
+        for (Map.Entry<K, Slot<V>> e : map.entrySet()) {
+            slots.add(new Keyed<>(e.getKey().hashCode(), e.getValue().order, e.getKey(), e.getValue().value));
+        }
+        slots.sort((a, b) -> a.hash != b.hash ? Integer.compare(a.hash, b.hash) : Long.compare(b.order, a.order));
         List<Entry<K, V>> out = new ArrayList<>(slots.size());
-        for (Map.Entry<K, Slot<V>> e : slots) out.add(new SimpleImmutableEntry<>(e.getKey(), e.getValue().value));
+        for (Keyed<K, V> k : slots) out.add(new SimpleImmutableEntry<>(k.key, k.value));
         return out;
     }
 
