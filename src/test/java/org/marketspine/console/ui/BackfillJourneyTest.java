@@ -82,7 +82,7 @@ class BackfillJourneyTest {
         robot.clickOn("#backfill-send");
         await("the confirmation", 5, () -> !robot.lookup("#confirm-backfill").queryAll().isEmpty());
         assertTrue(robot.lookup("#confirm-backfill").queryButton().isDisabled(), "a backfill needs a reason");
-        robot.clickOn("#confirm-reason").write("re-normalize after the calendar fix");
+        robot.clickOn("#confirm-reason").write("re-normalize after the calendar fix", 0);
         robot.clickOn("#confirm-backfill");
         Label feedback = robot.lookup("#board-feedback").queryAs(Label.class);
         await("the backfill result on the board", 10, () -> feedback.getText().contains("accepted"));

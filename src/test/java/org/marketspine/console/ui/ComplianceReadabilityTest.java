@@ -90,19 +90,13 @@ class ComplianceReadabilityTest {
         return drawn instanceof Text t && t.getText().equals(l.getText());
     }
 
-    private void clearAndType(FxRobot robot, String query, String text) {
-        TextField f = robot.lookup(query).queryAs(TextField.class);
-        robot.interact(f::clear);
-        robot.clickOn(f).write(text);
-    }
-
     private void goTo(FxRobot robot, Instant t) {
-        clearAndType(robot, "#timeline-goto", t.toString());
+        Workstation.paste(robot, "#timeline-goto", t.toString());
         robot.type(KeyCode.ENTER);
     }
 
     private void find(FxRobot robot, String text, String nodeId) throws Exception {
-        clearAndType(robot, "#lineage-search", text);
+        Workstation.paste(robot, "#lineage-search", text);
         robot.clickOn("#lineage-find");
         HealthBoardTest.await("the node laid out and selected", 15, () -> window.lineage().layoutProperty().get().boxes().containsKey(nodeId)
                 && nodeId.equals(window.lineage().selectedProperty().get()));

@@ -70,7 +70,7 @@ class DemoRestartTest {
         HealthBoardTest.await("retry enabled", 5, () -> !robot.lookup("#retry").queryButton().isDisabled());
         robot.clickOn("#retry");
         HealthBoardTest.await("the confirmation", 5, () -> !robot.lookup("#confirm-retry").queryAll().isEmpty());
-        robot.clickOn("#confirm-reason").write("transient 503");
+        robot.clickOn("#confirm-reason").write("transient 503", 0);
         robot.clickOn("#confirm-retry");
         Label feedback = robot.lookup("#command-feedback").queryAs(Label.class);
         HealthBoardTest.await("the retry accepted", 10, () -> feedback.getText().contains("accepted → queued "));

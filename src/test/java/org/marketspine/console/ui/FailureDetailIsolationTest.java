@@ -88,7 +88,7 @@ class FailureDetailIsolationTest {
         HealthBoardTest.await("the server's preview", 10, () -> preview.getItems().size() == 2);
         robot.clickOn("#backfill-send");
         HealthBoardTest.await("the confirmation", 5, () -> !robot.lookup("#confirm-backfill").queryAll().isEmpty());
-        robot.clickOn("#confirm-reason").write("re-run two weeks after the calendar fix");
+        robot.clickOn("#confirm-reason").write("re-run two weeks after the calendar fix", 0);
         robot.clickOn("#confirm-backfill");
 
         Label board = robot.lookup("#board-feedback").queryAs(Label.class);

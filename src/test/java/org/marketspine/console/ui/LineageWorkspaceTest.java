@@ -17,7 +17,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -71,18 +70,12 @@ class LineageWorkspaceTest {
         return window.complianceView().canvas();
     }
 
-    /** Types into the search box and waits until the node is laid out and selected. */
+    /** Puts the text in the search box and waits until the node is laid out and selected. */
     private void find(FxRobot robot, String text, String nodeId) throws Exception {
-        clearField(robot, "#lineage-search");
-        robot.clickOn("#lineage-search").write(text);
+        Workstation.paste(robot, "#lineage-search", text);
         robot.clickOn("#lineage-find");
         HealthBoardTest.await("the node laid out and selected", 15, () -> window.lineage().layoutProperty().get().boxes().containsKey(nodeId)
                 && nodeId.equals(window.lineage().selectedProperty().get()));
-    }
-
-    private static void clearField(FxRobot robot, String query) {
-        TextField f = robot.lookup(query).queryAs(TextField.class);
-        robot.interact(f::clear);
     }
 
     private List<String> shown(FxRobot robot, String nodeId) {
@@ -92,8 +85,7 @@ class LineageWorkspaceTest {
     }
 
     private void goTo(FxRobot robot, Instant t) {
-        clearField(robot, "#timeline-goto");
-        robot.clickOn("#timeline-goto").write(t.toString());
+        Workstation.paste(robot, "#timeline-goto", t.toString());
         robot.type(KeyCode.ENTER);
     }
 
@@ -196,8 +188,7 @@ class LineageWorkspaceTest {
         TestHome.useConfig(Files.createTempDirectory("spine-keys"));
         Path out = Files.createTempDirectory("spine-export").resolve("ui.spinebundle");
         robot.clickOn("#export-bundle");
-        clearField(robot, "#export-file");
-        robot.clickOn("#export-file").write(out.toString());
+        Workstation.paste(robot, "#export-file", out.toString());
         robot.clickOn("#export-go");
         HealthBoardTest.await("the export", 30, () -> robot.lookup("#export-status").queryAs(Label.class).getText().startsWith("Wrote"));
         assertEquals(1.0, robot.lookup("#export-progress").queryAs(ProgressBar.class).getProgress(), 1e-9);

@@ -203,7 +203,7 @@ class ReadinessGridTest {
         assertNotNull(missing, "some symbol drops out of some week");
         String symbol = missing;
         robot.clickOn("#check-symbols");
-        robot.clickOn("#symbols-input").write(missing + ", NOSUCH");
+        robot.clickOn("#symbols-input").write(missing + ", NOSUCH", 0);
         robot.clickOn("#symbols-check");
         @SuppressWarnings("unchecked")
         ListView<String> results = robot.lookup("#symbols-results").queryAs(ListView.class);
@@ -231,7 +231,7 @@ class ReadinessGridTest {
         robot.clickOn("#certify");
         HealthBoardTest.await("the confirmation", 5, () -> !robot.lookup("#confirm-certify").queryAll().isEmpty());
         assertTrue(robot.lookup("#confirm-certify").queryButton().isDisabled(), "no reason, no certification");
-        robot.clickOn("#confirm-reason").write("checked against FINRA's totals");
+        robot.clickOn("#confirm-reason").write("checked against FINRA's totals", 0);
         robot.clickOn("#confirm-certify");
         Label feedback = robot.lookup("#readiness-feedback").queryAs(Label.class);
         HealthBoardTest.await("the server's answer", 10, () -> feedback.getText().contains("refused"));

@@ -3,7 +3,7 @@ package org.marketspine.console.ui;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Trigger;
 import org.marketspine.console.ui.health.WallBoard;
+import org.marketspine.console.testing.LeapClock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -31,12 +32,14 @@ import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
 class WallBoardTest {
+    /** The runtime's clock: real time, so the demo keeps its pace; a test leaps it over 15 s of silence. */
+    final LeapClock clock = new LeapClock();
     ConsoleRuntime runtime;
     WallBoard board;
 
     @Start
     void start(Stage stage) throws Exception {
-        runtime = new ConsoleRuntime(new LaunchOptions(null, null, true, 98, 1, Files.createTempDirectory("spine-wall")), Clock.systemUTC());
+        runtime = new ConsoleRuntime(new LaunchOptions(null, null, true, 98, 1, Files.createTempDirectory("spine-wall")), clock);
         board = Workstation.showWall(stage, runtime);
     }
 
@@ -79,7 +82,10 @@ class WallBoardTest {
         HealthBoardTest.await("live", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
         assertFalse(robot.lookup("#wall-lost-banner").query().isVisible());
         runtime.embeddedServer().close();
-        HealthBoardTest.await("the lost banner", 20, () -> robot.lookup("#wall-lost-banner").query().isVisible());
+        HealthBoardTest.await("the socket dropped", 10, () -> !runtime.client().state().isLive());
+        assertFalse(robot.lookup("#wall-lost-banner").query().isVisible(), "a dropped socket is not yet a lost feed");
+        clock.leap(Duration.ofSeconds(15)); // 15 s without a word from the feed, on the runtime's clock
+        HealthBoardTest.await("the lost banner", 5, () -> robot.lookup("#wall-lost-banner").query().isVisible());
         String detail = robot.lookup("#wall-lost-detail").queryAs(Label.class).getText();
         assertTrue(detail.startsWith("since "), detail);
         assertTrue(detail.contains(" old"), detail);

@@ -11,6 +11,7 @@ import java.time.Duration;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.marketspine.console.testing.Await;
 import org.marketspine.console.ui.health.WallBoard;
@@ -72,6 +73,19 @@ final class Workstation {
         MainWindow window = new MainWindow(runtime, runtime.start(), clock);
         present(stage, window, width, height, Styles.STYLESHEET);
         return window;
+    }
+
+    /**
+     * Clicks into a text field and puts {@code text} in it whole, as a paste would. Typing a 40-character
+     * id key by key costs a test seconds and proves nothing the short typed reasons elsewhere do not.
+     */
+    static void paste(FxRobot robot, String query, String text) {
+        TextField f = robot.lookup(query).queryAs(TextField.class);
+        robot.clickOn(f);
+        robot.interact(() -> {
+            f.setText(text);
+            f.positionCaret(text.length());
+        });
     }
 
     /**

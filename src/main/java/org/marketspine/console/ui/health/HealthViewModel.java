@@ -98,7 +98,7 @@ public final class HealthViewModel {
     private final ReadOnlyIntegerWrapper redraw = new ReadOnlyIntegerWrapper();
     private final AcknowledgedFailures acknowledged;
     /** With no new events, the clock-dependent rules (freshness, 24 h windows) are re-run this often. */
-    static final int FULL_EVERY_SECONDS = 10;
+    public static final int FULL_EVERY_SECONDS = 10;
     private ConsoleSnapshot last;
     private Instant fullAt;
     private Instant now = Instant.now();
