@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
@@ -85,45 +85,90 @@ class DemoPlatformTest {
         assertTrue(HISTORY.stream().map(Event::data).anyMatch(d -> d instanceof EventData.PipelineDeclared));
     }
 
+    /** The journal a demo writes to, folded as the feed server would; on one platform thread. */
+    static final class RecordingSink implements EventSink {
+        final ScheduledExecutorService exec = Executors.newSingleThreadScheduledExecutor();
+        /** Written on the platform thread only; read from the test without waiting behind a long demo step. */
+        private volatile PlatformState state;
+
+        RecordingSink(PlatformState journal) {
+            this.state = journal;
+        }
+
+        public PlatformState emit(Instant at, EventData d) {
+            state = StateFold.apply(state, Event.of(state.seq() + 1, at, d));
+            return state;
+        }
+
+        public PlatformState emitAll(List<Timed> facts) {
+            facts.forEach(f -> emit(f.at(), f.data()));
+            return state;
+        }
+
+        public PlatformState state() {
+            return state;
+        }
+
+        public ScheduledExecutorService platformThread() {
+            return exec;
+        }
+
+        /** The state as the platform thread last folded it. */
+        PlatformState read() {
+            return state;
+        }
+    }
+
     /** Regression: live scenarios re-seeded from an unchanged seq repeated a do-nothing choice forever. */
     @Test
     void keepsProducingLiveActivityAfterTheHistory() throws Exception {
-        var exec = Executors.newSingleThreadScheduledExecutor();
-        PlatformState[] st = {PlatformState.EMPTY};
-        EventSink sink = new EventSink() {
-            public PlatformState emit(Instant at, EventData d) {
-                st[0] = StateFold.apply(st[0], Event.of(st[0].seq() + 1, at, d));
-                return st[0];
-            }
-
-            public PlatformState emitAll(List<Timed> facts) {
-                facts.forEach(f -> emit(f.at(), f.data()));
-                return st[0];
-            }
-
-            public PlatformState state() {
-                return st[0];
-            }
-
-            public ScheduledExecutorService platformThread() {
-                return exec;
-            }
-        };
+        RecordingSink sink = new RecordingSink(PlatformState.EMPTY);
         DemoPlatform demo = new DemoPlatform(5, 200, Clock.systemUTC());
         try {
-            exec.submit(() -> demo.start(sink)).get();
-            long history = exec.submit(() -> st[0].seq()).get();
+            sink.exec.submit(() -> demo.start(sink)).get();
+            long history = sink.read().seq();
             // At speed 200 a live event comes every few hundred ms; the regression produced none at all after the history.
-            Await.until("ten live events after the history", Duration.ofSeconds(60), () -> {
-                try {
-                    return exec.submit(() -> st[0].seq()).get() - history >= 10;
-                } catch (InterruptedException | ExecutionException e) {
-                    throw new IllegalStateException(e);
-                }
+            Await.until("ten live events after the history", Duration.ofSeconds(60), () -> sink.read().seq() - history >= 10);
+        } finally {
+            demo.close();
+            sink.exec.shutdownNow();
+        }
+    }
+
+    /**
+     * A demo feed restarted on its journal still closes the anomalies it had planned to close: those
+     * plans were timers of the process that stopped, and a wall that ran for weeks across feed
+     * restarts held more and more open anomalies (P10's growth).
+     */
+    @Test
+    void aRestartedDemoStillClosesTheAnomaliesThatWereOpen() throws Exception {
+        // Raised before the feed stopped: one an hour before (its closing was still hours ahead), one a
+        // day and a half before (its closing was due while the feed was down).
+        Capture c = S.captures().values().stream().filter(x -> x.recorded().dataset().equals("finra.otc_transparency.normalized"))
+                .findFirst().orElseThrow();
+        PlatformState journal = S;
+        for (var raised : List.of(new EventData.AnomalyDetected("an-before-stop", Severity.LOW, "volume_spike",
+                        c.recorded().dataset(), c.recorded().tier(), c.recorded().weekEnding(), c.captureId(), "raised an hour before the stop", List.of()),
+                new EventData.AnomalyDetected("an-long-before", Severity.HIGH, "late_submission",
+                        c.recorded().dataset(), c.recorded().tier(), c.recorded().weekEnding(), c.captureId(), "raised 36 h before", List.of()))) {
+            Instant at = NOW.minus(raised.anomalyId().equals("an-before-stop") ? Duration.ofHours(1) : Duration.ofHours(36));
+            journal = StateFold.apply(journal, Event.of(journal.seq() + 1, at, raised));
+        }
+        List<String> open = journal.anomalies().values().stream().filter(a -> a.isOpen() && a.severity() != Severity.CRITICAL)
+                .map(a -> a.anomalyId()).toList();
+        assertTrue(open.containsAll(List.of("an-before-stop", "an-long-before")), open.toString());
+        RecordingSink sink = new RecordingSink(journal);
+        // 22 simulated hours in about four seconds of real time.
+        DemoPlatform demo = new DemoPlatform(20261125, 20_000, Clock.fixed(NOW, ZoneOffset.UTC));
+        try {
+            sink.exec.submit(() -> demo.start(sink)).get();
+            Await.until("every anomaly open at the restart closed", Duration.ofSeconds(60), () -> {
+                PlatformState now = sink.read();
+                return open.stream().noneMatch(id -> now.anomalies().get(id).isOpen());
             });
         } finally {
             demo.close();
-            exec.shutdownNow();
+            sink.exec.shutdownNow();
         }
     }
 

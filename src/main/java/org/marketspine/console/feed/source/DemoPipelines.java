@@ -275,17 +275,38 @@ final class DemoPipelines {
         AnomalyDetected a = new AnomalyDetected(newId("an"), severity, category, NORMALIZED, c.tier(), c.weekEnding(),
                 c.captureId(), message, affected);
         engine.emit(a);
-        engine.at(Duration.ofHours(3 + rng.nextInt(20)), () -> {
-            Anomaly now = engine.state().anomalies().get(a.anomalyId());
+        planResolution(a.anomalyId(), severity, Duration.ofHours(3 + rng.nextInt(20)));
+    }
+
+    /** The quality gate, or for a high one a data steward, closes a non-critical anomaly some hours after it was raised. */
+    private void planResolution(String anomalyId, Severity severity, Duration after) {
+        engine.at(after, () -> {
+            Anomaly now = engine.state().anomalies().get(anomalyId);
             if (now == null || !now.isOpen()) return;
             if (severity == Severity.HIGH) {
-                engine.emit(new EventData.AnomalyAcknowledged(a.anomalyId(), DATA_STEWARD,
+                engine.emit(new EventData.AnomalyAcknowledged(anomalyId, DATA_STEWARD,
                         "checked against vendor tape; genuine market activity"));
             }
-            engine.emit(new EventData.AnomalyResolved(a.anomalyId(),
+            engine.emit(new EventData.AnomalyResolved(anomalyId,
                     severity == Severity.HIGH ? DATA_STEWARD : QUALITY_GATE,
                     severity == Severity.HIGH ? "explained: corporate action" : "within tolerance after revision check"));
         });
+    }
+
+    /**
+     * After a restart: the resolutions planned before it were timers of the process that stopped.
+     * Each open non-critical anomaly is planned again, 3–22 h after it was raised as its id decides,
+     * or within minutes if that is past — otherwise every restart of a demo feed left some open for
+     * ever, and a wall that ran for weeks across restarts held more and more of them. (A critical
+     * one closes when FINRA republishes the week, which the live scenarios decide from the state.)
+     */
+    void replanResolutions(PlatformState s) {
+        for (Anomaly a : s.anomalies().values()) {
+            if (!a.isOpen() || a.severity() == Severity.CRITICAL) continue;
+            int spread = Math.floorMod(a.anomalyId().hashCode(), 20);
+            Duration after = Duration.between(engine.now(), a.detectedAt().plus(Duration.ofHours(3 + spread)));
+            planResolution(a.anomalyId(), a.severity(), after.isNegative() ? Duration.ofMinutes(1 + spread) : after);
+        }
     }
 
     /** Certifies a week a day after normalize, unless something open or blocking says otherwise. */

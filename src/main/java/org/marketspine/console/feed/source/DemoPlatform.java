@@ -136,7 +136,7 @@ public final class DemoPlatform implements PlatformSource {
         }
     }
 
-    /** A restart loses the runs that were in flight, as a real worker restart would. */
+    /** A restart loses the runs that were in flight, as a real worker restart would; anomalies still get closed. */
     private void resumeAfterRestart(PlatformState state, Instant now) {
         for (Execution x : state.activeExecutions()) {
             sink.emit(now, new EventData.ExecutionFailed(x.executionId(), 0, new EventData.ErrorDetail("WorkerLost",
@@ -144,6 +144,7 @@ public final class DemoPlatform implements PlatformSource {
                     Classification.TRANSIENT)));
         }
         engine.refresh(sink.state());
+        pipelines.replanResolutions(engine.state());
     }
 
     private static Instant historyStart(Instant now) {
