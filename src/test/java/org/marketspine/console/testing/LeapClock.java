@@ -1,16 +1,13 @@
 package org.marketspine.console.testing;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /**
  * The system clock, plus whatever a test has leapt ahead: everything runs at its real pace (a
  * demo feed keeps its schedule), and "15 s of silence" takes one call instead of 15 s of waiting.
  */
-public final class LeapClock extends Clock {
+public final class LeapClock extends UtcClock {
     private volatile Duration ahead = Duration.ZERO;
 
     public void leap(Duration d) {
@@ -20,15 +17,5 @@ public final class LeapClock extends Clock {
     @Override
     public Instant instant() {
         return Instant.now().plus(ahead);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

@@ -48,7 +48,12 @@ final class Workstation {
 
     /** Starts the runtime and shows the wall board at 1920×1080, as {@code --wall} does. */
     static WallBoard showWall(Stage stage, ConsoleRuntime runtime) throws Exception {
-        WallBoard board = new WallBoard(runtime.start(), Clock.systemUTC());
+        return showWall(stage, runtime, Clock.systemUTC());
+    }
+
+    /** The same, the board reading {@code clock} (the runtime's own, when a test leaps it). */
+    static WallBoard showWall(Stage stage, ConsoleRuntime runtime, Clock clock) throws Exception {
+        WallBoard board = new WallBoard(runtime.start(), clock);
         present(stage, board, 1920, 1080, Styles.STYLESHEET, Styles.WALL_STYLESHEET);
         return board;
     }

@@ -215,10 +215,11 @@ public final class WallBoard extends StackPane {
         lostBanner.setVisible(dim);
         if (dim) {
             Instant since = s.connection().lostSince() != null ? s.connection().lostSince() : s.lastHeard();
+            String age = since == null ? null : Times.span(Duration.between(since, now));
             lostTitle.setText(lost ? "FEED LOST" : "NOT LIVE YET");
             lostDetail.setText((since == null ? (s.fromCache() ? "Not reached since this screen started · showing the copy cached before"
                     : "No contact with the feed yet") : "since " + Times.clock(since) + " · data is "
-                    + Times.span(Duration.between(since, now)) + " old") + " · reconnecting automatically");
+                    + (age == null ? "a moment" : age) + " old") + " · reconnecting automatically");
         }
     }
 
