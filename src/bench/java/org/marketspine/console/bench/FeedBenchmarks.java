@@ -86,6 +86,11 @@ public final class FeedBenchmarks {
     }
 
     private Journal journalOf(int count, String name) {
+        return journalOf(work, count, name);
+    }
+
+    /** A journal of {@code count} synthetic events in {@code work}, kept between runs (built again only if shorter). */
+    static Journal journalOf(Path work, int count, String name) {
         Path file = work.resolve(name);
         Journal journal = Journal.open(file);
         if (journal.headSeq() < count) {

@@ -5,22 +5,30 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.marketspine.console.bench.FanOutBenchmark;
 import org.marketspine.console.bench.FeedBenchmarks;
 import org.marketspine.console.ui.bench.GridBenchmark;
 import org.marketspine.console.ui.bench.LineageBenchmark;
 import org.marketspine.console.ui.bench.UiBenchmarks;
 import org.marketspine.console.ui.bench.WallSoak;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code spine-console bench [ID…]}: the budgets of BUDGETS.md, each printed as {@code BENCH <id> <value> <unit>}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks (all by default).")
 final class BenchCommand implements Callable<Integer> {
-    private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P7", "P8", "P8V", "P9", "P10", "P11", "P12");
+    private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P7", "P8", "P8V", "P9", "P10", "P11", "P12", "P13");
     private static final List<String> LATER = List.of("P5");
 
     @Parameters(arity = "0..*", description = "Benchmark ids, e.g. P3 P6 (default: all in this build).")
     List<String> ids;
+
+    @Option(names = "--clients", defaultValue = "1000", description = "P13: clients that replay and then time live events (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--burst", defaultValue = "2000", description = "P13: clients connecting at once in its last step (default ${DEFAULT-VALUE}).")
+    int burst;
 
     @Override
     public Integer call() throws Exception {
@@ -52,6 +60,7 @@ final class BenchCommand implements Callable<Integer> {
                 case "P8V" -> b.p8v();
                 case "P9" -> b.p9();
                 case "P12" -> b.p12();
+                case "P13" -> new FanOutBenchmark(System.out, FeedBenchmarks.workDir()).run(clients, burst);
                 default -> {
                     if (LATER.stream().anyMatch(l -> l.equalsIgnoreCase(id))) {
                         System.out.println("BENCH " + id + " skipped: not measured by this build (see BUDGETS.md)");

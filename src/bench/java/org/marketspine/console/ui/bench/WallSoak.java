@@ -1,12 +1,7 @@
 package org.marketspine.console.ui.bench;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -17,16 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import javax.management.ListenerNotFoundException;
-import javax.management.NotificationEmitter;
-import javax.management.NotificationListener;
-import javax.management.openmbean.CompositeData;
+import org.marketspine.console.bench.HeapAfterGc;
 import org.marketspine.console.cli.ScaledClock;
 import org.marketspine.console.ui.ConsoleRuntime;
 import org.marketspine.console.ui.LaunchOptions;
@@ -83,7 +73,7 @@ public final class WallSoak {
                     Thread.sleep(3000);
                     feed = feed(jar, dir, port, clock); // ...and comes back on its journal
                 }
-                usedMb.add(heapAfterGcMb());
+                usedMb.add(HeapAfterGc.megabytes());
             }
         } finally {
             // Never leave a feed process behind, whatever failed.
@@ -98,50 +88,6 @@ public final class WallSoak {
         out.printf("BENCH P10growth %.1f MB%n", lastWeek - firstWeek);
         out.printf("BENCH P10events %d events%n", runtime.log().size());
         out.printf("BENCH P10drops %d drops%n", drops);
-    }
-
-    /**
-     * The heap a collection asked for by {@code System.gc()} left in use: the sum of the heap pools
-     * after that very collection, as the JVM reports it (a GC notification). Reading "used" once
-     * {@code System.gc()} has returned also counts what the running board allocated since (at
-     * 21,600× it allocates megabytes a second), and a pool's "usage after the last collection" is
-     * moved by the young collections that follow: one run read 18.6 MB of "growth" while its live
-     * objects (jmap -histo:live, day 9 against day 28) grew 1.8 MB.
-     */
-    private static double heapAfterGcMb() throws InterruptedException {
-        CompletableFuture<Long> after = new CompletableFuture<>();
-        NotificationListener listener = (n, handback) -> {
-            if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
-            var info = GarbageCollectionNotificationInfo.from((CompositeData) n.getUserData());
-            if (!"System.gc()".equals(info.getGcCause())) return;
-            long bytes = 0;
-            for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-                MemoryUsage u = info.getGcInfo().getMemoryUsageAfterGc().get(pool.getName());
-                if (pool.getType() == MemoryType.HEAP && u != null) bytes += u.getUsed();
-            }
-            after.complete(bytes);
-        };
-        List<NotificationEmitter> emitters = new ArrayList<>();
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter e) {
-                e.addNotificationListener(listener, null, null);
-                emitters.add(e);
-            }
-        }
-        try {
-            System.gc();
-            return after.get(30, TimeUnit.SECONDS) / 1048576.0;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("no report of the collection System.gc() asked for", e);
-        } finally {
-            for (NotificationEmitter e : emitters) {
-                try {
-                    e.removeNotificationListener(listener);
-                } catch (ListenerNotFoundException gone) {
-                    // removed already: nothing to do
-                }
-            }
-        }
     }
 
     private static Process feed(Path jar, Path dir, int port, ScaledClock clock) throws Exception {

@@ -62,7 +62,7 @@ public final class FeedServer implements AutoCloseable {
     private volatile boolean tls;
     private volatile List<String> warnings = List.of();
     private final SourceStatusBoard status;
-    private final LiveFrames liveFrames = new LiveFrames();
+    private final SharedFrames frames;
     /** The listen backlog: a building's screens reconnecting at once after a restart must not be dropped by the kernel. */
     static final int BACKLOG = 2048;
 
@@ -77,6 +77,7 @@ public final class FeedServer implements AutoCloseable {
             return t;
         });
         this.desk = new CommandDesk(journal, source, clock);
+        this.frames = new SharedFrames(journal, Session.BATCH_ITEMS, Session.BATCH_BYTES);
         this.transport = new FeedTransport(bind, () -> allowedOrigins, TRANSPORT_FRAME_LIMIT, new FeedTransport.Feed() {
             @Override
             public Session opened(WebSocket conn) {
@@ -282,7 +283,7 @@ public final class FeedServer implements AutoCloseable {
 
     /** A new connection's session; one that has not said hello within the protocol's time is closed. */
     private Session opened(WebSocket conn) {
-        Session session = new Session(conn, journal, clock, heartbeat, checkpointEvery, nanoTime, liveFrames);
+        Session session = new Session(conn, journal, clock, heartbeat, checkpointEvery, nanoTime, frames);
         platform.schedule(() -> {
             if (!session.isGreeted() && conn.isOpen()) {
                 session.send(new Message.Error("bad_message", "no hello within " + Wire.HELLO_TIMEOUT_SECONDS + " s", true));

@@ -1,10 +1,12 @@
 package org.marketspine.console.feed.server;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
+import org.java_websocket.framing.TextFrame;
 
 /**
  * What a session has handed to its socket and the client has not yet taken, bounded
@@ -34,21 +36,33 @@ final class Outbox {
         this.nanoTime = nanoTime;
     }
 
+    /** {@link #offer(byte[], long)} of the frame's UTF-8 bytes. */
+    boolean offer(String frame, long limit) {
+        return offer(frame.getBytes(StandardCharsets.UTF_8), limit);
+    }
+
     /**
-     * Queues the frame if {@code limit} leaves room for it; false (nothing queued, and the client
-     * counted as stuck from now on if it was not) when it does not, or the connection is gone.
+     * Queues the text frame of these UTF-8 bytes if {@code limit} leaves room for it; false (nothing
+     * queued, and the client counted as stuck from now on if it was not) when it does not, or the
+     * connection is gone. The bytes are shared, not copied or checked: a catch-up frame is encoded
+     * once for every session, and the library's own {@code send(String)} encoded it again per client
+     * and validated every byte as UTF-8 (most of a 300-client replay's CPU), which a Java string's
+     * encoding always is.
      */
-    synchronized boolean offer(String frame, long limit) {
+    synchronized boolean offer(byte[] utf8, long limit) {
         if (!conn.isOpen()) return false;
         long unsent = unsent();
-        if (unsent + utf8Length(frame) > limit) {
+        if (unsent + utf8.length > limit) {
             // The first miss, or the client has read some since the last one: the clock starts (again) now.
             if (stuckSince < 0 || unsent < unsentThen) stuckSince = nanoTime.getAsLong();
             unsentThen = unsent;
             return false;
         }
+        TextFrame frame = new TextFrame();
+        frame.setPayload(ByteBuffer.wrap(utf8));
+        frame.setFin(true);
         try {
-            conn.send(frame);
+            conn.sendFrame(frame);
             return true;
         } catch (WebsocketNotConnectedException closedMeanwhile) {
             return false; // closed between the check and the send: nothing to send to
@@ -81,20 +95,5 @@ final class Outbox {
         long bytes = 0;
         for (ByteBuffer b : impl.outQueue) bytes += b.remaining();
         return bytes;
-    }
-
-    /** UTF-8 bytes of a text, without encoding it (frames are mostly ASCII JSON). */
-    static long utf8Length(CharSequence s) {
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) n++;
-            else if (c < 0x800) n += 2;
-            else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                n += 4;
-                i++;
-            } else n += 3;
-        }
-        return n;
     }
 }

@@ -1,9 +1,9 @@
 package org.marketspine.console.feed.server;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
@@ -24,11 +24,18 @@ import org.marketspine.console.protocol.Wire;
  */
 final class Session {
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
-    private static final int BATCH_ITEMS = 4000;
+    static final int BATCH_ITEMS = 4000;
     /** Catch-up batches stay within the protocol's 256 KiB of UTF-8, frame envelope included. */
     static final int BATCH_BYTES = 256 * 1024 - 64;
+    /**
+     * What the pump keeps queued for its client beyond the kernel's socket buffer: about one
+     * catch-up batch. The protocol's 8 MiB is what a client may cost at most; a thousand replaying
+     * screens each holding that much took the server past 7 GB, with nothing gained (the socket
+     * only takes what the client reads). Answers to requests still have the whole bound.
+     */
+    static final long STREAM_WINDOW = BATCH_BYTES + 128 * 1024;
     /** How long the pump parks, at most, before looking again for room in a full outbox. */
-    private static final long ROOM_WAIT_MAX_NANOS = 100_000_000L;
+    private static final long ROOM_WAIT_MAX_NANOS = 20_000_000L;
     /** After the 4413 close frame (queued behind what the client does not read), the socket is ended this soon. */
     private static final long CLOSE_GRACE_MILLIS = 2_000;
     /** A client that has read nothing this long while frames wait gets its requests refused (rate_limited). */
@@ -43,7 +50,7 @@ final class Session {
     private final Duration heartbeat;
     private final Duration checkpointEvery;
     private final Outbox outbox;
-    private final LiveFrames frames;
+    private final SharedFrames frames;
     private volatile TokenStore.Principal principal;
     private volatile boolean closed;
     private Thread pump;
@@ -55,7 +62,7 @@ final class Session {
     private long statusAfter;
 
     Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat, Duration checkpointEvery, LongSupplier nanoTime,
-            LiveFrames frames) {
+            SharedFrames frames) {
         this.conn = conn;
         this.journal = journal;
         this.clock = clock;
@@ -186,11 +193,11 @@ final class Session {
             while (!closed && conn.isOpen()) {
                 sendWaitingAnswers();
                 sendPendingStatus();
-                List<String> items = journal.readItems(cursor, BATCH_ITEMS, BATCH_BYTES);
-                if (!items.isEmpty()) {
-                    if (!stream(frames.events(cursor, items))) return;
+                SharedFrames.Batch batch = frames.after(cursor);
+                if (batch.count() > 0) {
+                    if (!stream(batch.frame())) return;
                     long from = cursor;
-                    cursor += items.size();
+                    cursor += batch.count();
                     sent = cursor;
                     for (long seq : pace.sent(from, cursor, liveSent, System.nanoTime())) {
                         if (!stream(Codec.encode(journal.checkpoint(seq, clock.instant())))) return;
@@ -239,14 +246,18 @@ final class Session {
     /**
      * Queues a frame of the pump's stream (events, checkpoints, live), waiting while the outbox
      * has no room for it; false when the session ended meanwhile or the client was too slow and
-     * has been closed. The wait parks this virtual thread, longer each time (at most 100 ms): a
-     * stalled client costs a few wake-ups a second, not a spinning loop.
+     * has been closed. The wait parks this virtual thread, longer each time (at most 20 ms): a
+     * stalled client costs some fifty wake-ups a second, not a spinning loop.
      */
     private boolean stream(String frame) throws InterruptedException {
+        return stream(frame.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private boolean stream(byte[] frame) throws InterruptedException {
         long park = 1_000_000L;
         while (!closed && conn.isOpen()) {
             sendWaitingAnswers(); // answers first: a request's reply must not wait behind the whole history
-            if (outbox.offer(frame, Outbox.BOUND - Outbox.REPLY_RESERVE)) {
+            if (outbox.offer(frame, Math.max(STREAM_WINDOW, frame.length))) {
                 outbox.moving();
                 return true;
             }

@@ -59,7 +59,7 @@ class JournalTailTest {
             for (long after : new long[] {0, journal.headSeq() - 500}) { // from disk, then from the in-memory tail
                 List<String> items = journal.readItems(after, 4000, 20_000);
                 long bytes = items.size() - 1;
-                for (String item : items) bytes += Outbox.utf8Length(item);
+                for (String item : items) bytes += ItemBatch.utf8Length(item);
                 assertTrue(bytes <= 20_000, bytes + " bytes after " + after);
                 List<String> more = journal.readItems(after, 4000, 40_000);
                 assertTrue(more.size() > items.size(), "a larger bound takes more: the first was full, not short");
