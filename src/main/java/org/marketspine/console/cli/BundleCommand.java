@@ -24,6 +24,7 @@ import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.protocol.SigningKeys;
 import org.marketspine.console.ui.LaunchOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine;
@@ -158,8 +159,32 @@ final class BundleCommand implements Callable<Integer> {
             return 2;
         }
 
-        static TrustList open(Path file) throws IOException {
-            return TrustList.load(file != null ? file : TrustList.defaultFile());
+        /** The {@code --trust-list} option the trust commands share, and the list it names. */
+        static final class ListFile {
+            @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list (default: trusted-keys.json in the config directory).")
+            Path file;
+
+            Path path() {
+                return file != null ? file : TrustList.defaultFile();
+            }
+
+            TrustList open() throws IOException {
+                return TrustList.load(path());
+            }
+        }
+
+        /** A trust command's work; an unreadable list or a bad argument is said on stderr, exit 2. */
+        interface Step {
+            int run() throws IOException;
+        }
+
+        static int run(String command, Step step) {
+            try {
+                return step.run();
+            } catch (IOException e) {
+                System.err.println("bundle trust " + command + ": " + e.getMessage());
+                return 2;
+            }
         }
 
         @Command(name = "add", mixinStandardHelpOptions = true,
@@ -175,52 +200,46 @@ final class BundleCommand implements Callable<Integer> {
                     + "exporter (its bundles) or any (default ${DEFAULT-VALUE}). Give feed keys --role feed so an exporter's key can never pass as a feed's.")
             String role;
 
-            @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list (default: trusted-keys.json in the config directory).")
-            Path file;
+            @Mixin
+            ListFile list;
 
             @Override
             public Integer call() {
-                try {
+                return run("add", () -> {
                     TrustList.Role r;
                     try {
                         r = TrustList.Role.of(role);
                     } catch (IllegalArgumentException e) {
                         throw new IOException("--role " + e.getMessage(), e);
                     }
-                    TrustList list = open(file).add(fingerprint, name, r, Instant.now());
-                    System.out.println("bundle trust: now trusting " + fingerprint.trim() + " as \"" + name.trim() + "\" for " + r.wire() + " (" + list.entries().size()
-                            + " keys in " + (file != null ? file : TrustList.defaultFile()) + ")");
+                    TrustList now = list.open().add(fingerprint, name, r, Instant.now());
+                    System.out.println("bundle trust: now trusting " + fingerprint.trim() + " as \"" + name.trim() + "\" for " + r.wire() + " ("
+                            + now.entries().size() + " keys in " + list.path() + ")");
                     return 0;
-                } catch (IOException e) {
-                    System.err.println("bundle trust add: " + e.getMessage());
-                    return 2;
-                }
+                });
             }
         }
 
         @Command(name = "list", mixinStandardHelpOptions = true, description = "The trusted keys: fingerprint, name, when added.")
         static final class ListKeys implements Callable<Integer> {
-            @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list (default: trusted-keys.json in the config directory).")
-            Path file;
+            @Mixin
+            ListFile list;
 
             @Override
             public Integer call() {
-                try {
-                    TrustList list = open(file);
-                    if (list.entries().isEmpty()) {
-                        System.out.println("bundle trust: no trusted keys yet (" + (file != null ? file : TrustList.defaultFile()) + ")");
+                return run("list", () -> {
+                    TrustList keys = list.open();
+                    if (keys.entries().isEmpty()) {
+                        System.out.println("bundle trust: no trusted keys yet (" + list.path() + ")");
                         return 0;
                     }
                     System.out.printf("%-52s %-9s %-21s %s%n", "FINGERPRINT", "ROLE", "ADDED", "NAME");
-                    for (TrustList.Entry e : list.entries()) {
+                    for (TrustList.Entry e : keys.entries()) {
                         System.out.printf("%-52s %-9s %-21s %s%n", e.fingerprint(), e.role().wire(), e.addedAt() == null ? "—" : e.addedAt().truncatedTo(
                                 ChronoUnit.SECONDS), BundleVerifier.printable(e.name()));
                     }
                     return 0;
-                } catch (IOException e) {
-                    System.err.println("bundle trust list: " + e.getMessage());
-                    return 2;
-                }
+                });
             }
         }
 
@@ -229,19 +248,16 @@ final class BundleCommand implements Callable<Integer> {
             @Parameters(paramLabel = "FINGERPRINT")
             String fingerprint;
 
-            @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list (default: trusted-keys.json in the config directory).")
-            Path file;
+            @Mixin
+            ListFile list;
 
             @Override
             public Integer call() {
-                try {
-                    open(file).remove(fingerprint);
+                return run("remove", () -> {
+                    list.open().remove(fingerprint);
                     System.out.println("bundle trust: no longer trusting " + fingerprint.trim());
                     return 0;
-                } catch (IOException e) {
-                    System.err.println("bundle trust remove: " + e.getMessage());
-                    return 2;
-                }
+                });
             }
         }
     }

@@ -13,10 +13,14 @@ public interface EventHistory {
     /** The state after the last event. */
     PlatformState head();
 
-    long headSeq();
+    default long headSeq() {
+        return head().seq();
+    }
 
     /** How many events lead to the head (a log that keeps only its latest state counts them, and cannot give them). */
-    int size();
+    default int size() {
+        return (int) head().seq();
+    }
 
     Event event(long seq);
 
@@ -44,16 +48,6 @@ public interface EventHistory {
 
     /** See {@link #headOnly}. */
     record HeadOnly(PlatformState head) implements EventHistory {
-        @Override
-        public long headSeq() {
-            return head.seq();
-        }
-
-        @Override
-        public int size() {
-            return (int) head.seq();
-        }
-
         @Override
         public Event event(long seq) {
             throw new IllegalStateException("this history holds only its latest state, not event " + seq);

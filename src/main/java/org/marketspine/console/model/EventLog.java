@@ -194,16 +194,6 @@ public final class EventLog implements EventHistory {
     /** A log's events up to one head; events appended after it are outside. */
     private record Pinned(EventLog log, PlatformState head) implements EventHistory {
         @Override
-        public long headSeq() {
-            return head.seq();
-        }
-
-        @Override
-        public int size() {
-            return (int) head.seq();
-        }
-
-        @Override
         public Event event(long seq) {
             if (seq > head.seq()) throw new IndexOutOfBoundsException("no event with seq " + seq + " in a history up to " + head.seq());
             return log.event(seq);

@@ -1,6 +1,5 @@
 package org.marketspine.console.model;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,9 +7,12 @@ import org.pcollections.PVector;
 import org.pcollections.TreePVector;
 
 /** A vector for {@link InPlaceFold}: {@code plus}/{@code with}/{@code minus} change it and return it. */
-final class InPlaceVector<E> extends AbstractList<E> implements PVector<E> {
-    private final ArrayList<E> list = new ArrayList<>();
+final class InPlaceVector<E> extends VectorOverList<E> {
     private boolean settled;
+
+    InPlaceVector() {
+        super(new ArrayList<>());
+    }
 
     /** The same elements as a persistent vector. */
     PVector<E> persistent() {
@@ -23,19 +25,9 @@ final class InPlaceVector<E> extends AbstractList<E> implements PVector<E> {
         return new Settled<>(list);
     }
 
-    private ArrayList<E> changing() {
+    private List<E> changing() {
         if (settled) throw new IllegalStateException("a settled fold does not change");
         return list;
-    }
-
-    @Override
-    public E get(int index) {
-        return list.get(index);
-    }
-
-    @Override
-    public int size() {
-        return list.size();
     }
 
     @Override
@@ -93,27 +85,16 @@ final class InPlaceVector<E> extends AbstractList<E> implements PVector<E> {
     }
 
     /** A settled vector: reads the list it was folded in, which no longer changes; a change makes a persistent copy. */
-    private static final class Settled<E> extends AbstractList<E> implements PVector<E> {
-        private final List<E> list;
+    private static final class Settled<E> extends VectorOverList<E> {
         private PVector<E> persistent;
 
         Settled(List<E> list) {
-            this.list = list;
+            super(list);
         }
 
         private synchronized PVector<E> persistent() {
             if (persistent == null) persistent = TreePVector.from(list);
             return persistent;
-        }
-
-        @Override
-        public E get(int index) {
-            return list.get(index);
-        }
-
-        @Override
-        public int size() {
-            return list.size();
         }
 
         @Override
