@@ -49,31 +49,35 @@ public final class FanOutBenchmark {
         try (Journal journal = FeedBenchmarks.journalOf(work, JOURNAL, "p13.journal")) {
             FeedServer server = new FeedServer(journal, new JournalOnlySource("bench"), TokenStore.openAccess(),
                     new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start();
+            List<Fleet> fleets = new ArrayList<>();
             try {
                 double before = HeapAfterGc.megabytes();
                 Fleet screens = Fleet.connect(server.port(), clients, true, 2 * (WARM_UP + LIVE_EVENTS));
+                fleets.add(screens);
                 double allLive = screens.awaitLive(300);
                 out.printf("BENCH P13live %.1f s (%d clients connecting at once, each replaying %,d events, all live; %d refusals retried)%n",
                         allLive, clients, JOURNAL, screens.retries());
                 double heap = HeapAfterGc.megabytes();
-                out.printf("BENCH P13heap %.0f MB (heap in use with %d clients live, the shared catch-up frames included; %.0f MB before the first)%n",
-                        heap, clients, before);
+                out.printf("BENCH P13heap %.0f MB (heap in use with %d clients live: the server, its shared catch-up frames, and ~80 KiB of "
+                        + "buffers per load client; %.0f MB before the first)%n", heap, clients, before);
                 out.printf("BENCH P13rss %.0f MB (this process: the server and its %d load clients)%n", rssMb(), clients);
                 printLatency("P13fanout", fanOut(server, screens, 0), clients, "");
 
                 Fleet stalled = Fleet.connect(server.port(), STALLED, false, 0);
+                fleets.add(stalled);
                 awaitStalledAtBound(server);
                 printLatency("P13fanoutStalled", fanOut(server, screens, WARM_UP + LIVE_EVENTS), clients, " with " + STALLED + " stalled clients");
                 long worst = server.backlog().stream().mapToLong(FeedServer.ClientBacklog::unsent).max().orElse(0);
-                out.printf("BENCH P13unsentMax %.1f MiB (largest unsent backlog of any client; bound %d MiB)%n", worst / 1048576.0, BOUND >> 20);
+                out.printf("BENCH P13unsentMax %.1f MiB (largest unsent backlog of any client: a stalled one; bound %d MiB)%n", worst / 1048576.0, BOUND >> 20);
                 stalled.close();
                 screens.close();
 
                 Fleet crowd = Fleet.connect(server.port(), burst, true, 0);
+                fleets.add(crowd);
                 double crowdLive = crowd.awaitLive(300);
                 out.printf("BENCH P13burst %.1f s (%d clients connecting at once, all live; %d refusals retried)%n", crowdLive, burst, crowd.retries());
-                crowd.close();
             } finally {
+                fleets.forEach(Fleet::close); // whatever failed: no client keeps retrying a port another server may get
                 server.close();
             }
         }
@@ -111,17 +115,15 @@ public final class FanOutBenchmark {
                 LIVE_EVENTS, clients, note);
     }
 
-    /** The stalled clients' backlogs reach the bound (their replay does not fit), or stop growing. */
+    /** Waits (at most 30 s) until the stalled clients have filled what the server holds for them: their replay does not fit. */
     private static void awaitStalledAtBound(FeedServer server) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        long last = -1;
         while (System.nanoTime() < deadline) {
-            long stuck = server.backlog().stream().filter(FeedServer.ClientBacklog::stuck).count();
-            long total = server.backlog().stream().mapToLong(FeedServer.ClientBacklog::unsent).sum();
-            if (stuck >= STALLED || total == last) return;
-            last = total;
-            Thread.sleep(500);
+            if (server.backlog().stream().filter(FeedServer.ClientBacklog::stuck).count() >= STALLED) return;
+            Thread.sleep(200);
         }
+        throw new IllegalStateException("the stalled clients did not reach the bound in 30 s: " + server.backlog().stream()
+                .filter(FeedServer.ClientBacklog::stuck).count() + " of " + STALLED);
     }
 
     private static double rssMb() throws IOException {

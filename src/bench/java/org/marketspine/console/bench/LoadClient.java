@@ -20,8 +20,8 @@ import org.marketspine.console.protocol.Wire;
 /**
  * One screen's worth of load on a feed, for P13: a WebSocket client that says hello, reads every
  * frame the feed sends and notes only when it went live and when each live events frame arrived.
- * It keeps no events (a few KiB per client), so a thousand of them in the benchmark's JVM leave
- * the feed server's memory what the heap measures. A stalled one says hello and never reads. A
+ * It keeps no events, only its buffers (~80 KiB), so a thousand of them in the benchmark's JVM
+ * add some 80 MB to what the heap measures. A stalled one says hello and never reads. A
  * refused connection is tried again with the console's own backoff, as a screen would.
  * Written on a plain socket: the library clients decode every replayed frame into a String, which
  * would make the benchmark measure its own clients.

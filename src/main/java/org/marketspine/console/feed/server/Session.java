@@ -28,12 +28,14 @@ final class Session {
     /** Catch-up batches stay within the protocol's 256 KiB of UTF-8, frame envelope included. */
     static final int BATCH_BYTES = 256 * 1024 - 64;
     /**
-     * What the pump keeps queued for its client beyond the kernel's socket buffer: about one
-     * catch-up batch. The protocol's 8 MiB is what a client may cost at most; a thousand replaying
-     * screens each holding that much took the server past 7 GB, with nothing gained (the socket
-     * only takes what the client reads). Answers to requests still have the whole bound.
+     * What the pump keeps queued for a client that is reading, beyond the kernel's socket buffer:
+     * about one catch-up batch. A thousand replaying screens each filling the protocol's 8 MiB took
+     * the server past 7 GB with nothing gained (the socket only takes what the client reads). A
+     * client that stops reading still gets up to the bound before it counts as too slow.
      */
     static final long STREAM_WINDOW = BATCH_BYTES + 128 * 1024;
+    /** A client whose unsent bytes have not gone down for this long is not taking what it is sent (real time: pacing only). */
+    private static final long TAKING_NANOS = 1_000_000_000L;
     /** How long the pump parks, at most, before looking again for room in a full outbox. */
     private static final long ROOM_WAIT_MAX_NANOS = 20_000_000L;
     /** After the 4413 close frame (queued behind what the client does not read), the socket is ended this soon. */
@@ -255,9 +257,20 @@ final class Session {
 
     private boolean stream(byte[] frame) throws InterruptedException {
         long park = 1_000_000L;
+        long lastUnsent = Long.MAX_VALUE;
+        long lastTaken = System.nanoTime();
         while (!closed && conn.isOpen()) {
             sendWaitingAnswers(); // answers first: a request's reply must not wait behind the whole history
-            if (outbox.offer(frame, Math.max(STREAM_WINDOW, frame.length))) {
+            // A client that is taking what it is sent keeps about one batch queued (STREAM_WINDOW); one
+            // that has taken nothing for a second is given up to the protocol's bound, and is "over the
+            // bound" (the 30 s to 4413 start) only when that is full, as the protocol says.
+            long unsent = outbox.unsent();
+            long now = System.nanoTime();
+            if (unsent < lastUnsent) lastTaken = now;
+            lastUnsent = unsent;
+            boolean taking = now - lastTaken < TAKING_NANOS;
+            if ((!taking || unsent + frame.length <= Math.max(STREAM_WINDOW, frame.length))
+                    && outbox.offer(frame, Outbox.BOUND - Outbox.REPLY_RESERVE)) {
                 outbox.moving();
                 return true;
             }

@@ -74,7 +74,8 @@ final class SharedFrames {
             }
             pending.complete(b);
             return b;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever ends this read (an OutOfMemoryError too) ends it for the sessions waiting on it, never leaves them waiting.
             synchronized (this) {
                 reading.remove(after);
             }
