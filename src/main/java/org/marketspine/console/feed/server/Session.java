@@ -34,7 +34,7 @@ final class Session {
      * client that stops reading still gets up to the bound before it counts as too slow.
      */
     static final long STREAM_WINDOW = BATCH_BYTES + 128 * 1024;
-    /** A client whose unsent bytes have not gone down for this long is not taking what it is sent (real time: pacing only). */
+    /** A client whose unsent bytes have not gone down in this long is not taking what it is sent (real time: pacing only). */
     private static final long TAKING_NANOS = 1_000_000_000L;
     /** How long the pump parks, at most, before looking again for room in a full outbox. */
     private static final long ROOM_WAIT_MAX_NANOS = 20_000_000L;
@@ -57,6 +57,9 @@ final class Session {
     private volatile boolean closed;
     private Thread pump;
     private final RateLimit rate = new RateLimit();
+    /** The pump's reading of its client: unsent bytes when last measured, and when they last went down. */
+    private long takenMark;
+    private long lastTaken = System.nanoTime();
     /** The last item this session has sent (its pump's cursor). */
     private volatile long sent;
     /** A source status to send once this session has sent the journal up to {@link #statusAfter}. */
@@ -257,17 +260,17 @@ final class Session {
 
     private boolean stream(byte[] frame) throws InterruptedException {
         long park = 1_000_000L;
-        long lastUnsent = Long.MAX_VALUE;
-        long lastTaken = System.nanoTime();
         while (!closed && conn.isOpen()) {
             sendWaitingAnswers(); // answers first: a request's reply must not wait behind the whole history
             // A client that is taking what it is sent keeps about one batch queued (STREAM_WINDOW); one
             // that has taken nothing for a second is given up to the protocol's bound, and is "over the
-            // bound" (the 30 s to 4413 start) only when that is full, as the protocol says.
+            // bound" (the 30 s to 4413 start) only when that is full, as the protocol says. (Any byte
+            // counts as taken: with a thousand screens replaying at once, a reading client may take
+            // little in a second, and giving each of those the whole bound ran a 1 GiB server out of heap.)
             long unsent = outbox.unsent();
             long now = System.nanoTime();
-            if (unsent < lastUnsent) lastTaken = now;
-            lastUnsent = unsent;
+            if (unsent < takenMark) lastTaken = now;
+            takenMark = unsent;
             boolean taking = now - lastTaken < TAKING_NANOS;
             if ((!taking || unsent + frame.length <= Math.max(STREAM_WINDOW, frame.length))
                     && outbox.offer(frame, Outbox.BOUND - Outbox.REPLY_RESERVE)) {
