@@ -33,9 +33,13 @@ final class Session {
      * the server past 7 GB with nothing gained (the socket only takes what the client reads). A
      * client that stops reading still gets up to the bound before it counts as too slow.
      */
-    static final long STREAM_WINDOW = BATCH_BYTES + 128 * 1024;
-    /** A client whose unsent bytes have not gone down in this long is not taking what it is sent (real time: pacing only). */
-    private static final long TAKING_NANOS = 1_000_000_000L;
+    static final long STREAM_WINDOW = BATCH_BYTES + 16 * 1024;
+    /**
+     * A client whose unsent bytes have not gone down in this long is not taking what it is sent (real
+     * time: pacing only). Long enough that a reader among two thousand replaying at once is not taken
+     * for a stalled one (at 1 s, a burst of 2,000 gave readers the bound and ran a 1 GiB server out of heap).
+     */
+    private static final long TAKING_NANOS = 5_000_000_000L;
     /** How long the pump parks, at most, before looking again for room in a full outbox. */
     private static final long ROOM_WAIT_MAX_NANOS = 20_000_000L;
     /** After the 4413 close frame (queued behind what the client does not read), the socket is ended this soon. */
@@ -263,7 +267,7 @@ final class Session {
         while (!closed && conn.isOpen()) {
             sendWaitingAnswers(); // answers first: a request's reply must not wait behind the whole history
             // A client that is taking what it is sent keeps about one batch queued (STREAM_WINDOW); one
-            // that has taken nothing for a second is given up to the protocol's bound, and is "over the
+            // that has taken nothing for 5 s is given up to the protocol's bound, and is "over the
             // bound" (the 30 s to 4413 start) only when that is full, as the protocol says. (Any byte
             // counts as taken: with a thousand screens replaying at once, a reading client may take
             // little in a second, and giving each of those the whole bound ran a 1 GiB server out of heap.)
