@@ -29,6 +29,11 @@ public final class HeapAfterGc {
      * objects (jmap -histo:live, day 9 against day 28) grew 1.8 MB.
      */
     public static double megabytes() throws InterruptedException {
+        return bytes() / 1048576.0;
+    }
+
+    /** {@link #megabytes()}, in bytes. */
+    public static long bytes() throws InterruptedException {
         CompletableFuture<Long> after = new CompletableFuture<>();
         NotificationListener listener = (n, handback) -> {
             if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) return;
@@ -50,7 +55,7 @@ public final class HeapAfterGc {
         }
         try {
             System.gc();
-            return after.get(30, TimeUnit.SECONDS) / 1048576.0;
+            return after.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("no report of the collection System.gc() asked for", e);
         } finally {
@@ -63,5 +68,4 @@ public final class HeapAfterGc {
             }
         }
     }
-
 }

@@ -67,7 +67,7 @@ final class SpineScaleBenchmark {
         }
         out.printf("P12-%s database: %,d weeks x 3 tiers, %,d executions, %,d rows, built in %.1f s%n", name, built.weeks(),
                 built.executions(), built.rows(), (System.nanoTime() - t0) / 1e9);
-        long baseline = heapAfterGc();
+        long baseline = HeapAfterGc.bytes();
         // The same process doing nothing, for comparison: what the JVM alone costs on this machine.
         var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long idle0 = os.getProcessCpuTime();
@@ -128,18 +128,9 @@ final class SpineScaleBenchmark {
             Arrays.sort(ms);
             out.printf("BENCH P12-%s-row-to-event %.0f ms max (median %.0f ms; poll every %d s)%n", name, ms[ms.length - 1],
                     ms[ms.length / 2], POLL.toSeconds());
-            long heap = heapAfterGc();
+            long heap = HeapAfterGc.bytes();
             out.printf("BENCH P12-%s-heap %.0f MB in use after GC (%.0f MB above the process before the feed started)%n", name,
                     heap / 1e6, (heap - baseline) / 1e6);
         }
-    }
-
-    private static long heapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(200);
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
     }
 }

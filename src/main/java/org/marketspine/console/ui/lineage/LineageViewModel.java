@@ -268,7 +268,7 @@ public final class LineageViewModel {
 
     /** Moves to the instant of the next (+1) or previous (−1) event. */
     public void step(int direction) {
-        if (history().size() == 0 || history().firstAt() == null) return; // no events to step through
+        if (history().firstAt() == null) return; // no events held to step through (none yet, or only the latest state)
         long seq = time.get() == null ? history().headSeq() : history().seqAt(time.get());
         long target = Math.max(1, Math.min(history().size(), seq + direction));
         if (target == seq && direction > 0) return;
