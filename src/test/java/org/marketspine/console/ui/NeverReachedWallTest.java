@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
@@ -45,18 +47,28 @@ class NeverReachedWallTest {
     void nothingIsClaimedAboutDataTheWallNeverHadAndTheReasonIsNotDimmed(FxRobot robot) {
         HealthBoardTest.await("the first connection attempt to fail", 10,
                 () -> runtime.client().state().phase() != ConnectionState.Phase.CONNECTING
-                        && robot.lookup("#wall-connection").queryAs(Labeled.class).getText().contains("connection refused"));
-        for (Node n : board.lookupAll(".label")) {
-            if (!(n instanceof Labeled l) || l.getText() == null) continue;
-            assertFalse(l.getText().contains("when last heard"), "never heard: " + l.getText());
-            assertFalse(l.getText().contains("overdue"), "no data, no overdue: " + l.getText());
-            assertFalse(l.getText().startsWith("Nothing need"), "no data, no all-clear: " + l.getText());
-            assertFalse(l.getText().contains("safe to deploy"), l.getText());
+                        && robot.lookup("#wall-connection").queryAs(Labeled.class).getText().contains("connection refused")
+                        && robot.lookup("#wall-fresh-OTC").tryQuery().isPresent());
+        // Read on the FX thread: the wall rebuilds its rows on each pulse, and a look from the test
+        // thread can land between clearing them and adding them again (a clean-clone run did).
+        List<String> texts = new ArrayList<>();
+        String[] otc = new String[1];
+        robot.interact(() -> {
+            for (Node n : board.lookupAll(".label")) {
+                if (n instanceof Labeled l && l.getText() != null) texts.add(l.getText());
+            }
+            otc[0] = robot.from(robot.lookup("#wall-fresh-OTC").<Node>query()).lookup(".label").queryAllAs(Labeled.class)
+                    .stream().reduce((a, b) -> b).orElseThrow().getText();
+        });
+        for (String text : texts) {
+            assertFalse(text.contains("when last heard"), "never heard: " + text);
+            assertFalse(text.contains("overdue"), "no data, no overdue: " + text);
+            assertFalse(text.startsWith("Nothing need"), "no data, no all-clear: " + text);
+            assertFalse(text.contains("safe to deploy"), text);
         }
         assertTrue(robot.lookup("#wall-level").queryAs(Labeled.class).getText().startsWith("HEALTH UNKNOWN"));
         assertEquals("not connected to the feed", robot.lookup(".wall-platform").queryAs(Labeled.class).getText());
-        assertEquals("unknown", robot.from(robot.lookup("#wall-fresh-OTC").<Node>query()).lookup(".label").queryAllAs(Labeled.class)
-                .stream().reduce((a, b) -> b).orElseThrow().getText());
+        assertEquals("unknown", otc[0]);
         assertTrue(board.lookupAll(".health-green").isEmpty(), "nothing green");
         for (Node n = robot.lookup("#wall-connection").query(); n != null; n = n.getParent()) {
             assertEquals(1.0, n.getOpacity(), 1e-9, "the reason is never dimmed: " + n);
