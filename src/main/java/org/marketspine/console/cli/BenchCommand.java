@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.marketspine.console.bench.FailoverBenchmark;
 import org.marketspine.console.bench.FanOutBenchmark;
 import org.marketspine.console.bench.FeedBenchmarks;
 import org.marketspine.console.ui.bench.GridBenchmark;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 /** {@code spine-console bench [ID…]}: the budgets of BUDGETS.md, each printed as {@code BENCH <id> <value> <unit>}. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run the benchmarks (all by default).")
 final class BenchCommand implements Callable<Integer> {
-    private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P7", "P8", "P8V", "P9", "P10", "P11", "P12", "P13");
+    private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P7", "P8", "P8V", "P9", "P10", "P11", "P12", "P13", "P14");
     private static final List<String> LATER = List.of("P5");
 
     @Parameters(arity = "0..*", description = "Benchmark ids, e.g. P3 P6 (default: all in this build).")
@@ -29,6 +30,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--burst", defaultValue = "2000", description = "P13: clients connecting at once in its last step (default ${DEFAULT-VALUE}).")
     int burst;
+
+    @Option(names = "--journal-url", paramLabel = "URL", description = "P14: a PostgreSQL database for two feed servers' shared journal"
+            + " (a schema is made and dropped in it); user and password from SPINE_DB_USER / SPINE_DB_PASSWORD.")
+    String journalUrl;
 
     @Override
     public Integer call() throws Exception {
@@ -61,6 +66,15 @@ final class BenchCommand implements Callable<Integer> {
                 case "P9" -> b.p9();
                 case "P12" -> b.p12();
                 case "P13" -> new FanOutBenchmark(System.out, FeedBenchmarks.workDir()).run(clients, burst);
+                case "P14" -> {
+                    if (journalUrl == null) {
+                        System.out.println("BENCH P14 skipped: give --journal-url jdbc:postgresql://host/db (a database the benchmark"
+                                + " may create a schema in; user and password from SPINE_DB_USER / SPINE_DB_PASSWORD)");
+                    } else {
+                        new FailoverBenchmark(System.out, FeedBenchmarks.workDir(), journalUrl, System.getenv("SPINE_DB_USER"),
+                                System.getenv("SPINE_DB_PASSWORD")).run();
+                    }
+                }
                 default -> {
                     if (LATER.stream().anyMatch(l -> l.equalsIgnoreCase(id))) {
                         System.out.println("BENCH " + id + " skipped: not measured by this build (see BUDGETS.md)");

@@ -13,7 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
@@ -98,6 +97,11 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--journal", description = "Journal file; seq stays stable across restarts (default: a file per platform in the user data directory).")
     Path journal;
 
+    @Option(names = "--journal-url", paramLabel = "URL", description = "A journal in PostgreSQL (jdbc:postgresql://host/db) that several feed "
+            + "servers share: one seq, chain and feed key for all, so clients resume on any; one of them runs the platform source and "
+            + "another takes over when it stops. User and password as for --jdbc-url.")
+    String journalUrl;
+
     @Option(names = "--alert-webhook", paramLabel = "URL", description = "Post an alert (Slack/Teams-compatible JSON) to this webhook when "
             + "the health turns red, a critical failure appears or the source stops being current. Repeatable. The URL is a secret: "
             + "logs show only its host.")
@@ -121,7 +125,16 @@ final class FeedCommand implements Callable<Integer> {
         if (spineDb != null && !Files.isRegularFile(spineDb)) {
             throw new ParameterException(spec.commandLine(), "no spine-core database at " + spineDb);
         }
-        if (replayOnly && journal == null) throw new ParameterException(spec.commandLine(), "--replay-only needs --journal FILE");
+        if (journal != null && journalUrl != null) {
+            throw new ParameterException(spec.commandLine(), "give --journal FILE (one feed server) or --journal-url URL (several), not both");
+        }
+        if (journalUrl != null && !journalUrl.startsWith("jdbc:postgresql:")) {
+            throw new ParameterException(spec.commandLine(), "--journal-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host/db), not "
+                    + Redact.jdbcUrl(journalUrl));
+        }
+        if (replayOnly && journal == null && journalUrl == null) {
+            throw new ParameterException(spec.commandLine(), "--replay-only needs --journal FILE or --journal-url URL");
+        }
         for (URI hook : alertWebhooks) {
             String problem = Webhooks.problem(hook);
             if (problem != null) throw new ParameterException(spec.commandLine(), "--alert-webhook: " + problem);
@@ -155,22 +168,12 @@ final class FeedCommand implements Callable<Integer> {
         String dbUrl = spineDb != null ? "jdbc:sqlite:" + spineDb.toAbsolutePath() : jdbcUrl;
         Path file = journal != null ? journal : DataDirs.data().resolve(database
                 ? "feed-spine-db-" + Integer.toHexString(dbUrl.hashCode()) + ".journal" : "feed-demo-" + demoOptions.seed + ".journal");
-        Journal j = Journal.open(file);
+        DbCredentials credentials = DbCredentials.read(dbCredentials);
+        Journal j = journalUrl != null ? Journal.openShared(journalUrl, credentials.user(), credentials.password()) : Journal.open(file);
         PlatformSource source;
         if (database) {
-            String user = System.getenv("SPINE_DB_USER");
-            String password = System.getenv("SPINE_DB_PASSWORD");
-            if (dbCredentials != null) {
-                SecretFiles.requireOwnerOnly(dbCredentials, "--db-credentials");
-                Properties p = new Properties();
-                try (var in = Files.newBufferedReader(dbCredentials)) {
-                    p.load(in);
-                }
-                user = p.getProperty("user", user);
-                password = p.getProperty("password", password);
-            }
             boolean ro = readOnly || (spineDb != null && !Files.isWritable(spineDb));
-            source = new SpineDatabaseSource(dbUrl, jdbcUrl == null ? null : user, password, ro,
+            source = new SpineDatabaseSource(dbUrl, jdbcUrl == null ? null : credentials.user(), credentials.password(), ro,
                     Duration.ofMillis((long) (pollSeconds * 1000)), clock);
         } else {
             source = demo ? new DemoPlatform(demoOptions.seed, demoOptions.speed, clock) : new JournalOnlySource("journal");
@@ -180,10 +183,15 @@ final class FeedCommand implements Callable<Integer> {
         if (tls != null) server.tls(tls);
         server.start();
         System.err.println("spine feed: serving " + (demo ? "the demo platform" : database ? "the spine-core database " + (spineDb != null ? spineDb
-                : Redact.jdbcUrl(jdbcUrl)) : "journal replay") + " at " + server.url() + " (journal " + file
+                : Redact.jdbcUrl(jdbcUrl)) : "journal replay") + " at " + server.url() + " (journal " + j.describe()
                 + (store.isOpenAccess() ? ", open access on loopback" : ", tokens " + tokens) + ")");
-        System.err.println("spine feed: checkpoints signed by feed key " + j.feedKey().fingerprint() + " (" + Journal.keyFile(file)
-                + "); auditors trust it with: spine-console bundle trust add " + j.feedKey().fingerprint() + " --name \"…\"");
+        if (j.isShared()) {
+            System.err.println("spine feed: the journal is shared: the feed server that holds its leader lock runs the platform;"
+                    + " the others serve it and take over when that one stops");
+        }
+        System.err.println("spine feed: checkpoints signed by feed key " + j.feedKey().fingerprint() + " (" + (j.isShared()
+                ? "stored in the journal database" : Journal.keyFile(file)) + "); auditors trust it with: spine-console bundle trust add "
+                + j.feedKey().fingerprint() + " --name \"…\"");
         Alerts alerts = alertWebhooks.isEmpty() ? null
                 : Alerts.start(server, source.platform(), alertWebhooks, Duration.ofSeconds(1), clock);
         if (alerts != null) System.err.println("spine feed: alerts to " + alertWebhooks.size() + " webhook(s)");
@@ -221,24 +229,50 @@ final class FeedCommand implements Callable<Integer> {
         @Command(name = "show", mixinStandardHelpOptions = true,
                 description = "Print the public key and fingerprint of the feed key beside a journal (never the private key).")
         static final class Show implements Callable<Integer> {
-            @Option(names = "--journal", required = true, description = "The feed's journal file (its key is FILE.key.pem beside it).")
+            @Option(names = "--journal", description = "The feed's journal file (its key is FILE.key.pem beside it).")
             Path journal;
+
+            @Option(names = "--journal-url", paramLabel = "URL", description = "A shared PostgreSQL journal (its key is stored in it).")
+            String journalUrl;
+
+            @Option(names = "--db-credentials", paramLabel = "FILE", description = "Properties file with user= and password= for --journal-url.")
+            Path dbCredentials;
+
+            @Spec
+            picocli.CommandLine.Model.CommandSpec spec;
 
             @Override
             public Integer call() throws Exception {
+                if ((journal == null) == (journalUrl == null)) {
+                    throw new ParameterException(spec.commandLine(), "give --journal FILE or --journal-url URL");
+                }
+                if (journalUrl != null) {
+                    DbCredentials credentials = DbCredentials.read(dbCredentials);
+                    var shared = Journal.sharedFeedKey(journalUrl, credentials.user(), credentials.password());
+                    if (shared == null) {
+                        System.err.println("feed key show: no feed key in " + Redact.jdbcUrl(journalUrl)
+                                + " yet; the first feed server started with --journal-url makes it");
+                        return 2;
+                    }
+                    print(shared);
+                    return 0;
+                }
                 Path file = Journal.keyFile(journal);
                 if (!Files.exists(file)) {
                     System.err.println("feed key show: no feed key at " + file + " yet; the feed makes it when it first starts with --journal " + journal);
                     return 2;
                 }
                 SecretFiles.requireOwnerOnly(file, "feed key");
-                var key = SigningKeys.load(file).wire();
+                print(SigningKeys.load(file).wire());
+                return 0;
+            }
+
+            private static void print(org.marketspine.console.protocol.Message.FeedKey key) {
                 System.out.println("algorithm    " + key.alg());
                 System.out.println("public key   " + key.publicKey());
                 System.out.println("fingerprint  " + key.fingerprint());
                 System.out.println("Read the fingerprint to each auditor; they run: spine-console bundle trust add " + key.fingerprint()
                         + " --name \"<this feed>\"");
-                return 0;
             }
         }
     }

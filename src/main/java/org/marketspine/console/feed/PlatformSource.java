@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Command;
+import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message.Request;
 
@@ -39,6 +40,15 @@ public interface PlatformSource extends AutoCloseable {
      * Later consequences (the queued run starting) are emitted through the sink as they happen.
      */
     CommandEffect perform(Command command, String user, PlatformState state) throws FeedRefusal;
+
+    /**
+     * Facts another feed server of a shared journal journaled (a command it accepted), now in
+     * {@code state}: the source that runs the platform carries out what they ask for, as it would a
+     * command of its own. Called only on the server that leads, on the platform thread.
+     */
+    default void writtenElsewhere(List<Event> events, PlatformState state) {
+        // a source whose commands act on the platform itself (the spine-core database) sees them there
+    }
 
     /** The immediate facts of a command, and the data for its {@code command_result}. */
     record CommandEffect(List<EventData> events, JsonNode data) {

@@ -41,13 +41,24 @@ public record SigningKeys(PrivateKey privateKey, PublicKey publicKey) {
     /** The key in {@code file}, created there (owner-only) if there is none yet. */
     public static SigningKeys loadOrCreate(Path file) throws IOException {
         if (Files.exists(file)) return load(file);
+        SigningKeys keys = create();
+        writeOwnerOnly(file, keys.pemText());
+        return keys;
+    }
+
+    /** A new key pair. */
+    public static SigningKeys create() throws IOException {
         try {
             KeyPair pair = KeyPairGenerator.getInstance(FeedChain.ALG).generateKeyPair();
-            writeOwnerOnly(file, pem("PRIVATE KEY", pair.getPrivate().getEncoded()) + pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             return new SigningKeys(pair.getPrivate(), pair.getPublic());
         } catch (GeneralSecurityException e) {
             throw new IOException("this JDK cannot make Ed25519 keys: " + e.getMessage(), e);
         }
+    }
+
+    /** Both halves as the key file holds them (the private half included: only for storing it where the file would be). */
+    public String pemText() {
+        return pem("PRIVATE KEY", privateKey.getEncoded()) + pem("PUBLIC KEY", publicKey.getEncoded());
     }
 
     /** Writes {@code text} to {@code file} through a sibling temp file made owner-only (rw-------) before any byte is in it. */
@@ -66,14 +77,18 @@ public record SigningKeys(PrivateKey privateKey, PublicKey publicKey) {
     }
 
     public static SigningKeys load(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        return parse(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+    }
+
+    /** A key pair from the text {@link #pemText()} makes; {@code where} names its home in messages. */
+    public static SigningKeys parse(String text, String where) throws IOException {
         try {
             KeyFactory f = KeyFactory.getInstance(FeedChain.ALG);
-            PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(block(text, "PRIVATE KEY", file)));
-            PublicKey pub = f.generatePublic(new X509EncodedKeySpec(block(text, "PUBLIC KEY", file)));
+            PrivateKey priv = f.generatePrivate(new PKCS8EncodedKeySpec(block(text, "PRIVATE KEY", where)));
+            PublicKey pub = f.generatePublic(new X509EncodedKeySpec(block(text, "PUBLIC KEY", where)));
             return new SigningKeys(priv, pub);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IOException(file + " is not an Ed25519 signing key file (" + e.getMessage() + ")", e);
+            throw new IOException(where + " is not an Ed25519 signing key (" + e.getMessage() + ")", e);
         }
     }
 
@@ -82,7 +97,7 @@ public record SigningKeys(PrivateKey privateKey, PublicKey publicKey) {
                 + "\n-----END " + type + "-----\n";
     }
 
-    private static byte[] block(String text, String type, Path file) throws IOException {
+    private static byte[] block(String text, String type, String file) throws IOException {
         String begin = "-----BEGIN " + type + "-----";
         int a = text.indexOf(begin);
         int b = text.indexOf("-----END " + type + "-----");

@@ -23,7 +23,10 @@ public final class Alerts implements AutoCloseable {
     public static Alerts start(FeedServer server, String platform, List<URI> urls, Duration firstRetry, Clock clock) {
         Webhooks webhooks = new Webhooks(urls, firstRetry);
         AlertWatcher watcher = new AlertWatcher(() -> server.journal().state(), () -> server.journal().headSeq(), server::sourceStatus,
-                platform, server.journal().feedId(), clock, webhooks::send).start();
+                platform, server.journal().feedId(), clock, alert -> {
+                    // Every server of a shared journal watches (a new leader has the baseline), only the leader posts: one alert, not N.
+                    if (server.isLeading()) webhooks.send(alert);
+                }).start();
         return new Alerts(webhooks, watcher);
     }
 

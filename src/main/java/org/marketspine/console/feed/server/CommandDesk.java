@@ -43,26 +43,35 @@ final class CommandDesk {
         this.clock = clock;
     }
 
+    /**
+     * Checks and carries out a command in one step under the journal's write lock: with several
+     * feed servers on one journal, the rules see every command any of them accepted (two retries of
+     * one partition through two servers: the second is refused as already running).
+     */
     CommandResult handle(Message.Command wire, TokenStore.Principal who) {
-        PlatformState state = journal.state();
         Instant now = clock.instant();
         String commandId = "cmd-" + UUID.randomUUID().toString().substring(0, 8);
-        CommandEffect effect;
-        try {
-            Command command = check(wire, who, state, now);
-            effect = source.perform(command, who.user(), state);
-        } catch (FeedRefusal refusal) {
-            journal.append(now, record(commandId, wire, who, Outcome.REJECTED, refusal.code() + ": " + refusal.getMessage()));
-            return new CommandResult(wire.id(), false, new ErrorInfo(refusal.code(), refusal.getMessage()),
-                    Codec.mapper().createObjectNode().put("command_id", commandId));
-        }
-        List<Timed> facts = new ArrayList<>();
-        facts.add(new Timed(now, record(commandId, wire, who, Outcome.ACCEPTED, wire.reason())));
-        for (EventData e : effect.events()) facts.add(new Timed(now, e));
-        journal.appendAll(facts);
-        ObjectNode data = Codec.mapper().createObjectNode().put("command_id", commandId);
-        if (effect.data() != null && effect.data().isObject()) data.setAll((ObjectNode) effect.data());
-        return new CommandResult(wire.id(), true, null, data);
+        CommandResult[] result = new CommandResult[1];
+        journal.write(state -> {
+            List<Timed> facts = new ArrayList<>();
+            CommandEffect effect;
+            try {
+                Command command = check(wire, who, state, now);
+                effect = source.perform(command, who.user(), state);
+            } catch (FeedRefusal refusal) {
+                facts.add(new Timed(now, record(commandId, wire, who, Outcome.REJECTED, refusal.code() + ": " + refusal.getMessage())));
+                result[0] = new CommandResult(wire.id(), false, new ErrorInfo(refusal.code(), refusal.getMessage()),
+                        Codec.mapper().createObjectNode().put("command_id", commandId));
+                return facts;
+            }
+            facts.add(new Timed(now, record(commandId, wire, who, Outcome.ACCEPTED, wire.reason())));
+            for (EventData e : effect.events()) facts.add(new Timed(now, e));
+            ObjectNode data = Codec.mapper().createObjectNode().put("command_id", commandId);
+            if (effect.data() != null && effect.data().isObject()) data.setAll((ObjectNode) effect.data());
+            result[0] = new CommandResult(wire.id(), true, null, data);
+            return facts;
+        });
+        return result[0];
     }
 
     /** The typed command, if this principal may send it and the platform's state allows it now. */

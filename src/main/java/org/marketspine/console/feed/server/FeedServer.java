@@ -63,6 +63,8 @@ public final class FeedServer implements AutoCloseable {
     private volatile List<String> warnings = List.of();
     private final SourceStatusBoard status;
     private final SharedFrames frames;
+    /** Null for a journal only this server writes; for a shared one, who runs the source. */
+    private final Leadership leadership;
     /** The listen backlog: a building's screens reconnecting at once after a restart must not be dropped by the kernel. */
     static final int BACKLOG = 2048;
 
@@ -96,6 +98,24 @@ public final class FeedServer implements AutoCloseable {
             }
         });
         this.status = new SourceStatusBoard(clock);
+        this.leadership = journal.isShared() ? new Leadership(journal, platform, clock, new Leadership.Duties() {
+            @Override
+            public void lead() {
+                journal.catchUp(); // the source starts from everything any server journaled
+                startSource();
+            }
+
+            @Override
+            public void resign(String why) {
+                source.close();
+                reportStatus(SourceState.FAILING, why, null);
+            }
+
+            @Override
+            public void mirror(Message.SourceStatus leaders) {
+                status.mirror(leaders, FeedServer.this::tellEveryone);
+            }
+        }) : null;
     }
 
     /** How long a session may be idle before a heartbeat (protocol: 5 s); tests shorten it. Call before {@link #start()}. */
@@ -160,12 +180,15 @@ public final class FeedServer implements AutoCloseable {
     }
 
     private void reportStatus(SourceState state, String message, Message.Progress progress) {
-        status.report(state, message, progress, next -> {
-            for (WebSocket conn : transport.getConnections()) {
-                Session session = conn.getAttachment();
-                if (session != null && session.isGreeted()) session.tell(next, journal.headSeq());
-            }
-        });
+        status.report(state, message, progress, this::tellEveryone);
+        if (leadership != null && leadership.leading()) leadership.publish(status.current());
+    }
+
+    private void tellEveryone(Message.SourceStatus next) {
+        for (WebSocket conn : transport.getConnections()) {
+            Session session = conn.getAttachment();
+            if (session != null && session.isGreeted()) session.tell(next, journal.headSeq());
+        }
     }
 
     /** Starts listening at once (replays need only the stored items), then starts the source on the platform thread. */
@@ -179,19 +202,36 @@ public final class FeedServer implements AutoCloseable {
         if (startFailure != null) throw new IllegalStateException("feed server cannot listen: " + startFailure.getMessage(), startFailure);
         // Tokens are re-read when the file changes; a removed or expired token's sessions end within 5 s (R12).
         platform.scheduleWithFixedDelay(this::recheckTokens, 1, 1, TimeUnit.SECONDS);
-        platform.execute(() -> {
-            try {
-                source.start(sink);
-            } catch (RuntimeException e) {
-                if (platform.isShutdown()) {
-                    LOG.fine("server closed before the platform source started");
-                } else {
-                    LOG.log(Level.SEVERE, "the platform source failed to start; serving the journal as it is", e);
-                    reportStatus(SourceState.FAILING, "the platform source failed to start: " + e.getMessage(), null);
-                }
-            }
-        });
+        if (leadership != null) {
+            // Several servers share this journal: only the one holding the leadership runs the source.
+            status.report(SourceState.LOADING, Leadership.STANDING_BY, null, this::tellEveryone);
+            journal.onWrittenElsewhere(events -> {
+                if (leadership.leading()) platform.execute(() -> source.writtenElsewhere(events, journal.state()));
+            });
+            leadership.start();
+        } else {
+            platform.execute(this::startSource);
+        }
         return this;
+    }
+
+    /** On the platform thread: the source begins (a shared journal's server does this when it becomes the leader). */
+    private void startSource() {
+        try {
+            source.start(sink);
+        } catch (RuntimeException e) {
+            if (platform.isShutdown()) {
+                LOG.fine("server closed before the platform source started");
+            } else {
+                LOG.log(Level.SEVERE, "the platform source failed to start; serving the journal as it is", e);
+                reportStatus(SourceState.FAILING, "the platform source failed to start: " + e.getMessage(), null);
+            }
+        }
+    }
+
+    /** True when this server runs the platform source: always for a journal of its own; for a shared one, while it leads. */
+    public boolean isLeading() {
+        return leadership == null || leadership.leading();
     }
 
     /** A greeted client's backlog: the bytes it has not read yet, whether it is stuck, whether its connection is still open. */
@@ -256,6 +296,7 @@ public final class FeedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (leadership != null) leadership.close();
         try {
             transport.stop(1000, "feed server shutting down");
         } catch (InterruptedException e) {

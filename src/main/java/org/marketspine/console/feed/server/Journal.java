@@ -1,14 +1,8 @@
 package org.marketspine.console.feed.server;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,54 +11,59 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
 import org.marketspine.console.protocol.Canonical;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.FeedChain;
 import org.marketspine.console.protocol.Message;
-import org.marketspine.console.protocol.SigningKeys;
 
 /**
- * The feed's persistent, gap-free sequence of events (SQLite, WAL, synchronous=FULL): an event is
- * committed to disk before any session can read it, so seq survives restarts and {@code kill -9}.
+ * The feed's persistent, gap-free sequence of events: an event is committed to the store before
+ * any session can read it, so seq survives restarts and {@code kill -9}. The store is a SQLite
+ * file (one feed server) or a PostgreSQL database several feed servers share (see
+ * {@link JournalStore}); everything else here is the same for both.
  *
- * <p>One writer (the platform thread) appends; sessions read concurrently. Items are stored as
- * their wire JSON — in canonical form (RFC 8785), so replay never re-encodes and a client hashes
- * each item as it arrives — each with its value of the feed's hash chain (FEED-PROTOCOL
- * "Checkpoints signed by the feed"), computed at append over exactly that text. The feed's Ed25519 key lives beside the journal ({@code <journal>.key.pem},
- * owner-only) and signs checkpoints.
+ * <p>Items are stored as their wire JSON — in canonical form (RFC 8785), so replay never
+ * re-encodes and a client hashes each item as it arrives — each with its value of the feed's hash
+ * chain (FEED-PROTOCOL "Checkpoints signed by the feed"), computed at append over exactly that
+ * text, under the journal's write lock. A shared journal is followed: rows other servers wrote are
+ * read back in order, their chain re-checked, and folded as if appended here.
  */
 public final class Journal implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Journal.class.getName());
     private static final int RECENT = 8192;
+    private static final int CATCH_UP_ROWS = 10_000;
+    /** A shared journal is re-read at least this often: a NOTIFY is a wake-up that can be missed, not the data. */
+    static final Duration FOLLOW_POLL = Duration.ofSeconds(1);
 
-    private final Path file;
-    private final Connection writer;
-    private final Connection reader;
-    private final ReentrantLock readLock = new ReentrantLock();
+    private final JournalStore store;
     private final ReentrantLock headLock = new ReentrantLock();
     private final Condition advanced = headLock.newCondition();
-    private final String feedId;
     /**
      * The live tail, by seq modulo its size. Each slot carries its seq: a large append can overwrite
      * slots while a session copies from them, so a reader takes only slots it has verified by seq
-     * (and reads the rest from disk).
+     * (and reads the rest from the store).
      */
     private final AtomicReferenceArray<Slot> recent = new AtomicReferenceArray<>(RECENT);
 
     private record Slot(long seq, String item, String chain) {}
     private volatile long headSeq;
-    private volatile String headChain = FeedChain.GENESIS;
-    private final SigningKeys keys;
-    /** The chain's digest, reused by the one writer (appends are synchronized). */
+    private volatile String headChain;
+    /** The chain's digest, reused under this journal's monitor (every append and catch-up holds it). */
     private final FeedChain.Hasher hasher = new FeedChain.Hasher();
     /** Signed checkpoints by seq: every session that passes seq N gets the same one, signed once. */
     private final Map<Long, Message.Checkpoint> signed = Collections.synchronizedMap(
@@ -75,35 +74,16 @@ public final class Journal implements AutoCloseable {
                 }
             });
     private final JournalFold fold = new JournalFold(this);
+    /** Told the events other servers of a shared journal wrote, after they are folded here. */
+    private volatile Consumer<List<Event>> elsewhere = events -> { };
+    private volatile boolean closed;
+    private final Thread follower;
 
-    private Journal(Path file) throws SQLException, IOException {
-        this.file = file;
-        this.keys = SigningKeys.loadOrCreate(keyFile(file));
-        String url = "jdbc:sqlite:" + file.toAbsolutePath();
-        writer = DriverManager.getConnection(url);
-        try (Statement s = writer.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA busy_timeout=5000");
-            s.execute("CREATE TABLE IF NOT EXISTS events (seq INTEGER PRIMARY KEY, at TEXT NOT NULL, "
-                    + "kind TEXT NOT NULL, item TEXT NOT NULL, chain TEXT)");
-            s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            if (!hasChainColumn(s)) s.execute("ALTER TABLE events ADD COLUMN chain TEXT");
-        }
-        reader = DriverManager.getConnection(url);
-        try (Statement s = reader.createStatement()) {
-            s.execute("PRAGMA busy_timeout=5000");
-        }
-        String id = meta("feed_id");
-        if (id == null) {
-            id = UUID.randomUUID().toString();
-            setMeta("feed_id", id);
-        }
-        feedId = id;
-        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq),0) FROM events")) {
-            headSeq = rs.next() ? rs.getLong(1) : 0;
-        }
-        headChain = JournalChains.completeChain(writer, headSeq, this::chainAt, file);
+    private Journal(JournalStore store) {
+        this.store = store;
+        headSeq = store.headSeq();
+        headChain = headSeq == 0 ? FeedChain.GENESIS : storedChain(headSeq);
+        follower = store.shared() ? Thread.ofPlatform().daemon().name("journal-follow").start(this::follow) : null;
     }
 
     /** Where the journal at {@code journal} keeps its feed key. */
@@ -111,35 +91,44 @@ public final class Journal implements AutoCloseable {
         return journal.resolveSibling(journal.getFileName() + ".key.pem");
     }
 
-    private static boolean hasChainColumn(Statement s) throws SQLException {
-        try (ResultSet rs = s.executeQuery("PRAGMA table_info(events)")) {
-            while (rs.next()) if ("chain".equals(rs.getString("name"))) return true;
-        }
-        return false;
-    }
-
-
     /**
-     * Opens (or creates) a journal. Replays need only the stored items; the state (for commands
-     * and sources) is folded from them on a background thread the first time it is needed, so a
-     * restarted server serves clients at once.
+     * Opens (or creates) a journal file for one feed server. Replays need only the stored items; the
+     * state (for commands and sources) is folded from them on a background thread the first time it
+     * is needed, so a restarted server serves clients at once.
      */
     public static Journal open(Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            return new Journal(file);
+            return new Journal(new SqliteJournalStore(file));
         } catch (SQLException | IOException | RuntimeException e) {
             throw new IllegalStateException("cannot open journal " + file + ": " + e.getMessage(), e);
         }
     }
 
-    public String feedId() {
-        return feedId;
+    /**
+     * Opens (or creates) a journal in a PostgreSQL database that several feed servers share: one
+     * seq, one chain and one feed key for all of them, so a client resumes on any.
+     */
+    public static Journal openShared(String jdbcUrl, String user, String password) {
+        return new Journal(PostgresJournalStore.open(jdbcUrl, user, password));
     }
 
-    public Path file() {
-        return file;
+    /** The feed key stored in a shared journal, without creating anything; null when no server has made it yet. */
+    public static Message.FeedKey sharedFeedKey(String jdbcUrl, String user, String password) {
+        return PostgresJournalStore.storedKey(jdbcUrl, user, password);
+    }
+
+    public String feedId() {
+        return store.feedId();
+    }
+
+    /** The journal's name in messages (a path, or a JDBC URL without secrets). */
+    public String describe() {
+        return store.describe();
+    }
+
+    /** True when other feed servers write this journal too. */
+    public boolean isShared() {
+        return store.shared();
     }
 
     public long headSeq() {
@@ -148,7 +137,7 @@ public final class Journal implements AutoCloseable {
 
     /** The public half of this feed's key, as {@code welcome.feed_key} carries it. */
     public Message.FeedKey feedKey() {
-        return keys.wire();
+        return store.keys().wire();
     }
 
     /** The hash chain after item {@code seq} (0: the genesis value). */
@@ -157,24 +146,18 @@ public final class Journal implements AutoCloseable {
         if (seq < 0 || seq > headSeq) throw new IllegalArgumentException("seq " + seq + " is outside this journal (head " + headSeq + ")");
         Slot slot = recent.get((int) (seq % RECENT));
         if (slot != null && slot.seq() == seq) return slot.chain();
-        readLock.lock();
-        try (PreparedStatement ps = reader.prepareStatement("SELECT chain FROM events WHERE seq = ?")) {
-            ps.setLong(1, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                String chain = rs.next() ? rs.getString(1) : null;
-                if (chain == null) throw new IllegalStateException("journal " + file + " has no chain value at seq " + seq);
-                return chain;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read journal " + file + ": " + e.getMessage(), e);
-        } finally {
-            readLock.unlock();
-        }
+        return storedChain(seq);
+    }
+
+    private String storedChain(long seq) {
+        String chain = store.chainAt(seq);
+        if (chain == null) throw new IllegalStateException("journal " + describe() + " has no chain value at seq " + seq);
+        return chain;
     }
 
     /** The checkpoint at exactly {@code seq}, signed by this feed's key (once per seq; then the same one). */
     public Message.Checkpoint checkpoint(long seq, Instant now) {
-        return signed.computeIfAbsent(seq, s -> FeedChain.sign(keys.privateKey(), feedId, s, chainAt(s),
+        return signed.computeIfAbsent(seq, s -> FeedChain.sign(store.keys().privateKey(), feedId(), s, chainAt(s),
                 now.truncatedTo(ChronoUnit.MILLIS).toString()));
     }
 
@@ -188,64 +171,135 @@ public final class Journal implements AutoCloseable {
         return fold.state();
     }
 
-    /** Appends one fact durably and returns it with its seq. Only the platform thread calls this. */
-    public synchronized Event append(Instant at, EventData data) {
+    /** Appends one fact durably and returns it with its seq. */
+    public Event append(Instant at, EventData data) {
         return appendAll(List.of(new Timed(at, data))).get(0);
     }
 
     /** Appends facts in one transaction: all are durable, or none. */
-    public synchronized List<Event> appendAll(List<Timed> facts) {
+    public List<Event> appendAll(List<Timed> facts) {
+        return write(state -> facts);
+    }
+
+    /**
+     * Decides and appends in one step under the journal's write lock, held against every server of
+     * a shared journal: {@code decide} sees the state after every event any of them journaled (a
+     * command's rule check), and what it returns is appended after exactly that state, or nothing is.
+     */
+    public synchronized List<Event> write(Function<PlatformState, List<Timed>> decide) {
+        List<Event> events = new ArrayList<>();
+        List<JournalStore.NewRow> rows = new ArrayList<>();
+        store.write(stored -> {
+            catchUpTo(stored);
+            events.clear();
+            rows.clear();
+            long seq = headSeq;
+            String chain = headChain;
+            for (Timed t : decide.apply(state())) {
+                Event e = Event.of(++seq, t.at(), t.data());
+                String item = Canonical.of(e);
+                chain = hasher.next(chain, item);
+                events.add(e);
+                rows.add(new JournalStore.NewRow(seq, t.at(), e.kind(), item, chain));
+            }
+            return rows;
+        });
+        if (events.isEmpty()) return events;
         PlatformState s = state();
-        List<Event> events = new ArrayList<>(facts.size());
-        List<String> items = new ArrayList<>(facts.size());
-        List<String> chains = new ArrayList<>(facts.size());
+        for (int i = 0; i < events.size(); i++) {
+            Event e = events.get(i);
+            s = StateFold.apply(s, e);
+            recent.set((int) (e.seq() % RECENT), new Slot(e.seq(), rows.get(i).item(), rows.get(i).chain()));
+        }
+        fold.advanced(s);
+        headChain = rows.get(rows.size() - 1).chain();
+        publish(events.get(events.size() - 1).seq());
+        return events;
+    }
+
+    /** Reads what other servers of a shared journal wrote since this one last looked. */
+    public synchronized void catchUp() {
+        catchUpTo(store.headSeq());
+    }
+
+    private void catchUpTo(long stored) {
+        if (stored < headSeq) {
+            throw new IllegalStateException("journal " + describe() + " went back from seq " + headSeq + " to " + stored
+                    + " (was it restored from a backup?); this server stops writing to it");
+        }
+        while (headSeq < stored) {
+            List<JournalStore.Row> rows = store.readRows(headSeq, CATCH_UP_ROWS);
+            if (rows.isEmpty()) throw new IllegalStateException("journal " + describe() + " holds nothing after seq " + headSeq + " but its head is " + stored);
+            ingest(rows);
+        }
+    }
+
+    /** Folds rows read back from the store, re-checking that each follows the last and carries the chain value it must. */
+    private void ingest(List<JournalStore.Row> rows) {
+        PlatformState s = state();
         long seq = headSeq;
         String chain = headChain;
-        for (Timed t : facts) {
-            Event e = Event.of(++seq, t.at(), t.data());
-            events.add(e);
-            String item = Canonical.of(e);
-            items.add(item);
-            chain = hasher.next(chain, item);
-            chains.add(chain);
-        }
-        try {
-            writer.setAutoCommit(false);
-            try (PreparedStatement ps = writer.prepareStatement("INSERT INTO events(seq, at, kind, item, chain) VALUES (?,?,?,?,?)")) {
-                for (int i = 0; i < events.size(); i++) {
-                    Event e = events.get(i);
-                    ps.setLong(1, e.seq());
-                    ps.setString(2, e.at().toString());
-                    ps.setString(3, e.kind());
-                    ps.setString(4, items.get(i));
-                    ps.setString(5, chains.get(i));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
+        List<Event> foreign = new ArrayList<>();
+        for (JournalStore.Row r : rows) {
+            if (r.seq() != seq + 1) throw new IllegalStateException("journal " + describe() + " skips from seq " + seq + " to " + r.seq());
+            String expected = hasher.next(chain, r.item());
+            if (!expected.equals(r.chain())) {
+                throw new IllegalStateException("journal " + describe() + ": the chain value stored at seq " + r.seq()
+                        + " is not the one its item makes; the journal was changed behind the feed servers");
             }
-            writer.commit();
-        } catch (SQLException e) {
+            Event e;
             try {
-                writer.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+                e = Codec.decodeEvent(r.item());
+            } catch (DecodeException bad) {
+                throw new IllegalStateException("journal " + describe() + " holds an unreadable event at seq " + r.seq() + ": " + bad.getMessage(), bad);
             }
-            throw new IllegalStateException("cannot write to journal " + file + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                writer.setAutoCommit(true);
-            } catch (SQLException e) {
-                LOG.warning("journal autocommit reset failed: " + e.getMessage());
-            }
-        }
-        for (int i = 0; i < events.size(); i++) {
-            s = StateFold.apply(s, events.get(i));
-            recent.set((int) (events.get(i).seq() % RECENT), new Slot(events.get(i).seq(), items.get(i), chains.get(i)));
+            s = StateFold.apply(s, e);
+            recent.set((int) (r.seq() % RECENT), new Slot(r.seq(), r.item(), r.chain()));
+            if (!store.origin().equals(r.origin())) foreign.add(e);
+            seq = r.seq();
+            chain = expected;
         }
         fold.advanced(s);
         headChain = chain;
         publish(seq);
-        return events;
+        if (!foreign.isEmpty()) elsewhere.accept(foreign);
+    }
+
+    /** Who hears of events other servers of a shared journal wrote (after they are folded here). */
+    public void onWrittenElsewhere(Consumer<List<Event>> listener) {
+        this.elsewhere = listener;
+    }
+
+    /** Tries to become the server that runs the platform source; always yes for a journal only this server uses. */
+    public boolean tryLead() {
+        return store.tryLead();
+    }
+
+    /** Whether this server still holds the leadership it took. */
+    public boolean stillLeading() {
+        return store.stillLeading();
+    }
+
+    /** A shared journal's reader: wakes on the other servers' notices (or the safety poll) and reads what they wrote. */
+    private void follow() {
+        boolean failing = false;
+        while (!closed) {
+            try {
+                store.awaitWrites(FOLLOW_POLL);
+                if (closed) return;
+                catchUp();
+                if (failing) LOG.info("journal " + describe() + " is readable again");
+                failing = false;
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (closed) return;
+                if (!failing) LOG.log(Level.WARNING, "cannot follow journal " + describe() + "; retrying every "
+                        + FOLLOW_POLL.toSeconds() + " s", e);
+                failing = true;
+                LockSupport.parkNanos(FOLLOW_POLL.toNanos()); // the database is away: retry at the poll's pace, not in a spin
+            }
+        }
     }
 
     private void publish(long seq) {
@@ -282,74 +336,43 @@ public final class Journal implements AutoCloseable {
         List<String> out = new ArrayList<>();
         if (afterSeq >= head) return out;
         if (head - afterSeq < RECENT - 64) {
-            // Live tail: served from memory, no disk read.
+            // Live tail: served from memory, no store read.
             ItemBatch batch = new ItemBatch(out, maxBytes);
             for (long s = afterSeq + 1; s <= head && out.size() < maxItems; s++) {
                 Slot slot = recent.get((int) (s % RECENT));
-                if (slot == null || slot.seq() != s) break; // overwritten by a later append (or not there yet): from disk
+                if (slot == null || slot.seq() != s) break; // overwritten by a later append (or not there yet): from the store
                 if (!batch.add(slot.item())) return out;
             }
             if (out.size() == Math.min(maxItems, head - afterSeq)) return out;
             out.clear();
         }
-        readLock.lock();
-        try (PreparedStatement ps = reader.prepareStatement("SELECT item FROM events WHERE seq > ? ORDER BY seq LIMIT ?")) {
-            ps.setLong(1, afterSeq);
-            ps.setInt(2, maxItems);
-            ItemBatch batch = new ItemBatch(out, maxBytes);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && batch.add(rs.getString(1))) {
-                    // added
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read journal " + file + ": " + e.getMessage(), e);
-        } finally {
-            readLock.unlock();
-        }
+        // Never past this server's head: a shared journal's store may already hold rows not yet checked and folded here.
+        store.readItems(afterSeq, (int) Math.min(maxItems, head - afterSeq), new ItemBatch(out, maxBytes));
+        return out;
     }
 
     public String meta(String key) {
-        try (PreparedStatement ps = writer.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read journal meta: " + e.getMessage(), e);
-        }
+        return store.meta(key);
     }
 
-    public synchronized void setMeta(String key, String value) {
-        try (PreparedStatement ps = writer.prepareStatement("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)")) {
-            ps.setString(1, key);
-            ps.setString(2, value);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot write journal meta: " + e.getMessage(), e);
-        }
+    public void setMeta(String key, String value) {
+        store.setMeta(key, value);
     }
 
     @Override
     public void close() {
+        closed = true;
+        if (follower != null) {
+            follower.interrupt();
+            try {
+                follower.join(TimeUnit.SECONDS.toMillis(3));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         fold.awaitQuietly();
         synchronized (this) {
-            closeQuietly(writer);
-        }
-        readLock.lock();
-        try {
-            closeQuietly(reader);
-        } finally {
-            readLock.unlock();
-        }
-    }
-
-    private void closeQuietly(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException e) {
-            LOG.warning("closing journal " + file + ": " + e.getMessage());
+            store.close();
         }
     }
 }

@@ -75,12 +75,12 @@ final class JournalFold {
             }
             state = s;
         } catch (DecodeException e) {
-            failure = new IllegalStateException("journal " + journal.file() + " holds an unreadable event after seq "
+            failure = new IllegalStateException("journal " + journal.describe() + " holds an unreadable event after seq "
                     + s.seq() + ": " + e.getMessage());
             LOG.severe(failure.getMessage());
         } catch (RuntimeException e) {
             failure = e;
-            LOG.log(Level.SEVERE, "cannot fold journal " + journal.file(), e);
+            LOG.log(Level.SEVERE, "cannot fold journal " + journal.describe(), e);
         } finally {
             folded.countDown();
         }

@@ -48,6 +48,16 @@ final class SourceStatusBoard {
         }
     }
 
+    /** Takes another server's status as it stands, its "since" included (a shared journal's server that does not lead). */
+    void mirror(Message.SourceStatus leaders, Consumer<Message.SourceStatus> tellEveryone) {
+        synchronized (lock) {
+            if (leaders.equals(status)) return;
+            status = leaders;
+            lock.notifyAll();
+            tellEveryone.accept(status);
+        }
+    }
+
     /** Sends the current status to a session and greets it, as one step against {@link #report}. */
     void greet(Session session, Runnable greeting) {
         synchronized (lock) {

@@ -67,6 +67,18 @@ final class DemoPipelines {
         String id = newId("ex");
         Map<String, Object> params = BackfillPlan.params(week, tier);
         engine.emit(new ExecutionQueued(id, pipeline, params, trigger, by, retryOf));
+        play(id, pipeline, tier, week, trigger, by, retryOf, fault);
+        return id;
+    }
+
+    /** Plays a run another feed server queued (a command it accepted): started → completed or failed, from now. */
+    void adopt(ExecutionQueued queued, String tier, LocalDate week) {
+        play(queued.executionId(), queued.pipeline(), tier, week, queued.trigger(), queued.triggeredBy(), queued.retryOf(), Fault.NONE);
+    }
+
+    private void play(String id, String pipeline, String tier, LocalDate week, Trigger trigger, String by, String retryOf,
+                      Fault fault) {
+        Map<String, Object> params = BackfillPlan.params(week, tier);
         int attempt = retryOf == null ? 1 : attemptOf(retryOf) + 1;
         String captureId = captureIdFor(pipeline, tier, week);
         engine.at(engine.now().plusSeconds(2 + rng.nextInt(4)), id, () -> {
@@ -78,7 +90,6 @@ final class DemoPipelines {
             engine.at(engine.now().plusMillis(duration), id, () -> finish(id, pipeline, tier, week, trigger, captureId,
                     duration, effective));
         });
-        return id;
     }
 
     private int attemptOf(String executionId) {

@@ -322,6 +322,8 @@ public final class DemoPlatform implements PlatformSource {
 
     @Override
     public CommandEffect perform(Command command, String user, PlatformState state) throws FeedRefusal {
+        // A feed server that does not lead a shared journal still takes commands: its engine only queues them.
+        if (engine == null) prepare(state, clock.instant());
         engine.refresh(state);
         List<EventData> facts = new ArrayList<>();
         ObjectNode data = Codec.mapper().createObjectNode();
@@ -353,6 +355,28 @@ public final class DemoPlatform implements PlatformSource {
             case Command.Acknowledge c -> facts.add(new EventData.AnomalyAcknowledged(c.anomalyId(), user, c.note()));
         }
         return new CommandEffect(facts, data);
+    }
+
+    /**
+     * Commands another feed server of the journal accepted: their runs play here, where the
+     * platform runs. A run that is no longer queued (this server's start failed it as lost) is left.
+     */
+    @Override
+    public void writtenElsewhere(List<Event> events, PlatformState state) {
+        if (sink == null || engine == null) return;
+        engine.refresh(state);
+        for (Event e : events) {
+            switch (e.data()) {
+                case EventData.ExecutionQueued q -> {
+                    Execution x = state.execution(q.executionId());
+                    if (x != null && x.status().isActive() && x.tier() != null && x.weekEnding() != null) {
+                        pipelines.adopt(q, x.tier(), x.weekEnding());
+                    }
+                }
+                case EventData.ExecutionCancelled c -> engine.cancelTagged(c.executionId());
+                default -> { }
+            }
+        }
     }
 
     /**

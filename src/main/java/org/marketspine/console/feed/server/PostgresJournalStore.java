@@ -1,0 +1,430 @@
+package org.marketspine.console.feed.server;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongFunction;
+import java.util.logging.Logger;
+import org.marketspine.console.feed.Redact;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.SigningKeys;
+import org.postgresql.PGConnection;
+
+/**
+ * A journal in PostgreSQL that several feed servers share (FEED-PROTOCOL "seq": gap-free; one
+ * chain, one feed id and one feed key for all of them, so a client resumes on any).
+ *
+ * <ul>
+ * <li>seq is assigned under a transaction-scoped advisory lock — the next seq is the stored head
+ *     plus one, read under the lock — never a SEQUENCE, which leaves gaps when a transaction rolls
+ *     back; {@code PRIMARY KEY (seq)} refuses a duplicate whatever happens.</li>
+ * <li>Every write ends with {@code pg_notify}: the other servers wake and re-read {@code seq >
+ *     their head}; the notice carries no data (the follower also polls, a notice can be missed).</li>
+ * <li>One server runs the platform source: the one holding a session advisory lock, released by
+ *     PostgreSQL when that server's connection ends (a crash included).</li>
+ * <li>The feed key is stored in the journal's database (the file beside a SQLite journal): who can
+ *     read {@code spine_feed_meta} can sign as this feed, so grant it only to the feed servers' role.</li>
+ * </ul>
+ * The advisory locks are keyed by the schema, so journals in different schemas of one database do not contend.
+ */
+final class PostgresJournalStore implements JournalStore {
+    private static final Logger LOG = Logger.getLogger(PostgresJournalStore.class.getName());
+    static final String CHANNEL = "spine_feed";
+    private static final int WRITE_LOCK = 1;
+    private static final int LEADER_LOCK = 2;
+
+    private final String url;
+    private final Properties credentials;
+    private final String described;
+    private final String origin = UUID.randomUUID().toString();
+    private final ReentrantLock readLock = new ReentrantLock();
+    private Connection writer;
+    private Connection reader;
+    private Connection listener;
+    private Connection leader;
+    /** The leadership's own lock: a long write (a platform's history) must not hold up the leader's liveness check. */
+    private final Object leaderLock = new Object();
+    private volatile boolean leading;
+    private int lockSpace;
+    private String feedId;
+    private SigningKeys keys;
+
+    private PostgresJournalStore(String url, String user, String password) {
+        this.url = url;
+        this.credentials = new Properties();
+        if (user != null) credentials.setProperty("user", user);
+        if (password != null) credentials.setProperty("password", password);
+        credentials.setProperty("connectTimeout", "10");
+        credentials.setProperty("socketTimeout", "30"); // a half-open connection fails a read instead of hanging a session
+        credentials.setProperty("ApplicationName", "spine-feed");
+        this.described = Redact.jdbcUrl(url);
+    }
+
+    static PostgresJournalStore open(String url, String user, String password) {
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("a shared journal is a PostgreSQL database (jdbc:postgresql://host/db), not " + Redact.jdbcUrl(url));
+        }
+        PostgresJournalStore store = new PostgresJournalStore(url, user, password);
+        try {
+            store.create();
+            return store;
+        } catch (SQLException | IOException | RuntimeException e) {
+            store.close();
+            throw new IllegalStateException("cannot open journal " + store.described + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The public half of the feed key in a journal's database, read only; null when there is none yet. */
+    static Message.FeedKey storedKey(String url, String user, String password) {
+        PostgresJournalStore store = new PostgresJournalStore(url, user, password);
+        try (Connection c = store.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT to_regclass('spine_feed_meta') IS NOT NULL")) {
+            if (!rs.next() || !rs.getBoolean(1)) return null;
+            String pem = readMeta(c, "feed_key");
+            return pem == null ? null : SigningKeys.parse(pem, "the feed key in " + store.described).wire();
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read journal " + store.described + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(url, credentials);
+    }
+
+    /** Tables, feed id and feed key, made once under the write lock: two servers starting together agree on one of each. */
+    private void create() throws SQLException, IOException {
+        writer = connect();
+        try (Statement s = writer.createStatement();
+             ResultSet rs = s.executeQuery("SELECT hashtext(current_schema() || '.spine_feed_events')")) {
+            rs.next();
+            lockSpace = rs.getInt(1);
+        }
+        writer.setAutoCommit(false);
+        try {
+            lockForWrite(writer);
+            try (Statement s = writer.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS spine_feed_events (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL,"
+                        + " item TEXT NOT NULL, chain TEXT NOT NULL, origin TEXT NOT NULL, written_at TIMESTAMPTZ NOT NULL DEFAULT now())");
+                s.execute("CREATE TABLE IF NOT EXISTS spine_feed_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+            }
+            feedId = readMeta(writer, "feed_id");
+            if (feedId == null) {
+                feedId = UUID.randomUUID().toString();
+                writeMeta(writer, "feed_id", feedId);
+            }
+            String pem = readMeta(writer, "feed_key");
+            if (pem == null) {
+                keys = SigningKeys.create();
+                writeMeta(writer, "feed_key", keys.pemText());
+                LOG.info("journal " + described + ": made the feed key " + keys.fingerprint());
+            } else {
+                keys = SigningKeys.parse(pem, "the feed key in " + described);
+            }
+            writer.commit();
+        } catch (SQLException | IOException | RuntimeException e) {
+            writer.rollback();
+            throw e;
+        } finally {
+            writer.setAutoCommit(true);
+        }
+        reader = connect();
+    }
+
+    private void lockForWrite(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            ps.setInt(1, lockSpace);
+            ps.setInt(2, WRITE_LOCK);
+            ps.execute();
+        }
+    }
+
+    @Override
+    public String describe() {
+        return described;
+    }
+
+    @Override
+    public String feedId() {
+        return feedId;
+    }
+
+    @Override
+    public SigningKeys keys() {
+        return keys;
+    }
+
+    @Override
+    public String origin() {
+        return origin;
+    }
+
+    /** The reader, reopened after a failure (a restarted database, a dropped connection). Holds {@link #readLock}. */
+    private Connection reader() throws SQLException {
+        if (reader == null || reader.isClosed()) reader = connect();
+        return reader;
+    }
+
+    private <T> T read(SqlRead<T> query) {
+        readLock.lock();
+        try {
+            return query.run(reader());
+        } catch (SQLException e) {
+            reader = closeQuietly(reader);
+            throw failed("read", e);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    private interface SqlRead<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @Override
+    public long headSeq() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq),0) FROM spine_feed_events")) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
+    @Override
+    public String chainAt(long seq) {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT chain FROM spine_feed_events WHERE seq = ?")) {
+                ps.setLong(1, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    @Override
+    public void readItems(long afterSeq, int maxItems, ItemBatch batch) {
+        read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT item FROM spine_feed_events WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setLong(1, afterSeq);
+                ps.setInt(2, maxItems);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next() && batch.add(rs.getString(1))) {
+                        // added
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Row> readRows(long afterSeq, int maxItems) {
+        return read(c -> {
+            List<Row> rows = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, item, chain, origin FROM spine_feed_events WHERE seq > ? ORDER BY seq LIMIT ?")) {
+                ps.setLong(1, afterSeq);
+                ps.setInt(2, maxItems);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return rows;
+        });
+    }
+
+    @Override
+    public synchronized void write(LongFunction<List<NewRow>> decide) {
+        try {
+            if (writer == null || writer.isClosed()) writer = connect();
+            writer.setAutoCommit(false);
+            try {
+                lockForWrite(writer);
+                long head;
+                try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq),0) FROM spine_feed_events")) {
+                    head = rs.next() ? rs.getLong(1) : 0;
+                }
+                List<NewRow> rows = decide.apply(head);
+                if (!rows.isEmpty()) {
+                    try (PreparedStatement ps = writer.prepareStatement(
+                            "INSERT INTO spine_feed_events(seq, at, kind, item, chain, origin) VALUES (?,?,?,?,?,?)")) {
+                        for (NewRow r : rows) {
+                            ps.setLong(1, r.seq());
+                            ps.setString(2, r.at().toString());
+                            ps.setString(3, r.kind());
+                            ps.setString(4, r.item());
+                            ps.setString(5, r.chain());
+                            ps.setString(6, origin);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    try (PreparedStatement ps = writer.prepareStatement("SELECT pg_notify(?, ?)")) {
+                        ps.setString(1, CHANNEL);
+                        ps.setString(2, Long.toString(rows.get(rows.size() - 1).seq()));
+                        ps.execute();
+                    }
+                }
+                writer.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(e);
+                throw e;
+            } finally {
+                if (!writer.isClosed()) writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            writer = closeQuietly(writer);
+            throw failed("write to", e);
+        }
+    }
+
+    private void rollbackQuietly(Exception cause) {
+        try {
+            writer.rollback();
+        } catch (SQLException rollback) {
+            cause.addSuppressed(rollback);
+        }
+    }
+
+    @Override
+    public String meta(String key) {
+        return read(c -> readMeta(c, key));
+    }
+
+    @Override
+    public synchronized void setMeta(String key, String value) {
+        try {
+            if (writer == null || writer.isClosed()) writer = connect();
+            writeMeta(writer, key, value);
+        } catch (SQLException e) {
+            writer = closeQuietly(writer);
+            throw failed("write to", e);
+        }
+    }
+
+    private static String readMeta(Connection c, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM spine_feed_meta WHERE key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void writeMeta(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO spine_feed_meta(key, value) VALUES (?, ?) "
+                + "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    @Override
+    public boolean shared() {
+        return true;
+    }
+
+    /** Only the follower thread calls this. */
+    @Override
+    public void awaitWrites(Duration timeout) {
+        try {
+            if (listener == null || listener.isClosed()) {
+                listener = connect();
+                try (Statement s = listener.createStatement()) {
+                    s.execute("LISTEN " + CHANNEL);
+                }
+            }
+            listener.unwrap(PGConnection.class).getNotifications((int) timeout.toMillis());
+        } catch (SQLException e) {
+            listener = closeQuietly(listener);
+            throw failed("listen to", e);
+        }
+    }
+
+    @Override
+    public boolean tryLead() {
+        synchronized (leaderLock) {
+            return tryLeadLocked();
+        }
+    }
+
+    private boolean tryLeadLocked() {
+        if (leading) return true;
+        try {
+            if (leader == null || leader.isClosed()) leader = connect();
+            try (PreparedStatement ps = leader.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+                ps.setInt(1, lockSpace);
+                ps.setInt(2, LEADER_LOCK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    leading = rs.next() && rs.getBoolean(1);
+                }
+            }
+        } catch (SQLException e) {
+            leader = closeQuietly(leader);
+            throw failed("contend for the leadership of", e);
+        }
+        return leading;
+    }
+
+    @Override
+    public boolean stillLeading() {
+        synchronized (leaderLock) {
+            return stillLeadingLocked();
+        }
+    }
+
+    private boolean stillLeadingLocked() {
+        if (!leading) return false;
+        try {
+            if (leader.isValid(2)) return true;
+        } catch (SQLException e) {
+            LOG.warning("journal " + described + ": the leader's connection failed: " + e.getMessage());
+        }
+        leading = false; // the session lock went with the connection: another server may hold it now
+        leader = closeQuietly(leader);
+        return false;
+    }
+
+    private IllegalStateException failed(String verb, SQLException e) {
+        return new IllegalStateException("cannot " + verb + " journal " + described + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            writer = closeQuietly(writer);
+        }
+        synchronized (leaderLock) {
+            leader = closeQuietly(leader);
+            leading = false;
+        }
+        readLock.lock();
+        try {
+            reader = closeQuietly(reader);
+        } finally {
+            readLock.unlock();
+        }
+        listener = closeQuietly(listener);
+    }
+
+    private static Connection closeQuietly(Connection c) {
+        if (c == null) return null;
+        try {
+            c.close();
+        } catch (SQLException e) {
+            LOG.fine("closing a journal connection: " + e.getMessage());
+        }
+        return null;
+    }
+}

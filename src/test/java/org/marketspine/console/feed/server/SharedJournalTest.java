@@ -1,0 +1,141 @@
+package org.marketspine.console.feed.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.marketspine.console.feed.EventSink.Timed;
+import org.marketspine.console.protocol.Role;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.FeedChain;
+
+/**
+ * Two feed servers' journals over one PostgreSQL database (in-process): one seq, one chain, one
+ * feed id and key; each reads what the other wrote, identically. Skipped without PostgreSQL.
+ */
+class SharedJournalTest {
+    private String url;
+    private String user;
+    private String password;
+    private String schema;
+    private final List<Journal> opened = new ArrayList<>();
+
+    @BeforeEach
+    void database() throws Exception {
+        String pg = System.getenv("SPINE_TEST_PG_URL");
+        assumeTrue(pg != null && !pg.isBlank(), "no PostgreSQL for this run (set SPINE_TEST_PG_URL; .ci/run does)");
+        user = System.getenv("SPINE_TEST_PG_USER");
+        password = System.getenv("SPINE_TEST_PG_PASSWORD");
+        schema = "journal_" + Long.toHexString(System.nanoTime());
+        sql(pg, "CREATE SCHEMA " + schema);
+        url = pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    @AfterEach
+    void drop() throws Exception {
+        opened.forEach(Journal::close);
+        if (schema != null) sql(System.getenv("SPINE_TEST_PG_URL"), "DROP SCHEMA " + schema + " CASCADE");
+    }
+
+    private void sql(String at, String statement) throws Exception {
+        try (Connection c = DriverManager.getConnection(at, user, password); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    private Journal open() {
+        Journal j = Journal.openShared(url, user, password);
+        opened.add(j);
+        return j;
+    }
+
+    private static EventData fact(int i) {
+        return new EventData.CommandRecorded("cmd-" + i, "retry", "op" + i, Role.OPERATOR, java.util.Map.of(), 
+                org.marketspine.console.protocol.Outcome.ACCEPTED, "reason " + i);
+    }
+
+    @Test
+    void bothServersShareOneFeedIdentityAndReadWhatTheOtherWroteIdentically() throws Exception {
+        Journal a = open();
+        Journal b = open();
+        assertEquals(a.feedId(), b.feedId(), "one journal, one feed id: a client resumes on either");
+        assertEquals(a.feedKey(), b.feedKey(), "one feed key: a checkpoint from either verifies the same way");
+        assertTrue(a.isShared());
+
+        a.appendAll(List.of(new Timed(Instant.parse("2026-12-07T08:00:00Z"), fact(1)), new Timed(Instant.parse("2026-12-07T08:00:01Z"), fact(2))));
+        b.append(Instant.parse("2026-12-07T08:00:02Z"), fact(3)); // b catches up under the lock before it writes
+        a.catchUp();
+
+        assertEquals(3, a.headSeq());
+        assertEquals(3, b.headSeq());
+        assertEquals(a.readItems(0, 100, Integer.MAX_VALUE), b.readItems(0, 100, Integer.MAX_VALUE), "the same items, byte for byte");
+        for (long seq = 1; seq <= 3; seq++) assertEquals(a.chainAt(seq), b.chainAt(seq), "the same chain at seq " + seq);
+        assertEquals(FeedChain.next(a.chainAt(2), b.readItems(2, 1, Integer.MAX_VALUE).get(0)), b.chainAt(3),
+                "b's row continues a's chain");
+        assertEquals(a.state().seq(), b.state().seq());
+        assertTrue(FeedChain.verify(a.feedKey(), b.checkpoint(3, Instant.parse("2026-12-07T08:01:00Z"))),
+                "b signs with the shared key");
+    }
+
+    @Test
+    void writesFromBothServersAtOnceGetOneGapFreeSequence() throws Exception {
+        Journal a = open();
+        Journal b = open();
+        List<Event> toldB = new CopyOnWriteArrayList<>();
+        b.onWrittenElsewhere(toldB::addAll);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (Journal j : List.of(a, b)) {
+                writes.add(pool.submit(() -> {
+                    for (int i = 0; i < 50; i++) j.append(Instant.parse("2026-12-07T08:00:00Z"), fact(i));
+                }));
+            }
+            for (Future<?> f : writes) f.get();
+        } finally {
+            pool.shutdown();
+        }
+        a.catchUp();
+        b.catchUp();
+        assertEquals(100, a.headSeq());
+        assertEquals(100, b.headSeq());
+        List<String> items = a.readItems(0, 1000, Integer.MAX_VALUE);
+        assertEquals(100, items.size());
+        String chain = FeedChain.GENESIS;
+        for (int i = 0; i < items.size(); i++) {
+            assertEquals(i + 1, Codec.decodeEvent(items.get(i)).seq(), "seq " + (i + 1) + " in its place");
+            chain = FeedChain.next(chain, items.get(i));
+            assertEquals(chain, b.chainAt(i + 1), "one chain through both servers' writes at seq " + (i + 1));
+        }
+        assertEquals(50, toldB.size(), "b hears of exactly the 50 events a wrote, not its own");
+        assertFalse(toldB.stream().anyMatch(e -> e.seq() > 100));
+    }
+
+    @Test
+    void onlyOneServerLeadsAndTheOtherTakesOverWhenTheLeaderGoes() {
+        Journal a = open();
+        Journal b = open();
+        assertTrue(a.tryLead());
+        assertFalse(b.tryLead(), "one leader at a time");
+        assertTrue(a.stillLeading());
+        a.close();
+        opened.remove(a);
+        assertTrue(b.tryLead(), "the leader's lock went with its connection");
+    }
+}
