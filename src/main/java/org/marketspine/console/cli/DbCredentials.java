@@ -9,11 +9,12 @@ import org.marketspine.console.feed.tls.SecretFiles;
 /** A database user and password: SPINE_DB_USER / SPINE_DB_PASSWORD, overridden by an owner-only properties file. Never printed. */
 record DbCredentials(String user, String password) {
 
-    static DbCredentials read(Path file) throws IOException {
+    /** {@code option} names the file's option in messages. */
+    static DbCredentials read(Path file, String option) throws IOException {
         String user = System.getenv("SPINE_DB_USER");
         String password = System.getenv("SPINE_DB_PASSWORD");
         if (file != null) {
-            SecretFiles.requireOwnerOnly(file, "--db-credentials");
+            SecretFiles.requireOwnerOnly(file, option);
             Properties p = new Properties();
             try (var in = Files.newBufferedReader(file)) {
                 p.load(in);

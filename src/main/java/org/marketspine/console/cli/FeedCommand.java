@@ -102,6 +102,10 @@ final class FeedCommand implements Callable<Integer> {
             + "another takes over when it stops. User and password as for --jdbc-url.")
     String journalUrl;
 
+    @Option(names = "--journal-credentials", paramLabel = "FILE", description = "Properties file with user= and password= for --journal-url "
+            + "when they differ from the spine-core database's (default: the same as for --jdbc-url).")
+    Path journalCredentials;
+
     @Option(names = "--alert-webhook", paramLabel = "URL", description = "Post an alert (Slack/Teams-compatible JSON) to this webhook when "
             + "the health turns red, a critical failure appears or the source stops being current. Repeatable. The URL is a secret: "
             + "logs show only its host.")
@@ -168,8 +172,9 @@ final class FeedCommand implements Callable<Integer> {
         String dbUrl = spineDb != null ? "jdbc:sqlite:" + spineDb.toAbsolutePath() : jdbcUrl;
         Path file = journal != null ? journal : DataDirs.data().resolve(database
                 ? "feed-spine-db-" + Integer.toHexString(dbUrl.hashCode()) + ".journal" : "feed-demo-" + demoOptions.seed + ".journal");
-        DbCredentials credentials = DbCredentials.read(dbCredentials);
-        Journal j = journalUrl != null ? Journal.openShared(journalUrl, credentials.user(), credentials.password()) : Journal.open(file);
+        DbCredentials credentials = DbCredentials.read(dbCredentials, "--db-credentials");
+        DbCredentials journalLogin = journalCredentials != null ? DbCredentials.read(journalCredentials, "--journal-credentials") : credentials;
+        Journal j = journalUrl != null ? Journal.openShared(journalUrl, journalLogin.user(), journalLogin.password()) : Journal.open(file);
         PlatformSource source;
         if (database) {
             boolean ro = readOnly || (spineDb != null && !Files.isWritable(spineDb));
@@ -235,7 +240,8 @@ final class FeedCommand implements Callable<Integer> {
             @Option(names = "--journal-url", paramLabel = "URL", description = "A shared PostgreSQL journal (its key is stored in it).")
             String journalUrl;
 
-            @Option(names = "--db-credentials", paramLabel = "FILE", description = "Properties file with user= and password= for --journal-url.")
+            @Option(names = {"--journal-credentials", "--db-credentials"}, paramLabel = "FILE",
+                    description = "Properties file with user= and password= for --journal-url (default: SPINE_DB_USER / SPINE_DB_PASSWORD).")
             Path dbCredentials;
 
             @Spec
@@ -247,7 +253,7 @@ final class FeedCommand implements Callable<Integer> {
                     throw new ParameterException(spec.commandLine(), "give --journal FILE or --journal-url URL");
                 }
                 if (journalUrl != null) {
-                    DbCredentials credentials = DbCredentials.read(dbCredentials);
+                    DbCredentials credentials = DbCredentials.read(dbCredentials, "--journal-credentials");
                     var shared = Journal.sharedFeedKey(journalUrl, credentials.user(), credentials.password());
                     if (shared == null) {
                         System.err.println("feed key show: no feed key in " + Redact.jdbcUrl(journalUrl)

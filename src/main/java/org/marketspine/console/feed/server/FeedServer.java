@@ -350,8 +350,16 @@ public final class FeedServer implements AutoCloseable {
             session.conn.close(Wire.CLOSE_UNAUTHORIZED, "unauthorized");
             return;
         }
-        long head = journal.headSeq();
         long resume = hello.resumeAfter() == null ? 0 : hello.resumeAfter();
+        if (resume > journal.headSeq() && journal.isShared()) {
+            // A client moving here from another server of the journal may hold events this one has not read yet.
+            try {
+                journal.catchUp();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot read the shared journal for a resuming client", e);
+            }
+        }
+        long head = journal.headSeq();
         if (resume < 0 || resume > head) {
             session.send(new Message.Error(Wire.HISTORY_UNAVAILABLE, "resume_after " + resume + " is outside this feed's journal (head "
                     + head + ", feed " + journal.feedId() + "); resume from 0", true));

@@ -5,6 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -18,12 +24,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketspine.console.cli.Main;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.FeedChain;
+import picocli.CommandLine;
 
 /**
  * Two feed servers' journals over one PostgreSQL database (in-process): one seq, one chain, one
@@ -125,6 +134,28 @@ class SharedJournalTest {
         }
         assertEquals(50, toldB.size(), "b hears of exactly the 50 events a wrote, not its own");
         assertFalse(toldB.stream().anyMatch(e -> e.seq() > 100));
+    }
+
+    @Test
+    void feedKeyShowReadsTheSharedKeyFromTheJournalDatabaseAndPrintsOnlyItsPublicHalf(@TempDir Path dir) throws Exception {
+        Journal a = open();
+        Path login = dir.resolve("journal.properties");
+        Files.writeString(login, "user=" + user + "\npassword=" + password + "\n");
+        Files.setPosixFilePermissions(login, PosixFilePermissions.fromString("rw-------"));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream was = System.out;
+        int code;
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            code = new CommandLine(new Main()).execute("feed", "key", "show", "--journal-url", url, "--journal-credentials", login.toString());
+        } finally {
+            System.setOut(was);
+        }
+        String out = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, out);
+        assertTrue(out.contains(a.feedKey().fingerprint()), out);
+        assertFalse(out.contains("PRIVATE"), "never the private half");
+        assertFalse(out.contains(password), "never the database password");
     }
 
     @Test
