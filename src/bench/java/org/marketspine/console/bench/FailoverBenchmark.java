@@ -42,7 +42,7 @@ public final class FailoverBenchmark {
     private static final long WAIT_SECONDS = 120;
 
     /** What P14 found; {@code problems} is empty when every check held. */
-    public record Result(double takeoverSeconds, int clients, int gaps, int duplicates, int retriesAccepted, int retriesRefused,
+    public record Result(double takeoverSeconds, double resumedSeconds, int clients, int gaps, int duplicates, int retriesAccepted, int retriesRefused,
                          long checkedSeq, List<String> problems) {}
 
     private final PrintStream out;
@@ -66,6 +66,7 @@ public final class FailoverBenchmark {
             Result r = failover(schema, url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
             out.printf(Locale.ROOT, "BENCH P14-takeover %.2f s%n", r.takeoverSeconds());
             out.printf(Locale.ROOT, "BENCH P14-clients-resumed %d clients%n", r.clients());
+            out.printf(Locale.ROOT, "BENCH P14-moved-clients-live %.2f s after the kill%n", r.resumedSeconds());
             out.printf(Locale.ROOT, "BENCH P14-gaps %d%n", r.gaps());
             out.printf(Locale.ROOT, "BENCH P14-duplicates %d%n", r.duplicates());
             out.printf(Locale.ROOT, "BENCH P14-retry-accepted %d of %d%n", r.retriesAccepted(), r.retriesAccepted() + r.retriesRefused());
@@ -112,6 +113,7 @@ public final class FailoverBenchmark {
 
                 for (FeedPeer p : onA) p.connect(urlB);
                 for (FeedPeer p : all) p.awaitLive(WAIT_SECONDS);
+                double resumed = (System.nanoTime() - killedAt) / 1e9;
                 long head = storedHead(schema);
                 await("every client holds seq " + head, () -> all.stream().allMatch(p -> p.lastSeq() >= head));
 
@@ -127,7 +129,7 @@ public final class FailoverBenchmark {
                     if (p.problem() != null) problems.add("a client was told: " + p.problem());
                 }
                 checkIdentical(schema, onB.get(0), head, problems);
-                return new Result(takeover, all.size(), gaps, duplicates, retries[0], retries[1], head, problems);
+                return new Result(takeover, resumed, all.size(), gaps, duplicates, retries[0], retries[1], head, problems);
             }
         } finally {
             for (FeedPeer p : onA) p.close();

@@ -186,6 +186,13 @@ final class FeedCommand implements Callable<Integer> {
         FeedServer server = new FeedServer(j, source, store, new InetSocketAddress(address, port), clock)
                 .allowOrigins(allowOrigins).warnings(warnings);
         if (tls != null) server.tls(tls);
+        server.onLostLeadership(() -> {
+            // Fail fast: restarted by its service manager, it is a candidate again with a fresh source.
+            System.err.println("spine feed: lost the leadership of the shared journal (its database connection failed); exiting so"
+                    + " that the service manager restarts this server (exit status 75)");
+            // Not on the platform thread that called this: the shutdown hook closes the server, which waits for that thread.
+            Thread.ofPlatform().name("feed-exit").start(() -> System.exit(75));
+        });
         server.start();
         System.err.println("spine feed: serving " + (demo ? "the demo platform" : database ? "the spine-core database " + (spineDb != null ? spineDb
                 : Redact.jdbcUrl(jdbcUrl)) : "journal replay") + " at " + server.url() + " (journal " + j.describe()

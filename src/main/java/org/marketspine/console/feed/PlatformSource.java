@@ -42,6 +42,14 @@ public interface PlatformSource extends AutoCloseable {
     CommandEffect perform(Command command, String user, PlatformState state) throws FeedRefusal;
 
     /**
+     * False for a source with no platform behind it (a journal replay): on a shared journal, such a
+     * server never takes the leadership from one that could run the platform.
+     */
+    default boolean runsPlatform() {
+        return true;
+    }
+
+    /**
      * Facts another feed server of a shared journal journaled (a command it accepted), now in
      * {@code state}: the source that runs the platform carries out what they ask for, as it would a
      * command of its own. Called only on the server that leads, on the platform thread.

@@ -65,6 +65,7 @@ public final class FeedServer implements AutoCloseable {
     private final SharedFrames frames;
     /** Null for a journal only this server writes; for a shared one, who runs the source. */
     private final Leadership leadership;
+    private volatile Runnable lostLeadership = () -> { };
     /** The listen backlog: a building's screens reconnecting at once after a restart must not be dropped by the kernel. */
     static final int BACKLOG = 2048;
 
@@ -98,7 +99,7 @@ public final class FeedServer implements AutoCloseable {
             }
         });
         this.status = new SourceStatusBoard(clock);
-        this.leadership = journal.isShared() ? new Leadership(journal, platform, clock, new Leadership.Duties() {
+        this.leadership = journal.isShared() ? new Leadership(journal, platform, clock, source.runsPlatform(), new Leadership.Duties() {
             @Override
             public void lead() {
                 journal.catchUp(); // the source starts from everything any server journaled
@@ -109,6 +110,7 @@ public final class FeedServer implements AutoCloseable {
             public void resign(String why) {
                 source.close();
                 reportStatus(SourceState.FAILING, why, null);
+                lostLeadership.run();
             }
 
             @Override
@@ -229,6 +231,16 @@ public final class FeedServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What to do after this server, leading a shared journal, lost the leadership and stopped its
+     * source (the stand-alone feed exits, so that its service manager restarts it as a candidate).
+     * By default it serves on, watching. Call before {@link #start()}.
+     */
+    public FeedServer onLostLeadership(Runnable then) {
+        this.lostLeadership = then;
+        return this;
+    }
+
     /** True when this server runs the platform source: always for a journal of its own; for a shared one, while it leads. */
     public boolean isLeading() {
         return leadership == null || leadership.leading();
@@ -268,13 +280,13 @@ public final class FeedServer implements AutoCloseable {
     private final EventSink sink = new EventSink() {
         @Override
         public PlatformState emit(Instant at, EventData data) {
-            journal.append(at, data);
+            journal.appendAsLeader(List.of(new Timed(at, data)));
             return journal.state();
         }
 
         @Override
         public PlatformState emitAll(List<Timed> facts) {
-            journal.appendAll(facts);
+            journal.appendAsLeader(facts);
             return journal.state();
         }
 

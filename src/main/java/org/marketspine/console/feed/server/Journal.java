@@ -182,13 +182,27 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
+     * Appends the platform source's facts: on a shared journal only while this server leads (else
+     * nothing is written and this throws), so a server that lost the leadership and has not yet
+     * stopped its source cannot write beside the new leader's.
+     */
+    public List<Event> appendAsLeader(List<Timed> facts) {
+        return write(state -> facts, true);
+    }
+
+    /**
      * Decides and appends in one step under the journal's write lock, held against every server of
      * a shared journal: {@code decide} sees the state after every event any of them journaled (a
      * command's rule check), and what it returns is appended after exactly that state, or nothing is.
      */
-    public synchronized List<Event> write(Function<PlatformState, List<Timed>> decide) {
+    public List<Event> write(Function<PlatformState, List<Timed>> decide) {
+        return write(decide, false);
+    }
+
+    private synchronized List<Event> write(Function<PlatformState, List<Timed>> decide, boolean asLeader) {
         List<Event> events = new ArrayList<>();
         List<JournalStore.NewRow> rows = new ArrayList<>();
+        state(); // a fresh server's first fold is done before it takes the write lock every server waits on
         store.write(stored -> {
             catchUpTo(stored);
             events.clear();
@@ -203,7 +217,7 @@ public final class Journal implements AutoCloseable {
                 rows.add(new JournalStore.NewRow(seq, t.at(), e.kind(), item, chain));
             }
             return rows;
-        });
+        }, asLeader);
         if (events.isEmpty()) return events;
         PlatformState s = state();
         for (int i = 0; i < events.size(); i++) {
@@ -278,6 +292,16 @@ public final class Journal implements AutoCloseable {
     /** Whether this server still holds the leadership it took. */
     public boolean stillLeading() {
         return store.stillLeading();
+    }
+
+    /** Gives the leadership up, so that another server may take it. */
+    public void releaseLead() {
+        store.releaseLead();
+    }
+
+    /** Whether any server of this journal leads now (always, for a journal only this server uses). */
+    public boolean someoneLeads() {
+        return store.someoneLeads();
     }
 
     /** A shared journal's reader: wakes on the other servers' notices (or the safety poll) and reads what they wrote. */

@@ -46,9 +46,12 @@ interface JournalStore extends AutoCloseable {
     /**
      * Under the journal's write lock (held against every server of it): {@code decide} gets the
      * stored head and returns the rows to add after it; they are all stored, or none (an exception
-     * from {@code decide} or the database stores nothing). Other servers are woken.
+     * from {@code decide} or the database stores nothing). Other servers are woken. With
+     * {@code asLeader} (the platform source's facts) the write is refused, storing nothing, unless
+     * this server holds the leadership at that moment: a server that lost it cannot write beside
+     * the new leader's source.
      */
-    void write(LongFunction<List<NewRow>> decide);
+    void write(LongFunction<List<NewRow>> decide, boolean asLeader);
 
     String meta(String key);
 
@@ -71,6 +74,12 @@ interface JournalStore extends AutoCloseable {
 
     /** Whether this server still holds the leadership it took (its connection still answers). */
     boolean stillLeading();
+
+    /** Gives the leadership up (its connection closed), so that another server may take it. */
+    void releaseLead();
+
+    /** Whether any server holds the leadership now. */
+    boolean someoneLeads();
 
     @Override
     void close();

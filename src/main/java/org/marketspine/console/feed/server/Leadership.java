@@ -11,19 +11,24 @@ import java.util.logging.Logger;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.SourceState;
 
 /**
  * Which of the feed servers sharing a journal runs the platform source: the one that holds the
  * journal's leader lock (PostgreSQL frees it when that server's connection ends, a {@code kill -9}
  * included). The others contend every half second, so one of them takes over within about a
  * second, and meanwhile tell their clients the leader's source status, which the leader stores in
- * the journal. A leader whose connection fails stops its source at once (another may already
- * lead) and serves on as a follower.
+ * the journal. The leader's source writes only while it holds the lock (the journal refuses them
+ * otherwise). A leader whose lock connection fails stops its source and watches from then on; a
+ * server with no platform behind it (a replay) only ever watches. A watcher that sees nobody lead
+ * for {@link #ORPHANED_AFTER_MILLIS} says so instead of repeating the last leader's status.
  */
 final class Leadership implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Leadership.class.getName());
     static final String STANDING_BY = "standing by: another feed server runs the platform; waiting for its status";
+    static final String NOBODY_LEADS = "no feed server runs the platform: the one that did stopped and none has taken over";
     static final long CONTEND_MILLIS = 500;
+    static final long ORPHANED_AFTER_MILLIS = 5_000;
     /** Journal meta keys: the leader's source status, and who leads since when (for operators). */
     static final String STATUS_KEY = "source_status";
     static final String LEADER_KEY = "leader";
@@ -40,7 +45,7 @@ final class Leadership implements AutoCloseable {
         void mirror(Message.SourceStatus leaders);
     }
 
-    private enum Role { FOLLOWING, STARTING, LEADING, RESIGNED }
+    private enum Role { FOLLOWING, STARTING, LEADING, WATCHING }
 
     private final Journal journal;
     private final ScheduledExecutorService platform;
@@ -51,15 +56,20 @@ final class Leadership implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private volatile Role role = Role.FOLLOWING;
+    private volatile Role role;
     private String lastMirrored;
     private boolean failing;
+    /** Since when (ticker's nanos) a watcher has seen nobody lead; 0 while somebody does. */
+    private long orphanedSince;
+    private boolean toldOrphaned;
 
-    Leadership(Journal journal, ScheduledExecutorService platform, Clock clock, Duties duties) {
+    /** {@code eligible}: whether this server may run the platform (false for a replay). */
+    Leadership(Journal journal, ScheduledExecutorService platform, Clock clock, boolean eligible, Duties duties) {
         this.journal = journal;
         this.platform = platform;
         this.clock = clock;
         this.duties = duties;
+        this.role = eligible ? Role.FOLLOWING : Role.WATCHING;
     }
 
     void start() {
@@ -85,7 +95,10 @@ final class Leadership implements AutoCloseable {
                 case LEADING -> {
                     if (!journal.stillLeading()) resign();
                 }
-                case RESIGNED -> mirror();
+                case WATCHING -> {
+                    watchForOrphan();
+                    if (orphanedSince == 0) mirror();
+                }
             }
             if (failing) LOG.info("journal " + journal.describe() + " answers the leadership checks again");
             failing = false;
@@ -101,9 +114,14 @@ final class Leadership implements AutoCloseable {
         platform.execute(() -> {
             try {
                 duties.lead();
-            } finally {
-                role = Role.LEADING;
+            } catch (RuntimeException e) {
+                // Holding the lock without a running source would keep every other server from taking over.
+                LOG.log(Level.SEVERE, "could not start the platform source as the leader; giving the leadership up", e);
+                journal.releaseLead();
+                role = Role.FOLLOWING;
+                return;
             }
+            role = Role.LEADING;
             try {
                 journal.setMeta(LEADER_KEY, whoAmI() + " since " + clock.instant());
             } catch (RuntimeException e) {
@@ -113,11 +131,27 @@ final class Leadership implements AutoCloseable {
     }
 
     private void resign() {
-        role = Role.RESIGNED;
+        role = Role.WATCHING;
         String why = "this feed server lost its connection to the journal database and stopped running the platform;"
-                + " another feed server takes over. Restart this one to make it eligible to lead again";
+                + " another feed server takes over";
         LOG.severe(why);
         platform.execute(() -> duties.resign(why));
+    }
+
+    private void watchForOrphan() {
+        if (journal.someoneLeads()) {
+            orphanedSince = 0;
+            if (toldOrphaned) lastMirrored = null; // a leader is back: tell its status again, even if unchanged
+            toldOrphaned = false;
+            return;
+        }
+        long now = System.nanoTime();
+        if (orphanedSince == 0) {
+            orphanedSince = now;
+        } else if (!toldOrphaned && now - orphanedSince >= TimeUnit.MILLISECONDS.toNanos(ORPHANED_AFTER_MILLIS)) {
+            toldOrphaned = true;
+            duties.mirror(new Message.SourceStatus(SourceState.FAILING, clock.instant(), NOBODY_LEADS, null));
+        }
     }
 
     private void mirror() {

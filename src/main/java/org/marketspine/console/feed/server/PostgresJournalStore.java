@@ -55,6 +55,8 @@ final class PostgresJournalStore implements JournalStore {
     /** The leadership's own lock: a long write (a platform's history) must not hold up the leader's liveness check. */
     private final Object leaderLock = new Object();
     private volatile boolean leading;
+    /** The backend of the leader's connection: a leader's write checks that this backend still holds the lock. */
+    private int leaderBackend;
     private int lockSpace;
     private String feedId;
     private SigningKeys keys;
@@ -80,7 +82,7 @@ final class PostgresJournalStore implements JournalStore {
             return store;
         } catch (SQLException | IOException | RuntimeException e) {
             store.close();
-            throw new IllegalStateException("cannot open journal " + store.described + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot open journal " + store.described + ": " + Redact.jdbcUrl(String.valueOf(e.getMessage())));
         }
     }
 
@@ -93,7 +95,7 @@ final class PostgresJournalStore implements JournalStore {
             String pem = readMeta(c, "feed_key");
             return pem == null ? null : SigningKeys.parse(pem, "the feed key in " + store.described).wire();
         } catch (SQLException | IOException e) {
-            throw new IllegalStateException("cannot read journal " + store.described + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read journal " + store.described + ": " + Redact.jdbcUrl(String.valueOf(e.getMessage())));
         }
     }
 
@@ -101,11 +103,24 @@ final class PostgresJournalStore implements JournalStore {
         return DriverManager.getConnection(url, credentials);
     }
 
+    /**
+     * The connection that holds the leader lock. PostgreSQL frees the lock when it sees the
+     * connection gone: at once after a crash of the process, but after a lost machine or network
+     * only when TCP says so — keepalives make that about 11 s instead of the kernel's two hours.
+     */
+    private Connection connectLeader() throws SQLException {
+        Properties p = new Properties();
+        p.putAll(credentials);
+        p.setProperty("tcpKeepAlive", "true");
+        p.setProperty("options", "-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3");
+        return DriverManager.getConnection(url, p);
+    }
+
     /** Tables, feed id and feed key, made once under the write lock: two servers starting together agree on one of each. */
     private void create() throws SQLException, IOException {
         writer = connect();
         try (Statement s = writer.createStatement();
-             ResultSet rs = s.executeQuery("SELECT hashtext(current_schema() || '.spine_feed_events')")) {
+             ResultSet rs = s.executeQuery("SELECT hashtext(current_schema() || '.spine_feed_events') & 2147483647")) {
             rs.next();
             lockSpace = rs.getInt(1);
         }
@@ -244,12 +259,16 @@ final class PostgresJournalStore implements JournalStore {
     }
 
     @Override
-    public synchronized void write(LongFunction<List<NewRow>> decide) {
+    public synchronized void write(LongFunction<List<NewRow>> decide, boolean asLeader) {
         try {
             if (writer == null || writer.isClosed()) writer = connect();
             writer.setAutoCommit(false);
             try {
                 lockForWrite(writer);
+                if (asLeader && !holdsLeaderLock(writer)) {
+                    throw new IllegalStateException("this feed server no longer leads journal " + described
+                            + ": its platform source's facts are refused (the leader's source writes them)");
+                }
                 long head;
                 try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(seq),0) FROM spine_feed_events")) {
                     head = rs.next() ? rs.getLong(1) : 0;
@@ -285,6 +304,24 @@ final class PostgresJournalStore implements JournalStore {
         } catch (SQLException e) {
             writer = closeQuietly(writer);
             throw failed("write to", e);
+        }
+    }
+
+    /** Under the write lock: whether this server's leader connection holds the leader lock right now. */
+    private boolean holdsLeaderLock(Connection c) throws SQLException {
+        int backend;
+        synchronized (leaderLock) {
+            if (!leading) return false;
+            backend = leaderBackend;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 2 AND pid = ?)")) {
+            ps.setLong(1, lockSpace);
+            ps.setLong(2, LEADER_LOCK);
+            ps.setInt(3, backend);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
         }
     }
 
@@ -362,12 +399,13 @@ final class PostgresJournalStore implements JournalStore {
     private boolean tryLeadLocked() {
         if (leading) return true;
         try {
-            if (leader == null || leader.isClosed()) leader = connect();
-            try (PreparedStatement ps = leader.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            if (leader == null || leader.isClosed()) leader = connectLeader();
+            try (PreparedStatement ps = leader.prepareStatement("SELECT pg_try_advisory_lock(?, ?), pg_backend_pid()")) {
                 ps.setInt(1, lockSpace);
                 ps.setInt(2, LEADER_LOCK);
                 try (ResultSet rs = ps.executeQuery()) {
                     leading = rs.next() && rs.getBoolean(1);
+                    if (leading) leaderBackend = rs.getInt(2);
                 }
             }
         } catch (SQLException e) {
@@ -387,7 +425,7 @@ final class PostgresJournalStore implements JournalStore {
     private boolean stillLeadingLocked() {
         if (!leading) return false;
         try {
-            if (leader.isValid(2)) return true;
+            if (leader.isValid(5)) return true;
         } catch (SQLException e) {
             LOG.warning("journal " + described + ": the leader's connection failed: " + e.getMessage());
         }
@@ -396,8 +434,36 @@ final class PostgresJournalStore implements JournalStore {
         return false;
     }
 
+    @Override
+    public void releaseLead() {
+        synchronized (leaderLock) {
+            leading = false;
+            leader = closeQuietly(leader); // the session lock goes with the session
+        }
+    }
+
+    @Override
+    public boolean someoneLeads() {
+        return read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                    + " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 2)")) {
+                ps.setLong(1, lockSpace);
+                ps.setLong(2, LEADER_LOCK);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    /**
+     * The driver's message, with any password in it masked (a URL the driver refused comes back in
+     * "No suitable driver found for …"); the driver's exception itself is not passed on, its message
+     * being the one that could carry the secret.
+     */
     private IllegalStateException failed(String verb, SQLException e) {
-        return new IllegalStateException("cannot " + verb + " journal " + described + ": " + e.getMessage(), e);
+        return new IllegalStateException("cannot " + verb + " journal " + described + ": " + Redact.jdbcUrl(String.valueOf(e.getMessage()))
+                + (e.getSQLState() == null ? "" : " (SQLState " + e.getSQLState() + ")"));
     }
 
     @Override

@@ -151,7 +151,7 @@ final class SqliteJournalStore implements JournalStore {
     }
 
     @Override
-    public synchronized void write(LongFunction<List<NewRow>> decide) {
+    public synchronized void write(LongFunction<List<NewRow>> decide, boolean asLeader) {
         List<NewRow> rows = decide.apply(headSeq());
         if (rows.isEmpty()) return;
         try {
@@ -224,6 +224,16 @@ final class SqliteJournalStore implements JournalStore {
 
     @Override
     public boolean stillLeading() {
+        return true;
+    }
+
+    @Override
+    public void releaseLead() {
+        // one server, always the leader
+    }
+
+    @Override
+    public boolean someoneLeads() {
         return true;
     }
 

@@ -46,4 +46,9 @@ public final class JournalOnlySource implements PlatformSource {
 
     @Override
     public void close() {}
+
+    @Override
+    public boolean runsPlatform() {
+        return false;
+    }
 }

@@ -298,7 +298,8 @@ public final class SpineDatabaseSource implements PlatformSource {
             throw SpineErrors.refusal(e);
         }
         // What the command wrote comes back through the next poll, right after this command's transaction.
-        if (!worker.isShutdown()) worker.execute(this::pollSafely);
+        // (On a feed server that does not lead a shared journal this source never started: the leader's poll reads it.)
+        if (sink != null && !worker.isShutdown()) worker.execute(this::pollSafely);
         return new CommandEffect(facts, data);
     }
 

@@ -140,7 +140,7 @@ class SharedJournalTest {
     void feedKeyShowReadsTheSharedKeyFromTheJournalDatabaseAndPrintsOnlyItsPublicHalf(@TempDir Path dir) throws Exception {
         Journal a = open();
         Path login = dir.resolve("journal.properties");
-        Files.writeString(login, "user=" + user + "\npassword=" + password + "\n");
+        Files.writeString(login, (user == null ? "" : "user=" + user + "\n") + (password == null ? "" : "password=" + password + "\n"));
         Files.setPosixFilePermissions(login, PosixFilePermissions.fromString("rw-------"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream was = System.out;
@@ -155,18 +155,54 @@ class SharedJournalTest {
         assertEquals(0, code, out);
         assertTrue(out.contains(a.feedKey().fingerprint()), out);
         assertFalse(out.contains("PRIVATE"), "never the private half");
-        assertFalse(out.contains(password), "never the database password");
+        if (password != null && !password.isEmpty()) assertFalse(out.contains(password), "never the database password");
     }
 
     @Test
-    void onlyOneServerLeadsAndTheOtherTakesOverWhenTheLeaderGoes() {
+    void onlyOneServerLeadsAndTheOtherTakesOverWhenTheLeaderGoes() throws Exception {
         Journal a = open();
         Journal b = open();
         assertTrue(a.tryLead());
         assertFalse(b.tryLead(), "one leader at a time");
         assertTrue(a.stillLeading());
+        assertTrue(b.someoneLeads());
         a.close();
         opened.remove(a);
-        assertTrue(b.tryLead(), "the leader's lock went with its connection");
+        // The database ends the leader's session a moment after the client closed it.
+        assertTrue(within(() -> b.tryLead()), "the leader's lock went with its connection");
+    }
+
+    @Test
+    void aServerWhoseLeaderSessionEndedCannotWriteItsSourceFactsBesideTheNewLeader() throws Exception {
+        Journal a = open();
+        Journal b = open();
+        assertTrue(a.tryLead());
+        a.appendAsLeader(List.of(new Timed(Instant.parse("2026-12-07T08:00:00Z"), fact(1))));
+        // The leader's database session is ended behind its back (a network cut, a killed backend).
+        sql(System.getenv("SPINE_TEST_PG_URL"), "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
+                + " AND objid = 2 AND objsubid = 2 AND classid::bigint = (hashtext('" + schema + ".spine_feed_events') & 2147483647)");
+        assertTrue(within(() -> b.tryLead()), "the other server takes the leadership");
+        IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> a.appendAsLeader(List.of(new Timed(Instant.parse("2026-12-07T08:00:01Z"), fact(2)))));
+        assertTrue(refused.getMessage().contains("no longer leads"), refused.getMessage());
+        b.appendAsLeader(List.of(new Timed(Instant.parse("2026-12-07T08:00:02Z"), fact(3))));
+        a.append(Instant.parse("2026-12-07T08:00:03Z"), fact(4)); // a command: any server may write it
+        b.catchUp();
+        assertEquals(3, b.headSeq(), "the refused write stored nothing: 1 (a as leader), 3 (b as leader), 4 (a command)");
+        assertFalse(a.stillLeading());
+    }
+
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    /** A condition the database brings about, looked at every 20 ms for up to 10 s. */
+    private static boolean within(Check check) throws Exception {
+        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < end) {
+            if (check.holds()) return true;
+            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return false;
     }
 }
