@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
-import org.java_websocket.exceptions.WebsocketNotConnectedException;
-import org.java_websocket.framing.TextFrame;
 
 /**
  * What a session has handed to its socket and the client has not yet taken, bounded
@@ -36,37 +34,34 @@ final class Outbox {
         this.nanoTime = nanoTime;
     }
 
-    /** {@link #offer(byte[], long)} of the frame's UTF-8 bytes. */
+    /** {@link #offer(ByteBuffer, long)} of the text frame of this message. */
     boolean offer(String frame, long limit) {
-        return offer(frame.getBytes(StandardCharsets.UTF_8), limit);
+        return offer(WireFrame.text(frame.getBytes(StandardCharsets.UTF_8)), limit);
     }
 
     /**
-     * Queues the text frame of these UTF-8 bytes if {@code limit} leaves room for it; false (nothing
-     * queued, and the client counted as stuck from now on if it was not) when it does not, or the
-     * connection is gone. The bytes are shared, not copied or checked: a catch-up frame is encoded
-     * once for every session, and the library's own {@code send(String)} encoded it again per client
-     * and validated every byte as UTF-8 (most of a 300-client replay's CPU), which a Java string's
-     * encoding always is.
+     * Queues a whole wire frame ({@link WireFrame}) if {@code limit} leaves room for it; false
+     * (nothing queued, and the client counted as stuck from now on if it was not) when it does not,
+     * or the connection is gone. The frame goes to the socket's queue as it is: a catch-up frame is
+     * built once for every session and each socket writes it from the same memory, where the
+     * library's own send copied every frame into a new buffer per client (for a thousand replays,
+     * 25 GB copied and collected) and checked every byte of {@code send(String)} as UTF-8, which a
+     * Java string's encoding always is. Frames queued here and the library's own (pongs, the close)
+     * are whole buffers in one queue, so they never interleave within a frame.
      */
-    synchronized boolean offer(byte[] utf8, long limit) {
+    synchronized boolean offer(ByteBuffer wire, long limit) {
         if (!conn.isOpen()) return false;
         long unsent = unsent();
-        if (unsent + utf8.length > limit) {
+        if (unsent + wire.remaining() > limit) {
             // The first miss, or the client has read some since the last one: the clock starts (again) now.
             if (stuckSince < 0 || unsent < unsentThen) stuckSince = nanoTime.getAsLong();
             unsentThen = unsent;
             return false;
         }
-        TextFrame frame = new TextFrame();
-        frame.setPayload(ByteBuffer.wrap(utf8));
-        frame.setFin(true);
-        try {
-            conn.sendFrame(frame);
-            return true;
-        } catch (WebsocketNotConnectedException closedMeanwhile) {
-            return false; // closed between the check and the send: nothing to send to
-        }
+        WebSocketImpl socket = (WebSocketImpl) conn;
+        socket.outQueue.add(wire.duplicate());
+        socket.getWebSocketListener().onWriteDemand(socket);
+        return true;
     }
 
     /** The client took what it was sent: whatever was stuck is not any more. */

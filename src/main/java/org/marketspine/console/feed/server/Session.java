@@ -1,5 +1,6 @@
 package org.marketspine.console.feed.server;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -259,10 +260,10 @@ final class Session {
      * stalled client costs some fifty wake-ups a second, not a spinning loop.
      */
     private boolean stream(String frame) throws InterruptedException {
-        return stream(frame.getBytes(StandardCharsets.UTF_8));
+        return stream(WireFrame.text(frame.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private boolean stream(byte[] frame) throws InterruptedException {
+    private boolean stream(ByteBuffer frame) throws InterruptedException {
         long park = 1_000_000L;
         while (!closed && conn.isOpen()) {
             sendWaitingAnswers(); // answers first: a request's reply must not wait behind the whole history
@@ -276,7 +277,7 @@ final class Session {
             if (unsent < takenMark) lastTaken = now;
             takenMark = unsent;
             boolean taking = now - lastTaken < TAKING_NANOS;
-            if ((!taking || unsent + frame.length <= Math.max(STREAM_WINDOW, frame.length))
+            if ((!taking || unsent + frame.remaining() <= Math.max(STREAM_WINDOW, frame.remaining()))
                     && outbox.offer(frame, Outbox.BOUND - Outbox.REPLY_RESERVE)) {
                 outbox.moving();
                 return true;

@@ -1,5 +1,6 @@
 package org.marketspine.console.feed.server;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,12 +23,13 @@ import org.marketspine.console.protocol.Codec;
  */
 final class SharedFrames {
     /** One batch: how many items it holds, and their frame's UTF-8 bytes (null for none; shared: never changed). */
-    record Batch(int count, byte[] frame) {}
+    /** {@code frame}: the whole wire frame (read-only; each sender takes a duplicate), null when {@code count} is 0. */
+    record Batch(int count, ByteBuffer frame) {}
 
     /** Catch-up frames kept for the next sessions: about 250 batches, a 100,000-event journal whole. */
     static final long KEPT_BYTES = 64L * 1024 * 1024;
 
-    private record Last(long after, int count, byte[] frame) {}
+    private record Last(long after, int count, ByteBuffer frame) {}
 
     private final Journal journal;
     private final int maxItems;
@@ -85,20 +87,20 @@ final class SharedFrames {
     }
 
     /** Live batches are cut at the head, so they are not kept; the last one built serves every session at that cursor. */
-    private byte[] frame(long after, List<String> items) {
+    private ByteBuffer frame(long after, List<String> items) {
         Last l = last;
         if (l != null && l.after == after && l.count == items.size()) return l.frame;
-        byte[] frame = Codec.eventsFrame(items).getBytes(StandardCharsets.UTF_8);
+        ByteBuffer frame = WireFrame.text(Codec.eventsFrame(items).getBytes(StandardCharsets.UTF_8));
         last = new Last(after, items.size(), frame);
         return frame;
     }
 
     private void keep(long after, Batch b) {
         kept.put(after, b);
-        keptBytes += b.frame().length;
+        keptBytes += b.frame().capacity();
         var oldest = kept.entrySet().iterator();
         while (keptBytes > keepAtMost && oldest.hasNext()) {
-            keptBytes -= oldest.next().getValue().frame().length;
+            keptBytes -= oldest.next().getValue().frame().capacity();
             oldest.remove();
         }
     }
