@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marketspine.console.protocol.Codec;
@@ -51,6 +52,7 @@ final class Leadership implements AutoCloseable {
     private final ScheduledExecutorService platform;
     private final Duties duties;
     private final Clock clock;
+    private final LongSupplier nanos;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "feed-leadership");
         t.setDaemon(true);
@@ -59,15 +61,21 @@ final class Leadership implements AutoCloseable {
     private volatile Role role;
     private String lastMirrored;
     private boolean failing;
-    /** Since when (ticker's nanos) a watcher has seen nobody lead; 0 while somebody does. */
-    private long orphanedSince;
+    /** Since when (on {@link #nanos}) a watcher has seen nobody lead; -1 while somebody does. */
+    private long orphanedSince = -1;
     private boolean toldOrphaned;
 
     /** {@code eligible}: whether this server may run the platform (false for a replay). */
     Leadership(Journal journal, ScheduledExecutorService platform, Clock clock, boolean eligible, Duties duties) {
+        this(journal, platform, clock, System::nanoTime, eligible, duties);
+    }
+
+    /** {@code nanos}: the clock the "nobody leads" wait is counted on (tests drive it by hand). */
+    Leadership(Journal journal, ScheduledExecutorService platform, Clock clock, LongSupplier nanos, boolean eligible, Duties duties) {
         this.journal = journal;
         this.platform = platform;
         this.clock = clock;
+        this.nanos = nanos;
         this.duties = duties;
         this.role = eligible ? Role.FOLLOWING : Role.WATCHING;
     }
@@ -84,7 +92,8 @@ final class Leadership implements AutoCloseable {
         return role == Role.STARTING || role == Role.LEADING;
     }
 
-    private void tick() {
+    /** One look at the leadership (every {@link #CONTEND_MILLIS} once started; tests call it directly). */
+    void tick() {
         try {
             switch (role) {
                 case FOLLOWING -> {
@@ -97,7 +106,7 @@ final class Leadership implements AutoCloseable {
                 }
                 case WATCHING -> {
                     watchForOrphan();
-                    if (orphanedSince == 0) mirror();
+                    if (orphanedSince < 0) mirror();
                 }
             }
             if (failing) LOG.info("journal " + journal.describe() + " answers the leadership checks again");
@@ -140,13 +149,13 @@ final class Leadership implements AutoCloseable {
 
     private void watchForOrphan() {
         if (journal.someoneLeads()) {
-            orphanedSince = 0;
+            orphanedSince = -1;
             if (toldOrphaned) lastMirrored = null; // a leader is back: tell its status again, even if unchanged
             toldOrphaned = false;
             return;
         }
-        long now = System.nanoTime();
-        if (orphanedSince == 0) {
+        long now = nanos.getAsLong();
+        if (orphanedSince < 0) {
             orphanedSince = now;
         } else if (!toldOrphaned && now - orphanedSince >= TimeUnit.MILLISECONDS.toNanos(ORPHANED_AFTER_MILLIS)) {
             toldOrphaned = true;

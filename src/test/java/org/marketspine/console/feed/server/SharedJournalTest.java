@@ -39,42 +39,23 @@ import picocli.CommandLine;
  * feed id and key; each reads what the other wrote, identically. Skipped without PostgreSQL.
  */
 class SharedJournalTest {
-    private String url;
-    private String user;
-    private String password;
-    private String schema;
-    private final List<Journal> opened = new ArrayList<>();
+    private SharedJournals pg;
 
     @BeforeEach
     void database() throws Exception {
-        String pg = System.getenv("SPINE_TEST_PG_URL");
-        assumeTrue(pg != null && !pg.isBlank(), "no PostgreSQL for this run (set SPINE_TEST_PG_URL; .ci/run does)");
-        user = System.getenv("SPINE_TEST_PG_USER");
-        password = System.getenv("SPINE_TEST_PG_PASSWORD");
-        schema = "journal_" + Long.toHexString(System.nanoTime());
-        sql(pg, "CREATE SCHEMA " + schema);
-        url = pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        pg = SharedJournals.create();
     }
 
     @AfterEach
     void drop() throws Exception {
-        opened.forEach(Journal::close);
-        if (schema != null) sql(System.getenv("SPINE_TEST_PG_URL"), "DROP SCHEMA " + schema + " CASCADE");
-    }
-
-    private void sql(String at, String statement) throws Exception {
-        try (Connection c = DriverManager.getConnection(at, user, password); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+        if (pg != null) pg.close();
     }
 
     private Journal open() {
-        Journal j = Journal.openShared(url, user, password);
-        opened.add(j);
-        return j;
+        return pg.open();
     }
 
-    private static EventData fact(int i) {
+    static EventData fact(int i) {
         return new EventData.CommandRecorded("cmd-" + i, "retry", "op" + i, Role.OPERATOR, java.util.Map.of(), 
                 org.marketspine.console.protocol.Outcome.ACCEPTED, "reason " + i);
     }
@@ -140,6 +121,8 @@ class SharedJournalTest {
     void feedKeyShowReadsTheSharedKeyFromTheJournalDatabaseAndPrintsOnlyItsPublicHalf(@TempDir Path dir) throws Exception {
         Journal a = open();
         Path login = dir.resolve("journal.properties");
+        String user = pg.user;
+        String password = pg.password;
         Files.writeString(login, (user == null ? "" : "user=" + user + "\n") + (password == null ? "" : "password=" + password + "\n"));
         Files.setPosixFilePermissions(login, PosixFilePermissions.fromString("rw-------"));
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -147,7 +130,7 @@ class SharedJournalTest {
         int code;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            code = new CommandLine(new Main()).execute("feed", "key", "show", "--journal-url", url, "--journal-credentials", login.toString());
+            code = new CommandLine(new Main()).execute("feed", "key", "show", "--journal-url", pg.url, "--journal-credentials", login.toString());
         } finally {
             System.setOut(was);
         }
@@ -166,10 +149,9 @@ class SharedJournalTest {
         assertFalse(b.tryLead(), "one leader at a time");
         assertTrue(a.stillLeading());
         assertTrue(b.someoneLeads());
-        a.close();
-        opened.remove(a);
+        pg.close(a);
         // The database ends the leader's session a moment after the client closed it.
-        assertTrue(within(() -> b.tryLead()), "the leader's lock went with its connection");
+        assertTrue(SharedJournals.within(() -> b.tryLead()), "the leader's lock went with its connection");
     }
 
     @Test
@@ -179,9 +161,8 @@ class SharedJournalTest {
         assertTrue(a.tryLead());
         a.appendAsLeader(List.of(new Timed(Instant.parse("2026-12-07T08:00:00Z"), fact(1))));
         // The leader's database session is ended behind its back (a network cut, a killed backend).
-        sql(System.getenv("SPINE_TEST_PG_URL"), "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted"
-                + " AND objid = 2 AND objsubid = 2 AND classid::bigint = (hashtext('" + schema + ".spine_feed_events') & 2147483647)");
-        assertTrue(within(() -> b.tryLead()), "the other server takes the leadership");
+        pg.endLeaderSession();
+        assertTrue(SharedJournals.within(() -> b.tryLead()), "the other server takes the leadership");
         IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> a.appendAsLeader(List.of(new Timed(Instant.parse("2026-12-07T08:00:01Z"), fact(2)))));
         assertTrue(refused.getMessage().contains("no longer leads"), refused.getMessage());
@@ -192,17 +173,4 @@ class SharedJournalTest {
         assertFalse(a.stillLeading());
     }
 
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    /** A condition the database brings about, looked at every 20 ms for up to 10 s. */
-    private static boolean within(Check check) throws Exception {
-        long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < end) {
-            if (check.holds()) return true;
-            java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(20));
-        }
-        return false;
-    }
 }
