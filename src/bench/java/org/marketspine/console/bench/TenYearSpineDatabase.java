@@ -55,6 +55,9 @@ public final class TenYearSpineDatabase {
 
     private static Built fill(SpineCoreDatabase db, int weeks, Instant end, Random rng) throws SQLException {
         LocalDate last = end.atZone(ZoneOffset.UTC).toLocalDate().minusDays(3).with(TemporalAdjusters.previousOrSame(DayOfWeek.FRIDAY));
+        // The last week is the one whose Monday run (14:00 UTC, an hour of work) is over by `end`: on a Monday morning that is
+        // the week before, not today's run, which would write times hours in the future.
+        while (last.plusDays(3).atTime(15, 0).toInstant(ZoneOffset.UTC).isAfter(end)) last = last.minusWeeks(1);
         List<Map<String, Object>> executions = new ArrayList<>();
         List<Map<String, Object>> events = new ArrayList<>();
         List<Map<String, Object>> manifest = new ArrayList<>();

@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -242,6 +246,46 @@ class SpineDatabaseSourceTest {
         serve(false);
         awaitCurrent(); // the restarted source's first poll is done
         assertEquals(head, feed.journal.headSeq(), "a restart re-emitted history: " + feed.received.stream().filter(e -> e.seq() > head).toList());
+    }
+
+    /**
+     * A writer whose clock runs ahead (a run created in 2099) must not hide the rows written after it
+     * with true times: the next poll finds a new run, not the row count that is checked every fifth
+     * poll (on PostgreSQL there is no rowid to fall back on).
+     */
+    @Test
+    void aRunWrittenAfterAFutureDatedOneArrivesWithTheNextPollNotTheRecount() throws Exception {
+        fill();
+        String part = PART_16.replace("'", "''");
+        sql("INSERT INTO core_executions VALUES ('ahead', 'finra.otc_transparency.ingest_week', '" + part + "', 'default', 'api', 'k6',"
+                + " 'completed', '2099-01-01T00:00:00Z', '2099-01-01T00:00:01Z', '2099-01-01T00:00:50Z', NULL)");
+        serve(false);
+        awaitCurrent();
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Logger reader = Logger.getLogger("org.marketspine.console.feed.source.SpineReader");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(String.valueOf(r.getMessage()));
+            }
+
+            @Override
+            public void flush() { }
+
+            @Override
+            public void close() { }
+        };
+        reader.addHandler(capture);
+        try {
+            String now = Instant.now().toString();
+            sql("INSERT INTO core_executions VALUES ('e6', 'finra.otc_transparency.ingest_week', '" + part + "', 'default', 'api', 'k7',"
+                    + " 'running', '" + now + "', '" + now + "', NULL, NULL)");
+            await("the run written now", () -> of(EventData.ExecutionQueued.class).stream().anyMatch(q -> q.executionId().equals("e6")));
+        } finally {
+            reader.removeHandler(capture);
+        }
+        assertTrue(logged.stream().noneMatch(m -> m.contains("no longer matches")),
+                "found by re-reading the table whole after a count mismatch, not by the poll: " + logged);
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class SpineDatabaseSource implements PlatformSource {
         t.setDaemon(true);
         return t;
     });
-    private final SpineReader reader = new SpineReader();
+    private final SpineReader reader;
     private final SpineMemory memory = new SpineMemory();
     /** Read on the worker thread only. */
     private Connection readDb;
@@ -83,6 +83,7 @@ public final class SpineDatabaseSource implements PlatformSource {
         this.readOnly = readOnly;
         this.every = every;
         this.clock = clock;
+        this.reader = new SpineReader(clock);
         this.writes = new SpineDatabaseWrites(this::writeConnection, () -> schema, clock);
         this.described = "the spine-core database " + Redact.jdbcUrl(jdbcUrl);
     }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * Reads only what changed in spine-core's tables since the last poll, per table (see
  * docs/connect-market-spine.md, "How it polls"): rows whose write times (created/updated/
- * started/completed…) reach back to {@link #OVERLAP} before the newest time seen, rows that were still open
+ * started/completed…) reach back to {@link #OVERLAP} before the newest time seen (or now, if that is later), rows that were still open
  * (pending, running…) last time, and on SQLite rows past the highest {@code rowid} seen. Small
  * declaration tables are read whole. Every {@link #VERIFY_EVERY}th poll checks a table's
  * {@code count(*)} against the rows it has seen: a table rebuilt, rows deleted, or rows written with times before the cursor (a clock
@@ -84,6 +85,12 @@ final class SpineReader {
     private final Map<String, Cursor> cursors = new HashMap<>();
     private final Map<String, List<Map<String, Object>>> declarations = new HashMap<>();
     private long polls;
+    private final Clock clock;
+
+    /** {@code clock}: now, beyond which no cursor moves (a writer whose clock runs ahead must not hide the others' rows). */
+    SpineReader(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Forgets every cursor: the next read is whole (a reconnect, a changed schema). */
     void reset() {
@@ -137,7 +144,10 @@ final class SpineReader {
     private List<Map<String, Object>> incremental(Connection c, SpineSchema schema, Plan plan, Cursor cur) throws SQLException {
         Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
         if (cur.newest != null) {
-            var utc = cur.newest.minus(OVERLAP).atOffset(ZoneOffset.UTC);
+            // Never from beyond now: rows written later with true times would be older than a future-dated one already seen.
+            Instant now = clock.instant();
+            Instant upTo = cur.newest.isAfter(now) ? now : cur.newest;
+            var utc = upTo.minus(OVERLAP).atOffset(ZoneOffset.UTC);
             for (String col : plan.times()) {
                 SpineSchema.Column column = schema.column(plan.table(), col);
                 if (column == null) continue;
