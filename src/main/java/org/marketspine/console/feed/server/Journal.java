@@ -118,7 +118,7 @@ public final class Journal implements AutoCloseable {
     }
 
     public String feedId() {
-        return store.feedId();
+        return store.identity().feedId();
     }
 
     /** The journal's name in messages (a path, or a JDBC URL without secrets). */
@@ -137,7 +137,7 @@ public final class Journal implements AutoCloseable {
 
     /** The public half of this feed's key, as {@code welcome.feed_key} carries it. */
     public Message.FeedKey feedKey() {
-        return store.keys().wire();
+        return store.identity().keys().wire();
     }
 
     /** The hash chain after item {@code seq} (0: the genesis value). */
@@ -157,7 +157,7 @@ public final class Journal implements AutoCloseable {
 
     /** The checkpoint at exactly {@code seq}, signed by this feed's key (once per seq; then the same one). */
     public Message.Checkpoint checkpoint(long seq, Instant now) {
-        return signed.computeIfAbsent(seq, s -> FeedChain.sign(store.keys().privateKey(), feedId(), s, chainAt(s),
+        return signed.computeIfAbsent(seq, s -> FeedChain.sign(store.identity().keys().privateKey(), feedId(), s, chainAt(s),
                 now.truncatedTo(ChronoUnit.MILLIS).toString()));
     }
 
@@ -269,7 +269,7 @@ public final class Journal implements AutoCloseable {
             }
             s = StateFold.apply(s, e);
             recent.set((int) (r.seq() % RECENT), new Slot(r.seq(), r.item(), r.chain()));
-            if (!store.origin().equals(r.origin())) foreign.add(e);
+            if (!store.identity().origin().equals(r.origin())) foreign.add(e);
             seq = r.seq();
             chain = expected;
         }

@@ -22,14 +22,14 @@ interface JournalStore extends AutoCloseable {
     /** The journal's name in messages: a file path, or a JDBC URL without its secrets. */
     String describe();
 
-    /** This journal's feed id: made once, at the first open, then the same for every server of it. */
-    String feedId();
+    /**
+     * Who this journal is: its feed id and the feed key that signs its checkpoints (each made once,
+     * at the first open, then the same for every server of it), and the id this server stores with
+     * the rows it writes (others' rows are told to the source).
+     */
+    record Identity(String feedId, SigningKeys keys, String origin) {}
 
-    /** The feed key that signs checkpoints: made once, then the same for every server of it. */
-    SigningKeys keys();
-
-    /** The id this server stores with the rows it writes (others' rows are told to the source). */
-    String origin();
+    Identity identity();
 
     /** The highest stored seq (0 when empty). */
     long headSeq();

@@ -46,7 +46,6 @@ final class PostgresJournalStore implements JournalStore {
     private final String url;
     private final Properties credentials;
     private final String described;
-    private final String origin = UUID.randomUUID().toString();
     private final ReentrantLock readLock = new ReentrantLock();
     private Connection writer;
     private Connection reader;
@@ -58,8 +57,7 @@ final class PostgresJournalStore implements JournalStore {
     /** The backend of the leader's connection: a leader's write checks that this backend still holds the lock. */
     private int leaderBackend;
     private int lockSpace;
-    private String feedId;
-    private SigningKeys keys;
+    private Identity identity;
 
     private PostgresJournalStore(String url, String user, String password) {
         this.url = url;
@@ -132,12 +130,13 @@ final class PostgresJournalStore implements JournalStore {
                         + " item TEXT NOT NULL, chain TEXT NOT NULL, origin TEXT NOT NULL, written_at TIMESTAMPTZ NOT NULL DEFAULT now())");
                 s.execute("CREATE TABLE IF NOT EXISTS spine_feed_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             }
-            feedId = readMeta(writer, "feed_id");
+            String feedId = readMeta(writer, "feed_id");
             if (feedId == null) {
                 feedId = UUID.randomUUID().toString();
                 writeMeta(writer, "feed_id", feedId);
             }
             String pem = readMeta(writer, "feed_key");
+            SigningKeys keys;
             if (pem == null) {
                 keys = SigningKeys.create();
                 writeMeta(writer, "feed_key", keys.pemText());
@@ -146,6 +145,7 @@ final class PostgresJournalStore implements JournalStore {
                 keys = SigningKeys.parse(pem, "the feed key in " + described);
             }
             writer.commit();
+            identity = new Identity(feedId, keys, UUID.randomUUID().toString());
         } catch (SQLException | IOException | RuntimeException e) {
             writer.rollback();
             throw e;
@@ -169,18 +169,8 @@ final class PostgresJournalStore implements JournalStore {
     }
 
     @Override
-    public String feedId() {
-        return feedId;
-    }
-
-    @Override
-    public SigningKeys keys() {
-        return keys;
-    }
-
-    @Override
-    public String origin() {
-        return origin;
+    public Identity identity() {
+        return identity;
     }
 
     /** The reader, reopened after a failure (a restarted database, a dropped connection). Holds {@link #readLock}. */
@@ -283,7 +273,7 @@ final class PostgresJournalStore implements JournalStore {
                             ps.setString(3, r.kind());
                             ps.setString(4, r.item());
                             ps.setString(5, r.chain());
-                            ps.setString(6, origin);
+                            ps.setString(6, identity.origin());
                             ps.addBatch();
                         }
                         ps.executeBatch();

@@ -30,15 +30,13 @@ final class SqliteJournalStore implements JournalStore {
     private final Connection writer;
     private final Connection reader;
     private final ReentrantLock readLock = new ReentrantLock();
-    private final String feedId;
-    private final SigningKeys keys;
-    private final String origin = UUID.randomUUID().toString();
+    private final Identity identity;
 
     SqliteJournalStore(Path file) throws SQLException, IOException {
         this.file = file;
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        this.keys = SigningKeys.loadOrCreate(Journal.keyFile(file));
+        SigningKeys keys = SigningKeys.loadOrCreate(Journal.keyFile(file));
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         writer = DriverManager.getConnection(url);
         try (Statement s = writer.createStatement()) {
@@ -59,7 +57,7 @@ final class SqliteJournalStore implements JournalStore {
             id = UUID.randomUUID().toString();
             setMeta("feed_id", id);
         }
-        feedId = id;
+        identity = new Identity(id, keys, UUID.randomUUID().toString());
         JournalChains.completeChain(writer, headSeq(), this::chainAt, file);
     }
 
@@ -76,18 +74,8 @@ final class SqliteJournalStore implements JournalStore {
     }
 
     @Override
-    public String feedId() {
-        return feedId;
-    }
-
-    @Override
-    public SigningKeys keys() {
-        return keys;
-    }
-
-    @Override
-    public String origin() {
-        return origin;
+    public Identity identity() {
+        return identity;
     }
 
     @Override
@@ -140,7 +128,7 @@ final class SqliteJournalStore implements JournalStore {
             ps.setLong(1, afterSeq);
             ps.setInt(2, maxItems);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), origin));
+                while (rs.next()) rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), identity.origin()));
             }
             return rows;
         } catch (SQLException e) {
