@@ -259,6 +259,28 @@ class FeedServerProtocolTest {
         assertEquals(before, journal.headSeq(), "nothing journaled for a refused page");
     }
 
+    /**
+     * The server writes its frames itself (feed.server.WireFrame: RSV bits 0, payload as is), which
+     * holds only while no extension is in use: a client offering compression gets none.
+     */
+    @Test
+    void aClientOfferingCompressionGetsNoExtension() throws Exception {
+        URI u = URI.create(server.url());
+        try (Socket s = new Socket(u.getHost(), u.getPort())) {
+            s.setSoTimeout(5000);
+            String request = "GET /feed HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort() + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+            String status = in.readLine();
+            assertTrue(status.startsWith("HTTP/1.1 101 "), status);
+            List<String> headers = new java.util.ArrayList<>();
+            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) headers.add(line.toLowerCase(java.util.Locale.ROOT));
+            assertTrue(headers.stream().noneMatch(h -> h.startsWith("sec-websocket-extensions")), headers.toString());
+        }
+    }
+
     @Test
     void resumeAfterContinuesAtTheNextSeq() throws Exception {
         try (Peer p = new Peer(server)) {

@@ -29,6 +29,7 @@ import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.client.FeedClient;
 import org.marketspine.console.feed.client.FeedListener;
 import org.marketspine.console.feed.server.FeedServer;
+import org.marketspine.console.bench.SyntheticHistory;
 import org.marketspine.console.feed.server.Journal;
 import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.JournalOnlySource;
@@ -123,6 +124,26 @@ class TlsTest {
                 } finally {
                     server.close();
                 }
+            }
+        }
+    }
+
+    /**
+     * History in full 256-KiB catch-up frames over wss: each is one shared buffer written through
+     * every connection's TLS engine (partial writes, records split), and arrives whole and in order.
+     */
+    @Test
+    void aLongHistoryReplaysWholeOverWss() throws Exception {
+        try (Journal j = Journal.open(dir.resolve("long-tls.journal"))) {
+            j.appendAll(SyntheticHistory.facts(20_000, 7));
+            FeedServer server = server(j, ServerTls.fromPem(certPem, keyPem));
+            try {
+                for (int client = 0; client < 2; client++) { // the second one replays the frames the first one's replay kept
+                    ConnectionState live = connect(server, ClientTls.context(certPem), ConnectionState::isLive);
+                    assertEquals(20_000, live.lastSeq(), "every event, in order (the client checks each seq)");
+                }
+            } finally {
+                server.close();
             }
         }
     }

@@ -61,8 +61,9 @@ final class Leadership implements AutoCloseable {
     private volatile Role role;
     private String lastMirrored;
     private boolean failing;
-    /** Since when (on {@link #nanos}) a watcher has seen nobody lead; -1 while somebody does. */
-    private long orphanedSince = -1;
+    /** Whether a watcher sees nobody lead now, and since when (on {@link #nanos}, which may read any value). */
+    private boolean orphaned;
+    private long orphanedSince;
     private boolean toldOrphaned;
 
     /** {@code eligible}: whether this server may run the platform (false for a replay). */
@@ -106,7 +107,7 @@ final class Leadership implements AutoCloseable {
                 }
                 case WATCHING -> {
                     watchForOrphan();
-                    if (orphanedSince < 0) mirror();
+                    if (!orphaned) mirror();
                 }
             }
             if (failing) LOG.info("journal " + journal.describe() + " answers the leadership checks again");
@@ -149,13 +150,14 @@ final class Leadership implements AutoCloseable {
 
     private void watchForOrphan() {
         if (journal.someoneLeads()) {
-            orphanedSince = -1;
+            orphaned = false;
             if (toldOrphaned) lastMirrored = null; // a leader is back: tell its status again, even if unchanged
             toldOrphaned = false;
             return;
         }
         long now = nanos.getAsLong();
-        if (orphanedSince < 0) {
+        if (!orphaned) {
+            orphaned = true;
             orphanedSince = now;
         } else if (!toldOrphaned && now - orphanedSince >= TimeUnit.MILLISECONDS.toNanos(ORPHANED_AFTER_MILLIS)) {
             toldOrphaned = true;

@@ -59,7 +59,12 @@ final class Outbox {
             return false;
         }
         WebSocketImpl socket = (WebSocketImpl) conn;
-        socket.outQueue.add(wire.duplicate());
+        // The library's close() holds the socket's monitor while it queues the close frame: taking it
+        // here means no frame of ours lands behind a close frame.
+        synchronized (socket) {
+            if (!socket.isOpen()) return false;
+            socket.outQueue.add(wire.duplicate());
+        }
         socket.getWebSocketListener().onWriteDemand(socket);
         return true;
     }

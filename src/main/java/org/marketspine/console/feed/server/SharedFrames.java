@@ -22,8 +22,7 @@ import org.marketspine.console.protocol.Codec;
  * kept (a later read may hold more), only remembered as the last one built.
  */
 final class SharedFrames {
-    /** One batch: how many items it holds, and their frame's UTF-8 bytes (null for none; shared: never changed). */
-    /** {@code frame}: the whole wire frame (read-only; each sender takes a duplicate), null when {@code count} is 0. */
+    /** One batch: how many items it holds, and their whole wire frame (read-only, shared: each sender takes a duplicate; null for none). */
     record Batch(int count, ByteBuffer frame) {}
 
     /** Catch-up frames kept for the next sessions: about 250 batches, a 100,000-event journal whole. */

@@ -28,7 +28,7 @@ final class SharedJournals implements AutoCloseable {
         this.base = base;
         this.user = user;
         this.password = password;
-        this.schema = "journal_" + Long.toHexString(System.nanoTime());
+        this.schema = "journal_" + java.util.UUID.randomUUID().toString().replace("-", "");
         sql("CREATE SCHEMA " + schema);
         this.url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
@@ -80,7 +80,10 @@ final class SharedJournals implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        opened.forEach(Journal::close);
-        sql("DROP SCHEMA " + schema + " CASCADE");
+        try {
+            opened.forEach(Journal::close);
+        } finally {
+            sql("DROP SCHEMA " + schema + " CASCADE");
+        }
     }
 }
