@@ -11,15 +11,11 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.StateFold;
@@ -44,11 +40,8 @@ import org.marketspine.console.protocol.Message;
  * read back in order, their chain re-checked, and folded as if appended here.
  */
 public final class Journal implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Journal.class.getName());
     private static final int RECENT = 8192;
     private static final int CATCH_UP_ROWS = 10_000;
-    /** A shared journal is re-read at least this often: a NOTIFY is a wake-up that can be missed, not the data. */
-    static final Duration FOLLOW_POLL = Duration.ofSeconds(1);
 
     private final JournalStore store;
     private final ReentrantLock headLock = new ReentrantLock();
@@ -76,14 +69,14 @@ public final class Journal implements AutoCloseable {
     private final JournalFold fold = new JournalFold(this);
     /** Told the events other servers of a shared journal wrote, after they are folded here. */
     private volatile Consumer<List<Event>> elsewhere = events -> { };
-    private volatile boolean closed;
-    private final Thread follower;
+    /** Null for a journal only this server writes. */
+    private final JournalFollower follower;
 
     private Journal(JournalStore store) {
         this.store = store;
         headSeq = store.headSeq();
         headChain = headSeq == 0 ? FeedChain.GENESIS : storedChain(headSeq);
-        follower = store.shared() ? Thread.ofPlatform().daemon().name("journal-follow").start(this::follow) : null;
+        follower = store.shared() ? new JournalFollower(store, this::catchUp) : null;
     }
 
     /** Where the journal at {@code journal} keeps its feed key. */
@@ -304,28 +297,6 @@ public final class Journal implements AutoCloseable {
         return store.someoneLeads();
     }
 
-    /** A shared journal's reader: wakes on the other servers' notices (or the safety poll) and reads what they wrote. */
-    private void follow() {
-        boolean failing = false;
-        while (!closed) {
-            try {
-                store.awaitWrites(FOLLOW_POLL);
-                if (closed) return;
-                catchUp();
-                if (failing) LOG.info("journal " + describe() + " is readable again");
-                failing = false;
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (closed) return;
-                if (!failing) LOG.log(Level.WARNING, "cannot follow journal " + describe() + "; retrying every "
-                        + FOLLOW_POLL.toSeconds() + " s", e);
-                failing = true;
-                LockSupport.parkNanos(FOLLOW_POLL.toNanos()); // the database is away: retry at the poll's pace, not in a spin
-            }
-        }
-    }
-
     private void publish(long seq) {
         headLock.lock();
         try {
@@ -385,15 +356,7 @@ public final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        if (follower != null) {
-            follower.interrupt();
-            try {
-                follower.join(TimeUnit.SECONDS.toMillis(3));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        if (follower != null) follower.close();
         fold.awaitQuietly();
         synchronized (this) {
             store.close();

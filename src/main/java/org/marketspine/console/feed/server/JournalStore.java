@@ -1,5 +1,7 @@
 package org.marketspine.console.feed.server;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +19,16 @@ interface JournalStore extends AutoCloseable {
     record Row(long seq, String item, String chain, String origin) {}
 
     /** A row to store. */
-    record NewRow(long seq, Instant at, String kind, String item, String chain) {}
+    record NewRow(long seq, Instant at, String kind, String item, String chain) {
+        /** Sets parameters 1–5 of an insert into a store's events table: seq, at, kind, item, chain. */
+        void bind(PreparedStatement insert) throws SQLException {
+            insert.setLong(1, seq);
+            insert.setString(2, at.toString());
+            insert.setString(3, kind);
+            insert.setString(4, item);
+            insert.setString(5, chain);
+        }
+    }
 
     /** The journal's name in messages: a file path, or a JDBC URL without its secrets. */
     String describe();

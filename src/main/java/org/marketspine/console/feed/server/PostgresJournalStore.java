@@ -41,7 +41,6 @@ final class PostgresJournalStore implements JournalStore {
     private static final Logger LOG = Logger.getLogger(PostgresJournalStore.class.getName());
     static final String CHANNEL = "spine_feed";
     private static final int WRITE_LOCK = 1;
-    private static final int LEADER_LOCK = 2;
 
     private final String url;
     private final Properties credentials;
@@ -50,12 +49,8 @@ final class PostgresJournalStore implements JournalStore {
     private Connection writer;
     private Connection reader;
     private Connection listener;
-    private Connection leader;
-    /** The leadership's own lock: a long write (a platform's history) must not hold up the leader's liveness check. */
-    private final Object leaderLock = new Object();
-    private volatile boolean leading;
-    /** The backend of the leader's connection: a leader's write checks that this backend still holds the lock. */
-    private int leaderBackend;
+    /** Made once the lock space is known (at {@link #create()}). */
+    private PostgresLeaderLock leaderLock;
     private int lockSpace;
     private Identity identity;
 
@@ -101,19 +96,6 @@ final class PostgresJournalStore implements JournalStore {
         return DriverManager.getConnection(url, credentials);
     }
 
-    /**
-     * The connection that holds the leader lock. PostgreSQL frees the lock when it sees the
-     * connection gone: at once after a crash of the process, but after a lost machine or network
-     * only when TCP says so — keepalives make that about 11 s instead of the kernel's two hours.
-     */
-    private Connection connectLeader() throws SQLException {
-        Properties p = new Properties();
-        p.putAll(credentials);
-        p.setProperty("tcpKeepAlive", "true");
-        p.setProperty("options", "-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3");
-        return DriverManager.getConnection(url, p);
-    }
-
     /** Tables, feed id and feed key, made once under the write lock: two servers starting together agree on one of each. */
     private void create() throws SQLException, IOException {
         writer = connect();
@@ -153,6 +135,7 @@ final class PostgresJournalStore implements JournalStore {
             writer.setAutoCommit(true);
         }
         reader = connect();
+        leaderLock = new PostgresLeaderLock(url, credentials, lockSpace, described);
     }
 
     private void lockForWrite(Connection c) throws SQLException {
@@ -255,7 +238,7 @@ final class PostgresJournalStore implements JournalStore {
             writer.setAutoCommit(false);
             try {
                 lockForWrite(writer);
-                if (asLeader && !holdsLeaderLock(writer)) {
+                if (asLeader && !leaderLock.held(writer, true)) {
                     throw new IllegalStateException("this feed server no longer leads journal " + described
                             + ": its platform source's facts are refused (the leader's source writes them)");
                 }
@@ -268,11 +251,7 @@ final class PostgresJournalStore implements JournalStore {
                     try (PreparedStatement ps = writer.prepareStatement(
                             "INSERT INTO spine_feed_events(seq, at, kind, item, chain, origin) VALUES (?,?,?,?,?,?)")) {
                         for (NewRow r : rows) {
-                            ps.setLong(1, r.seq());
-                            ps.setString(2, r.at().toString());
-                            ps.setString(3, r.kind());
-                            ps.setString(4, r.item());
-                            ps.setString(5, r.chain());
+                            r.bind(ps);
                             ps.setString(6, identity.origin());
                             ps.addBatch();
                         }
@@ -294,24 +273,6 @@ final class PostgresJournalStore implements JournalStore {
         } catch (SQLException e) {
             writer = closeQuietly(writer);
             throw failed("write to", e);
-        }
-    }
-
-    /** Under the write lock: whether this server's leader connection holds the leader lock right now. */
-    private boolean holdsLeaderLock(Connection c) throws SQLException {
-        int backend;
-        synchronized (leaderLock) {
-            if (!leading) return false;
-            backend = leaderBackend;
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
-                + " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 2 AND pid = ?)")) {
-            ps.setLong(1, lockSpace);
-            ps.setLong(2, LEADER_LOCK);
-            ps.setInt(3, backend);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
         }
     }
 
@@ -381,69 +342,26 @@ final class PostgresJournalStore implements JournalStore {
 
     @Override
     public boolean tryLead() {
-        synchronized (leaderLock) {
-            return tryLeadLocked();
-        }
-    }
-
-    private boolean tryLeadLocked() {
-        if (leading) return true;
         try {
-            if (leader == null || leader.isClosed()) leader = connectLeader();
-            try (PreparedStatement ps = leader.prepareStatement("SELECT pg_try_advisory_lock(?, ?), pg_backend_pid()")) {
-                ps.setInt(1, lockSpace);
-                ps.setInt(2, LEADER_LOCK);
-                try (ResultSet rs = ps.executeQuery()) {
-                    leading = rs.next() && rs.getBoolean(1);
-                    if (leading) leaderBackend = rs.getInt(2);
-                }
-            }
+            return leaderLock.tryLead();
         } catch (SQLException e) {
-            leader = closeQuietly(leader);
             throw failed("contend for the leadership of", e);
         }
-        return leading;
     }
 
     @Override
     public boolean stillLeading() {
-        synchronized (leaderLock) {
-            return stillLeadingLocked();
-        }
-    }
-
-    private boolean stillLeadingLocked() {
-        if (!leading) return false;
-        try {
-            if (leader.isValid(5)) return true;
-        } catch (SQLException e) {
-            LOG.warning("journal " + described + ": the leader's connection failed: " + e.getMessage());
-        }
-        leading = false; // the session lock went with the connection: another server may hold it now
-        leader = closeQuietly(leader);
-        return false;
+        return leaderLock.stillLeading();
     }
 
     @Override
     public void releaseLead() {
-        synchronized (leaderLock) {
-            leading = false;
-            leader = closeQuietly(leader); // the session lock goes with the session
-        }
+        leaderLock.release();
     }
 
     @Override
     public boolean someoneLeads() {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
-                    + " AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 2)")) {
-                ps.setLong(1, lockSpace);
-                ps.setLong(2, LEADER_LOCK);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && rs.getBoolean(1);
-                }
-            }
-        });
+        return read(c -> leaderLock.held(c, false));
     }
 
     /**
@@ -461,10 +379,7 @@ final class PostgresJournalStore implements JournalStore {
         synchronized (this) {
             writer = closeQuietly(writer);
         }
-        synchronized (leaderLock) {
-            leader = closeQuietly(leader);
-            leading = false;
-        }
+        if (leaderLock != null) leaderLock.close();
         readLock.lock();
         try {
             reader = closeQuietly(reader);
@@ -474,7 +389,7 @@ final class PostgresJournalStore implements JournalStore {
         listener = closeQuietly(listener);
     }
 
-    private static Connection closeQuietly(Connection c) {
+    static Connection closeQuietly(Connection c) {
         if (c == null) return null;
         try {
             c.close();

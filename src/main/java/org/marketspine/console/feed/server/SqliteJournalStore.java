@@ -146,11 +146,7 @@ final class SqliteJournalStore implements JournalStore {
             writer.setAutoCommit(false);
             try (PreparedStatement ps = writer.prepareStatement("INSERT INTO events(seq, at, kind, item, chain) VALUES (?,?,?,?,?)")) {
                 for (NewRow r : rows) {
-                    ps.setLong(1, r.seq());
-                    ps.setString(2, r.at().toString());
-                    ps.setString(3, r.kind());
-                    ps.setString(4, r.item());
-                    ps.setString(5, r.chain());
+                    r.bind(ps);
                     ps.addBatch();
                 }
                 ps.executeBatch();

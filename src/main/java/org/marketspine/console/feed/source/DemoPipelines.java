@@ -14,13 +14,16 @@ import java.util.Set;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Capture;
+import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.PartitionKey;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.Readiness;
 import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData.AnomalyDetected;
 import org.marketspine.console.protocol.EventData.CaptureRecorded;
 import org.marketspine.console.protocol.EventData.ErrorDetail;
+import org.marketspine.console.protocol.EventData.ExecutionCancelled;
 import org.marketspine.console.protocol.EventData.ExecutionCompleted;
 import org.marketspine.console.protocol.EventData.ExecutionFailed;
 import org.marketspine.console.protocol.EventData.ExecutionQueued;
@@ -71,9 +74,24 @@ final class DemoPipelines {
         return id;
     }
 
-    /** Plays a run another feed server queued (a command it accepted): started → completed or failed, from now. */
-    void adopt(ExecutionQueued queued, String tier, LocalDate week) {
-        play(queued.executionId(), queued.pipeline(), tier, week, queued.trigger(), queued.triggeredBy(), queued.retryOf(), Fault.NONE);
+    /**
+     * What commands another feed server accepted ask of the platform: a run it queued plays here
+     * (started → completed or failed, from now) unless it is no longer queued (this server's start
+     * failed it as lost); a run it cancelled is called off.
+     */
+    void playCommandsFromElsewhere(List<Event> events, PlatformState state) {
+        for (Event e : events) {
+            switch (e.data()) {
+                case ExecutionQueued q -> {
+                    Execution x = state.execution(q.executionId());
+                    if (x != null && x.status().isActive() && x.tier() != null && x.weekEnding() != null) {
+                        play(q.executionId(), q.pipeline(), x.tier(), x.weekEnding(), q.trigger(), q.triggeredBy(), q.retryOf(), Fault.NONE);
+                    }
+                }
+                case ExecutionCancelled c -> engine.cancelTagged(c.executionId());
+                default -> { }
+            }
+        }
     }
 
     private void play(String id, String pipeline, String tier, LocalDate week, Trigger trigger, String by, String retryOf,

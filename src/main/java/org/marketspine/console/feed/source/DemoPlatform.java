@@ -365,18 +365,7 @@ public final class DemoPlatform implements PlatformSource {
     public void writtenElsewhere(List<Event> events, PlatformState state) {
         if (sink == null || engine == null) return;
         engine.refresh(state);
-        for (Event e : events) {
-            switch (e.data()) {
-                case EventData.ExecutionQueued q -> {
-                    Execution x = state.execution(q.executionId());
-                    if (x != null && x.status().isActive() && x.tier() != null && x.weekEnding() != null) {
-                        pipelines.adopt(q, x.tier(), x.weekEnding());
-                    }
-                }
-                case EventData.ExecutionCancelled c -> engine.cancelTagged(c.executionId());
-                default -> { }
-            }
-        }
+        pipelines.playCommandsFromElsewhere(events, state);
     }
 
     /**
