@@ -251,6 +251,7 @@ public final class BundleVerifier {
 
     /** Where two texts first differ, for the message ("at character 1234: '…critical…' where the events give '…low…'"), or null. */
     private static String firstDifference(String expected, String actual) {
+        if (expected.equals(actual)) return null; // the common case, without a character-by-character loop in a cold JVM
         int n = Math.min(expected.length(), actual.length());
         int i = 0;
         while (i < n && expected.charAt(i) == actual.charAt(i)) i++;

@@ -126,17 +126,15 @@ final class ReportHtml {
 
     private static void compliance(StringBuilder h, Scope s, PlatformState end) {
         h.append("<h2>Compliance — every execution and command in the range</h2><table><tr><th>At (UTC)</th><th>Kind</th><th>Who</th><th>What</th><th>Trigger / role</th><th>Params</th><th>Outcome</th><th>Reason</th></tr>");
-        int rows = 0;
-        for (AuditLog.Entry e : AuditLog.filter(AuditLog.of(end), new AuditLog.Filter(s.from(), s.to(), null, null, null, null))) {
-            if (++rows > MAX_ROWS) continue;
+        AuditLog.Newest newest = AuditLog.newestInRange(end, s.from(), s.to(), MAX_ROWS);
+        for (AuditLog.Entry e : newest.entries()) {
             String cls = e.outcome().equals("rejected") || e.outcome().equals("failed") ? "bad" : e.isOverride() ? "override" : "";
             h.append("<tr class=\"").append(cls).append("\"><td>").append(e.at()).append("</td><td>").append(esc(e.kind())).append("</td><td>")
                     .append(esc(e.who())).append("</td><td>").append(esc(e.what())).append("</td><td>").append(esc(e.trigger()))
                     .append("</td><td>").append(esc(e.params())).append("</td><td>").append(esc(e.outcome())).append("</td><td>")
                     .append(esc(e.reason())).append("</td></tr>");
         }
-        h.append("</table>").append(more(rows));
-
+        h.append("</table>").append(more(newest.count()));
     }
 
     private static void anomalies(StringBuilder h, Scope s, PlatformState end) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.TreeSet;
 import org.marketspine.console.protocol.EventData.CommandRecorded;
 import org.marketspine.console.protocol.EventData.PipelineDeclared;
@@ -46,20 +47,77 @@ public final class AuditLog {
 
     public static List<Entry> of(PlatformState s) {
         List<Entry> out = new ArrayList<>();
-        for (Execution e : s.executions().values()) {
-            String outcome = e.status().name().toLowerCase();
-            String reason = e.error() != null ? e.error().type() + ": " + e.error().message()
-                    : e.cancelledBy() != null ? "cancelled by " + e.cancelledBy() : "";
-            out.add(new Entry(e.queuedAt() != null ? e.queuedAt() : e.lastChangeAt(), "execution", e.executionId(),
-                    e.triggeredBy(), e.pipeline(), e.trigger().name().toLowerCase(), params(e.params()), outcome, reason));
-        }
-        for (Fact<CommandRecorded> f : s.commands()) {
-            CommandRecorded c = f.data();
-            out.add(new Entry(f.at(), "command", c.commandId(), c.by(), c.op(), c.role().name().toLowerCase(),
-                    params(c.params()), c.outcome().name().toLowerCase(), c.reason()));
-        }
+        for (Execution e : s.executions().values()) out.add(entry(e));
+        for (Fact<CommandRecorded> f : s.commands()) out.add(entry(f));
         out.sort(NEWEST_FIRST);
         return out;
+    }
+
+    /** The newest {@code limit} entries at {@code from}–{@code to} (inclusive) of {@link #of}, in its order, and how many there are in all. */
+    public record Newest(List<Entry> entries, int count) {}
+
+    /**
+     * {@code filter(of(s), range)} cut to its first {@code limit}, without making and sorting an entry
+     * for every execution: a verifier re-renders the report of a ten-year bundle (hundreds of
+     * thousands of executions) to list 5,000. Equal times and ids keep the order {@link #of} gives them.
+     */
+    public static Newest newestInRange(PlatformState s, Instant from, Instant to, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit " + limit + ": at least one entry");
+        List<Candidate> inRange = new ArrayList<>();
+        int index = 0;
+        for (Execution e : s.executions().values()) {
+            Instant at = atOf(e);
+            if (!at.isBefore(from) && !at.isAfter(to)) inRange.add(new Candidate(at, e.executionId(), index, e));
+            index++;
+        }
+        for (Fact<CommandRecorded> f : s.commands()) {
+            if (!f.at().isBefore(from) && !f.at().isAfter(to)) inRange.add(new Candidate(f.at(), f.data().commandId(), index, f));
+            index++;
+        }
+        // Least wanted first: older, then the lower id, then the later in of()'s list (its sort is stable).
+        Comparator<Candidate> leastWanted = (x, y) -> {
+            int c = x.at().compareTo(y.at());
+            if (c == 0) c = x.id().compareTo(y.id());
+            return c != 0 ? c : Integer.compare(y.index(), x.index());
+        };
+        PriorityQueue<Candidate> kept = new PriorityQueue<>(Math.min(limit, inRange.size()) + 1, leastWanted);
+        for (Candidate c : inRange) {
+            if (kept.size() < limit) {
+                kept.add(c);
+            } else if (leastWanted.compare(c, kept.peek()) > 0) {
+                kept.poll();
+                kept.add(c);
+            }
+        }
+        List<Candidate> newest = new ArrayList<>(kept);
+        newest.sort(leastWanted.reversed());
+        List<Entry> out = new ArrayList<>(newest.size());
+        for (Candidate c : newest) out.add(c.entry());
+        return new Newest(out, inRange.size());
+    }
+
+    private record Candidate(Instant at, String id, int index, Object source) {
+        @SuppressWarnings("unchecked")
+        Entry entry() {
+            return source instanceof Execution e ? AuditLog.entry(e) : AuditLog.entry((Fact<CommandRecorded>) source);
+        }
+    }
+
+    private static Instant atOf(Execution e) {
+        return e.queuedAt() != null ? e.queuedAt() : e.lastChangeAt();
+    }
+
+    private static Entry entry(Execution e) {
+        String reason = e.error() != null ? e.error().type() + ": " + e.error().message()
+                : e.cancelledBy() != null ? "cancelled by " + e.cancelledBy() : "";
+        return new Entry(atOf(e), "execution", e.executionId(), e.triggeredBy(), e.pipeline(), e.trigger().name().toLowerCase(),
+                params(e.params()), e.status().name().toLowerCase(), reason);
+    }
+
+    private static Entry entry(Fact<CommandRecorded> f) {
+        CommandRecorded c = f.data();
+        return new Entry(f.at(), "command", c.commandId(), c.by(), c.op(), c.role().name().toLowerCase(), params(c.params()),
+                c.outcome().name().toLowerCase(), c.reason());
     }
 
     public static List<Entry> filter(List<Entry> entries, Filter f) {

@@ -22,6 +22,14 @@ final class JsonText {
     private static final int SHARED = 1024;
     private static final int SHARED_MAX_LENGTH = 48;
     private static final ThreadLocal<String[]> RECENT = ThreadLocal.withInitial(() -> new String[SHARED]);
+    /** The same for dates (week endings: a few hundred in ten years, in nearly every event), by their text. */
+    private static final int SHARED_DATES = 256;
+    private static final ThreadLocal<RecentDates> RECENT_DATES = ThreadLocal.withInitial(RecentDates::new);
+
+    private static final class RecentDates {
+        final String[] texts = new String[SHARED_DATES];
+        final LocalDate[] dates = new LocalDate[SHARED_DATES];
+    }
 
     private final String s;
     private final String[] recent;
@@ -144,6 +152,20 @@ final class JsonText {
         if (j < n && (s.charAt(j) == '.' || s.charAt(j) == 'e' || s.charAt(j) == 'E')) return NO_NUMBER;
         i = j;
         return negative ? -v : v;
+    }
+
+    /** {@link #date(String)}, handing out the date it made last time for the same text. */
+    static LocalDate sharedDate(String text) {
+        RecentDates recent = RECENT_DATES.get();
+        int slot = text.hashCode() & (SHARED_DATES - 1);
+        String known = recent.texts[slot];
+        if (known != null && known.equals(text)) return recent.dates[slot];
+        LocalDate d = date(text);
+        if (d != null) {
+            recent.texts[slot] = text;
+            recent.dates[slot] = d;
+        }
+        return d;
     }
 
     /** {@code yyyy-MM-dd} exactly, a real date; else null. */

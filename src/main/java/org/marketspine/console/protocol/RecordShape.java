@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -170,7 +169,7 @@ final class RecordShape {
             }
             case DATE -> {
                 String s = t.string();
-                Object d = s == null ? null : JsonText.date(s);
+                Object d = s == null ? null : JsonText.sharedDate(s);
                 return d == null ? NO : d;
             }
             case INSTANT -> {
@@ -212,8 +211,8 @@ final class RecordShape {
     /** Params as Jackson reads an untyped map: strings, Integer or Long, booleans, nulls; anything nested goes the general way. */
     private static Object params(JsonText t) {
         if (!t.eat('{')) return NO;
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (t.eat('}')) return out;
+        ParamsMap.Builder out = new ParamsMap.Builder();
+        if (t.eat('}')) return out.build();
         do {
             String key = t.string();
             if (key == null || !t.eat(':')) return NO;
@@ -232,8 +231,8 @@ final class RecordShape {
                 if (n == JsonText.NO_NUMBER) return NO;
                 v = n == (int) n ? (Object) (int) n : (Object) n;
             }
-            out.put(key, v);
+            if (!out.add(key, v)) return NO; // a key twice: the general path decides
         } while (t.eat(','));
-        return t.eat('}') ? out : NO;
+        return t.eat('}') ? out.build() : NO;
     }
 }

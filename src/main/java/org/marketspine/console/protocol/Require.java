@@ -1,7 +1,5 @@
 package org.marketspine.console.protocol;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +38,6 @@ public final class Require {
 
     /** Params keep their JSON value types (numbers stay numbers) and their order. */
     public static Map<String, Object> paramsCopy(Map<String, Object> value) {
-        if (value == null) return Map.of();
-        return Collections.unmodifiableMap(new LinkedHashMap<>(value));
+        return value == null ? ParamsMap.EMPTY : ParamsMap.copyOf(value);
     }
 }

@@ -165,4 +165,27 @@ class CanonicalEventsTest {
         assertEquals("BB", b.params().get("tier"));
         assertEquals("ex-2", b.executionId());
     }
+
+    @Test
+    void paramsKeepTheirOrderAndNullsRefuseChangesAndAKeyTwiceGoesTheGeneralWay() throws DecodeException {
+        String text = Canonical.of(Event.of(1, AT, new EventData.ExecutionQueued("ex-1", "p", Map.of("b", 2, "a", "x"), Trigger.MANUAL,
+                "alice", null))).replace("{\"a\":\"x\",\"b\":2}", "{\"z\":null,\"a\":\"x\",\"b\":2}");
+        Map<String, Object> params = ((EventData.ExecutionQueued) CanonicalEvents.read(text).data()).params();
+        assertEquals(List.of("z", "a", "b"), List.copyOf(params.keySet()), "in the order the text gives them");
+        assertTrue(params.containsKey("z"));
+        assertNull(params.get("z"));
+        assertEquals(2, params.get("b"));
+        Map<String, Object> same = new LinkedHashMap<>();
+        same.put("z", null);
+        same.put("a", "x");
+        same.put("b", 2);
+        assertEquals(same, params);
+        assertEquals(same.hashCode(), params.hashCode());
+        assertThrows(UnsupportedOperationException.class, () -> params.put("c", 1));
+        assertThrows(UnsupportedOperationException.class, () -> params.remove("a"));
+        // Which of two equal keys wins is the general path's decision, as for any other unusual text.
+        String twice = text.replace("{\"z\":null,", "{\"b\":1,\"z\":null,");
+        assertNull(CanonicalEvents.read(twice));
+        assertEquals(Codec.decodeGeneral(twice), Codec.decodeEvent(twice));
+    }
 }
