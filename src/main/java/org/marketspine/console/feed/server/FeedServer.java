@@ -1,6 +1,5 @@
 package org.marketspine.console.feed.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +23,8 @@ import org.java_websocket.WebSocket;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
 import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.feed.EventSink;
-import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.feed.PlatformSource;
 import org.marketspine.console.model.PlatformState;
-import org.marketspine.console.protocol.Codec;
-import org.marketspine.console.protocol.DecodeException;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
@@ -63,6 +59,7 @@ public final class FeedServer implements AutoCloseable {
     private volatile List<String> warnings = List.of();
     private final SourceStatusBoard status;
     private final SharedFrames frames;
+    private final ClientFrames clientFrames;
     /** Null for a journal only this server writes; for a shared one, who runs the source. */
     private final Leadership leadership;
     private volatile Runnable lostLeadership = () -> { };
@@ -81,15 +78,41 @@ public final class FeedServer implements AutoCloseable {
         });
         this.desk = new CommandDesk(journal, source, clock);
         this.frames = new SharedFrames(journal, Session.BATCH_ITEMS, Session.BATCH_BYTES);
+        this.clientFrames = new ClientFrames(journal, source, clock, platform, desk, new ClientFrames.Settings() {
+            @Override
+            public TokenStore tokens() {
+                return FeedServer.this.tokens;
+            }
+
+            @Override
+            public Session newSession(WebSocket conn) {
+                return new Session(conn, journal, clock, heartbeat, checkpointEvery, nanoTime, frames);
+            }
+
+            @Override
+            public boolean admit(Session session) {
+                return session.admit(nanoTime.getAsLong());
+            }
+
+            @Override
+            public List<String> warnings() {
+                return warnings;
+            }
+
+            @Override
+            public void greet(Session session, Runnable greeting) {
+                status.greet(session, greeting);
+            }
+        });
         this.transport = new FeedTransport(bind, () -> allowedOrigins, TRANSPORT_FRAME_LIMIT, new FeedTransport.Feed() {
             @Override
             public Session opened(WebSocket conn) {
-                return FeedServer.this.opened(conn);
+                return clientFrames.opened(conn);
             }
 
             @Override
             public void frame(Session session, String frame) {
-                onFrame(session, frame);
+                clientFrames.onFrame(session, frame);
             }
 
             @Override
@@ -332,118 +355,5 @@ public final class FeedServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (!closedOnPlatform) source.close();
-    }
-
-    /** A new connection's session; one that has not said hello within the protocol's time is closed. */
-    private Session opened(WebSocket conn) {
-        Session session = new Session(conn, journal, clock, heartbeat, checkpointEvery, nanoTime, frames);
-        platform.schedule(() -> {
-            if (!session.isGreeted() && conn.isOpen()) {
-                session.send(new Message.Error("bad_message", "no hello within " + Wire.HELLO_TIMEOUT_SECONDS + " s", true));
-                conn.close(Wire.CLOSE_HELLO_TIMEOUT, "no hello");
-            }
-        }, Wire.HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        return session;
-    }
-
-    private void onHello(Session session, Message.Hello hello) {
-        if (hello.protocol() != Wire.PROTOCOL) {
-            session.send(new Message.Error("unsupported_protocol", "this feed speaks protocol " + Wire.PROTOCOL
-                    + ", not " + hello.protocol(), true));
-            session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "unsupported protocol");
-            return;
-        }
-        TokenStore.Principal who = tokens.authenticate(hello.token(), clock.instant());
-        if (who == null) {
-            // Audited in the server log: who tried (address), never the token itself.
-            LOG.warning("refused connection from " + session.conn.getRemoteSocketAddress() + ": "
-                    + (hello.token() == null || hello.token().isEmpty() ? "no token" : "unknown token"));
-            session.send(new Message.Error("unauthorized", "a valid token is required", true));
-            session.conn.close(Wire.CLOSE_UNAUTHORIZED, "unauthorized");
-            return;
-        }
-        long resume = hello.resumeAfter() == null ? 0 : hello.resumeAfter();
-        if (resume > journal.headSeq() && journal.isShared()) {
-            // A client moving here from another server of the journal may hold events this one has not read yet.
-            try {
-                journal.catchUp();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "cannot read the shared journal for a resuming client", e);
-            }
-        }
-        long head = journal.headSeq();
-        if (resume < 0 || resume > head) {
-            session.send(new Message.Error(Wire.HISTORY_UNAVAILABLE, "resume_after " + resume + " is outside this feed's journal (head "
-                    + head + ", feed " + journal.feedId() + "); resume from 0", true));
-            session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "bad resume_after");
-            return;
-        }
-        List<String> capabilities = new ArrayList<>(List.of("commands", "checkpoint"));
-        capabilities.addAll(source.requestOps());
-        session.send(new Message.Welcome(Wire.PROTOCOL, SERVER, source.platform(), clock.instant(), head, who.role(),
-                who.user(), capabilities, journal.feedId(), warnings, journal.feedKey()));
-        status.greet(session, () -> session.greet(who, resume));
-    }
-
-    private void onRequest(Session session, Message.Request request) {
-        if (session.refuseWhileStuck(request)) return;
-        if ("checkpoint".equals(request.op())) {
-            session.send(Checkpoints.answer(journal, request, clock.instant()));
-            return;
-        }
-        platform.execute(() -> {
-            try {
-                JsonNode data = source.answer(request, journal.state());
-                session.send(new Message.Response(request.id(), true, data, null));
-            } catch (FeedRefusal refusal) {
-                session.send(new Message.Response(request.id(), false, null,
-                        new Message.ErrorInfo(refusal.code(), refusal.getMessage())));
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "request " + request.op() + " failed", e);
-                session.send(new Message.Response(request.id(), false, null,
-                        new Message.ErrorInfo("internal", "the feed could not answer: " + e.getMessage())));
-            }
-        });
-    }
-
-    private void onCommand(Session session, Message.Command command) {
-        if (session.refuseWhileStuck(command)) return;
-        platform.execute(() -> {
-            try {
-                session.send(desk.handle(command, session.principal()));
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "command " + command.op() + " failed", e);
-                session.send(new Message.CommandResult(command.id(), false,
-                        new Message.ErrorInfo("internal", "the feed could not carry out the command: " + e.getMessage()), null));
-            }
-        });
-    }
-
-    private void onFrame(Session session, String frame) {
-        // Counted before decoding: a flood of bad frames is a flood too.
-        if (!session.admit(nanoTime.getAsLong())) return;
-        Message message;
-        try {
-            message = Codec.decode(frame);
-        } catch (DecodeException e) {
-            LOG.fine(() -> "bad frame from " + session.conn.getRemoteSocketAddress() + ": " + e.getMessage());
-            session.send(new Message.Error(e.code(), e.getMessage(), false));
-            return;
-        }
-        if (!session.isGreeted()) {
-            if (message instanceof Message.Hello hello) {
-                onHello(session, hello);
-            } else {
-                session.send(new Message.Error("bad_message", "the first frame must be hello", false));
-            }
-            return;
-        }
-        switch (message) {
-            case Message.Request r -> onRequest(session, r);
-            case Message.Command c -> onCommand(session, c);
-            case Message.Hello h -> session.send(new Message.Error("bad_message", "already greeted", false));
-            default -> session.send(new Message.Error("bad_message", "a client may not send '"
-                    + frame.substring(0, Math.min(40, frame.length())) + "…' frames", false));
-        }
     }
 }

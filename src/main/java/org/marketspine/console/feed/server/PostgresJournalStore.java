@@ -40,7 +40,6 @@ import org.postgresql.PGConnection;
 final class PostgresJournalStore implements JournalStore {
     private static final Logger LOG = Logger.getLogger(PostgresJournalStore.class.getName());
     static final String CHANNEL = "spine_feed";
-    private static final int WRITE_LOCK = 1;
 
     private final String url;
     private final Properties credentials;
@@ -82,10 +81,9 @@ final class PostgresJournalStore implements JournalStore {
     /** The public half of the feed key in a journal's database, read only; null when there is none yet. */
     static Message.FeedKey storedKey(String url, String user, String password) {
         PostgresJournalStore store = new PostgresJournalStore(url, user, password);
-        try (Connection c = store.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT to_regclass('spine_feed_meta') IS NOT NULL")) {
-            if (!rs.next() || !rs.getBoolean(1)) return null;
-            String pem = readMeta(c, "feed_key");
+        try (Connection c = store.connect()) {
+            if (!PostgresJournalTables.exist(c)) return null;
+            String pem = PostgresJournalTables.readMeta(c, "feed_key");
             return pem == null ? null : SigningKeys.parse(pem, "the feed key in " + store.described).wire();
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("cannot read journal " + store.described + ": " + Redact.jdbcUrl(String.valueOf(e.getMessage())));
@@ -99,29 +97,21 @@ final class PostgresJournalStore implements JournalStore {
     /** Tables, feed id and feed key, made once under the write lock: two servers starting together agree on one of each. */
     private void create() throws SQLException, IOException {
         writer = connect();
-        try (Statement s = writer.createStatement();
-             ResultSet rs = s.executeQuery("SELECT hashtext(current_schema() || '.spine_feed_events') & 2147483647")) {
-            rs.next();
-            lockSpace = rs.getInt(1);
-        }
+        lockSpace = PostgresJournalTables.lockSpace(writer);
         writer.setAutoCommit(false);
         try {
-            lockForWrite(writer);
-            try (Statement s = writer.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS spine_feed_events (seq BIGINT PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL,"
-                        + " item TEXT NOT NULL, chain TEXT NOT NULL, origin TEXT NOT NULL, written_at TIMESTAMPTZ NOT NULL DEFAULT now())");
-                s.execute("CREATE TABLE IF NOT EXISTS spine_feed_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            }
-            String feedId = readMeta(writer, "feed_id");
+            PostgresJournalTables.lockForWrite(writer, lockSpace);
+            PostgresJournalTables.create(writer);
+            String feedId = PostgresJournalTables.readMeta(writer, "feed_id");
             if (feedId == null) {
                 feedId = UUID.randomUUID().toString();
-                writeMeta(writer, "feed_id", feedId);
+                PostgresJournalTables.writeMeta(writer, "feed_id", feedId);
             }
-            String pem = readMeta(writer, "feed_key");
+            String pem = PostgresJournalTables.readMeta(writer, "feed_key");
             SigningKeys keys;
             if (pem == null) {
                 keys = SigningKeys.create();
-                writeMeta(writer, "feed_key", keys.pemText());
+                PostgresJournalTables.writeMeta(writer, "feed_key", keys.pemText());
                 LOG.info("journal " + described + ": made the feed key " + keys.fingerprint());
             } else {
                 keys = SigningKeys.parse(pem, "the feed key in " + described);
@@ -136,14 +126,6 @@ final class PostgresJournalStore implements JournalStore {
         }
         reader = connect();
         leaderLock = new PostgresLeaderLock(url, credentials, lockSpace, described);
-    }
-
-    private void lockForWrite(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-            ps.setInt(1, lockSpace);
-            ps.setInt(2, WRITE_LOCK);
-            ps.execute();
-        }
     }
 
     @Override
@@ -237,7 +219,7 @@ final class PostgresJournalStore implements JournalStore {
             if (writer == null || writer.isClosed()) writer = connect();
             writer.setAutoCommit(false);
             try {
-                lockForWrite(writer);
+                PostgresJournalTables.lockForWrite(writer, lockSpace);
                 if (asLeader && !leaderLock.held(writer, true)) {
                     throw new IllegalStateException("this feed server no longer leads journal " + described
                             + ": its platform source's facts are refused (the leader's source writes them)");
@@ -286,35 +268,17 @@ final class PostgresJournalStore implements JournalStore {
 
     @Override
     public String meta(String key) {
-        return read(c -> readMeta(c, key));
+        return read(c -> PostgresJournalTables.readMeta(c, key));
     }
 
     @Override
     public synchronized void setMeta(String key, String value) {
         try {
             if (writer == null || writer.isClosed()) writer = connect();
-            writeMeta(writer, key, value);
+            PostgresJournalTables.writeMeta(writer, key, value);
         } catch (SQLException e) {
             writer = closeQuietly(writer);
             throw failed("write to", e);
-        }
-    }
-
-    private static String readMeta(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM spine_feed_meta WHERE key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    private static void writeMeta(Connection c, String key, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO spine_feed_meta(key, value) VALUES (?, ?) "
-                + "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value")) {
-            ps.setString(1, key);
-            ps.setString(2, value);
-            ps.executeUpdate();
         }
     }
 

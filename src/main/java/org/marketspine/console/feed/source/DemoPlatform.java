@@ -23,7 +23,6 @@ import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.feed.PlatformSource;
 import org.marketspine.console.feed.source.DemoPipelines.Fault;
-import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.FinraCalendar;
@@ -38,7 +37,6 @@ import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message.Request;
 import org.marketspine.console.protocol.ReadinessStatus;
 import org.marketspine.console.protocol.SourceState;
-import org.marketspine.console.protocol.Stage;
 import org.marketspine.console.protocol.Trigger;
 
 /**
@@ -153,7 +151,7 @@ public final class DemoPlatform implements PlatformSource {
 
     private void writeHistory(Instant now) {
         Instant start = historyStart(now);
-        engine.at(start, null, () -> declare());
+        engine.at(start, null, () -> DemoCatalog.declare(engine::emit));
         engine.at(start.plusSeconds(60), null, () -> pipelines.run(CALENDAR_INGEST, "XNYS",
                 FinraCalendar.weekEndingOf(start.atZone(ZoneOffset.UTC).toLocalDate()), Trigger.SCHEDULED, SCHEDULER, null, Fault.NONE));
         Random plan = new Random(seed);
@@ -191,26 +189,6 @@ public final class DemoPlatform implements PlatformSource {
         systemicIncident(now.minus(Duration.ofDays(3)), FinraCalendar.NMS_TIER_2,
                 FinraCalendar.expectedLatestWeek(FinraCalendar.NMS_TIER_2, now).minusWeeks(1));
         engine.at(now.minus(Duration.ofDays(1)), null, () -> purgePastRetention(now));
-    }
-
-    private void declare() {
-        var daily = new EventData.Schedule("0 14 * * MON", "UTC", 6);
-        engine.emit(new EventData.PipelineDeclared(INGEST, DOMAIN, Stage.INGEST,
-                List.of("finra.otc_transparency.source"), List.of(RAW), daily));
-        engine.emit(new EventData.PipelineDeclared(NORMALIZE, DOMAIN, Stage.NORMALIZE,
-                List.of(RAW, CALENDAR), List.of(NORMALIZED), null));
-        engine.emit(new EventData.PipelineDeclared(COMPUTE_AVG, "analytics.volume", Stage.COMPUTE,
-                List.of(NORMALIZED), List.of(AVG_6W), null));
-        engine.emit(new EventData.PipelineDeclared(COMPUTE_WOW, "analytics.volume", Stage.COMPUTE,
-                List.of(NORMALIZED), List.of(WOW), null));
-        engine.emit(new EventData.PipelineDeclared(CALENDAR_INGEST, "reference", Stage.INGEST,
-                List.of("xnys.holidays"), List.of(CALENDAR), new EventData.Schedule("0 6 2 1 *", "UTC", 24)));
-        engine.emit(new EventData.SourceDeclared(RAW, "FINRA", "FINRA OTC Transparency Data — internal use; no redistribution",
-                List.of("internal-research", "regulatory-reporting"), RAW_RETENTION_DAYS));
-        engine.emit(new EventData.SourceDeclared(NORMALIZED, "FINRA (derived)", "FINRA OTC Transparency Data — internal use; no redistribution",
-                List.of("internal-research", "regulatory-reporting", "model-training"), 1825));
-        engine.emit(new EventData.SourceDeclared(CALENDAR, "XNYS exchange calendar", "Apache-2.0",
-                List.of("any"), 3650));
     }
 
     private void systemicIncident(Instant from, String tier, LocalDate week) {

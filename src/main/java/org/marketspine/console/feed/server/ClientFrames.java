@@ -1,0 +1,171 @@
+package org.marketspine.console.feed.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.java_websocket.WebSocket;
+import org.marketspine.console.feed.FeedRefusal;
+import org.marketspine.console.feed.PlatformSource;
+import org.marketspine.console.protocol.Codec;
+import org.marketspine.console.protocol.DecodeException;
+import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Wire;
+
+/**
+ * What a client's frames do: a hello is answered with a welcome (or a refusal, and the socket
+ * closed), requests and commands go onto the platform thread in order, anything else is a
+ * {@code bad_message}. Runs on the WebSocket threads; the server's settings are read through
+ * {@link Settings} when a frame needs them (tokens are reloaded while the server runs).
+ */
+final class ClientFrames {
+    private static final Logger LOG = Logger.getLogger(FeedServer.class.getName());
+
+    /** What the server owns that a client's frames need. */
+    interface Settings {
+        TokenStore tokens();
+
+        Session newSession(WebSocket conn);
+
+        /** Counts a frame against the session's rate limit; false when it is over (the frame is dropped). */
+        boolean admit(Session session);
+
+        List<String> warnings();
+
+        /** Starts the session's stream once its welcome is out, with the source status the others were told. */
+        void greet(Session session, Runnable greeting);
+    }
+
+    private final Journal journal;
+    private final PlatformSource source;
+    private final Clock clock;
+    private final ScheduledExecutorService platform;
+    private final CommandDesk desk;
+    private final Settings settings;
+
+    ClientFrames(Journal journal, PlatformSource source, Clock clock, ScheduledExecutorService platform, CommandDesk desk, Settings settings) {
+        this.journal = journal;
+        this.source = source;
+        this.clock = clock;
+        this.platform = platform;
+        this.desk = desk;
+        this.settings = settings;
+    }
+
+    /** A new connection's session; one that has not said hello within the protocol's time is closed. */
+    Session opened(WebSocket conn) {
+        Session session = settings.newSession(conn);
+        platform.schedule(() -> {
+            if (!session.isGreeted() && conn.isOpen()) {
+                session.send(new Message.Error("bad_message", "no hello within " + Wire.HELLO_TIMEOUT_SECONDS + " s", true));
+                conn.close(Wire.CLOSE_HELLO_TIMEOUT, "no hello");
+            }
+        }, Wire.HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return session;
+    }
+
+    private void onHello(Session session, Message.Hello hello) {
+        if (hello.protocol() != Wire.PROTOCOL) {
+            session.send(new Message.Error("unsupported_protocol", "this feed speaks protocol " + Wire.PROTOCOL
+                    + ", not " + hello.protocol(), true));
+            session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "unsupported protocol");
+            return;
+        }
+        TokenStore.Principal who = settings.tokens().authenticate(hello.token(), clock.instant());
+        if (who == null) {
+            // Audited in the server log: who tried (address), never the token itself.
+            LOG.warning("refused connection from " + session.conn.getRemoteSocketAddress() + ": "
+                    + (hello.token() == null || hello.token().isEmpty() ? "no token" : "unknown token"));
+            session.send(new Message.Error("unauthorized", "a valid token is required", true));
+            session.conn.close(Wire.CLOSE_UNAUTHORIZED, "unauthorized");
+            return;
+        }
+        long resume = hello.resumeAfter() == null ? 0 : hello.resumeAfter();
+        if (resume > journal.headSeq() && journal.isShared()) {
+            // A client moving here from another server of the journal may hold events this one has not read yet.
+            try {
+                journal.catchUp();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "cannot read the shared journal for a resuming client", e);
+            }
+        }
+        long head = journal.headSeq();
+        if (resume < 0 || resume > head) {
+            session.send(new Message.Error(Wire.HISTORY_UNAVAILABLE, "resume_after " + resume + " is outside this feed's journal (head "
+                    + head + ", feed " + journal.feedId() + "); resume from 0", true));
+            session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "bad resume_after");
+            return;
+        }
+        List<String> capabilities = new ArrayList<>(List.of("commands", "checkpoint"));
+        capabilities.addAll(source.requestOps());
+        session.send(new Message.Welcome(Wire.PROTOCOL, FeedServer.SERVER, source.platform(), clock.instant(), head, who.role(),
+                who.user(), capabilities, journal.feedId(), settings.warnings(), journal.feedKey()));
+        settings.greet(session, () -> session.greet(who, resume));
+    }
+
+    private void onRequest(Session session, Message.Request request) {
+        if (session.refuseWhileStuck(request)) return;
+        if ("checkpoint".equals(request.op())) {
+            session.send(Checkpoints.answer(journal, request, clock.instant()));
+            return;
+        }
+        platform.execute(() -> {
+            try {
+                JsonNode data = source.answer(request, journal.state());
+                session.send(new Message.Response(request.id(), true, data, null));
+            } catch (FeedRefusal refusal) {
+                session.send(new Message.Response(request.id(), false, null,
+                        new Message.ErrorInfo(refusal.code(), refusal.getMessage())));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "request " + request.op() + " failed", e);
+                session.send(new Message.Response(request.id(), false, null,
+                        new Message.ErrorInfo("internal", "the feed could not answer: " + e.getMessage())));
+            }
+        });
+    }
+
+    private void onCommand(Session session, Message.Command command) {
+        if (session.refuseWhileStuck(command)) return;
+        platform.execute(() -> {
+            try {
+                session.send(desk.handle(command, session.principal()));
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "command " + command.op() + " failed", e);
+                session.send(new Message.CommandResult(command.id(), false,
+                        new Message.ErrorInfo("internal", "the feed could not carry out the command: " + e.getMessage()), null));
+            }
+        });
+    }
+
+    void onFrame(Session session, String frame) {
+        // Counted before decoding: a flood of bad frames is a flood too.
+        if (!settings.admit(session)) return;
+        Message message;
+        try {
+            message = Codec.decode(frame);
+        } catch (DecodeException e) {
+            LOG.fine(() -> "bad frame from " + session.conn.getRemoteSocketAddress() + ": " + e.getMessage());
+            session.send(new Message.Error(e.code(), e.getMessage(), false));
+            return;
+        }
+        if (!session.isGreeted()) {
+            if (message instanceof Message.Hello hello) {
+                onHello(session, hello);
+            } else {
+                session.send(new Message.Error("bad_message", "the first frame must be hello", false));
+            }
+            return;
+        }
+        switch (message) {
+            case Message.Request r -> onRequest(session, r);
+            case Message.Command c -> onCommand(session, c);
+            case Message.Hello h -> session.send(new Message.Error("bad_message", "already greeted", false));
+            default -> session.send(new Message.Error("bad_message", "a client may not send '"
+                    + frame.substring(0, Math.min(40, frame.length())) + "…' frames", false));
+        }
+    }
+}
