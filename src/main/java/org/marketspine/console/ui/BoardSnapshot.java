@@ -47,6 +47,7 @@ public final class BoardSnapshot {
             System.setProperty("prism.order", "sw");
             System.setProperty("headless.geometry", Math.max(width, 1280) + "x" + Math.max(height, 800) + "-32");
         }
+        ToolkitSettings.apply();
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();

@@ -26,6 +26,7 @@ public final class SpineConsoleApp extends Application {
     /** Called by the launcher (which must not itself extend Application). */
     public static void launch(LaunchOptions launchOptions) {
         options = launchOptions;
+        ToolkitSettings.apply();
         Application.launch(SpineConsoleApp.class);
     }
 

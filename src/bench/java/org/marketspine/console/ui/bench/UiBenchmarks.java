@@ -3,7 +3,6 @@ package org.marketspine.console.ui.bench;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.marketspine.console.bench.BenchDirs;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.protocol.Classification;
@@ -45,7 +45,7 @@ public final class UiBenchmarks {
      * data. Cold = a new data directory (the demo writes its history first); warm = a second start.
      */
     public void p1(Path jar) throws Exception {
-        Path data = Files.createTempDirectory("spine-p1");
+        Path data = BenchDirs.temporary("spine-p1");
         out.printf("BENCH P1 %.2f s%n", launch(jar, data) / 1000.0);
         out.printf("BENCH P1warm %.2f s%n", launch(jar, data) / 1000.0);
     }
@@ -70,7 +70,7 @@ public final class UiBenchmarks {
     public void p2() throws Exception {
         FxToolkit.ensureStarted();
         ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 4242, 1,
-                Files.createTempDirectory("spine-p2")), Clock.systemUTC());
+                BenchDirs.temporary("spine-p2")), Clock.systemUTC());
         StatePublisher publisher = runtime.start();
         ConcurrentHashMap<String, Long> emitted = new ConcurrentHashMap<>();
         List<Long> latencies = new ArrayList<>();

@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.marketspine.console.bench.BenchDirs;
 import org.marketspine.console.bench.HeapAfterGc;
 import org.marketspine.console.cli.ScaledClock;
 import org.marketspine.console.ui.ConsoleRuntime;
@@ -37,7 +37,7 @@ public final class WallSoak {
     }
 
     public void run(Path jar) throws Exception {
-        Path dir = Files.createTempDirectory("spine-p10");
+        Path dir = BenchDirs.temporary("spine-p10");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
