@@ -39,7 +39,7 @@ public final class AuditLog {
         }
     }
 
-    /** Newest first, then by id descending; written out rather than composed: a verifier sorts every execution of a bundle. */
+    /** Newest first, then by id descending; written out rather than composed: the whole log sorts every execution. */
     private static final Comparator<Entry> NEWEST_FIRST = (a, b) -> {
         int c = b.at().compareTo(a.at());
         return c != 0 ? c : b.id().compareTo(a.id());
@@ -93,7 +93,7 @@ public final class AuditLog {
         newest.sort(leastWanted.reversed());
         List<Entry> out = new ArrayList<>(newest.size());
         for (Candidate c : newest) out.add(c.entry());
-        return new Newest(out, inRange.size());
+        return new Newest(List.copyOf(out), inRange.size());
     }
 
     private record Candidate(Instant at, String id, int index, Object source) {

@@ -44,8 +44,12 @@ class AuditLogNewestTest {
         List<AuditLog.Entry> all = AuditLog.of(s);
         Instant first = all.getLast().at();
         Instant last = all.getFirst().at();
-        List<Instant[]> ranges = List.of(new Instant[] {first, last}, new Instant[] {first.plusSeconds(86_400 * 30), TIE},
-                new Instant[] {TIE, TIE}, new Instant[] {last.plusSeconds(1), last.plusSeconds(2)});
+        // The synthetic history is an hour of events a second apart, then the entries at TIE: ranges that
+        // end inside it (the end bound), start inside it, hold only the ties, and hold nothing.
+        Instant quarter = all.get(all.size() * 3 / 4).at();
+        Instant half = all.get(all.size() / 2).at();
+        List<Instant[]> ranges = List.of(new Instant[] {first, last}, new Instant[] {quarter, half}, new Instant[] {first, half},
+                new Instant[] {half, TIE}, new Instant[] {TIE, TIE}, new Instant[] {last.plusSeconds(1), last.plusSeconds(2)});
         for (Instant[] r : ranges) {
             List<AuditLog.Entry> inRange = AuditLog.filter(all, new AuditLog.Filter(r[0], r[1], null, null, null, null));
             for (int limit : new int[] {1, 3, 7, 100, 5_000, 1_000_000}) {

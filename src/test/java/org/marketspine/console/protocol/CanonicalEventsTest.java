@@ -183,9 +183,20 @@ class CanonicalEventsTest {
         assertEquals(same.hashCode(), params.hashCode());
         assertThrows(UnsupportedOperationException.class, () -> params.put("c", 1));
         assertThrows(UnsupportedOperationException.class, () -> params.remove("a"));
+        assertThrows(UnsupportedOperationException.class, () -> params.remove("absent"), "refused even when it would change nothing");
+        assertThrows(UnsupportedOperationException.class, () -> params.putAll(Map.of()));
+        assertThrows(UnsupportedOperationException.class, () -> params.computeIfAbsent("c", k -> null));
+        // An item with very many keys is left to the general path (the quick map scans its keys).
+        StringBuilder many = new StringBuilder("{");
+        for (int i = 0; i < 40; i++) many.append(i == 0 ? "" : ",").append("\"k").append(i).append("\":").append(i);
+        String wide = text.replace("{\"z\":null,\"a\":\"x\",\"b\":2}", many.append('}').toString());
+        assertNull(CanonicalEvents.read(wide));
+        assertEquals(40, ((EventData.ExecutionQueued) Codec.decodeEvent(wide).data()).params().size());
         // Which of two equal keys wins is the general path's decision, as for any other unusual text.
         String twice = text.replace("{\"z\":null,", "{\"b\":1,\"z\":null,");
         assertNull(CanonicalEvents.read(twice));
-        assertEquals(Codec.decodeGeneral(twice), Codec.decodeEvent(twice));
+        Map<String, Object> general = ((EventData.ExecutionQueued) Codec.decodeEvent(twice).data()).params();
+        assertEquals(2, general.get("b"), "Jackson: the last value wins, in the first key's place");
+        assertEquals(List.of("b", "z", "a"), List.copyOf(general.keySet()));
     }
 }
