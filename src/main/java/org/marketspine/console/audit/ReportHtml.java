@@ -12,6 +12,7 @@ import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.AuditLog;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.ExecutionStatus;
+import org.marketspine.console.model.Greatest;
 import org.marketspine.console.model.PartitionKey;
 import org.marketspine.console.model.Params;
 import org.marketspine.console.model.PlatformState;
@@ -113,7 +114,7 @@ final class ReportHtml {
         h.append("<h2>Quant — readiness per week at the end of the range</h2><table><tr><th>Week ending</th><th>Dataset</th><th>Tier</th><th>Status</th><th>Why · by · when</th><th>Capture</th></tr>");
         // Oldest week first (PartitionKey orders newest first; this lists its greatest keys): what
         // renderer /3 has always written, and a verifier compares the report byte for byte.
-        for (Map.Entry<PartitionKey, Readiness> e : GreatestKeys.of(end.readiness().entrySet(), MAX_ROWS)) {
+        for (Map.Entry<PartitionKey, Readiness> e : Greatest.of(end.readiness().entrySet(), Map.Entry.<PartitionKey, Readiness>comparingByKey(), MAX_ROWS)) {
             Readiness r = e.getValue();
             h.append("<tr><td>").append(e.getKey().weekEnding()).append("</td><td>").append(esc(e.getKey().dataset())).append("</td><td>")
                     .append(esc(e.getKey().tier())).append("</td><td class=\"").append(esc(r.status().name())).append("\">").append(esc(r.status().name()))

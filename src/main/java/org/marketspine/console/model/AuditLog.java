@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeSet;
 import org.marketspine.console.protocol.EventData.CommandRecorded;
 import org.marketspine.console.protocol.EventData.PipelineDeclared;
@@ -74,23 +73,13 @@ public final class AuditLog {
             if (!f.at().isBefore(from) && !f.at().isAfter(to)) inRange.add(new Candidate(f.at(), f.data().commandId(), index, f));
             index++;
         }
-        // Least wanted first: older, then the lower id, then the later in of()'s list (its sort is stable).
-        Comparator<Candidate> leastWanted = (x, y) -> {
+        // Greater is listed first: newer, then the higher id, then the earlier in of()'s list (its sort is stable).
+        Comparator<Candidate> listedFirst = (x, y) -> {
             int c = x.at().compareTo(y.at());
             if (c == 0) c = x.id().compareTo(y.id());
             return c != 0 ? c : Integer.compare(y.index(), x.index());
         };
-        PriorityQueue<Candidate> kept = new PriorityQueue<>(Math.min(limit, inRange.size()) + 1, leastWanted);
-        for (Candidate c : inRange) {
-            if (kept.size() < limit) {
-                kept.add(c);
-            } else if (leastWanted.compare(c, kept.peek()) > 0) {
-                kept.poll();
-                kept.add(c);
-            }
-        }
-        List<Candidate> newest = new ArrayList<>(kept);
-        newest.sort(leastWanted.reversed());
+        List<Candidate> newest = Greatest.of(inRange, listedFirst, limit);
         List<Entry> out = new ArrayList<>(newest.size());
         for (Candidate c : newest) out.add(c.entry());
         return new Newest(List.copyOf(out), inRange.size());

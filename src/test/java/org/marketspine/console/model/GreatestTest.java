@@ -1,19 +1,21 @@
-package org.marketspine.console.audit;
+package org.marketspine.console.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.marketspine.console.model.PartitionKey;
 
 /** The report's 5,000 readiness rows must be exactly the rows a full sort would list, in its order. */
-class GreatestKeysTest {
+class GreatestTest {
+    private static final Comparator<Map.Entry<PartitionKey, Integer>> BY_KEY = Map.Entry.comparingByKey();
+
     @Test
     void theGreatestKeysComeOutGreatestFirstExactlyAsAFullSortListsThem() {
         Random rng = new Random(7);
@@ -23,17 +25,17 @@ class GreatestKeysTest {
             readiness.put(k, readiness.size());
         }
         List<Map.Entry<PartitionKey, Integer>> sorted = new ArrayList<>(readiness.entrySet());
-        sorted.sort(Map.Entry.<PartitionKey, Integer>comparingByKey().reversed());
+        sorted.sort(BY_KEY.reversed());
         for (int limit : new int[] {1, 17, 2_999, 3_000, 5_000}) {
-            assertEquals(sorted.subList(0, Math.min(limit, sorted.size())), GreatestKeys.of(readiness.entrySet(), limit), "limit " + limit);
+            assertEquals(sorted.subList(0, Math.min(limit, sorted.size())), Greatest.of(readiness.entrySet(), BY_KEY, limit), "limit " + limit);
         }
         // PartitionKey orders newest week first, so its greatest keys are the oldest weeks.
-        assertEquals(LocalDate.of(2016, 1, 4), GreatestKeys.of(readiness.entrySet(), 1).get(0).getKey().weekEnding());
+        assertEquals(LocalDate.of(2016, 1, 4), Greatest.of(readiness.entrySet(), BY_KEY, 1).get(0).getKey().weekEnding());
     }
 
     @Test
     void anEmptyMapListsNothingAndNoRowsIsNotALimit() {
-        assertEquals(List.of(), GreatestKeys.of(new HashMap<PartitionKey, Integer>().entrySet(), 5_000));
-        assertThrows(IllegalArgumentException.class, () -> GreatestKeys.of(new HashMap<PartitionKey, Integer>().entrySet(), 0));
+        assertEquals(List.of(), Greatest.of(new HashMap<PartitionKey, Integer>().entrySet(), BY_KEY, 5_000));
+        assertThrows(IllegalArgumentException.class, () -> Greatest.of(new HashMap<PartitionKey, Integer>().entrySet(), BY_KEY, 0));
     }
 }
