@@ -1,7 +1,6 @@
 package org.marketspine.console.feed.server;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 import org.java_websocket.WebSocket;
 import org.java_websocket.WebSocketImpl;
@@ -36,7 +35,7 @@ final class Outbox {
 
     /** {@link #offer(ByteBuffer, long)} of the text frame of this message. */
     boolean offer(String frame, long limit) {
-        return offer(WireFrame.text(frame.getBytes(StandardCharsets.UTF_8)), limit);
+        return offer(WireFrame.text(frame), limit);
     }
 
     /**

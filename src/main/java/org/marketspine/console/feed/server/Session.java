@@ -1,7 +1,6 @@
 package org.marketspine.console.feed.server;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -260,7 +259,7 @@ final class Session {
      * stalled client costs some fifty wake-ups a second, not a spinning loop.
      */
     private boolean stream(String frame) throws InterruptedException {
-        return stream(WireFrame.text(frame.getBytes(StandardCharsets.UTF_8)));
+        return stream(WireFrame.text(frame));
     }
 
     private boolean stream(ByteBuffer frame) throws InterruptedException {

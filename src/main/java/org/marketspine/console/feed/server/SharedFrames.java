@@ -1,7 +1,6 @@
 package org.marketspine.console.feed.server;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,7 +88,7 @@ final class SharedFrames {
     private ByteBuffer frame(long after, List<String> items) {
         Last l = last;
         if (l != null && l.after == after && l.count == items.size()) return l.frame;
-        ByteBuffer frame = WireFrame.text(Codec.eventsFrame(items).getBytes(StandardCharsets.UTF_8));
+        ByteBuffer frame = WireFrame.text(Codec.eventsFrame(items));
         last = new Last(after, items.size(), frame);
         return frame;
     }

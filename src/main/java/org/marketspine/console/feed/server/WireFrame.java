@@ -1,6 +1,7 @@
 package org.marketspine.console.feed.server;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A whole WebSocket text frame as the server puts it on the wire (RFC 6455 §5.2: FIN, opcode 1,
@@ -9,6 +10,11 @@ import java.nio.ByteBuffer;
  */
 final class WireFrame {
     private WireFrame() {}
+
+    /** The frame carrying this text. */
+    static ByteBuffer text(String text) {
+        return text(text.getBytes(StandardCharsets.UTF_8));
+    }
 
     /** The frame carrying these UTF-8 bytes, read-only; each sender takes its own {@link ByteBuffer#duplicate()}. */
     static ByteBuffer text(byte[] utf8) {
