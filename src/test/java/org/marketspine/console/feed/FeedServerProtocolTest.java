@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -245,15 +247,8 @@ class FeedServerProtocolTest {
     @Test
     void aHandshakeFromAWebPageIsRefusedWith403() throws Exception {
         long before = journal.headSeq();
-        URI u = URI.create(server.url());
-        try (Socket s = new Socket(u.getHost(), u.getPort())) {
-            s.setSoTimeout(5000);
-            String request = "GET /feed HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort() + "\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Origin: http://evil.example\r\n\r\n";
-            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            String status = new BufferedReader(new InputStreamReader(s.getInputStream(),
-                    StandardCharsets.US_ASCII)).readLine();
+        try (Socket s = rawSocket()) {
+            String status = handshake(s, "Origin: http://evil.example").readLine();
             assertEquals("HTTP/1.1 403 Forbidden", status);
         }
         assertEquals(before, journal.headSeq(), "nothing journaled for a refused page");
@@ -265,20 +260,32 @@ class FeedServerProtocolTest {
      */
     @Test
     void aClientOfferingCompressionGetsNoExtension() throws Exception {
-        URI u = URI.create(server.url());
-        try (Socket s = new Socket(u.getHost(), u.getPort())) {
-            s.setSoTimeout(5000);
-            String request = "GET /feed HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort() + "\r\nUpgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
-            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+        try (Socket s = rawSocket()) {
+            BufferedReader in = handshake(s, "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits");
             String status = in.readLine();
             assertTrue(status.startsWith("HTTP/1.1 101 "), status);
-            List<String> headers = new java.util.ArrayList<>();
-            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) headers.add(line.toLowerCase(java.util.Locale.ROOT));
+            List<String> headers = new ArrayList<>();
+            for (String line; (line = in.readLine()) != null && !line.isEmpty(); ) headers.add(line.toLowerCase(Locale.ROOT));
             assertTrue(headers.stream().noneMatch(h -> h.startsWith("sec-websocket-extensions")), headers.toString());
         }
+    }
+
+    /** A plain TCP connection to the feed, for handshakes no WebSocket client would send. */
+    private Socket rawSocket() throws IOException {
+        URI u = URI.create(server.url());
+        Socket s = new Socket(u.getHost(), u.getPort());
+        s.setSoTimeout(5000);
+        return s;
+    }
+
+    /** Sends a WebSocket upgrade request with one more header line; the server's answer is read from what this returns. */
+    private BufferedReader handshake(Socket s, String extraHeader) throws IOException {
+        URI u = URI.create(server.url());
+        String request = "GET /feed HTTP/1.1\r\nHost: " + u.getHost() + ":" + u.getPort() + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                + extraHeader + "\r\n\r\n";
+        s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+        return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
     }
 
     @Test
