@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Capture;
@@ -18,6 +19,7 @@ import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.PartitionKey;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.Readiness;
+import org.marketspine.console.model.RevisionChain;
 import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData.AnomalyDetected;
@@ -61,13 +63,20 @@ final class DemoPipelines {
         this.rng = rng;
     }
 
-    String newId(String prefix) {
-        return prefix + "-" + HexFormat.of().toHexDigits(rng.nextInt());
+    /**
+     * A random id like the platform's, drawn again while the state already holds it: 32 random bits
+     * repeat after about 65,000 draws (the birthday bound), and a demo left running for weeks makes
+     * several times that many executions.
+     */
+    private String newId(String prefix, Predicate<String> taken) {
+        String id;
+        do id = prefix + "-" + HexFormat.of().toHexDigits(rng.nextInt()); while (taken.test(id));
+        return id;
     }
 
     /** Queues a run now: queued → started → completed or failed; returns its execution id. */
     String run(String pipeline, String tier, LocalDate week, Trigger trigger, String by, String retryOf, Fault fault) {
-        String id = newId("ex");
+        String id = newId("ex", taken -> engine.state().execution(taken) != null);
         Map<String, Object> params = BackfillPlan.params(week, tier);
         engine.emit(new ExecutionQueued(id, pipeline, params, trigger, by, retryOf));
         play(id, pipeline, tier, week, trigger, by, retryOf, fault);
@@ -98,7 +107,7 @@ final class DemoPipelines {
                       Fault fault) {
         Map<String, Object> params = BackfillPlan.params(week, tier);
         int attempt = retryOf == null ? 1 : attemptOf(retryOf) + 1;
-        String captureId = captureIdFor(pipeline, tier, week);
+        String captureId = captureIdFor(pipeline, tier, week, id);
         engine.at(engine.now().plusSeconds(2 + rng.nextInt(4)), id, () -> {
             engine.emit(new ExecutionStarted(id, pipeline, params, trigger, by, captureId, attempt));
             long millis = durationMillis(pipeline);
@@ -123,9 +132,13 @@ final class DemoPipelines {
         };
     }
 
-    private String captureIdFor(String pipeline, String tier, LocalDate week) {
-        String dataset = outputOf(pipeline);
-        return dataset + ":" + tier + ":" + week + ":" + HexFormat.of().toHexDigits(rng.nextInt()).substring(2);
+    /**
+     * Named after the execution that records it: an execution records at most one capture and its id
+     * is unique, so two captures of one partition never share an id. (A random suffix did, once a
+     * week had been re-ingested some thousands of times; the second capture then revised itself.)
+     */
+    private static String captureIdFor(String pipeline, String tier, LocalDate week, String executionId) {
+        return outputOf(pipeline) + ":" + tier + ":" + week + ":" + executionId.substring(executionId.indexOf('-') + 1);
     }
 
     static String outputOf(String pipeline) {
@@ -180,7 +193,7 @@ final class DemoPipelines {
 
     private CaptureRecorded ingestCapture(PlatformState s, String id, String captureId, String tier, LocalDate week) {
         Capture previous = s.currentCapture(new PartitionKey(RAW, tier, week));
-        int revision = previous == null ? 0 : revisionOf(s, previous) + 1;
+        int revision = previous == null ? 0 : RevisionChain.depth(s, previous) + 1;
         int count = symbols.count(tier, week, revision);
         long rows = (long) count * ROWS_PER_SYMBOL + rng.nextInt(500);
         byte[] digest = new byte[32];
@@ -238,12 +251,6 @@ final class DemoPipelines {
         return inputsOf(s, keys, null);
     }
 
-    static int revisionOf(PlatformState s, Capture c) {
-        int n = 0;
-        for (Capture at = c; at != null && at.recorded().supersedes() != null; at = s.capture(at.recorded().supersedes())) n++;
-        return n;
-    }
-
     private void afterCapture(CaptureRecorded c, Trigger trigger) {
         String tier = c.tier();
         LocalDate week = c.weekEnding();
@@ -280,7 +287,7 @@ final class DemoPipelines {
     private void qualityCheck(CaptureRecorded c) {
         PartitionKey key = new PartitionKey(NORMALIZED, c.tier(), c.weekEnding());
         if (criticalNext.remove(key)) {
-            AnomalyDetected a = new AnomalyDetected(newId("an"), Severity.CRITICAL, "completeness", NORMALIZED, c.tier(),
+            AnomalyDetected a = new AnomalyDetected(newId("an", taken -> engine.state().anomalies().containsKey(taken)), Severity.CRITICAL, "completeness", NORMALIZED, c.tier(),
                     c.weekEnding(), c.captureId(), "row count " + c.rows() + " is 38% below the 6-week average: the FINRA file"
                     + " appears truncated", List.of());
             engine.emit(a);
@@ -301,7 +308,7 @@ final class DemoPipelines {
             case "symbol_coverage" -> "symbol count " + c.symbols() + " is " + (1 + rng.nextInt(3)) + "% below last week";
             default -> affected.size() + " market participants submitted after the publication cut-off";
         };
-        AnomalyDetected a = new AnomalyDetected(newId("an"), severity, category, NORMALIZED, c.tier(), c.weekEnding(),
+        AnomalyDetected a = new AnomalyDetected(newId("an", taken -> engine.state().anomalies().containsKey(taken)), severity, category, NORMALIZED, c.tier(), c.weekEnding(),
                 c.captureId(), message, affected);
         engine.emit(a);
         planResolution(a.anomalyId(), severity, Duration.ofHours(3 + rng.nextInt(20)));

@@ -16,6 +16,7 @@ import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.RevisionChain;
 import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Message.Request;
 
@@ -58,8 +59,8 @@ final class DemoRequests {
         if (from == null || to == null) throw new FeedRefusal("not_found", "no capture " + (from == null ? fromId : toId));
         var a = from.recorded();
         var b = to.recorded();
-        List<String> before = symbols.symbols(a.tier(), a.weekEnding(), DemoPipelines.revisionOf(s, from));
-        List<String> after = symbols.symbols(b.tier(), b.weekEnding(), DemoPipelines.revisionOf(s, to));
+        List<String> before = symbols.symbols(a.tier(), a.weekEnding(), RevisionChain.depth(s, from));
+        List<String> after = symbols.symbols(b.tier(), b.weekEnding(), RevisionChain.depth(s, to));
         var afterSet = new HashSet<>(after);
         var beforeSet = new HashSet<>(before);
         ObjectNode out = Codec.mapper().createObjectNode();
@@ -93,7 +94,7 @@ final class DemoRequests {
             }
             weeks.sort(Comparator.comparing((Capture c) -> c.recorded().weekEnding()).reversed());
             for (Capture c : weeks) {
-                boolean has = symbols.contains(tier, c.recorded().weekEnding(), DemoPipelines.revisionOf(s, c), symbol);
+                boolean has = symbols.contains(tier, c.recorded().weekEnding(), RevisionChain.depth(s, c), symbol);
                 (has ? present : missing).addObject().put("tier", tier).put("week_ending", c.recorded().weekEnding().toString());
             }
         }

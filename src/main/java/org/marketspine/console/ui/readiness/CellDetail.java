@@ -14,6 +14,7 @@ import org.marketspine.console.model.CertificationChecks;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.InputStates;
 import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.model.RevisionChain;
 import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.ui.CommandConfirmation;
 import org.marketspine.console.ui.Styles;
@@ -21,6 +22,8 @@ import org.marketspine.console.ui.Times;
 
 /** The selected cell: capture, certification, anomalies, upstream inputs, revision history, checks, actions. */
 final class CellDetail extends VBox {
+    /** The newest revisions listed with their symbol changes; a week revised hundreds of times lists the rest as a count. */
+    private static final int REVISIONS_SHOWN = 20;
     private final ReadinessViewModel vm;
     private final VBox body = new VBox(8);
     private final Label feedback = new Label();
@@ -161,7 +164,8 @@ final class CellDetail extends VBox {
         Capture current = s.capture(c.captureId());
         if (current == null || current.recorded().supersedes() == null) return;
         body.getChildren().add(section("Revision history"));
-        for (Capture at = current; at != null && at.recorded().supersedes() != null; at = s.capture(at.recorded().supersedes())) {
+        List<Capture> shown = RevisionChain.newestFirst(s, current, REVISIONS_SHOWN);
+        for (Capture at : shown) {
             Capture older = s.capture(at.recorded().supersedes());
             IdFlow l = new IdFlow().words(Times.absolute(at.recordedAt()) + ": ").id(at.captureId()).words(" superseded ")
                     .id(at.recorded().supersedes());
@@ -172,6 +176,12 @@ final class CellDetail extends VBox {
             Capture newer = at;
             details.setOnAction(e -> captureDiff(older, newer, diff));
             body.getChildren().addAll(l, new HBox(8, diff, details));
+        }
+        int earlier = RevisionChain.depth(s, current) - shown.size();
+        if (earlier > 0) {
+            Label more = new Label("… and " + earlier + " earlier revision" + (earlier == 1 ? "" : "s"));
+            more.getStyleClass().add(Styles.MUTED);
+            body.getChildren().add(more);
         }
     }
 
