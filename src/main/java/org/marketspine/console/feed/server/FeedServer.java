@@ -46,6 +46,9 @@ public final class FeedServer implements AutoCloseable {
     private volatile TokenStore tokens;
     private final Clock clock;
     private final ScheduledExecutorService platform;
+    /** Work that must go on when the platform thread is stuck: token checks and the watch on that thread. */
+    private final ScheduledExecutorService housekeeping;
+    private volatile Duration platformStallAfter = Duration.ofSeconds(20);
     private final CommandDesk desk;
     private final FeedTransport transport;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -73,6 +76,11 @@ public final class FeedServer implements AutoCloseable {
         this.clock = clock;
         this.platform = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "feed-platform");
+            t.setDaemon(true);
+            return t;
+        });
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "feed-housekeeping");
             t.setDaemon(true);
             return t;
         });
@@ -141,6 +149,17 @@ public final class FeedServer implements AutoCloseable {
                 status.mirror(leaders, FeedServer.this::tellEveryone);
             }
         }) : null;
+    }
+
+    /**
+     * How long the platform thread may not answer before the feed says its source is failing
+     * (default 20 s: longer than any step it runs, a journal's catch-up included); tests shorten it.
+     * Call before {@link #start()}.
+     */
+    public FeedServer platformStallAfter(Duration after) {
+        if (after.toMillis() < 100) throw new IllegalArgumentException("platformStallAfter must be at least 100 ms");
+        this.platformStallAfter = after;
+        return this;
     }
 
     /** How long a session may be idle before a heartbeat (protocol: 5 s); tests shorten it. Call before {@link #start()}. */
@@ -226,7 +245,22 @@ public final class FeedServer implements AutoCloseable {
         if (!started.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("feed server did not start in 10 s");
         if (startFailure != null) throw new IllegalStateException("feed server cannot listen: " + startFailure.getMessage(), startFailure);
         // Tokens are re-read when the file changes; a removed or expired token's sessions end within 5 s (R12).
-        platform.scheduleWithFixedDelay(this::recheckTokens, 1, 1, TimeUnit.SECONDS);
+        housekeeping.scheduleWithFixedDelay(this::recheckTokens, 1, 1, TimeUnit.SECONDS);
+        PlatformWatch watch = new PlatformWatch(platformStallAfter, System::nanoTime, new PlatformWatch.Listener() {
+            @Override
+            public void stalled(Duration silentFor) {
+                status.stalled(silentFor, FeedServer.this::tellEveryone);
+            }
+
+            @Override
+            public void answered() {
+                status.answered(FeedServer.this::tellEveryone);
+            }
+        });
+        // Beats and checks well inside the limit, so a thread that answers is never taken for a stuck one.
+        long every = Math.min(1000, platformStallAfter.toMillis() / 4);
+        platform.scheduleWithFixedDelay(watch::beat, 0, every, TimeUnit.MILLISECONDS);
+        housekeeping.scheduleWithFixedDelay(watch::check, every, every, TimeUnit.MILLISECONDS);
         if (leadership != null) {
             // Several servers share this journal: only the one holding the leadership runs the source.
             status.report(SourceState.LOADING, Leadership.STANDING_BY, null, this::tellEveryone);
@@ -331,6 +365,7 @@ public final class FeedServer implements AutoCloseable {
 
     @Override
     public void close() {
+        housekeeping.shutdownNow(); // a source slow to stop is not a stall
         if (leadership != null) leadership.close();
         try {
             transport.stop(1000, "feed server shutting down");
