@@ -81,6 +81,7 @@ class WallBoardTest {
     void aLostFeedDimsTheBoardUnderABannerSayingSinceWhen(FxRobot robot) throws Exception {
         HealthBoardTest.await("live", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
         assertFalse(robot.lookup("#wall-lost-banner").query().isVisible());
+        assertFalse(robot.lookup("#wall-veil").query().isVisible(), "a live board is not dimmed");
         runtime.embeddedServer().close();
         HealthBoardTest.await("the socket dropped", 10, () -> !runtime.client().state().isLive());
         assertFalse(robot.lookup("#wall-lost-banner").query().isVisible(), "a dropped socket is not yet a lost feed");
@@ -90,8 +91,10 @@ class WallBoardTest {
         // The 15 s threshold itself is pinned on a fake clock (FeedClientWatchdogTest); here, what the wall says then.
         assertTrue(detail.matches("since .+ · data is (1[5-9]|2\\d) s old · reconnecting automatically"), detail);
         assertTrue(robot.lookup("#wall-level").queryAs(Label.class).getText().endsWith("NOT LIVE"));
-        assertTrue(robot.lookup(".wall-board-part").query().getStyleClass().contains("wall-dimmed"));
-        assertFalse(robot.lookup(".wall-content").query().getStyleClass().contains("wall-dimmed"));
+        Node veil = robot.lookup("#wall-veil").query();
+        assertTrue(veil.isVisible(), "the board is dimmed");
+        assertEquals(robot.lookup(".wall-board-part").query().getBoundsInParent(), veil.getBoundsInParent(),
+                "the veil covers the board, and only the board");
         for (Node n = robot.lookup("#wall-connection").query(); n != null; n = n.getParent()) {
             assertEquals(1.0, n.getOpacity(), 1e-9, "the line saying the feed is lost is never dimmed: " + n);
         }

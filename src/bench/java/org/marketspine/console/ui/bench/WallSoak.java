@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.marketspine.console.bench.BenchDirs;
@@ -46,6 +47,7 @@ public final class WallSoak {
         ConsoleRuntime runtime = null;
         Instant start;
         List<Double> usedMb = new ArrayList<>();
+        List<Integer> eventsByDay = new ArrayList<>();
         int drops = 0;
         try {
             FxToolkit.ensureStarted();
@@ -73,6 +75,7 @@ public final class WallSoak {
                     feed = feed(jar, dir, port, clock); // ...and comes back on its journal
                 }
                 usedMb.add(HeapAfterGc.megabytes());
+                eventsByDay.add(runtime.log().size());
             }
         } finally {
             // Never leave a feed process behind, whatever failed.
@@ -83,6 +86,11 @@ public final class WallSoak {
         // BUDGETS.md P10: growth from week 2 to the last week (days 8–14 against days 24–30); week 1 is warm-up.
         double firstWeek = usedMb.subList(7, 14).stream().mapToDouble(Double::doubleValue).average().orElse(0);
         double lastWeek = usedMb.subList(usedMb.size() - 7, usedMb.size()).stream().mapToDouble(Double::doubleValue).average().orElse(0);
+        // The series behind the two figures: a stalled feed or a reconnect that never came shows here first.
+        out.println("P10 heap after GC by simulated day (MB): "
+                + usedMb.stream().map(mb -> String.format("%.1f", mb)).collect(Collectors.joining(" ")));
+        out.println("P10 events received by the end of each simulated day: "
+                + eventsByDay.stream().map(String::valueOf).collect(Collectors.joining(" ")));
         out.printf("BENCH P10 %.0f MB%n", max);
         out.printf("BENCH P10growth %.1f MB%n", lastWeek - firstWeek);
         out.printf("BENCH P10events %d events%n", runtime.log().size());

@@ -60,6 +60,7 @@ public final class WallBoard extends StackPane {
     private final Label connection = new Label();
     private final VBox content;
     private final VBox lostBanner = new VBox();
+    private final Region veil = new Region();
     private final Label lostTitle = new Label("FEED LOST");
     private final Label lostDetail = new Label();
     private final WallTrend failuresTrend = new WallTrend("FAILURES", "wall-trend-failures", "failures-trend");
@@ -120,8 +121,16 @@ public final class WallBoard extends StackPane {
         content = new VBox(26, top, status, tiles, lower, band);
         VBox.setVgrow(band, Priority.ALWAYS);
         content.getStyleClass().add("wall-board-part");
-        VBox.setVgrow(content, Priority.ALWAYS);
-        VBox page = new VBox(content, connection);
+        // Dimmed under a veil of the background colour, not with opacity: the same pixels, but opacity
+        // on a group first renders it into an offscreen image — with software rendering (a wall PC
+        // without a GPU) a full-screen buffer, 14 MB of heap kept from the first loss of the feed on (P10).
+        veil.getStyleClass().add("wall-veil");
+        veil.setId("wall-veil");
+        veil.setMouseTransparent(true);
+        veil.setVisible(false);
+        StackPane dimmable = new StackPane(content, veil);
+        VBox.setVgrow(dimmable, Priority.ALWAYS);
+        VBox page = new VBox(dimmable, connection);
         page.getStyleClass().add("wall-content");
 
         lostTitle.getStyleClass().add("lost-title");
@@ -211,7 +220,7 @@ public final class WallBoard extends StackPane {
         boolean lost = s.connection().phase() == ConnectionState.Phase.LOST || s.connection().phase() == ConnectionState.Phase.REFUSED
                 || s.connection().phase() == ConnectionState.Phase.CLOSED;
         boolean dim = lost || (s.fromCache() && !live);
-        Styles.switchClass(content, dim ? "wall-dimmed" : null, "wall-dimmed");
+        veil.setVisible(dim);
         lostBanner.setVisible(dim);
         if (dim) {
             Instant since = s.connection().lostSince() != null ? s.connection().lostSince() : s.lastHeard();
