@@ -16,10 +16,7 @@ public final class RevisionChain {
 
     /** How many {@code supersedes} links lead back from {@code newest} (its revision number), cycles cut. */
     public static int depth(PlatformState s, Capture newest) {
-        Set<String> seen = new HashSet<>();
-        int n = 0;
-        for (Capture at = newest; revises(at) && seen.add(at.captureId()); at = s.capture(at.recorded().supersedes())) n++;
-        return n;
+        return newestFirst(s, newest, Integer.MAX_VALUE).size();
     }
 
     /**

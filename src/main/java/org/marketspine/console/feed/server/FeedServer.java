@@ -74,16 +74,8 @@ public final class FeedServer implements AutoCloseable {
         this.source = source;
         this.tokens = tokens;
         this.clock = clock;
-        this.platform = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "feed-platform");
-            t.setDaemon(true);
-            return t;
-        });
-        this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "feed-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
+        this.platform = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("feed-platform").factory());
+        this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("feed-housekeeping").factory());
         this.desk = new CommandDesk(journal, source, clock);
         this.frames = new SharedFrames(journal, Session.BATCH_ITEMS, Session.BATCH_BYTES);
         this.clientFrames = new ClientFrames(journal, source, clock, platform, desk, new ClientFrames.Settings() {

@@ -74,6 +74,10 @@ final class DemoPipelines {
         return id;
     }
 
+    private String newAnomalyId() {
+        return newId("an", taken -> engine.state().anomalies().containsKey(taken));
+    }
+
     /** Queues a run now: queued → started → completed or failed; returns its execution id. */
     String run(String pipeline, String tier, LocalDate week, Trigger trigger, String by, String retryOf, Fault fault) {
         String id = newId("ex", taken -> engine.state().execution(taken) != null);
@@ -287,7 +291,7 @@ final class DemoPipelines {
     private void qualityCheck(CaptureRecorded c) {
         PartitionKey key = new PartitionKey(NORMALIZED, c.tier(), c.weekEnding());
         if (criticalNext.remove(key)) {
-            AnomalyDetected a = new AnomalyDetected(newId("an", taken -> engine.state().anomalies().containsKey(taken)), Severity.CRITICAL, "completeness", NORMALIZED, c.tier(),
+            AnomalyDetected a = new AnomalyDetected(newAnomalyId(), Severity.CRITICAL, "completeness", NORMALIZED, c.tier(),
                     c.weekEnding(), c.captureId(), "row count " + c.rows() + " is 38% below the 6-week average: the FINRA file"
                     + " appears truncated", List.of());
             engine.emit(a);
@@ -308,7 +312,7 @@ final class DemoPipelines {
             case "symbol_coverage" -> "symbol count " + c.symbols() + " is " + (1 + rng.nextInt(3)) + "% below last week";
             default -> affected.size() + " market participants submitted after the publication cut-off";
         };
-        AnomalyDetected a = new AnomalyDetected(newId("an", taken -> engine.state().anomalies().containsKey(taken)), severity, category, NORMALIZED, c.tier(), c.weekEnding(),
+        AnomalyDetected a = new AnomalyDetected(newAnomalyId(), severity, category, NORMALIZED, c.tier(), c.weekEnding(),
                 c.captureId(), message, affected);
         engine.emit(a);
         planResolution(a.anomalyId(), severity, Duration.ofHours(3 + rng.nextInt(20)));
