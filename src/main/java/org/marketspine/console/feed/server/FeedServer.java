@@ -217,7 +217,12 @@ public final class FeedServer implements AutoCloseable {
 
     private void reportStatus(SourceState state, String message, Message.Progress progress) {
         status.report(state, message, progress, this::tellEveryone);
-        if (leadership != null && leadership.leading()) leadership.publish(status.current());
+        publishStatus();
+    }
+
+    /** A leader's status goes to the journal too, for the other servers' clients. */
+    private void publishStatus() {
+        if (leadership != null && leadership.leading()) leadership.publish(status::current);
     }
 
     private void tellEveryone(Message.SourceStatus next) {
@@ -242,11 +247,13 @@ public final class FeedServer implements AutoCloseable {
             @Override
             public void stalled(Duration silentFor) {
                 status.stalled(silentFor, FeedServer.this::tellEveryone);
+                publishStatus();
             }
 
             @Override
             public void answered() {
                 status.answered(FeedServer.this::tellEveryone);
+                publishStatus();
             }
         });
         // Beats and checks well inside the limit, so a thread that answers is never taken for a stuck one.

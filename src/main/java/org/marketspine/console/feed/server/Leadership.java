@@ -3,10 +3,14 @@ package org.marketspine.console.feed.server;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marketspine.console.protocol.Codec;
@@ -53,13 +57,12 @@ final class Leadership implements AutoCloseable {
     private final Duties duties;
     private final Clock clock;
     private final LongSupplier nanos;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "feed-leadership");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("feed-leadership").factory());
     private volatile Role role;
     private String lastMirrored;
+    /** What this server stored last as the leader's status (on the ticker thread only). */
+    private String lastPublished;
     private boolean failing;
     /** Whether a watcher sees nobody lead now, and since when (on {@link #nanos}, which may read any value). */
     private boolean orphaned;
@@ -120,6 +123,7 @@ final class Leadership implements AutoCloseable {
 
     private void take() {
         role = Role.STARTING;
+        lastPublished = null; // another leader may have stored its own status since this server last led
         LOG.info("this feed server now leads journal " + journal.describe() + ": it runs the platform source");
         platform.execute(() -> {
             try {
@@ -176,10 +180,27 @@ final class Leadership implements AutoCloseable {
         }
     }
 
-    /** The leader stores each status change, for the other servers' clients. */
-    void publish(Message.SourceStatus status) {
+    /**
+     * The leader stores its source status, for the other servers' clients. The write runs on this
+     * class's own thread, which never waits for the platform thread: a stuck platform's "failing"
+     * reaches them too. Each write stores the status as it is when the write runs, so writes asked
+     * for from several threads end with the newest. Done when the future is.
+     */
+    Future<?> publish(Supplier<Message.SourceStatus> latest) {
         try {
-            journal.setMeta(STATUS_KEY, Codec.encode(status));
+            return ticker.submit(() -> store(latest.get()));
+        } catch (RejectedExecutionException e) {
+            LOG.fine("not storing the source status: this feed server is closing");
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+
+    private void store(Message.SourceStatus status) {
+        String json = Codec.encode(status);
+        if (json.equals(lastPublished)) return;
+        try {
+            journal.setMeta(STATUS_KEY, json);
+            lastPublished = json;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not store the source status in journal " + journal.describe(), e);
         }

@@ -45,8 +45,15 @@ final class PostgresJournalStore implements JournalStore {
     private final Properties credentials;
     private final String described;
     private final ReentrantLock readLock = new ReentrantLock();
+    /**
+     * Meta writes (the leader's source status) have a connection of their own: the writer's lock is
+     * held for a whole append, its platform decision included, and a status must get out while
+     * that decision is stuck.
+     */
+    private final ReentrantLock metaLock = new ReentrantLock();
     private Connection writer;
     private Connection reader;
+    private Connection metaWriter;
     private Connection listener;
     /** Made once the lock space is known (at {@link #create()}). */
     private PostgresLeaderLock leaderLock;
@@ -272,13 +279,16 @@ final class PostgresJournalStore implements JournalStore {
     }
 
     @Override
-    public synchronized void setMeta(String key, String value) {
+    public void setMeta(String key, String value) {
+        metaLock.lock();
         try {
-            if (writer == null || writer.isClosed()) writer = connect();
-            PostgresJournalTables.writeMeta(writer, key, value);
+            if (metaWriter == null || metaWriter.isClosed()) metaWriter = connect();
+            PostgresJournalTables.writeMeta(metaWriter, key, value);
         } catch (SQLException e) {
-            writer = closeQuietly(writer);
+            metaWriter = closeQuietly(metaWriter);
             throw failed("write to", e);
+        } finally {
+            metaLock.unlock();
         }
     }
 
@@ -349,6 +359,12 @@ final class PostgresJournalStore implements JournalStore {
             reader = closeQuietly(reader);
         } finally {
             readLock.unlock();
+        }
+        metaLock.lock();
+        try {
+            metaWriter = closeQuietly(metaWriter);
+        } finally {
+            metaLock.unlock();
         }
         listener = closeQuietly(listener);
     }

@@ -32,6 +32,7 @@ class LeadershipTest {
     /** What a server was asked to do. */
     private final List<String> done = new CopyOnWriteArrayList<>();
     private final List<Message.SourceStatus> told = new CopyOnWriteArrayList<>();
+    private final List<Leadership> made = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws Exception {
@@ -41,12 +42,13 @@ class LeadershipTest {
 
     @AfterEach
     void stop() throws Exception {
+        made.forEach(Leadership::close);
         if (platform != null) platform.shutdownNow();
         if (pg != null) pg.close();
     }
 
     private Leadership leadership(Journal journal, boolean eligible, RuntimeException leadFails) {
-        return new Leadership(journal, platform, CLOCK, nanos::get, eligible, new Leadership.Duties() {
+        Leadership l = new Leadership(journal, platform, CLOCK, nanos::get, eligible, new Leadership.Duties() {
             @Override
             public void lead() {
                 done.add("lead");
@@ -63,6 +65,8 @@ class LeadershipTest {
                 told.add(leaders);
             }
         });
+        made.add(l);
+        return l;
     }
 
     /** Waits until the platform thread has run what was handed to it. */
@@ -81,7 +85,8 @@ class LeadershipTest {
         settle();
         assertTrue(first.leading());
         assertEquals(List.of("lead"), done);
-        first.publish(new Message.SourceStatus(SourceState.CURRENT, Instant.parse("2026-12-07T07:00:00Z"), "the demo platform is running", null));
+        first.publish(() -> new Message.SourceStatus(SourceState.CURRENT, Instant.parse("2026-12-07T07:00:00Z"), "the demo platform is running", null))
+                .get(10, TimeUnit.SECONDS);
 
         second.tick();
         assertFalse(second.leading(), "one leader at a time");
@@ -134,7 +139,8 @@ class LeadershipTest {
         Leadership leader = leadership(platformServer, true, null);
         leader.tick();
         settle();
-        leader.publish(new Message.SourceStatus(SourceState.CURRENT, Instant.parse("2026-12-07T08:00:00Z"), "the demo platform is running", null));
+        leader.publish(() -> new Message.SourceStatus(SourceState.CURRENT, Instant.parse("2026-12-07T08:00:00Z"), "the demo platform is running", null))
+                .get(10, TimeUnit.SECONDS);
         watcher.tick();
         assertEquals(SourceState.CURRENT, told.getLast().state(), "a leader is back: its status is told again");
     }

@@ -60,6 +60,43 @@ class PlatformStallTest {
         }
     }
 
+    /**
+     * With a shared journal the stall must reach the other servers' clients as well: they repeat
+     * the status the leader stores, and a stuck leader stored nothing more (they read "current").
+     */
+    @Test
+    void aStuckLeaderIsSaidByTheServersThatFollowIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (SharedJournals pg = SharedJournals.create();
+             FeedServer leader = new FeedServer(pg.open(), new RunningSource(), TokenStore.openAccess(),
+                     new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).platformStallAfter(Duration.ofMillis(500)).start()) {
+            assertTrue(leader.awaitSource(SourceState.CURRENT, Duration.ofSeconds(10)));
+            assertTrue(leader.isLeading());
+            try (FeedServer follower = new FeedServer(pg.open(), new RunningSource(), TokenStore.openAccess(),
+                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).start()) {
+                assertTrue(follower.awaitSource(SourceState.CURRENT, Duration.ofSeconds(10)), "the follower repeats the leader's status");
+                assertFalse(follower.isLeading());
+
+                leader.sink().platformThread().execute(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+                assertTrue(follower.awaitSource(SourceState.FAILING, Duration.ofSeconds(10)), () -> "the follower says the leader is stuck: "
+                        + follower.sourceStatus());
+                assertTrue(follower.sourceStatus().message().contains("has not answered"), follower.sourceStatus().message());
+
+                release.countDown();
+                assertTrue(follower.awaitSource(SourceState.CURRENT, Duration.ofSeconds(10)), "… and that it answers again");
+                assertEquals("the test platform is running", follower.sourceStatus().message());
+            }
+        } finally {
+            release.countDown();
+        }
+    }
+
     private static boolean awaitMessage(FeedServer server, String message, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < end) {
