@@ -2,6 +2,7 @@ package org.marketspine.console.model;
 
 import java.util.AbstractSet;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -59,17 +60,33 @@ final class InPlaceMap<K, V> extends PMapBase<K, V> {
      * compared byte for byte).
      */
     private List<Entry<K, V>> inHashTreeOrder() {
-        // Each key's hash taken once and compared by hand: a settled map of 200,000 keys is sorted
-        // on every bundle verify, and a composed comparator re-hashed both keys at each comparison.
-        record Keyed<K, V>(int hash, long order, K key, V value) {}
-        List<Keyed<K, V>> slots = new ArrayList<>(map.size());
-        for (Map.Entry<K, Slot<V>> e : map.entrySet()) {
-            slots.add(new Keyed<>(e.getKey().hashCode(), e.getValue().order, e.getKey(), e.getValue().value));
+        // A settled map of 200,000 keys is ordered on every bundle verify: its hashes are sorted as
+        // primitives (the hash above, the key's place below), and only the rare keys that
+        // share a hash are ordered again, newest put first.
+        @SuppressWarnings("unchecked")
+        Map.Entry<K, Slot<V>>[] slots = map.entrySet().toArray(new Map.Entry[0]);
+        long[] keys = new long[slots.length];
+        for (int i = 0; i < slots.length; i++) keys[i] = ((long) slots[i].getKey().hashCode() << 32) | i;
+        Arrays.sort(keys);
+        List<Entry<K, V>> out = new ArrayList<>(slots.length);
+        for (int run = 0; run < keys.length; ) {
+            int end = run + 1;
+            while (end < keys.length && keys[end] >>> 32 == keys[run] >>> 32) end++;
+            if (end - run == 1) {
+                out.add(entry(slots[(int) keys[run]]));
+            } else {
+                List<Map.Entry<K, Slot<V>>> same = new ArrayList<>(end - run);
+                for (int k = run; k < end; k++) same.add(slots[(int) keys[k]]);
+                same.sort((a, b) -> Long.compare(b.getValue().order, a.getValue().order));
+                for (Map.Entry<K, Slot<V>> e : same) out.add(entry(e));
+            }
+            run = end;
         }
-        slots.sort((a, b) -> a.hash != b.hash ? Integer.compare(a.hash, b.hash) : Long.compare(b.order, a.order));
-        List<Entry<K, V>> out = new ArrayList<>(slots.size());
-        for (Keyed<K, V> k : slots) out.add(new SimpleImmutableEntry<>(k.key, k.value));
         return out;
+    }
+
+    private static <K, V> Entry<K, V> entry(Map.Entry<K, Slot<V>> slot) {
+        return new SimpleImmutableEntry<>(slot.getKey(), slot.getValue().value);
     }
 
     private void changing() {
