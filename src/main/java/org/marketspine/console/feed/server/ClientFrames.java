@@ -2,13 +2,16 @@ package org.marketspine.console.feed.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.java_websocket.WebSocket;
+import org.java_websocket.framing.CloseFrame;
 import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.feed.PlatformSource;
 import org.marketspine.console.protocol.Codec;
@@ -38,20 +41,27 @@ final class ClientFrames {
 
         /** Starts the session's stream once its welcome is out, with the source status the others were told. */
         void greet(Session session, Runnable greeting);
+
+        /** How long a new connection may take to say hello (the protocol's 10 s; tests shorten it). */
+        Duration helloTimeout();
     }
 
     private final Journal journal;
     private final PlatformSource source;
     private final Clock clock;
     private final ScheduledExecutorService platform;
+    /** Not the platform thread: a connection that never says hello is closed on time while the platform's work is stuck. */
+    private final ScheduledExecutorService timers;
     private final CommandDesk desk;
     private final Settings settings;
 
-    ClientFrames(Journal journal, PlatformSource source, Clock clock, ScheduledExecutorService platform, CommandDesk desk, Settings settings) {
+    ClientFrames(Journal journal, PlatformSource source, Clock clock, ScheduledExecutorService platform, ScheduledExecutorService timers,
+                 CommandDesk desk, Settings settings) {
         this.journal = journal;
         this.source = source;
         this.clock = clock;
         this.platform = platform;
+        this.timers = timers;
         this.desk = desk;
         this.settings = settings;
     }
@@ -59,13 +69,22 @@ final class ClientFrames {
     /** A new connection's session; one that has not said hello within the protocol's time is closed. */
     Session opened(WebSocket conn) {
         Session session = settings.newSession(conn);
-        platform.schedule(() -> {
-            if (!session.isGreeted() && conn.isOpen()) {
-                session.send(new Message.Error("bad_message", "no hello within " + Wire.HELLO_TIMEOUT_SECONDS + " s", true));
-                conn.close(Wire.CLOSE_HELLO_TIMEOUT, "no hello");
-            }
-        }, Wire.HELLO_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Duration wait = settings.helloTimeout();
+        try {
+            timers.schedule(() -> {
+                if (session.helloTooLate() && conn.isOpen()) {
+                    session.send(new Message.Error("bad_message", "no hello within " + seconds(wait) + " s", true));
+                    conn.close(Wire.CLOSE_HELLO_TIMEOUT, "no hello");
+                }
+            }, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            conn.close(CloseFrame.GOING_AWAY, "the feed server is stopping"); // its timers are gone: nobody would end a silent peer
+        }
         return session;
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
     }
 
     private void onHello(Session session, Message.Hello hello) {
@@ -154,7 +173,7 @@ final class ClientFrames {
         }
         if (!session.isGreeted()) {
             if (message instanceof Message.Hello hello) {
-                onHello(session, hello);
+                if (session.helloArrived()) onHello(session, hello); // else: too late, the connection is being closed
             } else {
                 session.send(new Message.Error("bad_message", "the first frame must be hello", false));
             }

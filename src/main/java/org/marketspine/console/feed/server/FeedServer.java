@@ -49,6 +49,7 @@ public final class FeedServer implements AutoCloseable {
     /** Work that must go on when the platform thread is stuck: token checks and the watch on that thread. */
     private final ScheduledExecutorService housekeeping;
     private volatile Duration platformStallAfter = Duration.ofSeconds(20);
+    private volatile Duration helloTimeout = Duration.ofSeconds(Wire.HELLO_TIMEOUT_SECONDS);
     private final CommandDesk desk;
     private final FeedTransport transport;
     private final CountDownLatch started = new CountDownLatch(1);
@@ -78,7 +79,7 @@ public final class FeedServer implements AutoCloseable {
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("feed-housekeeping").factory());
         this.desk = new CommandDesk(journal, source, clock);
         this.frames = new SharedFrames(journal, Session.BATCH_ITEMS, Session.BATCH_BYTES);
-        this.clientFrames = new ClientFrames(journal, source, clock, platform, desk, new ClientFrames.Settings() {
+        this.clientFrames = new ClientFrames(journal, source, clock, platform, housekeeping, desk, new ClientFrames.Settings() {
             @Override
             public TokenStore tokens() {
                 return FeedServer.this.tokens;
@@ -102,6 +103,11 @@ public final class FeedServer implements AutoCloseable {
             @Override
             public void greet(Session session, Runnable greeting) {
                 status.greet(session, greeting);
+            }
+
+            @Override
+            public Duration helloTimeout() {
+                return helloTimeout;
             }
         });
         this.transport = new FeedTransport(bind, () -> allowedOrigins, TRANSPORT_FRAME_LIMIT, new FeedTransport.Feed() {
@@ -161,7 +167,13 @@ public final class FeedServer implements AutoCloseable {
         return this;
     }
 
-    /** Serves {@code wss://} with this identity (see {@code feed.tls.ServerTls}). Call before {@link #start()}. */
+    /** How long a new connection may take to say hello (protocol: 10 s); tests shorten it. Call before {@link #start()}. */
+    public FeedServer helloTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("helloTimeout must be positive");
+        this.helloTimeout = timeout;
+        return this;
+    }
+
     /** How soon, while live, a checkpoint follows an event no checkpoint covers (protocol: 60 s); tests shorten it. */
     public FeedServer checkpointEvery(Duration interval) {
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("checkpoint interval must be positive");
@@ -169,6 +181,7 @@ public final class FeedServer implements AutoCloseable {
         return this;
     }
 
+    /** Serves {@code wss://} with this identity (see {@code feed.tls.ServerTls}). Call before {@link #start()}. */
     public FeedServer tls(SSLContext context) {
         transport.setWebSocketFactory(new DefaultSSLWebSocketServerFactory(context));
         tls = true;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -87,6 +88,21 @@ final class Session {
 
     boolean isGreeted() {
         return principal != null;
+    }
+
+    /** Whether the client's hello came in time: decided once, by the first of the socket thread and the timer. */
+    private enum HelloWait { WAITING, ARRIVED, TOO_LATE }
+
+    private final AtomicReference<HelloWait> helloWait = new AtomicReference<>(HelloWait.WAITING);
+
+    /** On the socket thread, as a hello arrives: false when the wait for it had already ended (the connection is closing). */
+    boolean helloArrived() {
+        return helloWait.compareAndSet(HelloWait.WAITING, HelloWait.ARRIVED) || helloWait.get() == HelloWait.ARRIVED;
+    }
+
+    /** On the timer: true once, only when no hello arrived — a greeting in progress is never cut off. */
+    boolean helloTooLate() {
+        return helloWait.compareAndSet(HelloWait.WAITING, HelloWait.TOO_LATE);
     }
 
     FeedServer.ClientBacklog backlog() {
