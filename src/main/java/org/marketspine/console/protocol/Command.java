@@ -52,16 +52,9 @@ public sealed interface Command {
     }
 
     /** A command frame that cannot be carried out as sent: {@code code} is the protocol's error code. */
-    final class Malformed extends Exception {
-        private final String code;
-
+    final class Malformed extends CodedException {
         Malformed(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        public String code() {
-            return code;
+            super(code, message);
         }
     }
 

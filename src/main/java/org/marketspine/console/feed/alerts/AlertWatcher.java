@@ -33,11 +33,8 @@ public final class AlertWatcher implements AutoCloseable {
     private final String feedId;
     private final Clock clock;
     private final Consumer<Alert> out;
-    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "alert-watch");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("alert-watch").factory());
     private AlertView before;
     private long lookedAtSeq = -1;
     private Message.SourceStatus lookedAtStatus;

@@ -28,11 +28,8 @@ public final class Webhooks implements AutoCloseable {
     private final List<URI> urls;
     private final Duration firstRetry;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).followRedirects(HttpClient.Redirect.NEVER).build();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "alert-webhooks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("alert-webhooks").factory());
 
     /** @param firstRetry the wait before the second attempt; it doubles for each one after (1 s in production) */
     public Webhooks(List<URI> urls, Duration firstRetry) {

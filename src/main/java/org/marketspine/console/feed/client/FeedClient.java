@@ -44,11 +44,8 @@ public final class FeedClient implements AutoCloseable {
     private final FeedListener listener;
     private final Clock clock;
     private final AtomicLong lastSeq;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "feed-client-timer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("feed-client-timer").factory());
     private final PendingAnswers pending = new PendingAnswers();
     private volatile FeedSocket socket;
     private final StateOwner state;

@@ -52,11 +52,8 @@ public final class SpineDatabaseSource implements PlatformSource {
     private final Clock clock;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     /** The reader's own thread: polls never queue the feed's commands, requests and hellos behind a database read. */
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "spine-db reader");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("spine-db reader").factory());
     private final SpineReader reader;
     private final SpineMemory memory = new SpineMemory();
     /** Read on the worker thread only. */

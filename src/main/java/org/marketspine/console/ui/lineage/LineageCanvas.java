@@ -8,14 +8,13 @@ import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.marketspine.console.model.LineageAt;
 import org.marketspine.console.model.LineageLayout;
+import org.marketspine.console.ui.CanvasPane;
 import org.marketspine.console.ui.TextMeasure;
 
 /**
@@ -23,14 +22,13 @@ import org.marketspine.console.ui.TextMeasure;
  * software renderer; as scene nodes they would not). Drag to pan, wheel or +/− to zoom, F to fit,
  * click to select. Nodes absent at the chosen instant are not drawn; superseded ones are faded.
  */
-public final class LineageCanvas extends Region implements LineageInput.View {
+public final class LineageCanvas extends CanvasPane implements LineageInput.View {
     private static final double W = LineageLayout.NODE_WIDTH;
     private static final double H = LineageLayout.NODE_HEIGHT;
     /** Below this zoom the text would be unreadable: boxes only. */
     private static final double TEXT_ZOOM = 0.45;
 
     private final LineagePalette palette = new LineagePalette();
-    private final Canvas canvas = new Canvas();
     private LineageLayout.Result layout = LineageLayout.Result.EMPTY;
     private LineageAt at;
     private Function<String, List<String>> labels = id -> List.of();
@@ -40,7 +38,6 @@ public final class LineageCanvas extends Region implements LineageInput.View {
     private double scale = 1;
     private double tx;
     private double ty;
-    private boolean dirty = true;
     private final TextMeasure measure = new TextMeasure();
     /**
      * While a large graph is being panned or zoomed, frames move the last drawn picture (the
@@ -82,7 +79,7 @@ public final class LineageCanvas extends Region implements LineageInput.View {
     private void moving() {
         moved = true;
         if (gesture && (scale / stillScale > 1.5 || scale / stillScale < 0.67)) gesture = false; // too blurry: redraw
-        if (!gesture && drawnNodes > LARGE && canvas.getWidth() > 0 && !dirty) {
+        if (!gesture && drawnNodes > LARGE && canvas.getWidth() > 0 && painted()) {
             gesture = true;
             stillScale = scale;
             stillTx = tx;
@@ -183,30 +180,19 @@ public final class LineageCanvas extends Region implements LineageInput.View {
         canvas.setTranslateY(0);
         canvas.setScaleX(1);
         canvas.setScaleY(1);
-        dirty = true;
-        requestLayout();
+        repaint();
     }
 
     @Override
     protected void layoutChildren() {
-        double w = getWidth();
-        double h = getHeight();
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            // Until someone moves it, the first view is the first view of the size shown (the window may
-            // still be growing when the layout arrives: it was chosen for a narrower canvas, and cut the graph).
-            if (!moved) firstView();
-            dirty = true;
-        }
-        if (dirty) draw();
+        // Until someone moves it, the first view is the first view of the size shown (the window may
+        // still be growing when the layout arrives: it was chosen for a narrower canvas, and cut the graph).
+        if (sizeCanvas(getWidth(), getHeight()) && !moved) firstView();
+        paintIfAsked();
     }
 
-    private void draw() {
-        dirty = false;
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
         g.clearRect(0, 0, w, h);
         g.setFill(palette.background());
         g.fillRect(0, 0, w, h);

@@ -8,7 +8,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.AccessibleRole;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
@@ -16,13 +15,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
 import javafx.util.Duration;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.protocol.ReadinessStatus;
+import org.marketspine.console.ui.CanvasPane;
 import org.marketspine.console.ui.TextMeasure;
 
 /**
@@ -31,7 +30,7 @@ import org.marketspine.console.ui.TextMeasure;
  * frame. The week column stays put while the datasets scroll sideways. Keyboard: arrows, Page
  * Up/Down, Home/End move (Shift extends the selection), Enter opens, Ctrl+C copies.
  */
-public final class GridCanvas extends Region {
+public final class GridCanvas extends CanvasPane {
     static final double ROW = 66;
     static final double HEADER = 46;
     static final double WEEK = 104;
@@ -39,7 +38,6 @@ public final class GridCanvas extends Region {
 
     private final ReadinessViewModel vm;
     private final GridPalette palette = new GridPalette();
-    private final Canvas canvas = new Canvas();
     private final ScrollBar vbar = new ScrollBar();
     private final ScrollBar hbar = new ScrollBar();
     private final Label placeholder = new Label();
@@ -49,7 +47,6 @@ public final class GridCanvas extends Region {
     private List<ReadinessGrid.Column> columns = List.of();
     private double columnWidth = MIN_COLUMN;
     private final GridSelection selection = new GridSelection();
-    private boolean dirty = true;
     private Consumer<GridCell> onOpen = c -> { };
 
     GridCanvas(ReadinessViewModel vm) {
@@ -107,8 +104,7 @@ public final class GridCanvas extends Region {
 
     /** Something drawn changed (a cell was opened, so its CHANGED mark goes). */
     void redraw() {
-        dirty = true;
-        requestLayout();
+        repaint();
     }
 
     @Override
@@ -129,14 +125,10 @@ public final class GridCanvas extends Region {
         setBar(hbar, contentWidth - WEEK, viewW - WEEK, columnWidth / 4);
         vbar.resizeRelocate(viewW, 0, vw, viewH);
         hbar.resizeRelocate(0, viewH, viewW, hh);
-        if (canvas.getWidth() != viewW || canvas.getHeight() != viewH) {
-            canvas.setWidth(viewW);
-            canvas.setHeight(viewH);
-            dirty = true;
-        }
+        sizeCanvas(viewW, viewH);
         placeholder.autosize();
         placeholder.relocate(Math.round((viewW - placeholder.getWidth()) / 2), HEADER + 40);
-        if (dirty) draw();
+        paintIfAsked();
     }
 
     private static void setBar(ScrollBar bar, double content, double view, double unit) {
@@ -150,11 +142,8 @@ public final class GridCanvas extends Region {
         bar.setDisable(max == 0);
     }
 
-    private void draw() {
-        dirty = false;
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
+    @Override
+    protected void paint(GraphicsContext g, double w, double h) {
         g.clearRect(0, 0, w, h);
         g.setTextBaseline(VPos.TOP);
         g.setFill(palette.row());
