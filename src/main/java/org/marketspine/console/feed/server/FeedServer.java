@@ -3,7 +3,6 @@ package org.marketspine.console.feed.server;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -21,11 +20,8 @@ import java.util.logging.Logger;
 import javax.net.ssl.SSLContext;
 import org.java_websocket.WebSocket;
 import org.java_websocket.server.DefaultSSLWebSocketServerFactory;
-import org.marketspine.console.feed.EventSink.Timed;
 import org.marketspine.console.feed.EventSink;
 import org.marketspine.console.feed.PlatformSource;
-import org.marketspine.console.model.PlatformState;
-import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.Wire;
@@ -51,6 +47,7 @@ public final class FeedServer implements AutoCloseable {
     private volatile Duration platformStallAfter = Duration.ofSeconds(20);
     private volatile Duration helloTimeout = Duration.ofSeconds(Wire.HELLO_TIMEOUT_SECONDS);
     private final CommandDesk desk;
+    private final EventSink sink;
     private final FeedTransport transport;
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile Exception startFailure;
@@ -78,6 +75,7 @@ public final class FeedServer implements AutoCloseable {
         this.platform = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("feed-platform").factory());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("feed-housekeeping").factory());
         this.desk = new CommandDesk(journal, source, clock);
+        this.sink = new JournalSink(journal, platform, this::reportStatus);
         this.frames = new SharedFrames(journal, Session.BATCH_ITEMS, Session.BATCH_BYTES);
         this.clientFrames = new ClientFrames(journal, source, clock, platform, housekeeping, desk, new ClientFrames.Settings() {
             @Override
@@ -346,34 +344,6 @@ public final class FeedServer implements AutoCloseable {
         return sink;
     }
 
-    private final EventSink sink = new EventSink() {
-        @Override
-        public PlatformState emit(Instant at, EventData data) {
-            journal.appendAsLeader(List.of(new Timed(at, data)));
-            return journal.state();
-        }
-
-        @Override
-        public PlatformState emitAll(List<Timed> facts) {
-            journal.appendAsLeader(facts);
-            return journal.state();
-        }
-
-        @Override
-        public PlatformState state() {
-            return journal.state();
-        }
-
-        @Override
-        public void status(SourceState state, String message, Message.Progress progress) {
-            reportStatus(state, message, progress);
-        }
-
-        @Override
-        public ScheduledExecutorService platformThread() {
-            return platform;
-        }
-    };
 
     @Override
     public void close() {
