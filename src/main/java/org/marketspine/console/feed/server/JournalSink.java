@@ -13,20 +13,10 @@ import org.marketspine.console.protocol.SourceState;
  * The sink a feed server gives its source: facts go into the journal as the leader's (refused
  * once another server leads), the source's word on itself goes to the server's status board.
  */
-final class JournalSink implements EventSink {
+record JournalSink(Journal journal, ScheduledExecutorService platform, StatusReports reports) implements EventSink {
     /** Where the source's status goes: the server tells its clients and, leading a shared journal, the others. */
     interface StatusReports {
         void report(SourceState state, String message, Message.Progress progress);
-    }
-
-    private final Journal journal;
-    private final ScheduledExecutorService platform;
-    private final StatusReports reports;
-
-    JournalSink(Journal journal, ScheduledExecutorService platform, StatusReports reports) {
-        this.journal = journal;
-        this.platform = platform;
-        this.reports = reports;
     }
 
     @Override
