@@ -5,6 +5,7 @@ import static org.marketspine.console.feed.source.DemoCatalog.*;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,6 +57,15 @@ final class DemoPipelines {
     final Set<PartitionKey> criticalNext = new HashSet<>();
     /** Whether follow-on steps (normalize after ingest, compute after normalize) are chained. */
     boolean chain = true;
+    /**
+     * The revision number of each raw partition's newest ingest. Walking the chain of revisions at
+     * every ingest cost most of the platform thread's time once a fast demo had re-ingested a week
+     * a few thousand times (it slowed the demo down as it ran); after a restart a partition's chain
+     * is walked once.
+     */
+    private final Map<PartitionKey, Revision> revisions = new HashMap<>();
+
+    private record Revision(String captureId, int number) {}
 
     DemoPipelines(DemoEngine engine, SymbolUniverse symbols, Random rng) {
         this.engine = engine;
@@ -196,8 +206,10 @@ final class DemoPipelines {
     }
 
     private CaptureRecorded ingestCapture(PlatformState s, String id, String captureId, String tier, LocalDate week) {
-        Capture previous = s.currentCapture(new PartitionKey(RAW, tier, week));
-        int revision = previous == null ? 0 : RevisionChain.depth(s, previous) + 1;
+        PartitionKey key = new PartitionKey(RAW, tier, week);
+        Capture previous = s.currentCapture(key);
+        int revision = previous == null ? 0 : revisionOf(s, key, previous) + 1;
+        revisions.put(key, new Revision(captureId, revision));
         int count = symbols.count(tier, week, revision);
         long rows = (long) count * ROWS_PER_SYMBOL + rng.nextInt(500);
         byte[] digest = new byte[32];
@@ -207,6 +219,11 @@ final class DemoPipelines {
                 HexFormat.of().formatHex(digest));
         return new CaptureRecorded(captureId, RAW, tier, week, Stage.INGEST, rows, count, id, List.of(),
                 previous == null ? null : previous.captureId(), file);
+    }
+
+    private int revisionOf(PlatformState s, PartitionKey key, Capture capture) {
+        Revision known = revisions.get(key);
+        return known != null && known.captureId().equals(capture.captureId()) ? known.number() : RevisionChain.depth(s, capture);
     }
 
     /** The exchange calendar (XNYS trading days and holidays) that decides which weeks are expected. */
