@@ -49,6 +49,7 @@ public final class WallSoak {
         List<Double> usedMb = new ArrayList<>();
         List<Integer> eventsByDay = new ArrayList<>();
         int drops = 0;
+        Stage[] wall = new Stage[1];
         try {
             FxToolkit.ensureStarted();
             runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + port + "/feed"), null, true,
@@ -57,6 +58,7 @@ public final class WallSoak {
             CompletableFuture<Void> shown = new CompletableFuture<>();
             publisher.deliver(() -> {
                 Stage stage = new Stage();
+                wall[0] = stage;
                 Scene scene = new Scene(new WallBoard(publisher, clock), 1920, 1080);
                 scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
                 stage.setScene(scene);
@@ -80,6 +82,8 @@ public final class WallSoak {
         } finally {
             // Never leave a feed process behind, whatever failed.
             feed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            // The window goes before the JVM does: a pointer event picked after the toolkit ended printed a stack trace.
+            if (wall[0] != null) FxToolkit.onFxThread(() -> wall[0].close());
             if (runtime != null) runtime.close();
         }
         double max = usedMb.stream().mapToDouble(Double::doubleValue).max().orElse(0);
