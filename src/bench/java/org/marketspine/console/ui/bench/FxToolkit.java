@@ -1,7 +1,6 @@
 package org.marketspine.console.ui.bench;
 
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.marketspine.console.ui.ToolkitSettings;
 
@@ -20,18 +19,5 @@ final class FxToolkit {
         ready.await();
         // Benchmarks open and close their own windows; the toolkit must outlive each of them.
         Platform.setImplicitExit(false);
-    }
-
-    /** Runs {@code action} on the FX thread and waits (at most 10 s) for it to finish. */
-    static void onFxThread(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        if (!done.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("the FX thread did not answer in 10 s");
     }
 }

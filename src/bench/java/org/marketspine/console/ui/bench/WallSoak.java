@@ -49,7 +49,8 @@ public final class WallSoak {
         List<Double> usedMb = new ArrayList<>();
         List<Integer> eventsByDay = new ArrayList<>();
         int drops = 0;
-        Stage[] wall = new Stage[1];
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        Runnable[] closeWall = {() -> closed.complete(null)};
         try {
             FxToolkit.ensureStarted();
             runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:" + port + "/feed"), null, true,
@@ -58,7 +59,10 @@ public final class WallSoak {
             CompletableFuture<Void> shown = new CompletableFuture<>();
             publisher.deliver(() -> {
                 Stage stage = new Stage();
-                wall[0] = stage;
+                closeWall[0] = () -> publisher.deliver(() -> {
+                    stage.close();
+                    closed.complete(null);
+                });
                 Scene scene = new Scene(new WallBoard(publisher, clock), 1920, 1080);
                 scene.getStylesheets().addAll(Styles.STYLESHEET, Styles.WALL_STYLESHEET);
                 stage.setScene(scene);
@@ -83,7 +87,8 @@ public final class WallSoak {
             // Never leave a feed process behind, whatever failed.
             feed.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             // The window goes before the JVM does: a pointer event picked after the toolkit ended printed a stack trace.
-            if (wall[0] != null) FxToolkit.onFxThread(() -> wall[0].close());
+            closeWall[0].run();
+            closed.get(10, TimeUnit.SECONDS);
             if (runtime != null) runtime.close();
         }
         double max = usedMb.stream().mapToDouble(Double::doubleValue).max().orElse(0);
