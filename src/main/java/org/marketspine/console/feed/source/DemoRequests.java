@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.marketspine.console.feed.FeedRefusal;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Capture;
@@ -79,6 +82,7 @@ final class DemoRequests {
         if (requested.size() > 1000) throw new FeedRefusal("invalid_params", "at most 1,000 symbols per request");
         ObjectNode out = Codec.mapper().createObjectNode();
         ObjectNode per = out.putObject("symbols");
+        Map<String, List<Week>> weeksByTier = new HashMap<>();
         for (String raw : requested) {
             String symbol = raw.trim().toUpperCase(Locale.ROOT);
             ObjectNode entry = per.putObject(symbol);
@@ -88,16 +92,30 @@ final class DemoRequests {
             ArrayNode missing = entry.putArray("missing");
             if (tier == null) continue;
             entry.put("tier", tier);
-            List<Capture> weeks = new ArrayList<>();
-            for (var e : s.currentCaptures().entrySet()) {
-                if (e.getKey().dataset().equals(NORMALIZED) && e.getKey().tier().equals(tier)) weeks.add(s.capture(e.getValue()));
-            }
-            weeks.sort(Comparator.comparing((Capture c) -> c.recorded().weekEnding()).reversed());
-            for (Capture c : weeks) {
-                boolean has = symbols.contains(tier, c.recorded().weekEnding(), RevisionChain.depth(s, c), symbol);
-                (has ? present : missing).addObject().put("tier", tier).put("week_ending", c.recorded().weekEnding().toString());
+            for (Week w : weeksByTier.computeIfAbsent(tier, t -> weeksOf(s, t))) {
+                boolean has = symbols.contains(tier, w.weekEnding(), w.revision(), symbol);
+                (has ? present : missing).addObject().put("tier", tier).put("week_ending", w.weekEnding().toString());
             }
         }
         return out;
+    }
+
+    private record Week(LocalDate weekEnding, int revision) {}
+
+    /**
+     * A tier's normalized weeks, newest first, each with its revision number: worked out once a
+     * request, not once a symbol — a week re-normalized a few thousand times has a chain that long,
+     * and a request may name a thousand symbols (on the platform thread, where commands wait).
+     */
+    private static List<Week> weeksOf(PlatformState s, String tier) {
+        List<Week> weeks = new ArrayList<>();
+        for (var e : s.currentCaptures().entrySet()) {
+            if (e.getKey().dataset().equals(NORMALIZED) && e.getKey().tier().equals(tier)) {
+                Capture c = s.capture(e.getValue());
+                weeks.add(new Week(c.recorded().weekEnding(), RevisionChain.depth(s, c)));
+            }
+        }
+        weeks.sort(Comparator.comparing(Week::weekEnding).reversed());
+        return weeks;
     }
 }
