@@ -188,7 +188,10 @@ final class Leadership implements AutoCloseable {
      */
     Future<?> publish(Supplier<Message.SourceStatus> latest) {
         try {
-            return ticker.submit(() -> store(latest.get()));
+            // Still the leader when the write runs (a tick on this same thread may have seen the lock go since).
+            return ticker.submit(() -> {
+                if (leading()) store(latest.get());
+            });
         } catch (RejectedExecutionException e) {
             LOG.fine("not storing the source status: this feed server is closing");
             return CompletableFuture.completedFuture(null);

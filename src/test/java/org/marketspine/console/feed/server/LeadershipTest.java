@@ -100,6 +100,9 @@ class LeadershipTest {
             return !first.leading();
         }), "a leader whose session ended knows it");
         assertTrue(done.contains("resign"), "… and stops its source");
+        first.publish(() -> new Message.SourceStatus(SourceState.FAILING, Instant.parse("2026-12-07T07:30:00Z"), "a former leader's word", null))
+                .get(10, TimeUnit.SECONDS);
+        assertFalse(String.valueOf(b.meta(Leadership.STATUS_KEY)).contains("former leader"), "a server that no longer leads stores nothing");
         assertTrue(SharedJournals.within(() -> {
             second.tick();
             settle();
