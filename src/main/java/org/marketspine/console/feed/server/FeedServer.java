@@ -344,7 +344,6 @@ public final class FeedServer implements AutoCloseable {
         return sink;
     }
 
-
     @Override
     public void close() {
         housekeeping.shutdownNow(); // a source slow to stop is not a stall

@@ -59,6 +59,8 @@ final class Session {
     private final Outbox outbox;
     private final SharedFrames frames;
     private volatile TokenStore.Principal principal;
+    /** Whether the client's hello came in time: decided once, by the first of the socket thread and the timer. */
+    private final AtomicReference<HelloWait> helloWait = new AtomicReference<>(HelloWait.WAITING);
     private volatile boolean closed;
     private Thread pump;
     private final RateLimit rate = new RateLimit();
@@ -70,6 +72,8 @@ final class Session {
     /** A source status to send once this session has sent the journal up to {@link #statusAfter}. */
     private Message.SourceStatus pendingStatus;
     private long statusAfter;
+
+    private enum HelloWait { WAITING, ARRIVED, TOO_LATE }
 
     Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat, Duration checkpointEvery, LongSupplier nanoTime,
             SharedFrames frames) {
@@ -89,11 +93,6 @@ final class Session {
     boolean isGreeted() {
         return principal != null;
     }
-
-    /** Whether the client's hello came in time: decided once, by the first of the socket thread and the timer. */
-    private enum HelloWait { WAITING, ARRIVED, TOO_LATE }
-
-    private final AtomicReference<HelloWait> helloWait = new AtomicReference<>(HelloWait.WAITING);
 
     /** On the socket thread, as a hello arrives: false when the wait for it had already ended (the connection is closing). */
     boolean helloArrived() {
