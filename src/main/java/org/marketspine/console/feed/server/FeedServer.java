@@ -160,23 +160,25 @@ public final class FeedServer implements AutoCloseable {
 
     /** How long a session may be idle before a heartbeat (protocol: 5 s); tests shorten it. Call before {@link #start()}. */
     public FeedServer heartbeat(Duration interval) {
-        if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("heartbeat must be positive");
-        this.heartbeat = interval;
+        this.heartbeat = positive(interval, "heartbeat");
         return this;
     }
 
     /** How long a new connection may take to say hello (protocol: 10 s); tests shorten it. Call before {@link #start()}. */
     public FeedServer helloTimeout(Duration timeout) {
-        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("helloTimeout must be positive");
-        this.helloTimeout = timeout;
+        this.helloTimeout = positive(timeout, "helloTimeout");
         return this;
     }
 
     /** How soon, while live, a checkpoint follows an event no checkpoint covers (protocol: 60 s); tests shorten it. */
     public FeedServer checkpointEvery(Duration interval) {
-        if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("checkpoint interval must be positive");
-        this.checkpointEvery = interval;
+        this.checkpointEvery = positive(interval, "checkpoint interval");
         return this;
+    }
+
+    private static Duration positive(Duration d, String what) {
+        if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(what + " must be positive");
+        return d;
     }
 
     /** Serves {@code wss://} with this identity (see {@code feed.tls.ServerTls}). Call before {@link #start()}. */
