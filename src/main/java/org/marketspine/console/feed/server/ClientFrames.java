@@ -72,7 +72,7 @@ final class ClientFrames {
         Duration wait = settings.helloTimeout();
         try {
             timers.schedule(() -> {
-                if (session.helloTooLate() && conn.isOpen()) {
+                if (session.hello.tooLate() && conn.isOpen()) {
                     session.send(new Message.Error("bad_message", "no hello within " + seconds(wait) + " s", true));
                     conn.close(Wire.CLOSE_HELLO_TIMEOUT, "no hello");
                 }
@@ -85,6 +85,19 @@ final class ClientFrames {
 
     private static String seconds(Duration d) {
         return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.valueOf(d.toMillis() / 1000.0);
+    }
+
+    /**
+     * Answers a hello. One that fails half-way closes the connection: the hello timer no longer
+     * would (the hello arrived), and an open, never-greeted socket counts against its address.
+     */
+    private void greet(Session session, Message.Hello hello) {
+        try {
+            onHello(session, hello);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not greet " + session.conn.getRemoteSocketAddress() + "; closing the connection", e);
+            session.conn.close(CloseFrame.UNEXPECTED_CONDITION, "the feed could not greet this connection");
+        }
     }
 
     private void onHello(Session session, Message.Hello hello) {
@@ -173,7 +186,7 @@ final class ClientFrames {
         }
         if (!session.isGreeted()) {
             if (message instanceof Message.Hello hello) {
-                if (session.helloArrived()) onHello(session, hello); // else: too late, the connection is being closed
+                if (session.hello.arrived()) greet(session, hello); // else: too late, the connection is being closed
             } else {
                 session.send(new Message.Error("bad_message", "the first frame must be hello", false));
             }

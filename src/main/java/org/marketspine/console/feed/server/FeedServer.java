@@ -144,6 +144,11 @@ public final class FeedServer implements AutoCloseable {
             public void mirror(Message.SourceStatus leaders) {
                 status.mirror(leaders, FeedServer.this::tellEveryone);
             }
+
+            @Override
+            public Message.SourceStatus ownStatus() {
+                return status.current();
+            }
         }) : null;
     }
 
@@ -235,7 +240,7 @@ public final class FeedServer implements AutoCloseable {
 
     /** A leader's status goes to the journal too, for the other servers' clients. */
     private void publishStatus() {
-        if (leadership != null && leadership.leading()) leadership.publish(status::current);
+        if (leadership != null && leadership.leading()) leadership.publish();
     }
 
     private void tellEveryone(Message.SourceStatus next) {

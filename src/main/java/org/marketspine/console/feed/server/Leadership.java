@@ -10,7 +10,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.marketspine.console.protocol.Codec;
@@ -48,6 +47,9 @@ final class Leadership implements AutoCloseable {
 
         /** The leader's status, to be told to this server's clients. */
         void mirror(Message.SourceStatus leaders);
+
+        /** This server's own source status, as its clients are told it (stored for the others while it leads). */
+        Message.SourceStatus ownStatus();
     }
 
     private enum Role { FOLLOWING, STARTING, LEADING, WATCHING }
@@ -61,8 +63,6 @@ final class Leadership implements AutoCloseable {
             Thread.ofPlatform().daemon().name("feed-leadership").factory());
     private volatile Role role;
     private String lastMirrored;
-    /** What this server stored last as the leader's status (on the ticker thread only). */
-    private String lastPublished;
     private boolean failing;
     /** Whether a watcher sees nobody lead now, and since when (on {@link #nanos}, which may read any value). */
     private boolean orphaned;
@@ -107,6 +107,7 @@ final class Leadership implements AutoCloseable {
                 case STARTING -> { } // the platform thread is starting the source
                 case LEADING -> {
                     if (!journal.stillLeading()) resign();
+                    else storeOwnStatus(); // also mends a write that failed, or one a former leader made late
                 }
                 case WATCHING -> {
                     watchForOrphan();
@@ -123,7 +124,6 @@ final class Leadership implements AutoCloseable {
 
     private void take() {
         role = Role.STARTING;
-        lastPublished = null; // another leader may have stored its own status since this server last led
         LOG.info("this feed server now leads journal " + journal.describe() + ": it runs the platform source");
         platform.execute(() -> {
             try {
@@ -181,16 +181,20 @@ final class Leadership implements AutoCloseable {
     }
 
     /**
-     * The leader stores its source status, for the other servers' clients. The write runs on this
-     * class's own thread, which never waits for the platform thread: a stuck platform's "failing"
-     * reaches them too. Each write stores the status as it is when the write runs, so writes asked
-     * for from several threads end with the newest. Done when the future is.
+     * The leader stores its source status, for the other servers' clients, now (each tick stores it
+     * again if the journal holds anything else). The write runs on this class's own thread, which
+     * never waits for the platform thread: a stuck platform's "failing" reaches them too. It stores
+     * the status as it is when the write runs, and only while this server still leads then (a tick
+     * on this same thread may have seen the lock go since). Done when the future is.
      */
-    Future<?> publish(Supplier<Message.SourceStatus> latest) {
+    Future<?> publish() {
         try {
-            // Still the leader when the write runs (a tick on this same thread may have seen the lock go since).
             return ticker.submit(() -> {
-                if (leading()) store(latest.get());
+                try {
+                    if (leading()) storeOwnStatus();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "could not store the source status in journal " + journal.describe() + "; the next check retries", e);
+                }
             });
         } catch (RejectedExecutionException e) {
             LOG.fine("not storing the source status: this feed server is closing");
@@ -198,15 +202,9 @@ final class Leadership implements AutoCloseable {
         }
     }
 
-    private void store(Message.SourceStatus status) {
-        String json = Codec.encode(status);
-        if (json.equals(lastPublished)) return;
-        try {
-            journal.setMeta(STATUS_KEY, json);
-            lastPublished = json;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not store the source status in journal " + journal.describe(), e);
-        }
+    private void storeOwnStatus() {
+        String json = Codec.encode(duties.ownStatus());
+        if (!json.equals(journal.meta(STATUS_KEY))) journal.setMeta(STATUS_KEY, json);
     }
 
     private static String whoAmI() {

@@ -54,6 +54,8 @@ final class PostgresJournalStore implements JournalStore {
     private Connection writer;
     private Connection reader;
     private Connection metaWriter;
+    /** Set by {@link #close()} (under {@link #metaLock}): a late meta write must not open a connection nobody closes. */
+    private boolean metaClosed;
     private Connection listener;
     /** Made once the lock space is known (at {@link #create()}). */
     private PostgresLeaderLock leaderLock;
@@ -282,6 +284,7 @@ final class PostgresJournalStore implements JournalStore {
     public void setMeta(String key, String value) {
         metaLock.lock();
         try {
+            if (metaClosed) throw new IllegalStateException("journal " + described + " is closed: " + key + " not stored");
             if (metaWriter == null || metaWriter.isClosed()) metaWriter = connect();
             PostgresJournalTables.writeMeta(metaWriter, key, value);
         } catch (SQLException e) {
@@ -362,6 +365,7 @@ final class PostgresJournalStore implements JournalStore {
         }
         metaLock.lock();
         try {
+            metaClosed = true;
             metaWriter = closeQuietly(metaWriter);
         } finally {
             metaLock.unlock();

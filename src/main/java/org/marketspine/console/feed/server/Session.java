@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,8 +58,8 @@ final class Session {
     private final Outbox outbox;
     private final SharedFrames frames;
     private volatile TokenStore.Principal principal;
-    /** Whether the client's hello came in time: decided once, by the first of the socket thread and the timer. */
-    private final AtomicReference<HelloWait> helloWait = new AtomicReference<>(HelloWait.WAITING);
+    /** Whether the client's hello came in time. */
+    final HelloWait hello = new HelloWait();
     private volatile boolean closed;
     private Thread pump;
     private final RateLimit rate = new RateLimit();
@@ -72,8 +71,6 @@ final class Session {
     /** A source status to send once this session has sent the journal up to {@link #statusAfter}. */
     private Message.SourceStatus pendingStatus;
     private long statusAfter;
-
-    private enum HelloWait { WAITING, ARRIVED, TOO_LATE }
 
     Session(WebSocket conn, Journal journal, Clock clock, Duration heartbeat, Duration checkpointEvery, LongSupplier nanoTime,
             SharedFrames frames) {
@@ -92,16 +89,6 @@ final class Session {
 
     boolean isGreeted() {
         return principal != null;
-    }
-
-    /** On the socket thread, as a hello arrives: false when the wait for it had already ended (the connection is closing). */
-    boolean helloArrived() {
-        return helloWait.compareAndSet(HelloWait.WAITING, HelloWait.ARRIVED) || helloWait.get() == HelloWait.ARRIVED;
-    }
-
-    /** On the timer: true once, only when no hello arrived — a greeting in progress is never cut off. */
-    boolean helloTooLate() {
-        return helloWait.compareAndSet(HelloWait.WAITING, HelloWait.TOO_LATE);
     }
 
     FeedServer.ClientBacklog backlog() {

@@ -9,13 +9,17 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.marketspine.console.protocol.Codec;
 import org.marketspine.console.protocol.Message;
 import org.marketspine.console.protocol.SourceState;
 
@@ -33,6 +37,14 @@ class LeadershipTest {
     private final List<String> done = new CopyOnWriteArrayList<>();
     private final List<Message.SourceStatus> told = new CopyOnWriteArrayList<>();
     private final List<Leadership> made = new CopyOnWriteArrayList<>();
+    /** The status a leading server stores as its own. */
+    private final AtomicReference<Message.SourceStatus> own = new AtomicReference<>(status(SourceState.LOADING, "07:00:00", "starting"));
+    /** While set, reading the own status waits for it (holds the leadership thread in a write, as a slow database would). */
+    private volatile CountDownLatch holdOwnStatus;
+
+    private static Message.SourceStatus status(SourceState state, String since, String message) {
+        return new Message.SourceStatus(state, Instant.parse("2026-12-07T" + since + "Z"), message, null);
+    }
 
     @BeforeEach
     void start() throws Exception {
@@ -64,6 +76,21 @@ class LeadershipTest {
             public void mirror(Message.SourceStatus leaders) {
                 told.add(leaders);
             }
+
+            @Override
+            public Message.SourceStatus ownStatus() {
+                Message.SourceStatus now = own.get();
+                CountDownLatch hold = holdOwnStatus;
+                if (hold != null) {
+                    holdOwnStatus = null;
+                    try {
+                        hold.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return now;
+            }
         });
         made.add(l);
         return l;
@@ -85,13 +112,20 @@ class LeadershipTest {
         settle();
         assertTrue(first.leading());
         assertEquals(List.of("lead"), done);
-        first.publish(() -> new Message.SourceStatus(SourceState.CURRENT, Instant.parse("2026-12-07T07:00:00Z"), "the demo platform is running", null))
-                .get(10, TimeUnit.SECONDS);
+        own.set(status(SourceState.CURRENT, "07:00:00", "the demo platform is running"));
+        first.publish().get(10, TimeUnit.SECONDS);
 
         second.tick();
         assertFalse(second.leading(), "one leader at a time");
         assertEquals(SourceState.CURRENT, told.getLast().state(), "the follower tells its clients the leader's status");
         assertEquals(Instant.parse("2026-12-07T07:00:00Z"), told.getLast().since(), "… with the leader's since");
+
+        // A write held up on the leadership thread, and another asked for behind it while still leading…
+        CountDownLatch release = new CountDownLatch(1);
+        holdOwnStatus = release;
+        Future<?> held = first.publish();
+        assertTrue(SharedJournals.within(() -> holdOwnStatus == null), "the first write is under way");
+        Future<?> queued = first.publish();
 
         pg.endLeaderSession();
         assertTrue(SharedJournals.within(() -> {
@@ -100,9 +134,12 @@ class LeadershipTest {
             return !first.leading();
         }), "a leader whose session ended knows it");
         assertTrue(done.contains("resign"), "… and stops its source");
-        first.publish(() -> new Message.SourceStatus(SourceState.FAILING, Instant.parse("2026-12-07T07:30:00Z"), "a former leader's word", null))
-                .get(10, TimeUnit.SECONDS);
-        assertFalse(String.valueOf(b.meta(Leadership.STATUS_KEY)).contains("former leader"), "a server that no longer leads stores nothing");
+        own.set(status(SourceState.FAILING, "07:30:00", "a former leader's word"));
+        release.countDown();
+        held.get(10, TimeUnit.SECONDS);
+        queued.get(10, TimeUnit.SECONDS);
+        assertFalse(String.valueOf(b.meta(Leadership.STATUS_KEY)).contains("former leader"),
+                "…is not stored once the lead is gone: the new leader's followers would read it");
         assertTrue(SharedJournals.within(() -> {
             second.tick();
             settle();
@@ -142,9 +179,26 @@ class LeadershipTest {
         Leadership leader = leadership(platformServer, true, null);
         leader.tick();
         settle();
-        leader.publish(() -> new Message.SourceStatus(SourceState.CURRENT, Instant.parse("2026-12-07T08:00:00Z"), "the demo platform is running", null))
-                .get(10, TimeUnit.SECONDS);
+        own.set(status(SourceState.CURRENT, "08:00:00", "the demo platform is running"));
+        leader.publish().get(10, TimeUnit.SECONDS);
         watcher.tick();
         assertEquals(SourceState.CURRENT, told.getLast().state(), "a leader is back: its status is told again");
+    }
+
+    @Test
+    void theLeaderStoresItsStatusAgainWhenTheJournalHoldsAnotherOne() throws Exception {
+        Journal a = pg.open();
+        Journal b = pg.open();
+        Leadership leader = leadership(a, true, null);
+        leader.tick();
+        settle();
+        own.set(status(SourceState.CURRENT, "07:00:00", "the demo platform is running"));
+        leader.tick(); // leading: each check stores the status when the journal holds another
+        assertTrue(String.valueOf(b.meta(Leadership.STATUS_KEY)).contains("the demo platform is running"));
+
+        // A former leader's late write (or a write that failed) leaves the journal saying something else…
+        b.setMeta(Leadership.STATUS_KEY, Codec.encode(status(SourceState.FAILING, "07:10:00", "a former leader's word")));
+        leader.tick();
+        assertTrue(String.valueOf(b.meta(Leadership.STATUS_KEY)).contains("the demo platform is running"), "…until the next check");
     }
 }

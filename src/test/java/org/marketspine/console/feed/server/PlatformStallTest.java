@@ -77,13 +77,16 @@ class PlatformStallTest {
                 assertTrue(follower.awaitSource(SourceState.CURRENT, Duration.ofSeconds(10)), "the follower repeats the leader's status");
                 assertFalse(follower.isLeading());
 
-                leader.sink().platformThread().execute(() -> {
+                // Stuck inside a journal write's decision, as a source deciding its next facts would be: the
+                // journal's writer (and its database transaction) is held the whole time.
+                leader.sink().platformThread().execute(() -> leader.journal().write(state -> {
                     try {
                         release.await();
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                });
+                    return List.of();
+                }));
                 assertTrue(follower.awaitSource(SourceState.FAILING, Duration.ofSeconds(10)), () -> "the follower says the leader is stuck: "
                         + follower.sourceStatus());
                 assertTrue(follower.sourceStatus().message().contains("has not answered"), follower.sourceStatus().message());
