@@ -1,6 +1,5 @@
 package org.marketspine.console.cli;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -29,7 +28,6 @@ import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.feed.source.SpineDatabaseSource;
 import org.marketspine.console.feed.tls.SecretFiles;
-import org.marketspine.console.feed.tls.ServerTls;
 import org.marketspine.console.protocol.Role;
 import org.marketspine.console.protocol.SigningKeys;
 import picocli.CommandLine.Command;
@@ -75,17 +73,8 @@ final class FeedCommand implements Callable<Integer> {
     @Option(names = "--tokens", description = "Tokens file (see `feed token add`). Required unless serving the demo on loopback.")
     Path tokens;
 
-    @Option(names = "--tls-cert", paramLabel = "CERT.pem", description = "Serve wss:// with this PEM certificate chain (with --tls-key).")
-    Path tlsCert;
-
-    @Option(names = "--tls-key", paramLabel = "KEY.pem", description = "The PEM (PKCS#8) private key of --tls-cert; owner-only (chmod 600).")
-    Path tlsKey;
-
-    @Option(names = "--tls-keystore", paramLabel = "FEED.p12", description = "Serve wss:// with this PKCS#12 key store instead of PEM files.")
-    Path tlsKeystore;
-
-    @Option(names = "--tls-keystore-password-file", paramLabel = "FILE", description = "The key store's password; owner-only.")
-    Path tlsKeystorePassword;
+    @picocli.CommandLine.Mixin
+    ServerTlsOptions tlsOptions = new ServerTlsOptions();
 
     @Option(names = "--allow-plaintext", description = "Allow ws:// (no TLS) off loopback: tokens then cross the network in clear. Warned at start and to every client.")
     boolean allowPlaintext;
@@ -127,7 +116,8 @@ final class FeedCommand implements Callable<Integer> {
                     + " or --replay-only with --journal");
         }
         if (spineDb != null && !Files.isRegularFile(spineDb)) {
-            throw new ParameterException(spec.commandLine(), "no spine-core database at " + spineDb);
+            throw new ParameterException(spec.commandLine(), "--spine-db " + spineDb + ": no such file (the feed never creates a spine-core"
+                    + " database; point it at the one spine-core writes)");
         }
         if (journal != null && journalUrl != null) {
             throw new ParameterException(spec.commandLine(), "give --journal FILE (one feed server) or --journal-url URL (several), not both");
@@ -144,7 +134,7 @@ final class FeedCommand implements Callable<Integer> {
             if (problem != null) throw new ParameterException(spec.commandLine(), "--alert-webhook: " + problem);
         }
         InetAddress address = InetAddress.getByName(bind);
-        SSLContext tls = tlsContext();
+        SSLContext tls = tlsOptions.context(spec.commandLine());
         List<String> warnings = new ArrayList<>();
         if (tls == null && !address.isLoopbackAddress()) {
             if (!allowPlaintext) {
@@ -164,10 +154,6 @@ final class FeedCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--tokens is required "
                     + (demo ? "when listening on " + bind : "to serve " + (database ? "a spine-core database" : "a journal"))
                     + " (open access is only for --demo on loopback; create tokens with `feed token add`)");
-        }
-        if (spineDb != null && !Files.isRegularFile(spineDb)) {
-            throw new ParameterException(spec.commandLine(), "--spine-db " + spineDb + ": no such file (the feed never creates a spine-core"
-                    + " database; point it at the one spine-core writes)");
         }
         String dbUrl = spineDb != null ? "jdbc:sqlite:" + spineDb.toAbsolutePath() : jdbcUrl;
         Path file = journal != null ? journal : DataDirs.data().resolve(database
@@ -219,22 +205,6 @@ final class FeedCommand implements Callable<Integer> {
     }
 
     /** The server's TLS identity from the options, or null for plain ws://. */
-    private SSLContext tlsContext() throws IOException {
-        boolean pem = tlsCert != null || tlsKey != null;
-        boolean p12 = tlsKeystore != null || tlsKeystorePassword != null;
-        if (pem && p12) throw new ParameterException(spec.commandLine(), "give either --tls-cert/--tls-key or --tls-keystore, not both");
-        if (pem) {
-            if (tlsCert == null || tlsKey == null) throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
-            return ServerTls.fromPem(tlsCert, tlsKey);
-        }
-        if (p12) {
-            if (tlsKeystore == null || tlsKeystorePassword == null) {
-                throw new ParameterException(spec.commandLine(), "--tls-keystore needs --tls-keystore-password-file");
-            }
-            return ServerTls.fromPkcs12(tlsKeystore, tlsKeystorePassword);
-        }
-        return null;
-    }
 
     @Command(name = "key", description = "The feed's own Ed25519 key, which signs its checkpoints.", subcommands = Key.Show.class)
     static final class Key {

@@ -49,6 +49,28 @@ class FeedSecurityTest {
         err.getBuffer().setLength(0);
     }
 
+    /** A half-given or doubly-given TLS identity is refused with one sentence before anything listens. */
+    @Test
+    void aTlsIdentityGivenByHalvesOrTwiceIsRefused() throws Exception {
+        Path pem = Files.createFile(dir.resolve("feed.pem"));
+        Path p12 = Files.createFile(dir.resolve("feed.p12"));
+        String[][] refused = {
+            {"--tls-cert", pem.toString()},
+            {"--tls-cert", pem.toString(), "--tls-key", pem.toString(), "--tls-keystore", p12.toString()},
+            {"--tls-keystore", p12.toString()},
+        };
+        String[] said = {"--tls-cert and --tls-key go together", "not both", "--tls-keystore needs --tls-keystore-password-file"};
+        for (int i = 0; i < refused.length; i++) {
+            StringWriter err = new StringWriter();
+            CommandLine cli = new CommandLine(new Main());
+            cli.setErr(new PrintWriter(err));
+            List<String> args = new java.util.ArrayList<>(List.of("feed", "--demo", "--port", "0", "--journal", dir.resolve("j.journal").toString()));
+            args.addAll(List.of(refused[i]));
+            assertNotEquals(0, cli.execute(args.toArray(String[]::new)));
+            assertTrue(err.toString().contains(said[i]), err.toString());
+        }
+    }
+
     /** R14: a driver that echoes the URL it was given ("No suitable driver found for …?password=…") never puts the password on the wire. */
     @Test
     void aFailingDatabaseSaysSoWithoutItsPassword() throws Exception {
