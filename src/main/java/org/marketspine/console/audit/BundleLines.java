@@ -156,8 +156,12 @@ final class BundleLines {
      * after its task has completed (which orders them after its writes), so they need no locks.
      */
     private static final class Folder implements Runnable {
+        /**
+         * A core is the reader's: on two cores one decoder beside it, the fold and the JIT did
+         * the same work in less CPU than two (10+10 verifies of 1M events: 4.28 s against 4.52 s).
+         */
         private static final ExecutorService DECODERS = Executors.newFixedThreadPool(
-                Math.max(2, Runtime.getRuntime().availableProcessors()), r -> Thread.ofPlatform().daemon().name("bundle-decode").unstarted(r));
+                Math.max(1, Runtime.getRuntime().availableProcessors() - 1), r -> Thread.ofPlatform().daemon().name("bundle-decode").unstarted(r));
         private static final CompletableFuture<Object[]> END = CompletableFuture.completedFuture(new Object[0]);
         private final BlockingQueue<CompletableFuture<Object[]>> queue = new ArrayBlockingQueue<>(32);
         private final long startSeq;
