@@ -235,19 +235,18 @@ public final class FeedServer implements AutoCloseable {
 
     private void reportStatus(SourceState state, String message, Message.Progress progress) {
         status.report(state, message, progress, this::tellEveryone);
-        publishStatus();
     }
 
-    /** A leader's status goes to the journal too, for the other servers' clients. */
-    private void publishStatus() {
-        if (leadership != null && leadership.leading()) leadership.publish();
-    }
-
+    /**
+     * Every change of the status board: this server's greeted clients are told, and a leader's
+     * status goes to the journal too, for the other servers' clients.
+     */
     private void tellEveryone(Message.SourceStatus next) {
         for (WebSocket conn : transport.getConnections()) {
             Session session = conn.getAttachment();
             if (session != null && session.isGreeted()) session.tell(next, journal.headSeq());
         }
+        if (leadership != null && leadership.leading()) leadership.publish();
     }
 
     /** Starts listening at once (replays need only the stored items), then starts the source on the platform thread. */
@@ -265,13 +264,11 @@ public final class FeedServer implements AutoCloseable {
             @Override
             public void stalled(Duration silentFor) {
                 status.stalled(silentFor, FeedServer.this::tellEveryone);
-                publishStatus();
             }
 
             @Override
             public void answered() {
                 status.answered(FeedServer.this::tellEveryone);
-                publishStatus();
             }
         });
         // Beats and checks well inside the limit, so a thread that answers is never taken for a stuck one.
