@@ -164,7 +164,8 @@ final class CellDetail extends VBox {
         Capture current = s.capture(c.captureId());
         if (current == null || current.recorded().supersedes() == null) return;
         body.getChildren().add(section("Revision history"));
-        List<Capture> shown = RevisionChain.newestFirst(s, current, REVISIONS_SHOWN);
+        List<Capture> revisions = RevisionChain.newestFirst(s, current, Integer.MAX_VALUE); // walked once: listed and counted
+        List<Capture> shown = revisions.subList(0, Math.min(REVISIONS_SHOWN, revisions.size()));
         for (Capture at : shown) {
             Capture older = s.capture(at.recorded().supersedes());
             IdFlow l = new IdFlow().words(Times.absolute(at.recordedAt()) + ": ").id(at.captureId()).words(" superseded ")
@@ -177,7 +178,7 @@ final class CellDetail extends VBox {
             details.setOnAction(e -> captureDiff(older, newer, diff));
             body.getChildren().addAll(l, new HBox(8, diff, details));
         }
-        int earlier = RevisionChain.depth(s, current) - shown.size();
+        int earlier = revisions.size() - shown.size();
         if (earlier > 0) {
             Label more = new Label("… and " + earlier + " earlier revision" + (earlier == 1 ? "" : "s"));
             more.getStyleClass().add(Styles.MUTED);
