@@ -7,15 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import org.marketspine.console.feed.PlatformSource;
 import org.marketspine.console.feed.Redact;
@@ -27,16 +22,13 @@ import org.marketspine.console.feed.server.TokenStore;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.feed.source.SpineDatabaseSource;
-import org.marketspine.console.feed.tls.SecretFiles;
-import org.marketspine.console.protocol.Role;
-import org.marketspine.console.protocol.SigningKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code spine-console feed}: the stand-alone feed server. */
-@Command(name = "feed", mixinStandardHelpOptions = true, subcommands = {FeedCommand.Token.class, FeedCommand.Key.class},
+@Command(name = "feed", mixinStandardHelpOptions = true, subcommands = {FeedTokenCommand.class, FeedKeyCommand.class},
         description = "Run the metadata feed server (protocol v1 over WebSocket).")
 final class FeedCommand implements Callable<Integer> {
     @Spec
@@ -202,152 +194,5 @@ final class FeedCommand implements Callable<Integer> {
         }, "feed-shutdown"));
         stop.await();
         return 0;
-    }
-
-    /** The server's TLS identity from the options, or null for plain ws://. */
-
-    @Command(name = "key", description = "The feed's own Ed25519 key, which signs its checkpoints.", subcommands = Key.Show.class)
-    static final class Key {
-        @Command(name = "show", mixinStandardHelpOptions = true,
-                description = "Print the public key and fingerprint of the feed key beside a journal (never the private key).")
-        static final class Show implements Callable<Integer> {
-            @Option(names = "--journal", description = "The feed's journal file (its key is FILE.key.pem beside it).")
-            Path journal;
-
-            @Option(names = "--journal-url", paramLabel = "URL", description = "A shared PostgreSQL journal (its key is stored in it).")
-            String journalUrl;
-
-            @Option(names = {"--journal-credentials", "--db-credentials"}, paramLabel = "FILE",
-                    description = "Properties file with user= and password= for --journal-url (default: SPINE_DB_USER / SPINE_DB_PASSWORD).")
-            Path dbCredentials;
-
-            @Spec
-            picocli.CommandLine.Model.CommandSpec spec;
-
-            @Override
-            public Integer call() throws Exception {
-                if ((journal == null) == (journalUrl == null)) {
-                    throw new ParameterException(spec.commandLine(), "give --journal FILE or --journal-url URL");
-                }
-                if (journalUrl != null) {
-                    DbCredentials credentials = DbCredentials.read(dbCredentials, "--journal-credentials");
-                    var shared = Journal.sharedFeedKey(journalUrl, credentials.user(), credentials.password());
-                    if (shared == null) {
-                        System.err.println("feed key show: no feed key in " + Redact.jdbcUrl(journalUrl)
-                                + " yet; the first feed server started with --journal-url makes it");
-                        return 2;
-                    }
-                    print(shared);
-                    return 0;
-                }
-                Path file = Journal.keyFile(journal);
-                if (!Files.exists(file)) {
-                    System.err.println("feed key show: no feed key at " + file + " yet; the feed makes it when it first starts with --journal " + journal);
-                    return 2;
-                }
-                SecretFiles.requireOwnerOnly(file, "feed key");
-                print(SigningKeys.load(file).wire());
-                return 0;
-            }
-
-            private static void print(org.marketspine.console.protocol.Message.FeedKey key) {
-                System.out.println("algorithm    " + key.alg());
-                System.out.println("public key   " + key.publicKey());
-                System.out.println("fingerprint  " + key.fingerprint());
-                System.out.println("Read the fingerprint to each auditor; they run: spine-console bundle trust add " + key.fingerprint()
-                        + " --name \"<this feed>\"");
-            }
-        }
-    }
-
-    @Command(name = "token", description = "Manage the tokens file. A running feed server applies changes within seconds.",
-            subcommands = {Token.Add.class, Token.ListTokens.class, Token.Revoke.class})
-    static final class Token {
-        @Command(name = "list", mixinStandardHelpOptions = true,
-                description = "List users, roles, when each token was made and expires, and a hash prefix — never a token.")
-        static final class ListTokens implements Callable<Integer> {
-            @Option(names = "--tokens", required = true, description = "Tokens file.")
-            Path tokens;
-
-            @Override
-            public Integer call() throws Exception {
-                Instant now = Instant.now();
-                System.out.printf("%-20s %-9s %-21s %-28s %s%n", "USER", "ROLE", "CREATED", "EXPIRES", "SHA-256");
-                for (TokenStore.Entry e : TokenStore.load(tokens).entries()) {
-                    System.out.printf("%-20s %-9s %-21s %-28s %s…%n", e.user(), e.role().wire(),
-                            e.created() == null ? "—" : e.created().toString(),
-                            e.expires() == null ? "never" : e.expires() + (e.expiredAt(now) ? " (expired)" : ""),
-                            e.tokenHash().substring(0, 12));
-                }
-                return 0;
-            }
-        }
-
-        @Command(name = "revoke", mixinStandardHelpOptions = true,
-                description = "Remove every token of a user; a running server ends their sessions within 5 s.")
-        static final class Revoke implements Callable<Integer> {
-            @Option(names = "--tokens", required = true, description = "Tokens file.")
-            Path tokens;
-
-            @Option(names = "--user", required = true)
-            String user;
-
-            @Override
-            public Integer call() throws Exception {
-                int n = TokenStore.revoke(tokens, user);
-                if (n == 0) {
-                    System.err.println("no token of " + user + " in " + tokens + "; nothing changed");
-                    return 1;
-                }
-                System.err.println("revoked " + n + " token(s) of " + user + " in " + tokens);
-                return 0;
-            }
-        }
-
-        @Command(name = "add", mixinStandardHelpOptions = true,
-                description = "Create a token for a user, append its SHA-256 to the file, print the token once.")
-        static final class Add implements Callable<Integer> {
-            @Option(names = "--tokens", required = true, description = "Tokens file (created owner-only if missing).")
-            Path tokens;
-
-            @Option(names = "--user", required = true)
-            String user;
-
-            @Option(names = "--role", required = true, description = "operator, analyst or auditor")
-            String role;
-
-            @Option(names = "--expires", paramLabel = "DURATION", description = "Refuse the token after this long: e.g. 90d, 12h (default: never).")
-            String expires;
-
-            @Spec
-            picocli.CommandLine.Model.CommandSpec spec;
-
-            @Override
-            public Integer call() throws Exception {
-                Role r;
-                try {
-                    r = Role.valueOf(role.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new ParameterException(spec.commandLine(), "--role must be operator, analyst or auditor, not '" + role + "'");
-                }
-                Instant now = Instant.now();
-                Instant until = expires == null ? null : now.plus(lifetime(expires));
-                String token = TokenStore.addToken(tokens, user, r, now, until);
-                System.out.println(token);
-                System.err.println("token for " + user + " (" + r.wire() + ") added to " + tokens
-                        + (until == null ? "" : ", valid until " + until.truncatedTo(ChronoUnit.SECONDS))
-                        + "; it is shown only this once");
-                return 0;
-            }
-
-            private Duration lifetime(String text) {
-                Matcher m = Pattern.compile("(\\d+)([dh])").matcher(text.trim());
-                if (!m.matches() || Long.parseLong(m.group(1)) <= 0) {
-                    throw new ParameterException(spec.commandLine(), "--expires takes a number of days or hours, e.g. 90d or 12h, not '" + text + "'");
-                }
-                long n = Long.parseLong(m.group(1));
-                return m.group(2).equals("d") ? Duration.ofDays(n) : Duration.ofHours(n);
-            }
-        }
     }
 }
