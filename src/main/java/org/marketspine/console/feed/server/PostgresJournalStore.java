@@ -180,14 +180,7 @@ final class PostgresJournalStore implements JournalStore {
 
     @Override
     public String chainAt(long seq) {
-        return read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT chain FROM spine_feed_events WHERE seq = ?")) {
-                ps.setLong(1, seq);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? rs.getString(1) : null;
-                }
-            }
-        });
+        return read(c -> Sql.oneString(c, "SELECT chain FROM spine_feed_events WHERE seq = ?", seq));
     }
 
     @Override

@@ -51,12 +51,7 @@ final class PostgresJournalTables {
     }
 
     static String readMeta(Connection c, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM spine_feed_meta WHERE key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return Sql.oneString(c, "SELECT value FROM spine_feed_meta WHERE key = ?", key);
     }
 
     static void writeMeta(Connection c, String key, String value) throws SQLException {

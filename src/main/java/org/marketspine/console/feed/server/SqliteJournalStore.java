@@ -90,11 +90,8 @@ final class SqliteJournalStore implements JournalStore {
     @Override
     public String chainAt(long seq) {
         readLock.lock();
-        try (PreparedStatement ps = reader.prepareStatement("SELECT chain FROM events WHERE seq = ?")) {
-            ps.setLong(1, seq);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+        try {
+            return Sql.oneString(reader, "SELECT chain FROM events WHERE seq = ?", seq);
         } catch (SQLException e) {
             throw failed("read", e);
         } finally {
@@ -170,11 +167,8 @@ final class SqliteJournalStore implements JournalStore {
 
     @Override
     public synchronized String meta(String key) {
-        try (PreparedStatement ps = writer.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
+        try {
+            return Sql.oneString(writer, "SELECT value FROM meta WHERE key = ?", key);
         } catch (SQLException e) {
             throw failed("read", e);
         }
