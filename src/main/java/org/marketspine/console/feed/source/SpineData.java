@@ -71,27 +71,19 @@ final class SpineData {
     // ---- captures ----
 
     void captures() {
-        for (Map<String, Object> f : pass.rows("core_source_fetches")) {
-            try {
-                EventData.SourceFile file = new EventData.SourceFile(SpineRows.text(f, "source_locator"),
-                        SpineRows.number(f, "byte_count", 0), SpineRows.text(f, "content_hash"));
-                if (SpineRows.optional(f, "execution_id") != null) memory.sourceFiles.put(SpineRows.optional(f, "execution_id"), file);
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_source_fetches", f, e);
-            }
-        }
-        for (Map<String, Object> r : pass.rows("core_manifest")) {
-            try {
-                SpineRows.Partition p = SpineRows.partition(r, "partition_key");
-                String domain = SpineRows.text(r, "domain");
-                String k = domain + "|" + p.tier() + "|" + p.week();
-                memory.manifest.computeIfAbsent(k, x -> new HashMap<>()).put(SpineRows.text(r, "stage"), compact(r));
-                memory.span(domain, p.tier(), p.week());
-                touched.add(k);
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_manifest", r, e);
-            }
-        }
+        pass.eachRow("core_source_fetches", f -> {
+            EventData.SourceFile file = new EventData.SourceFile(SpineRows.text(f, "source_locator"),
+                    SpineRows.number(f, "byte_count", 0), SpineRows.text(f, "content_hash"));
+            if (SpineRows.optional(f, "execution_id") != null) memory.sourceFiles.put(SpineRows.optional(f, "execution_id"), file);
+        });
+        pass.eachRow("core_manifest", r -> {
+            SpineRows.Partition p = SpineRows.partition(r, "partition_key");
+            String domain = SpineRows.text(r, "domain");
+            String k = domain + "|" + p.tier() + "|" + p.week();
+            memory.manifest.computeIfAbsent(k, x -> new HashMap<>()).put(SpineRows.text(r, "stage"), compact(r));
+            memory.span(domain, p.tier(), p.week());
+            touched.add(k);
+        });
         // Per partition touched, the stages in rank order: each capture's input is the stage before it.
         for (String k : touched) {
             List<Map<String, Object>> chain = new ArrayList<>(memory.manifest.get(k).values());
@@ -170,34 +162,30 @@ final class SpineData {
     }
 
     void anomalies() {
-        for (Map<String, Object> r : pass.rows("core_anomalies")) {
-            try {
-                String id = "spine-an-" + SpineRows.text(r, "id");
-                Anomaly had = pass.state.anomalies().get(id);
-                JsonNode details = SpineRows.json(r, "details_json");
-                if (had == null) {
-                    String domain = SpineRows.text(r, "domain");
-                    Instant detected = SpineRows.time(r, "detected_at");
-                    SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
-                    String tier = p != null && p.tier() != null ? p.tier() : orDetail(Map.of(), details, "tier");
-                    LocalDate week = p != null ? p.week() : details.path("week_ending").isTextual()
-                            ? LocalDate.parse(details.path("week_ending").asText()) : weekOf(detected);
-                    String stage = SpineRows.optional(r, "stage");
-                    String category = SpineRows.optional(r, "category");
-                    pass.add(detected, new EventData.AnomalyDetected(id, severity(SpineRows.text(r, "severity")),
-                            category == null ? "quality" : category.toLowerCase(Locale.ROOT),
-                            stage == null ? domain + ".normalized" : datasetOf(domain, stage), tier == null ? ALL_TIERS : tier, week,
-                            orDetail(r, details, "capture_id"), SpineRows.text(r, "message"), List.of()));
-                }
-                Instant resolved = SpineRows.optionalTime(r, "resolved_at");
-                if (resolved != null && (had == null || had.isOpen())) {
-                    String note = orDetail(r, details, "resolution_note");
-                    pass.add(resolved, new EventData.AnomalyResolved(id, "spine-core", note == null ? "" : note));
-                }
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_anomalies", r, e);
+        pass.eachRow("core_anomalies", r -> {
+            String id = "spine-an-" + SpineRows.text(r, "id");
+            Anomaly had = pass.state.anomalies().get(id);
+            JsonNode details = SpineRows.json(r, "details_json");
+            if (had == null) {
+                String domain = SpineRows.text(r, "domain");
+                Instant detected = SpineRows.time(r, "detected_at");
+                SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
+                String tier = p != null && p.tier() != null ? p.tier() : orDetail(Map.of(), details, "tier");
+                LocalDate week = p != null ? p.week() : details.path("week_ending").isTextual()
+                        ? LocalDate.parse(details.path("week_ending").asText()) : weekOf(detected);
+                String stage = SpineRows.optional(r, "stage");
+                String category = SpineRows.optional(r, "category");
+                pass.add(detected, new EventData.AnomalyDetected(id, severity(SpineRows.text(r, "severity")),
+                        category == null ? "quality" : category.toLowerCase(Locale.ROOT),
+                        stage == null ? domain + ".normalized" : datasetOf(domain, stage), tier == null ? ALL_TIERS : tier, week,
+                        orDetail(r, details, "capture_id"), SpineRows.text(r, "message"), List.of()));
             }
-        }
+            Instant resolved = SpineRows.optionalTime(r, "resolved_at");
+            if (resolved != null && (had == null || had.isOpen())) {
+                String note = orDetail(r, details, "resolution_note");
+                pass.add(resolved, new EventData.AnomalyResolved(id, "spine-core", note == null ? "" : note));
+            }
+        });
     }
 
     // ---- readiness ----
@@ -215,18 +203,14 @@ final class SpineData {
     void readiness() {
         // Remember the changed rows by partition week; tier-less rows apply to every tier that week.
         Set<String> weeks = new TreeSet<>();
-        for (Map<String, Object> r : pass.rows("core_data_readiness")) {
-            try {
-                String domain = SpineRows.text(r, "domain");
-                SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
-                if (p == null) throw new BadRow("partition_key is empty");
-                String week = domain + "|" + p.week();
-                memory.readiness.computeIfAbsent(week, k -> new HashMap<>()).put(r.get("partition_key") + "\u0001" + r.get("ready_for"), r);
-                weeks.add(week);
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_data_readiness", r, e);
-            }
-        }
+        pass.eachRow("core_data_readiness", r -> {
+            String domain = SpineRows.text(r, "domain");
+            SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
+            if (p == null) throw new BadRow("partition_key is empty");
+            String week = domain + "|" + p.week();
+            memory.readiness.computeIfAbsent(week, k -> new HashMap<>()).put(r.get("partition_key") + "\u0001" + r.get("ready_for"), r);
+            weeks.add(week);
+        });
         for (String k : touched) {
             String[] dtw = k.split("\\|", 3);
             weeks.add(dtw[0] + "|" + dtw[2]);

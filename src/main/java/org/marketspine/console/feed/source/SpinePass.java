@@ -66,6 +66,23 @@ final class SpinePass {
         facts.add(new EventSink.Timed(at, data));
     }
 
+    /** Reads a table's new rows one at a time; a row it cannot read is skipped with why, and the rest are still read. */
+    void eachRow(String table, RowReader read) {
+        for (Map<String, Object> row : rows(table)) {
+            try {
+                read.accept(row);
+            } catch (SpineRows.BadRow | RuntimeException e) {
+                skip(table, row, e);
+            }
+        }
+    }
+
+    /** One row's translation; {@link SpineRows.BadRow} says the row cannot be used. */
+    @FunctionalInterface
+    interface RowReader {
+        void accept(Map<String, Object> row) throws SpineRows.BadRow;
+    }
+
     /** A row that cannot be used: logged once with why, and the pass goes on. */
     void skip(String table, Map<String, Object> row, Exception why) {
         skipped.skip(table, row, why);

@@ -87,170 +87,150 @@ final class SpineRuns {
     // ---- core_execution_events ----
 
     private void lifecycle() {
-        for (Map<String, Object> r : pass.rows("core_execution_events")) {
-            try {
-                String exec = SpineRows.text(r, "execution_id");
-                String type = SpineRows.text(r, "event_type").toLowerCase(Locale.ROOT);
-                Instant at = SpineRows.time(r, "timestamp");
-                JsonNode data = SpineRows.json(r, "data");
-                SpineMemory.Lifecycle had = memory.lifecycle.getOrDefault(exec, new SpineMemory.Lifecycle(null, null, null, null));
-                // The first of each kind: a run is created, started and ended once.
-                SpineMemory.Lifecycle now = switch (type) {
-                    case "created", "submitted", "queued" -> new SpineMemory.Lifecycle(had.created() != null ? had.created() : at, had.started(),
-                            had.ended(), had.requestedBy() != null ? had.requestedBy()
-                            : data.path("requested_by").isTextual() ? data.path("requested_by").asText() : null);
-                    case "started" -> new SpineMemory.Lifecycle(had.created(), had.started() != null ? had.started() : at, had.ended(), had.requestedBy());
-                    case "completed", "failed", "cancelled", "timed_out", "dead_lettered" ->
-                            new SpineMemory.Lifecycle(had.created(), had.started(), had.ended() != null ? had.ended() : at, had.requestedBy());
-                    default -> had;
-                };
-                memory.lifecycle.put(exec, now);
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_execution_events", r, e);
-            }
-        }
+        pass.eachRow("core_execution_events", r -> {
+            String exec = SpineRows.text(r, "execution_id");
+            String type = SpineRows.text(r, "event_type").toLowerCase(Locale.ROOT);
+            Instant at = SpineRows.time(r, "timestamp");
+            JsonNode data = SpineRows.json(r, "data");
+            SpineMemory.Lifecycle had = memory.lifecycle.getOrDefault(exec, new SpineMemory.Lifecycle(null, null, null, null));
+            // The first of each kind: a run is created, started and ended once.
+            SpineMemory.Lifecycle now = switch (type) {
+                case "created", "submitted", "queued" -> new SpineMemory.Lifecycle(had.created() != null ? had.created() : at, had.started(),
+                        had.ended(), had.requestedBy() != null ? had.requestedBy()
+                        : data.path("requested_by").isTextual() ? data.path("requested_by").asText() : null);
+                case "started" -> new SpineMemory.Lifecycle(had.created(), had.started() != null ? had.started() : at, had.ended(), had.requestedBy());
+                case "completed", "failed", "cancelled", "timed_out", "dead_lettered" ->
+                        new SpineMemory.Lifecycle(had.created(), had.started(), had.ended() != null ? had.ended() : at, had.requestedBy());
+                default -> had;
+            };
+            memory.lifecycle.put(exec, now);
+        });
     }
 
     // ---- core_executions ----
 
     private void executions() {
-        for (Map<String, Object> r : pass.rows("core_executions")) {
-            try {
-                String id = SpineRows.text(r, "id");
-                Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
-                // The scheduler puts its trigger inside params while the column says 'api': the params win.
-                Object inner = params.remove("trigger_source");
-                String source = inner != null ? inner.toString() : SpineRows.optional(r, "trigger_source");
-                String pipeline = SpineRows.workName(SpineRows.text(r, "pipeline"));
-                String status = SpineRows.text(r, "status");
-                pass.ran(pipeline, params.get("tier"), params.get("week_ending"));
-                SpineMemory.Lifecycle life = memory.lifecycle.getOrDefault(id, new SpineMemory.Lifecycle(null, null, null, null));
-                String who = life.requestedBy() != null ? life.requestedBy() : "spine-core:" + (source == null ? "unknown" : source);
-                Instant created = SpineRows.optionalTime(r, "created_at");
-                if (created == null) created = life.created();
-                if (created == null) throw new BadRow("created_at is empty");
-                Instant started = SpineRows.optionalTime(r, "started_at");
-                if (started == null) started = life.started();
-                Instant ended = SpineRows.optionalTime(r, "completed_at");
-                if (ended == null) ended = life.ended();
-                boolean dead = status.equalsIgnoreCase("dead_lettered") || memory.deadLettered.contains(id);
-                step(id, pipeline, params, trigger(source, SpineRows.optional(r, "lane")), who, SpineRows.optional(r, "parent_execution_id"),
-                        status, created, started, ended, SpineRows.optional(r, "error"), null,
-                        memory.runClass.getOrDefault(pipeline, Classification.UNKNOWN), dead);
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_executions", r, e);
-            }
-        }
+        pass.eachRow("core_executions", r -> {
+            String id = SpineRows.text(r, "id");
+            Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
+            // The scheduler puts its trigger inside params while the column says 'api': the params win.
+            Object inner = params.remove("trigger_source");
+            String source = inner != null ? inner.toString() : SpineRows.optional(r, "trigger_source");
+            String pipeline = SpineRows.workName(SpineRows.text(r, "pipeline"));
+            String status = SpineRows.text(r, "status");
+            pass.ran(pipeline, params.get("tier"), params.get("week_ending"));
+            SpineMemory.Lifecycle life = memory.lifecycle.getOrDefault(id, new SpineMemory.Lifecycle(null, null, null, null));
+            String who = life.requestedBy() != null ? life.requestedBy() : "spine-core:" + (source == null ? "unknown" : source);
+            Instant created = SpineRows.optionalTime(r, "created_at");
+            if (created == null) created = life.created();
+            if (created == null) throw new BadRow("created_at is empty");
+            Instant started = SpineRows.optionalTime(r, "started_at");
+            if (started == null) started = life.started();
+            Instant ended = SpineRows.optionalTime(r, "completed_at");
+            if (ended == null) ended = life.ended();
+            boolean dead = status.equalsIgnoreCase("dead_lettered") || memory.deadLettered.contains(id);
+            step(id, pipeline, params, trigger(source, SpineRows.optional(r, "lane")), who, SpineRows.optional(r, "parent_execution_id"),
+                    status, created, started, ended, SpineRows.optional(r, "error"), null,
+                    memory.runClass.getOrDefault(pipeline, Classification.UNKNOWN), dead);
+        });
     }
 
     // ---- core_dead_letters whose execution the database does not hold (basic tier keeps runs in memory) ----
 
     private void deadLetters() {
-        for (Map<String, Object> r : pass.rows("core_dead_letters")) {
-            try {
-                String exec = SpineRows.text(r, "execution_id");
-                Execution known = pass.state.execution(exec);
-                if (known != null && SpineRows.optional(r, "resolved_at") == null && known.error() != null && !known.error().retriesStopped()) {
-                    // Dead-lettered after its failure was journaled: the same failure, now marked as one spine-core will not retry.
-                    pass.add(SpineRows.time(r, "created_at"), new EventData.ExecutionFailed(exec, known.durationMs(),
-                            new EventData.ErrorDetail(known.error().type(), known.error().message(), known.error().classification(), true)));
-                    continue;
-                }
-                if (known != null || memory.executionRows.contains(exec)) continue;
-                String pipeline = SpineRows.workName(SpineRows.text(r, "pipeline"));
-                Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
-                params.remove("trigger_source");
-                Instant at = SpineRows.time(r, "created_at");
-                step(DEAD_LETTER + SpineRows.text(r, "id"), pipeline, params, Trigger.SCHEDULED, "spine-core:dead-letter queue", null,
-                        "dead_lettered", at, at, at, SpineRows.text(r, "error"), null, Classification.UNKNOWN, true);
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_dead_letters", r, e);
+        pass.eachRow("core_dead_letters", r -> {
+            String exec = SpineRows.text(r, "execution_id");
+            Execution known = pass.state.execution(exec);
+            if (known != null && SpineRows.optional(r, "resolved_at") == null && known.error() != null && !known.error().retriesStopped()) {
+                // Dead-lettered after its failure was journaled: the same failure, now marked as one spine-core will not retry.
+                pass.add(SpineRows.time(r, "created_at"), new EventData.ExecutionFailed(exec, known.durationMs(),
+                        new EventData.ErrorDetail(known.error().type(), known.error().message(), known.error().classification(), true)));
+                return;
             }
-        }
+            if (known != null || memory.executionRows.contains(exec)) return;
+            String pipeline = SpineRows.workName(SpineRows.text(r, "pipeline"));
+            Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
+            params.remove("trigger_source");
+            Instant at = SpineRows.time(r, "created_at");
+            step(DEAD_LETTER + SpineRows.text(r, "id"), pipeline, params, Trigger.SCHEDULED, "spine-core:dead-letter queue", null,
+                    "dead_lettered", at, at, at, SpineRows.text(r, "error"), null, Classification.UNKNOWN, true);
+        });
     }
 
     // ---- core_workflow_runs ----
 
     private void workflowRuns() {
-        for (Map<String, Object> r : pass.rows("core_workflow_runs")) {
-            try {
-                Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
-                params.remove("trigger_source");
-                String pipeline = SpineRows.workName(SpineRows.text(r, "workflow_name"));
-                SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
-                if (p != null) {
-                    params.put("week_ending", p.week().toString());
-                    if (p.tier() != null) params.put("tier", p.tier());
-                    pass.ran(pipeline, p.tier(), p.week());
-                }
-                String who = SpineRows.optional(r, "triggered_by") != null ? SpineRows.optional(r, "triggered_by")
-                        : SpineRows.optional(r, "created_by") != null ? SpineRows.optional(r, "created_by") : "spine-core";
-                Classification cls = SpineRows.optional(r, "error") == null ? Classification.UNKNOWN
-                        : r.get("error_retryable") == null ? Classification.UNKNOWN
-                        : SpineRows.flag(r, "error_retryable") ? Classification.TRANSIENT : Classification.SYSTEMIC;
-                if (cls != Classification.UNKNOWN) memory.runClass.put(pipeline, cls);
-                Instant created = SpineRows.optionalTime(r, "created_at");
-                Instant started = SpineRows.optionalTime(r, "started_at");
-                Instant queued = created != null ? created : started != null ? started : pass.now;
-                step(WORKFLOW_RUN + SpineRows.text(r, "run_id"), pipeline, params, trigger(who, null), who, null, SpineRows.text(r, "status"),
-                        queued, started, SpineRows.optionalTime(r, "completed_at"), SpineRows.optional(r, "error"),
-                        SpineRows.optional(r, "error_category"), cls, false);
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_workflow_runs", r, e);
+        pass.eachRow("core_workflow_runs", r -> {
+            Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params"));
+            params.remove("trigger_source");
+            String pipeline = SpineRows.workName(SpineRows.text(r, "workflow_name"));
+            SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
+            if (p != null) {
+                params.put("week_ending", p.week().toString());
+                if (p.tier() != null) params.put("tier", p.tier());
+                pass.ran(pipeline, p.tier(), p.week());
             }
-        }
+            String who = SpineRows.optional(r, "triggered_by") != null ? SpineRows.optional(r, "triggered_by")
+                    : SpineRows.optional(r, "created_by") != null ? SpineRows.optional(r, "created_by") : "spine-core";
+            Classification cls = SpineRows.optional(r, "error") == null ? Classification.UNKNOWN
+                    : r.get("error_retryable") == null ? Classification.UNKNOWN
+                    : SpineRows.flag(r, "error_retryable") ? Classification.TRANSIENT : Classification.SYSTEMIC;
+            if (cls != Classification.UNKNOWN) memory.runClass.put(pipeline, cls);
+            Instant created = SpineRows.optionalTime(r, "created_at");
+            Instant started = SpineRows.optionalTime(r, "started_at");
+            Instant queued = created != null ? created : started != null ? started : pass.now;
+            step(WORKFLOW_RUN + SpineRows.text(r, "run_id"), pipeline, params, trigger(who, null), who, null, SpineRows.text(r, "status"),
+                    queued, started, SpineRows.optionalTime(r, "completed_at"), SpineRows.optional(r, "error"),
+                    SpineRows.optional(r, "error_category"), cls, false);
+        });
     }
 
     // ---- core_work_items: spine-core's schedule of work; open ones are queued runs ----
 
     private void workItems() {
-        for (Map<String, Object> r : pass.rows("core_work_items")) {
-            try {
-                String state = SpineRows.text(r, "state").toUpperCase(Locale.ROOT);
-                boolean open = state.equals("PENDING") || state.equals("RUNNING") || state.equals("RETRY_WAIT");
-                // A work item lives again when it goes back to PENDING (a retry moves it in place): each life is its own run,
-                // wi-<id>, wi-<id>.2, …, the later ones retries of the one before.
-                String base = WORK_ITEM + SpineRows.text(r, "id");
-                String id = base;
-                for (int k = 2; pass.state.execution(base + "." + k) != null; k++) id = base + "." + k;
-                String retryOf = null;
-                Execution life = pass.state.execution(id);
-                if (open && life != null && !life.status().isActive()) {
-                    retryOf = id;
-                    int next = id.equals(base) ? 2 : Integer.parseInt(id.substring(base.length() + 1)) + 1;
-                    id = base + "." + next;
-                }
-                // Closed items the journal never saw open are schedule records of runs core_executions already holds.
-                if (!open && life == null) continue;
-                String domain = SpineRows.text(r, "domain");
-                String name = SpineRows.workName(SpineRows.text(r, "pipeline"));
-                String pipeline = name.contains(".") ? name : domain + "." + name;
-                SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
-                Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params_json"));
-                if (p != null) {
-                    params.put("week_ending", p.week().toString());
-                    if (p.tier() != null) params.put("tier", p.tier());
-                }
-                Instant created = SpineRows.optionalTime(r, "created_at");
-                if (created == null) created = SpineRows.time(r, "desired_at");
-                Instant updated = SpineRows.optionalTime(r, "updated_at");
-                String status = switch (state) {
-                    case "COMPLETE" -> "completed";
-                    case "CANCELLED" -> "cancelled";
-                    case "FAILED" -> "dead_lettered"; // attempts exhausted: spine-core will not try it again by itself
-                    default -> state.toLowerCase(Locale.ROOT);
-                };
-                Instant ended = SpineRows.optionalTime(r, "completed_at");
-                if (ended == null) ended = SpineRows.optionalTime(r, "last_error_at");
-                if (ended == null) ended = updated;
-                step(id, pipeline, params, retryOf == null ? Trigger.SCHEDULED : Trigger.RETRY, "spine-core:work queue", retryOf, status,
-                        retryOf == null ? created : updated != null ? updated : pass.now,
-                        SpineRows.optionalTime(r, "locked_at"), ended, SpineRows.optional(r, "last_error"), null, Classification.UNKNOWN,
-                        status.equals("dead_lettered"));
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_work_items", r, e);
+        pass.eachRow("core_work_items", r -> {
+            String state = SpineRows.text(r, "state").toUpperCase(Locale.ROOT);
+            boolean open = state.equals("PENDING") || state.equals("RUNNING") || state.equals("RETRY_WAIT");
+            // A work item lives again when it goes back to PENDING (a retry moves it in place): each life is its own run,
+            // wi-<id>, wi-<id>.2, …, the later ones retries of the one before.
+            String base = WORK_ITEM + SpineRows.text(r, "id");
+            String id = base;
+            for (int k = 2; pass.state.execution(base + "." + k) != null; k++) id = base + "." + k;
+            String retryOf = null;
+            Execution life = pass.state.execution(id);
+            if (open && life != null && !life.status().isActive()) {
+                retryOf = id;
+                int next = id.equals(base) ? 2 : Integer.parseInt(id.substring(base.length() + 1)) + 1;
+                id = base + "." + next;
             }
-        }
+            // Closed items the journal never saw open are schedule records of runs core_executions already holds.
+            if (!open && life == null) return;
+            String domain = SpineRows.text(r, "domain");
+            String name = SpineRows.workName(SpineRows.text(r, "pipeline"));
+            String pipeline = name.contains(".") ? name : domain + "." + name;
+            SpineRows.Partition p = SpineRows.partitionOrNull(r, "partition_key");
+            Map<String, Object> params = new LinkedHashMap<>(SpineRows.params(r, "params_json"));
+            if (p != null) {
+                params.put("week_ending", p.week().toString());
+                if (p.tier() != null) params.put("tier", p.tier());
+            }
+            Instant created = SpineRows.optionalTime(r, "created_at");
+            if (created == null) created = SpineRows.time(r, "desired_at");
+            Instant updated = SpineRows.optionalTime(r, "updated_at");
+            String status = switch (state) {
+                case "COMPLETE" -> "completed";
+                case "CANCELLED" -> "cancelled";
+                case "FAILED" -> "dead_lettered"; // attempts exhausted: spine-core will not try it again by itself
+                default -> state.toLowerCase(Locale.ROOT);
+            };
+            Instant ended = SpineRows.optionalTime(r, "completed_at");
+            if (ended == null) ended = SpineRows.optionalTime(r, "last_error_at");
+            if (ended == null) ended = updated;
+            step(id, pipeline, params, retryOf == null ? Trigger.SCHEDULED : Trigger.RETRY, "spine-core:work queue", retryOf, status,
+                    retryOf == null ? created : updated != null ? updated : pass.now,
+                    SpineRows.optionalTime(r, "locked_at"), ended, SpineRows.optional(r, "last_error"), null, Classification.UNKNOWN,
+                    status.equals("dead_lettered"));
+        });
     }
 
     /** The facts that take the journal's view of a run to the database's, each step once. */

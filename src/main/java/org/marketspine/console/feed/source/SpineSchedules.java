@@ -39,36 +39,28 @@ final class SpineSchedules {
         Map<String, List<String>> inputs = new HashMap<>();
         Map<String, List<String>> outputs = new HashMap<>();
         Map<String, String> domains = new TreeMap<>();
-        for (Map<String, Object> r : pass.rows("core_calc_dependencies")) {
-            try {
-                String p = SpineRows.workName(SpineRows.text(r, "calc_pipeline"));
-                String domain = SpineRows.text(r, "calc_domain");
-                domains.put(p, domain);
-                String table = SpineRows.optional(r, "depends_on_table");
-                List<String> in = inputs.computeIfAbsent(p, k -> new ArrayList<>());
-                String input = SpineRows.text(r, "depends_on_domain") + (table == null ? "" : "." + table);
-                if (!in.contains(input)) in.add(input);
-                List<String> o = outputs.computeIfAbsent(p, k -> new ArrayList<>());
-                // A NULL calc_table: the calculation's output is not named, only its inputs are known.
-                String out = SpineRows.optional(r, "calc_table") == null ? null : domain + "." + SpineRows.optional(r, "calc_table");
-                if (out != null && !o.contains(out)) o.add(out);
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_calc_dependencies", r, e);
-            }
-        }
+        pass.eachRow("core_calc_dependencies", r -> {
+            String p = SpineRows.workName(SpineRows.text(r, "calc_pipeline"));
+            String domain = SpineRows.text(r, "calc_domain");
+            domains.put(p, domain);
+            String table = SpineRows.optional(r, "depends_on_table");
+            List<String> in = inputs.computeIfAbsent(p, k -> new ArrayList<>());
+            String input = SpineRows.text(r, "depends_on_domain") + (table == null ? "" : "." + table);
+            if (!in.contains(input)) in.add(input);
+            List<String> o = outputs.computeIfAbsent(p, k -> new ArrayList<>());
+            // A NULL calc_table: the calculation's output is not named, only its inputs are known.
+            String out = SpineRows.optional(r, "calc_table") == null ? null : domain + "." + SpineRows.optional(r, "calc_table");
+            if (out != null && !o.contains(out)) o.add(out);
+        });
         Map<String, EventData.Schedule> schedules = new HashMap<>();
-        for (Map<String, Object> r : pass.rows("core_expected_schedules")) {
-            try {
-                String p = SpineRows.workName(SpineRows.text(r, "pipeline"));
-                domains.putIfAbsent(p, SpineRows.text(r, "domain"));
-                if (SpineRows.flag(r, "is_active") || r.get("is_active") == null) {
-                    String cron = SpineRows.optional(r, "cron_expression");
-                    if (cron != null) schedules.put(p, new EventData.Schedule(cron, "UTC", (int) SpineRows.number(r, "expected_delay_hours", 24)));
-                }
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_expected_schedules", r, e);
+        pass.eachRow("core_expected_schedules", r -> {
+            String p = SpineRows.workName(SpineRows.text(r, "pipeline"));
+            domains.putIfAbsent(p, SpineRows.text(r, "domain"));
+            if (SpineRows.flag(r, "is_active") || r.get("is_active") == null) {
+                String cron = SpineRows.optional(r, "cron_expression");
+                if (cron != null) schedules.put(p, new EventData.Schedule(cron, "UTC", (int) SpineRows.number(r, "expected_delay_hours", 24)));
             }
-        }
+        });
         for (Map.Entry<String, String> e : domains.entrySet()) {
             String p = e.getKey();
             EventData.PipelineDeclared d = new EventData.PipelineDeclared(p, e.getValue(), stageOfPipeline(p), inputs.getOrDefault(p, List.of()),
@@ -107,29 +99,21 @@ final class SpineSchedules {
             if (id != null) byId.put(id, s);
         }
         Set<String> recordedRuns = pass.memory.scheduleRuns;
-        for (Map<String, Object> run : pass.rows("core_schedule_runs")) {
-            try {
-                Map<String, Object> s = byId.get(SpineRows.text(run, "schedule_id"));
-                if (s == null) throw new BadRow("schedule_id " + run.get("schedule_id") + " is not in core_schedules");
-                Instant at = SpineRows.time(run, "scheduled_at");
-                recordedRuns.add(s.get("id") + "|" + at);
-                if (!"MISSED".equalsIgnoreCase(SpineRows.text(run, "status"))) continue;
-                missedRun(s, at);
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_schedule_runs", run, e);
+        pass.eachRow("core_schedule_runs", run -> {
+            Map<String, Object> s = byId.get(SpineRows.text(run, "schedule_id"));
+            if (s == null) throw new BadRow("schedule_id " + run.get("schedule_id") + " is not in core_schedules");
+            Instant at = SpineRows.time(run, "scheduled_at");
+            recordedRuns.add(s.get("id") + "|" + at);
+            if (!"MISSED".equalsIgnoreCase(SpineRows.text(run, "status"))) return;
+            missedRun(s, at);
+        });
+        pass.eachRow("core_schedules", s -> {
+            Instant last = SpineRows.optionalTime(s, "last_run_at");
+            if (last != null && "MISSED".equalsIgnoreCase(SpineRows.optional(s, "last_run_status"))
+                    && !recordedRuns.contains(s.get("id") + "|" + last)) {
+                missedRun(s, last);
             }
-        }
-        for (Map<String, Object> s : pass.rows("core_schedules")) {
-            try {
-                Instant last = SpineRows.optionalTime(s, "last_run_at");
-                if (last != null && "MISSED".equalsIgnoreCase(SpineRows.optional(s, "last_run_status"))
-                        && !recordedRuns.contains(s.get("id") + "|" + last)) {
-                    missedRun(s, last);
-                }
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_schedules", s, e);
-            }
-        }
+        });
         return targets;
     }
 
@@ -154,39 +138,35 @@ final class SpineSchedules {
      * pipeline is missed — once.
      */
     private void guessed(Set<String> byScheduler) {
-        for (Map<String, Object> sched : pass.rows("core_expected_schedules")) {
-            try {
-                if (sched.get("is_active") != null && !SpineRows.flag(sched, "is_active")) continue;
-                String pipeline = SpineRows.workName(SpineRows.text(sched, "pipeline"));
-                if (byScheduler.stream().anyMatch(t -> SpineRows.sameWork(t, pipeline))) continue;
-                String type = SpineRows.optional(sched, "schedule_type");
-                if (type != null && !type.equalsIgnoreCase("weekly")) continue; // judged by its own cadence: only weekly partitions are guessed
-                String cronText = SpineRows.optional(sched, "cron_expression");
-                if (cronText == null) continue;
-                String domain = SpineRows.text(sched, "domain");
-                WeeklyCron cron = WeeklyCron.parse(cronText);
-                long delayHours = SpineRows.number(sched, "expected_delay_hours", 24);
-                for (Map.Entry<String, LocalDate[]> e : pass.memory.spans.getOrDefault(domain, Map.of()).entrySet()) {
-                    // Weeks fall due in order and, once due, are decided for good: start after the last one decided
-                    // (unless the manifest now reaches further back than it did then).
-                    String lane = pipeline + "|" + e.getKey();
-                    LocalDate start = e.getValue()[0];
-                    LocalDate[] decided = pass.memory.decidedThrough.get(lane);
-                    LocalDate w = decided != null && !start.isBefore(decided[0]) ? decided[1].plusWeeks(1) : start;
-                    for (; !w.isAfter(e.getValue()[1].plusWeeks(1)); w = w.plusWeeks(1)) {
-                        Instant expected = cron.firstAfter(w);
-                        Instant due = expected.plus(Duration.ofHours(delayHours));
-                        if (due.isAfter(pass.now)) break;
-                        pass.memory.decidedThrough.put(lane, new LocalDate[] {start, w});
-                        String key = lane + "|" + w + "|" + expected;
-                        if (pass.hasRun(pipeline, e.getKey(), w) || known().contains(key)) continue;
-                        known().add(key);
-                        pass.add(due, new EventData.ScheduleMissed(pipeline, expected, new EventData.Partition(w, e.getKey())));
-                    }
+        pass.eachRow("core_expected_schedules", sched -> {
+            if (sched.get("is_active") != null && !SpineRows.flag(sched, "is_active")) return;
+            String pipeline = SpineRows.workName(SpineRows.text(sched, "pipeline"));
+            if (byScheduler.stream().anyMatch(t -> SpineRows.sameWork(t, pipeline))) return;
+            String type = SpineRows.optional(sched, "schedule_type");
+            if (type != null && !type.equalsIgnoreCase("weekly")) return; // judged by its own cadence: only weekly partitions are guessed
+            String cronText = SpineRows.optional(sched, "cron_expression");
+            if (cronText == null) return;
+            String domain = SpineRows.text(sched, "domain");
+            WeeklyCron cron = WeeklyCron.parse(cronText);
+            long delayHours = SpineRows.number(sched, "expected_delay_hours", 24);
+            for (Map.Entry<String, LocalDate[]> e : pass.memory.spans.getOrDefault(domain, Map.of()).entrySet()) {
+                // Weeks fall due in order and, once due, are decided for good: start after the last one decided
+                // (unless the manifest now reaches further back than it did then).
+                String lane = pipeline + "|" + e.getKey();
+                LocalDate start = e.getValue()[0];
+                LocalDate[] decided = pass.memory.decidedThrough.get(lane);
+                LocalDate w = decided != null && !start.isBefore(decided[0]) ? decided[1].plusWeeks(1) : start;
+                for (; !w.isAfter(e.getValue()[1].plusWeeks(1)); w = w.plusWeeks(1)) {
+                    Instant expected = cron.firstAfter(w);
+                    Instant due = expected.plus(Duration.ofHours(delayHours));
+                    if (due.isAfter(pass.now)) break;
+                    pass.memory.decidedThrough.put(lane, new LocalDate[] {start, w});
+                    String key = lane + "|" + w + "|" + expected;
+                    if (pass.hasRun(pipeline, e.getKey(), w) || known().contains(key)) continue;
+                    known().add(key);
+                    pass.add(due, new EventData.ScheduleMissed(pipeline, expected, new EventData.Partition(w, e.getKey())));
                 }
-            } catch (BadRow | RuntimeException e) {
-                pass.skip("core_expected_schedules", sched, e);
             }
-        }
+        });
     }
 }
