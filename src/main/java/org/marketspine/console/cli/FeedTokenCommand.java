@@ -23,8 +23,17 @@ import picocli.CommandLine.Spec;
 final class FeedTokenCommand {
     /** The file every token subcommand works on. */
     static final class TokensFile {
-        @Option(names = "--tokens", required = true, description = "Tokens file (`add` creates it owner-only if missing).")
+        @Option(names = "--tokens", required = true, paramLabel = "FILE", description = "Tokens file (`add` creates it owner-only if missing).")
         Path path;
+    }
+
+    /** The file and the user that revoke and add work on. */
+    static final class UserTokens {
+        @Mixin
+        TokensFile file = new TokensFile();
+
+        @Option(names = "--user", required = true)
+        String user;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -51,19 +60,16 @@ final class FeedTokenCommand {
             description = "Remove every token of a user; a running server ends their sessions within 5 s.")
     static final class Revoke implements Callable<Integer> {
         @Mixin
-        TokensFile tokens = new TokensFile();
-
-        @Option(names = "--user", required = true)
-        String user;
+        UserTokens who = new UserTokens();
 
         @Override
         public Integer call() throws Exception {
-            int n = TokenStore.revoke(tokens.path, user);
+            int n = TokenStore.revoke(who.file.path, who.user);
             if (n == 0) {
-                System.err.println("no token of " + user + " in " + tokens.path + "; nothing changed");
+                System.err.println("no token of " + who.user + " in " + who.file.path + "; nothing changed");
                 return 1;
             }
-            System.err.println("revoked " + n + " token(s) of " + user + " in " + tokens.path);
+            System.err.println("revoked " + n + " token(s) of " + who.user + " in " + who.file.path);
             return 0;
         }
     }
@@ -72,10 +78,7 @@ final class FeedTokenCommand {
             description = "Create a token for a user, append its SHA-256 to the file, print the token once.")
     static final class Add implements Callable<Integer> {
         @Mixin
-        TokensFile tokens = new TokensFile();
-
-        @Option(names = "--user", required = true)
-        String user;
+        UserTokens who = new UserTokens();
 
         @Option(names = "--role", required = true, description = "operator, analyst or auditor")
         String role;
@@ -96,9 +99,9 @@ final class FeedTokenCommand {
             }
             Instant now = Instant.now();
             Instant until = expires == null ? null : now.plus(lifetime(expires));
-            String token = TokenStore.addToken(tokens.path, user, r, now, until);
+            String token = TokenStore.addToken(who.file.path, who.user, r, now, until);
             System.out.println(token);
-            System.err.println("token for " + user + " (" + r.wire() + ") added to " + tokens.path
+            System.err.println("token for " + who.user + " (" + r.wire() + ") added to " + who.file.path
                     + (until == null ? "" : ", valid until " + until.truncatedTo(ChronoUnit.SECONDS))
                     + "; it is shown only this once");
             return 0;
