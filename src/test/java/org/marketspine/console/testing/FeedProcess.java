@@ -28,10 +28,15 @@ public final class FeedProcess implements AutoCloseable {
         this.url = url;
     }
 
-    /** Starts {@code feed ARGS --port PORT} (0: any free one), its output into {@code output}, and waits until it serves. */
+    /**
+     * Starts {@code feed ARGS --port PORT} (0: any free one), its output into {@code output} (in a directory the test
+     * deletes), and waits until it serves.
+     */
     public static FeedProcess start(List<String> args, int port, Path output) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
+                // Its temporary files (sqlite-jdbc's native library) beside its output: a process killed with -9 cannot
+                // delete them, the test's directory goes with the test.
+                "-Djava.io.tmpdir=" + output.toAbsolutePath().getParent(), "-cp", System.getProperty("java.class.path"),
                 "org.marketspine.console.cli.Main", "feed"));
         command.addAll(args);
         command.addAll(List.of("--port", Integer.toString(port)));

@@ -28,6 +28,7 @@ import org.marketspine.console.audit.BundleVerifier;
 import org.marketspine.console.audit.BundleWriter;
 import org.marketspine.console.audit.FeedSigning;
 import org.marketspine.console.audit.TrustList;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.protocol.SigningKeys;
@@ -51,7 +52,7 @@ class BundleReviewTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("spine-review");
+        dir = ScratchDirs.temporary("spine-review");
         live = new EventLog();
         live.appendAll(new DemoPlatform(20261125, 1, Clock.systemUTC()).history(NOW));
         keys = BundleKeys.loadOrCreate(dir.resolve("key.pem"));

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.audit.BundleKeys;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.model.AuditLog;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.LineageGraph;
@@ -218,7 +219,7 @@ class ComplianceReadabilityTest {
 
     @Test
     void item16_theExportDialogShowsItsSignerAndLabelsWhole_andTakesTheAuditLogsDayRange(FxRobot robot) throws Exception {
-        TestHome.useConfig(Files.createTempDirectory("spine-keys"));
+        TestHome.useConfig(ScratchDirs.temporary("spine-keys"));
         String fingerprint = BundleKeys.loadOrCreate(BundleKeys.defaultFile()).fingerprint();
         awaitLive();
         Workstation.clickComplianceTab(robot, 2);

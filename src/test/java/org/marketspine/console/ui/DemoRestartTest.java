@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.ExecutionStatus;
@@ -38,7 +39,7 @@ class DemoRestartTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        options = new LaunchOptions(null, null, false, 53, 1, Files.createTempDirectory("spine-demo-restart"));
+        options = new LaunchOptions(null, null, false, 53, 1, ScratchDirs.temporary("spine-demo-restart"));
         first = new ConsoleRuntime(options, Clock.systemUTC());
         Workstation.show(stage, first, Clock.systemUTC(), 1280, 720);
     }

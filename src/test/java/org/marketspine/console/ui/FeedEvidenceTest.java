@@ -19,6 +19,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.protocol.Message;
@@ -87,7 +88,7 @@ class FeedEvidenceTest {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         // Never started: the window needs a runtime, but the snapshots are written here.
         runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:9/feed"), null, false, 0, 1,
-                Files.createTempDirectory("spine-integrity")), clock);
+                ScratchDirs.temporary("spine-integrity")), clock);
         String problem = "the feed signed chain 0f3a9c2e11b7… at seq 2000, but the events it sent chain to 77c1d04e9a02…: "
                 + "what it sent is not what it journaled";
         var state = ConnectionTextTest.state();

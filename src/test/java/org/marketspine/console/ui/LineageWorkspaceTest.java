@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.audit.BundleKeys;
 import org.marketspine.console.audit.BundleVerifier;
 import org.marketspine.console.audit.TrustList;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.model.AuditLog;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.LineageGraph;
@@ -48,7 +49,7 @@ class LineageWorkspaceTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path dir = Files.createTempDirectory("spine-lineage");
+        Path dir = ScratchDirs.temporary("spine-lineage");
         runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 77, 1, dir), Clock.systemUTC());
         StatePublisher publisher = runtime.start();
         window = new MainWindow(runtime, publisher, Clock.systemUTC());
@@ -175,7 +176,7 @@ class LineageWorkspaceTest {
         assertEquals("backfill", rejected.what());
         assertTrue(rejected.isOverride());
 
-        Path csv = Files.createTempFile("audit", ".csv");
+        Path csv = ScratchDirs.temporary("spine-audit").resolve("audit.csv");
         robot.interact(() -> window.complianceView().exportAudit(csv));
         assertTrue(robot.lookup("#audit-message").queryAs(Label.class).getText().startsWith("Exported"));
         List<AuditLog.Entry> shown = List.copyOf(table.getItems());
@@ -185,8 +186,8 @@ class LineageWorkspaceTest {
     @Test
     void exportingABundleFromTheWorkspaceWritesOneThatVerifies(FxRobot robot) throws Exception {
         awaitLive();
-        TestHome.useConfig(Files.createTempDirectory("spine-keys"));
-        Path out = Files.createTempDirectory("spine-export").resolve("ui.spinebundle");
+        TestHome.useConfig(ScratchDirs.temporary("spine-keys"));
+        Path out = ScratchDirs.temporary("spine-export").resolve("ui.spinebundle");
         robot.clickOn("#export-bundle");
         Workstation.paste(robot, "#export-file", out.toString());
         robot.clickOn("#export-go");

@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.testing.MutableClock;
 import org.testfx.api.FxRobot;
@@ -32,7 +33,7 @@ class NeverReachedFeedTest {
     void start(Stage stage) throws Exception {
         feed = new Workstation.UnreachableFeed();
         runtime = new ConsoleRuntime(new LaunchOptions(feed.url, null, false, 0, 1,
-                Files.createTempDirectory("spine-never")), clock);
+                ScratchDirs.temporary("spine-never")), clock);
         window = Workstation.show(stage, runtime, clock, 1280, 720);
     }
 

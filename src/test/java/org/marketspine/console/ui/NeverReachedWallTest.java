@@ -12,6 +12,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.ui.health.WallBoard;
 import org.testfx.api.FxRobot;
@@ -33,7 +34,7 @@ class NeverReachedWallTest {
     void start(Stage stage) throws Exception {
         feed = new Workstation.UnreachableFeed();
         runtime = new ConsoleRuntime(new LaunchOptions(feed.url, null, true, 0, 1,
-                Files.createTempDirectory("spine-never-wall")), Clock.systemUTC());
+                ScratchDirs.temporary("spine-never-wall")), Clock.systemUTC());
         board = Workstation.showWall(stage, runtime);
     }
 

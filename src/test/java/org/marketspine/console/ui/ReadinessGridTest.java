@@ -29,6 +29,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.PartitionKey;
@@ -53,7 +54,7 @@ class ReadinessGridTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        dir = Files.createTempDirectory("spine-grid");
+        dir = ScratchDirs.temporary("spine-grid");
         open();
     }
 

@@ -18,6 +18,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.PlatformState;
 import org.testfx.api.FxRobot;
@@ -34,7 +35,7 @@ class ReadinessReadabilityTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 55, 1, Files.createTempDirectory("spine-grid-read")), Clock.systemUTC());
+        runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 55, 1, ScratchDirs.temporary("spine-grid-read")), Clock.systemUTC());
         window = new MainWindow(runtime, runtime.start(), Clock.systemUTC());
         Workstation.present(stage, window, 1800, 1000, Styles.STYLESHEET);
         window.showWorkspace(1);

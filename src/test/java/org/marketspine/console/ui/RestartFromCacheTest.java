@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.protocol.SourceState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,7 +28,7 @@ class RestartFromCacheTest {
 
     @Test
     void theLastKnownStateShowsAtOnceAndResumesFromItsLastSeq(FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("spine-restart");
+        Path dir = ScratchDirs.temporary("spine-restart");
         LaunchOptions options = new LaunchOptions(null, null, false, 77, 1, dir);
         long seen;
         ConsoleRuntime first = new ConsoleRuntime(options, Clock.systemUTC());

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Instant;
 import javafx.stage.Stage;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.feed.client.ConnectionState.Phase;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.model.EventHistory;
@@ -34,7 +35,7 @@ final class ScriptedFeed {
     ScriptedFeed(MutableClock clock) throws IOException {
         this.clock = clock;
         this.runtime = new ConsoleRuntime(new LaunchOptions(URI.create("ws://127.0.0.1:9/feed"), null, false, 0, 1,
-                Files.createTempDirectory("spine-scripted")), clock);
+                ScratchDirs.temporary("spine-scripted")), clock);
         this.snapshot = snapshot(runtime.log().asOfHead(), Phase.CONNECTING, null);
         this.publisher = new StatePublisher(() -> snapshot);
     }

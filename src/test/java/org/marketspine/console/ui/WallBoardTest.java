@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.EventData;
@@ -39,7 +40,7 @@ class WallBoardTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        runtime = new ConsoleRuntime(new LaunchOptions(null, null, true, 98, 1, Files.createTempDirectory("spine-wall")), clock);
+        runtime = new ConsoleRuntime(new LaunchOptions(null, null, true, 98, 1, ScratchDirs.temporary("spine-wall")), clock);
         board = Workstation.showWall(stage, runtime, clock);
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.testing.Await;
 import org.marketspine.console.ui.health.WallBoard;
 import org.testfx.api.FxRobot;
@@ -23,7 +24,7 @@ final class Workstation {
 
     /** A runtime on the embedded demo (seed {@code seed}) in a fresh data directory. */
     static ConsoleRuntime demo(long seed, Clock clock) throws IOException {
-        return new ConsoleRuntime(new LaunchOptions(null, null, false, seed, 1, Files.createTempDirectory("spine-ui-" + seed)), clock);
+        return new ConsoleRuntime(new LaunchOptions(null, null, false, seed, 1, ScratchDirs.temporary("spine-ui-" + seed)), clock);
     }
 
     /**

@@ -12,7 +12,7 @@ import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
 import javafx.scene.control.ScrollBar;
 import javafx.stage.Stage;
-import org.marketspine.console.bench.BenchDirs;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.model.FinraCalendar;
 import org.marketspine.console.model.PlatformState;
@@ -76,7 +76,7 @@ public final class GridBenchmark {
         FxToolkit.ensureStarted();
         PlatformState state = tenYears();
         ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 1, 1,
-                BenchDirs.temporary("spine-p11")), Clock.systemUTC());
+                ScratchDirs.temporary("spine-p11")), Clock.systemUTC());
         ConsoleSnapshot snapshot = new ConsoleSnapshot(state, new ConnectionState(ConnectionState.Phase.LIVE, 0, null, null,
                 state.seq(), state.seq(), "bench"), null, false, Instant.now(), null,
                 new Message.SourceStatus(SourceState.CURRENT,

@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.marketspine.console.bench.BenchDirs;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.protocol.Classification;
@@ -44,7 +44,7 @@ public final class UiBenchmarks {
      * data. Cold = a new data directory (the demo writes its history first); warm = a second start.
      */
     public void p1(Path jar) throws Exception {
-        Path data = BenchDirs.temporary("spine-p1");
+        Path data = ScratchDirs.temporary("spine-p1");
         out.printf("BENCH P1 %.2f s%n", launch(jar, data) / 1000.0);
         out.printf("BENCH P1warm %.2f s%n", launch(jar, data) / 1000.0);
     }
@@ -69,7 +69,7 @@ public final class UiBenchmarks {
     public void p2() throws Exception {
         FxToolkit.ensureStarted();
         ConsoleRuntime runtime = new ConsoleRuntime(new LaunchOptions(null, null, false, 4242, 1,
-                BenchDirs.temporary("spine-p2")), Clock.systemUTC());
+                ScratchDirs.temporary("spine-p2")), Clock.systemUTC());
         StatePublisher publisher = runtime.start();
         ConcurrentHashMap<String, Long> emitted = new ConcurrentHashMap<>();
         List<Long> latencies = new ArrayList<>();

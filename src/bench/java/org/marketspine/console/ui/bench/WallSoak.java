@@ -17,7 +17,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.marketspine.console.bench.BenchDirs;
+import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.bench.HeapAfterGc;
 import org.marketspine.console.cli.ScaledClock;
 import org.marketspine.console.ui.ConsoleRuntime;
@@ -39,7 +39,7 @@ public final class WallSoak {
     }
 
     public void run(Path jar) throws Exception {
-        Path dir = BenchDirs.temporary("spine-p10");
+        Path dir = ScratchDirs.temporary("spine-p10");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
