@@ -238,12 +238,12 @@ public final class FeedBenchmarks {
         out.printf("BENCH P6max %.2f ms%n", nanos[nanos.length - 1] / 1e6);
     }
 
-    /** P9: the feed server goes away and comes back on the same journal; time until the client is live again. */
     /** P12: a feed over a ten-year spine-core database (SQLite, and PostgreSQL when SPINE_TEST_PG_URL is set). */
     public void p12() throws Exception {
         new SpineScaleBenchmark(out, work).run();
     }
 
+    /** P9: the feed server goes away and comes back on the same journal; time until the client is live again. */
     public void p9() throws Exception {
         int n = 100_000;
         Path file = work.resolve("p9.journal");

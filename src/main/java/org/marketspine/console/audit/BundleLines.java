@@ -32,9 +32,9 @@ import org.marketspine.console.protocol.Message;
  * On a second thread the events are decoded and folded into the states the report is rendered from.
  */
 final class BundleLines {
-    /** {@code disagreeing}: the feed checkpoint whose chain the events do not reach, when that is the problem. */
     /**
-     * {@code atOrBeforeFrom}: how many events are known at the range's start (their time, or an
+     * {@code disagreeing}: the feed checkpoint whose chain the events do not reach, when that is the
+     * problem; {@code atOrBeforeFrom}: how many events are known at the range's start (their time, or an
      * earlier one's, at or before it); {@code lastAt}: the latest event time up to the last; {@code sha}:
      * of the file's bytes.
      */

@@ -91,7 +91,6 @@ public final class ReadinessViewModel {
         to.addListener((o, a, b) -> applyFilters());
     }
 
-    /** Rebuilds the grid when the readiness-relevant part of the state changed. */
     /** What the grid says with no dataset to show: a feed never heard from has said nothing, so nothing is "recorded". */
     public String noReadinessText() {
         return snapshot == null || snapshot.state().seq() == 0
@@ -99,6 +98,7 @@ public final class ReadinessViewModel {
                 : "The feed has recorded no readiness yet.";
     }
 
+    /** Takes the newest snapshot; rebuilds the grid only when the readiness-relevant part of the state changed. */
     public void update(ConsoleSnapshot s) {
         snapshot = s;
         current.set(s.isCurrent() || s.isBundle());
