@@ -58,8 +58,18 @@ public sealed interface Command {
         }
     }
 
-    /** The typed command of a frame; refuses an op the protocol does not have and a missing required field. */
+    /** The longest reason or note a command may carry: a person's words, not a file. */
+    int MAX_REASON = 2_000;
+    /** The longest op, id or name a command may carry (the platform's own are a few dozen characters). */
+    int MAX_NAME = 200;
+
+    /**
+     * The typed command of a frame; refuses an op the protocol does not have, a missing required
+     * field and an overlong one (every command is journaled and replayed to every client: one
+     * client's megabyte of reason must not become everyone's).
+     */
     static Command of(Message.Command c) throws Malformed {
+        checkLengths(c);
         return switch (c.op()) {
             case "retry" -> new Retry(required(c.executionId(), "execution_id"), c.reason());
             case "cancel" -> new Cancel(required(c.executionId(), "execution_id"), c.reason());
@@ -68,8 +78,35 @@ public sealed interface Command {
             case "certify" -> new Certify(partition(c.dataset(), c.tier(), c.weekEnding()), c.tier(), c.weekEnding(), c.reason());
             case "block" -> new Block(partition(c.dataset(), c.tier(), c.weekEnding()), c.tier(), c.weekEnding(), c.reason());
             case "acknowledge" -> new Acknowledge(required(c.anomalyId(), "anomaly_id"), c.note());
-            default -> throw new Malformed("unsupported", "this feed does not offer the command '" + c.op() + "'");
+            default -> throw new Malformed("unsupported", "this feed does not offer the command '" + clipped(c.op(), MAX_NAME) + "'");
         };
+    }
+
+    private static void checkLengths(Message.Command c) throws Malformed {
+        length(c.op(), "op", MAX_NAME);
+        length(c.executionId(), "execution_id", MAX_NAME);
+        length(c.pipeline(), "pipeline", MAX_NAME);
+        length(c.tier(), "tier", MAX_NAME);
+        length(c.dataset(), "dataset", MAX_NAME);
+        length(c.anomalyId(), "anomaly_id", MAX_NAME);
+        length(c.reason(), "reason", MAX_REASON);
+        length(c.note(), "note", MAX_REASON);
+    }
+
+    private static void length(String value, String field, int max) throws Malformed {
+        if (value != null && value.length() > max) {
+            throw new Malformed("invalid_params", field + " is " + String.format("%,d", value.length()) + " characters long; at most "
+                    + String.format("%,d", max));
+        }
+    }
+
+    /**
+     * A text as the journal records it: whole up to {@code max} characters, else its start and how
+     * long it was (a refused command is journaled too, and must stay a small event).
+     */
+    static String clipped(String text, int max) {
+        if (text == null || text.length() <= max) return text;
+        return text.substring(0, max) + "… (" + String.format("%,d", text.length()) + " characters, clipped)";
     }
 
     private static <T> T required(T value, String field) throws Malformed {
@@ -95,7 +132,7 @@ public sealed interface Command {
         };
     }
 
-    /** A frame's fields, as the audit log shows them (protocol field names, in the frame's order). */
+    /** A frame's fields, as the audit log shows them (protocol field names, in the frame's order), overlong ones clipped. */
     static Map<String, Object> paramsOf(Message.Command w) {
         Map<String, Object> p = new LinkedHashMap<>();
         put(p, "execution_id", w.executionId());
@@ -106,12 +143,16 @@ public sealed interface Command {
         put(p, "dataset", w.dataset());
         put(p, "week_ending", w.weekEnding());
         put(p, "anomaly_id", w.anomalyId());
-        put(p, "reason", w.reason());
-        put(p, "note", w.note());
+        put(p, "reason", w.reason(), MAX_REASON);
+        put(p, "note", w.note(), MAX_REASON);
         return p;
     }
 
     private static void put(Map<String, Object> p, String key, Object value) {
-        if (value != null) p.put(key, value.toString());
+        put(p, key, value, MAX_NAME);
+    }
+
+    private static void put(Map<String, Object> p, String key, Object value, int max) {
+        if (value != null) p.put(key, clipped(value.toString(), max));
     }
 }

@@ -380,4 +380,28 @@ class FeedServerProtocolTest {
             assertEquals("invalid_range", range.path("error").path("code").asText());
         }
     }
+
+    @Test
+    void anOverlongCommandIsRefusedAndJournaledAsASmallEvent() throws Exception {
+        String megabyte = "x".repeat(1 << 20);
+        try (Peer p = new Peer(server)) {
+            p.hello(operator, journal.headSeq());
+            p.next(Peer.type("welcome"), 5);
+            p.send("{\"type\":\"command\",\"id\":\"big1\",\"op\":\"retry\",\"execution_id\":\"ex-1\",\"reason\":\"" + megabyte + "\"}");
+            List<JsonNode> got = p.all(10, List.of(Peer.result("big1"), Peer.recorded("characters long")));
+            assertEquals("invalid_params", got.get(0).path("error").path("code").asText());
+            assertTrue(got.get(0).path("error").path("message").asText().startsWith("reason is 1,048,576 characters long"));
+            JsonNode recorded = recordedItem(got.get(1), "characters long");
+            assertEquals("rejected", recorded.path("outcome").asText());
+            assertTrue(recorded.toString().length() < 4_000, "journaled clipped, not as sent: " + recorded.toString().length());
+            assertTrue(recorded.path("params").path("reason").asText().endsWith("(1,048,576 characters, clipped)"));
+
+            // An op the protocol does not have, a megabyte long: its name is clipped in the answer and in the journal.
+            p.send("{\"type\":\"command\",\"id\":\"big2\",\"op\":\"" + megabyte + "\"}");
+            got = p.all(10, List.of(Peer.result("big2"), Peer.recorded("op is 1,048,576")));
+            assertEquals("invalid_params", got.get(0).path("error").path("code").asText());
+            assertTrue(got.get(0).toString().length() < 4_000);
+            assertTrue(recordedItem(got.get(1), "op is 1,048,576").toString().length() < 4_000);
+        }
+    }
 }

@@ -78,7 +78,7 @@ final class CommandDesk {
     static Command check(Message.Command wire, TokenStore.Principal who, PlatformState s, Instant now) throws FeedRefusal {
         if (who.role() != Role.OPERATOR) {
             throw new FeedRefusal("forbidden", "the " + who.role().wire() + " role is read-only: only operators may "
-                    + wire.op());
+                    + Command.clipped(wire.op(), Command.MAX_NAME));
         }
         Command command;
         try {
@@ -166,6 +166,7 @@ final class CommandDesk {
     /** Journaled as sent, accepted or not: the audit log shows the frame's own fields, even of a command that could not be read. */
     private static CommandRecorded record(String commandId, Message.Command c, TokenStore.Principal who, Outcome outcome,
                                           String reason) {
-        return new CommandRecorded(commandId, c.op(), who.user(), who.role(), Command.paramsOf(c), outcome, reason);
+        return new CommandRecorded(commandId, Command.clipped(c.op(), Command.MAX_NAME), who.user(), who.role(), Command.paramsOf(c), outcome,
+                Command.clipped(reason, Command.MAX_REASON + 200));
     }
 }
