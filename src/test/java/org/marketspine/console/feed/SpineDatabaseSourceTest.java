@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -260,6 +261,26 @@ class SpineDatabaseSourceTest {
         assertTrue(of(EventData.AnomalyResolved.class).isEmpty());
         sql("UPDATE core_anomalies SET resolved_at = '" + Instant.now() + "', resolution_note = 'vendor confirmed' WHERE id = 2");
         await("the anomaly resolved now", () -> of(EventData.AnomalyResolved.class).size() == 1);
+    }
+
+    /** A stack trace of megabytes in spine-core's error column: the failure is still said, its text clipped to stay one small event. */
+    @Test
+    void aMegabyteErrorIsClippedNotSkipped() throws Exception {
+        fill();
+        String trace = "RuntimeError: boom\n" + "  at frame\n".repeat(300_000);
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement("INSERT INTO core_executions VALUES ('e9',"
+                + " 'finra.otc_transparency.ingest_week', '{\"week_ending\":\"2026-10-02\",\"tier\":\"OTC\"}', 'default', 'cli', 'k9',"
+                + " 'failed', '2026-10-05T14:00:00Z', '2026-10-05T14:00:01Z', '2026-10-05T14:00:03Z', ?)")) {
+            s.setString(1, trace);
+            s.execute();
+        }
+        serve(false);
+        awaitCurrent();
+        EventData.ExecutionFailed failed = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("e9"))
+                .findFirst().orElseThrow(() -> new AssertionError("the failure with a long error was not journaled"));
+        String message = failed.error().type() + ": " + failed.error().message();
+        assertTrue(message.length() < 17_000, "not clipped: " + message.length());
+        assertTrue(message.endsWith("characters in spine-core, clipped)"), message.substring(message.length() - 80));
     }
 
     @Test

@@ -30,15 +30,28 @@ final class SpineRows {
 
     private SpineRows() {}
 
+    /**
+     * The longest text taken whole from a spine-core column. An error with its stack trace can run
+     * to megabytes, and each becomes an event every client replays, in frames of at most 4 MiB.
+     */
+    static final int MAX_TEXT = 16_000;
+    /** The longest JSON column read (params, details): a row with more is skipped, with that said. */
+    static final int MAX_JSON = 64_000;
+
     static String text(Map<String, Object> row, String column) throws BadRow {
         Object v = row.get(column);
         if (v == null || v.toString().isBlank()) throw new BadRow(column + " is empty");
-        return v.toString();
+        return clipped(v.toString());
     }
 
     static String optional(Map<String, Object> row, String column) {
         Object v = row.get(column);
-        return v == null || v.toString().isBlank() ? null : v.toString();
+        return v == null || v.toString().isBlank() ? null : clipped(v.toString());
+    }
+
+    private static String clipped(String text) {
+        if (text.length() <= MAX_TEXT) return text;
+        return text.substring(0, MAX_TEXT) + "… (" + String.format("%,d", text.length()) + " characters in spine-core, clipped)";
     }
 
     static long number(Map<String, Object> row, String column, long otherwise) throws BadRow {
@@ -84,6 +97,10 @@ final class SpineRows {
     static JsonNode json(Map<String, Object> row, String column) throws BadRow {
         Object v = row.get(column);
         if (v == null || v.toString().isBlank()) return JSON.createObjectNode();
+        if (v.toString().length() > MAX_JSON) {
+            throw new BadRow(column + " is " + String.format("%,d", v.toString().length()) + " characters of JSON; at most "
+                    + String.format("%,d", MAX_JSON) + " are read");
+        }
         try {
             return JSON.readTree(v.toString());
         } catch (IOException e) {
