@@ -3,6 +3,8 @@ package org.marketspine.console.feed;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +37,16 @@ class FloodTest {
 
     @Test
     void aFloodIsRefusedThenClosed4429AndAnotherClientGoesOn() throws Exception {
+        floodIsRefusedThenClosed(false);
+    }
+
+    /** Binary frames are not protocol v1 (each gets bad_message), and a flood of them is a flood like any other. */
+    @Test
+    void aFloodOfBinaryFramesIsClosed4429Too() throws Exception {
+        floodIsRefusedThenClosed(true);
+    }
+
+    private void floodIsRefusedThenClosed(boolean binary) throws Exception {
         Path tokens = dir.resolve("tokens.json");
         String a = TokenStore.addToken(tokens, "flooder", Role.ANALYST);
         String b = TokenStore.addToken(tokens, "calm", Role.ANALYST);
@@ -48,8 +60,10 @@ class FloodTest {
                 for (int second = 1; second <= 5 && !flood.closed.isDone(); second++) {
                     now.addAndGet(1_000_000_000L);
                     for (int i = 0; i < 60 && !flood.closed.isDone(); i++) {
+                        String frame = "{\"type\":\"request\",\"id\":\"r" + second + "-" + i + "\",\"op\":\"logs\",\"execution_id\":\"x\"}";
                         try {
-                            flood.ws.sendText("{\"type\":\"request\",\"id\":\"r" + second + "-" + i + "\",\"op\":\"logs\",\"execution_id\":\"x\"}", true).join();
+                            if (binary) flood.ws.sendBinary(ByteBuffer.wrap(frame.getBytes(StandardCharsets.UTF_8)), true).join();
+                            else flood.ws.sendText(frame, true).join();
                         } catch (CompletionException closedMeanwhile) {
                             break; // the server closed the flood while frames were still going out
                         }
@@ -63,7 +77,7 @@ class FloodTest {
                             if (f.contains("\"rate_limited\"")) {
                                 assertTrue(f.contains("\"fatal\":false"), "refused, not yet closed: " + f);
                                 refused++;
-                            } else if (f.contains("\"id\":\"r" + second + "-")) {
+                            } else if (binary ? f.contains("\"bad_message\"") : f.contains("\"id\":\"r" + second + "-")) {
                                 answered++;
                             }
                         }

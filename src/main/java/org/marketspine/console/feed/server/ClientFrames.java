@@ -173,6 +173,11 @@ final class ClientFrames {
         });
     }
 
+    /** A binary frame: not part of protocol v1, and counted against the frame rate like any other (a binary flood is a flood). */
+    void onBinaryFrame(Session session) {
+        if (settings.admit(session)) session.send(new Message.Error("bad_message", "binary frames are not part of protocol v1; send text", false));
+    }
+
     void onFrame(Session session, String frame) {
         // Counted before decoding: a flood of bad frames is a flood too.
         if (!settings.admit(session)) return;

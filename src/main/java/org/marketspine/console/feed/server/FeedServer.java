@@ -120,6 +120,11 @@ public final class FeedServer implements AutoCloseable {
             }
 
             @Override
+            public void binaryFrame(Session session) {
+                clientFrames.onBinaryFrame(session);
+            }
+
+            @Override
             public void started(Exception failure) {
                 startFailure = failure;
                 started.countDown();

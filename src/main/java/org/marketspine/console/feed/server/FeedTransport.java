@@ -33,6 +33,8 @@ final class FeedTransport extends WebSocketServer {
 
         void frame(Session session, String frame);
 
+        void binaryFrame(Session session);
+
         /** Listening, or (with a failure) never will. */
         void started(Exception failure);
     }
@@ -83,7 +85,7 @@ final class FeedTransport extends WebSocketServer {
     @Override
     public void onMessage(WebSocket conn, ByteBuffer bytes) {
         Session session = conn.getAttachment();
-        if (session != null) session.send(new Message.Error("bad_message", "binary frames are not part of protocol v1; send text", false));
+        if (session != null) feed.binaryFrame(session);
     }
 
     @Override
