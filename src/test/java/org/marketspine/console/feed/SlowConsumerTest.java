@@ -35,8 +35,8 @@ import org.marketspine.console.testing.ThreadLeakCheck;
 
 /**
  * R11 / FEED-PROTOCOL "Slow consumers": a client that stops reading costs the server at most
- * 8 MiB of unsent frames, is closed 4413 once it has taken nothing for 30 s (the server's clock is
- * the test's), and another client's live events go on meanwhile.
+ * 8 MiB of unsent frames, is closed 4413 once it has been over that bound for 30 s (the server's
+ * clock is the test's), and another client's live events go on meanwhile.
  */
 @ExtendWith(ThreadLeakCheck.class)
 class SlowConsumerTest {
@@ -51,26 +51,10 @@ class SlowConsumerTest {
         String calmToken = TokenStore.addToken(tokens, "calm", Role.ANALYST);
         AtomicLong now = new AtomicLong(1_000L * 1_000_000_000L);
         try (Journal j = Journal.open(dir.resolve("j.journal"))) {
-            // ~25 MB of history: more than the bound plus what the kernel's socket buffers hold.
-            String padding = "x".repeat(2_400);
-            List<EventSink.Timed> history = new ArrayList<>();
-            Instant at = Instant.parse("2026-11-02T12:00:00Z");
-            for (int i = 0; i < 10_000; i++) {
-                history.add(new EventSink.Timed(at.plusSeconds(i), new EventData.AnomalyDetected("an-" + i, Severity.LOW, "volume",
-                        "finra.otc_transparency.normalized", "OTC", LocalDate.of(2026, 10, 30), null, padding, List.of())));
-            }
-            j.appendAll(history);
-            FeedServer server = new FeedServer(j, new JournalOnlySource("journal"), TokenStore.load(tokens),
-                    new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).rateClock(now::get).start();
+            FeedServer server = serverWithHistory(j, tokens, now);
             try (Socket stalled = stalledClient(server.port(), stalledToken)) {
                 RawPeer calm = RawPeer.hello(server.url(), calmToken);
-                Await.until("the stalled client's outbox full", Duration.ofSeconds(30), () -> {
-                    for (FeedServer.ClientBacklog b : server.backlog()) {
-                        assertTrue(b.unsent() <= BOUND, "unsent bytes over the bound: " + b);
-                        if (b.user().equals("stalled") && b.stuck()) return true;
-                    }
-                    return false;
-                });
+                awaitOverTheBound(server);
                 server.sink().platformThread().submit(() -> server.sink().emit(Instant.now(),
                         new EventData.AnomalyAcknowledged("an-1", "test", "while another client stalls"))).get();
                 calm.next("while another client stalls");
@@ -89,6 +73,31 @@ class SlowConsumerTest {
                 server.close();
             }
         }
+    }
+
+    /** A server over ~25 MB of history: more than the bound plus what the kernel's socket buffers hold. Its rate and stall clock are {@code now}. */
+    private static FeedServer serverWithHistory(Journal j, Path tokens, AtomicLong now) throws Exception {
+        String padding = "x".repeat(2_400);
+        List<EventSink.Timed> history = new ArrayList<>();
+        Instant at = Instant.parse("2026-11-02T12:00:00Z");
+        for (int i = 0; i < 10_000; i++) {
+            history.add(new EventSink.Timed(at.plusSeconds(i), new EventData.AnomalyDetected("an-" + i, Severity.LOW, "volume",
+                    "finra.otc_transparency.normalized", "OTC", LocalDate.of(2026, 10, 30), null, padding, List.of())));
+        }
+        j.appendAll(history);
+        return new FeedServer(j, new JournalOnlySource("journal"), TokenStore.load(tokens), new InetSocketAddress("127.0.0.1", 0),
+                Clock.systemUTC()).rateClock(now::get).start();
+    }
+
+    /** Until the stalled client's outbox is full, checking every backlog stays within the bound meanwhile. */
+    private static void awaitOverTheBound(FeedServer server) {
+        Await.until("the stalled client's outbox full", Duration.ofSeconds(30), () -> {
+            for (FeedServer.ClientBacklog b : server.backlog()) {
+                assertTrue(b.unsent() <= BOUND, "unsent bytes over the bound: " + b);
+                if (b.stuck()) return true;
+            }
+            return false;
+        });
     }
 
     /** A client that says hello and then reads nothing, with a small receive window so the kernel holds little for it. */

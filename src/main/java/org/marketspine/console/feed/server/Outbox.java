@@ -10,8 +10,9 @@ import org.java_websocket.WebSocketImpl;
  * (FEED-PROTOCOL "Slow consumers"): a frame is queued only if the client's unsent bytes stay
  * within {@link #BOUND}; otherwise it is not queued at all. The session's pump keeps
  * {@link #REPLY_RESERVE} free so that answers to requests still fit while history streams.
- * A client that has taken nothing for {@link #STUCK_NANOS} while something waited for room is too
- * slow and is closed 4413; one that reads, however slowly, starts that clock again.
+ * A client over the bound for {@link #STUCK_NANOS} (no frame has fitted since one first did not) is
+ * too slow and is closed 4413, however much it reads meanwhile: a trickle is not keeping up. One
+ * that has read nothing at all for a moment gets its requests refused (see {@link #idleFor}).
  */
 final class Outbox {
     /** The protocol's bound on unsent bytes per client. */
@@ -23,10 +24,7 @@ final class Outbox {
 
     private final WebSocket conn;
     private final LongSupplier nanoTime;
-    /** Since when a frame has waited for room with the client taking nothing, or -1 while everything fits. */
-    private long stuckSince = -1;
-    /** The unsent bytes when a frame last did not fit: fewer later means the client read some. */
-    private long unsentThen;
+    private final BoundWatch watch = new BoundWatch();
 
     Outbox(WebSocket conn, LongSupplier nanoTime) {
         this.conn = conn;
@@ -52,9 +50,7 @@ final class Outbox {
         if (!conn.isOpen()) return false;
         long unsent = unsent();
         if (unsent + wire.remaining() > limit) {
-            // The first miss, or the client has read some since the last one: the clock starts (again) now.
-            if (stuckSince < 0 || unsent < unsentThen) stuckSince = nanoTime.getAsLong();
-            unsentThen = unsent;
+            watch.missed(unsent, nanoTime.getAsLong());
             return false;
         }
         WebSocketImpl socket = (WebSocketImpl) conn;
@@ -68,24 +64,24 @@ final class Outbox {
         return true;
     }
 
-    /** The client took what it was sent: whatever was stuck is not any more. */
+    /** A frame fitted: the client is within the bound again. */
     synchronized void moving() {
-        stuckSince = -1;
+        watch.fitted();
     }
 
     /** Something is waiting for room (the client is behind, maybe only for a moment). */
     synchronized boolean isBehind() {
-        return stuckSince >= 0;
+        return watch.isOver();
     }
 
-    /** Something has waited for room this long with the client taking nothing. */
-    synchronized boolean stalledFor(long nanos) {
-        return stuckSince >= 0 && nanoTime.getAsLong() - stuckSince >= nanos;
+    /** Something has waited for room this long with the client reading nothing at all. */
+    synchronized boolean idleFor(long nanos) {
+        return watch.idleFor(nanos, nanoTime.getAsLong());
     }
 
-    /** True once the client has taken nothing for {@link #STUCK_NANOS} while something waited. */
-    boolean tooSlow() {
-        return stalledFor(STUCK_NANOS);
+    /** True once the client has been over the bound for {@link #STUCK_NANOS}: no frame has fitted since one first did not. */
+    synchronized boolean tooSlow() {
+        return watch.overFor(STUCK_NANOS, nanoTime.getAsLong());
     }
 
     /** Bytes queued on the socket that the client has not yet read (frames already encoded by the transport). */

@@ -156,7 +156,7 @@ final class Session {
      * cannot grow what the server holds for it. A client that reads, however slowly, is served.
      */
     boolean refuseWhileStuck(Message message) {
-        if (!outbox.stalledFor(REFUSE_AFTER_NANOS)) return false;
+        if (!outbox.idleFor(REFUSE_AFTER_NANOS)) return false;
         var why = new Message.ErrorInfo("rate_limited", "not carried out: your connection has read nothing for a while ("
                 + outbox.unsent() / 1024 + " KiB unread); read it, or reconnect and resume from your last seq");
         switch (message) {
@@ -295,8 +295,8 @@ final class Session {
 
     /** Protocol: a client over the bound for 30 s is closed 4413 and resumes from its last seq. */
     private void closeTooSlow() throws InterruptedException {
-        LOG.warning("closing " + conn.getRemoteSocketAddress() + " (" + who() + "): it has read nothing for "
-                + Outbox.STUCK_NANOS / 1_000_000_000L + " s with " + outbox.unsent() / 1024 + " KiB unsent");
+        LOG.warning("closing " + conn.getRemoteSocketAddress() + " (" + who() + "): over the bound of unsent frames for "
+                + Outbox.STUCK_NANOS / 1_000_000_000L + " s, " + outbox.unsent() / 1024 + " KiB unsent");
         conn.close(Wire.CLOSE_TOO_SLOW, "too slow - resume from your last seq");
         // The close frame waits behind what the client does not read; the socket itself ends shortly after.
         Thread.sleep(CLOSE_GRACE_MILLIS);
