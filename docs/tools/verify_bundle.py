@@ -4,12 +4,13 @@
 Checks what docs/audit-bundles.md defines: the exporter's Ed25519 signature over manifest.json,
 the hash chain over every line of events.ndjson, the feed's signed checkpoints against that chain
 (the one at last_seq decides), the files' sha256, and whether both keys are ones you trust.
+It also checks that the zip holds nothing but its entries (so every zip tool shows the same files).
 It does not re-render report.html (that needs the product's fold); `bundle verify` does.
 
 Usage: verify_bundle.py BUNDLE --trust SHA256:... [--trust SHA256:...]
 Exit: 0 VERIFIED, 3 NOT TRUSTED, 1 FAILED.  Needs: python3, the `cryptography` package.
 """
-import argparse, base64, hashlib, json, sys, zipfile
+import argparse, base64, binascii, hashlib, json, sys, unicodedata, zipfile
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.exceptions import InvalidSignature
 
@@ -18,8 +19,23 @@ def fingerprint(raw):
     return "SHA256:" + base64.b64encode(hashlib.sha256(raw).digest()).decode()
 
 
+def b64(text):
+    """Base64 as Java decodes it: the padding may be left out, nothing else is tolerated."""
+    return base64.b64decode(text + "=" * (-len(text) % 4), validate=True)
+
+
+def printable(text):
+    """A value from the bundle made safe for a terminal: control and format characters become '?'."""
+    return "".join("?" if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") else c for c in str(text))
+
+
+def whole(value):
+    """A count or seq: a JSON integer (not text, a fraction or a boolean)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2 ** 63
+
+
 def key(alg, public_key_b64, claimed_fingerprint, what):
-    raw = base64.b64decode(public_key_b64)
+    raw = b64(public_key_b64)
     if alg != "Ed25519" or len(raw) != 32:
         fail(f"{what}: not an Ed25519 key")
     if fingerprint(raw).rstrip("=") != claimed_fingerprint.rstrip("="):
@@ -28,7 +44,7 @@ def key(alg, public_key_b64, claimed_fingerprint, what):
 
 
 def fail(why):
-    print("FAILED: " + why)
+    print("FAILED: " + printable(why))
     sys.exit(1)
 
 
@@ -37,7 +53,43 @@ def main():
     ap.add_argument("bundle")
     ap.add_argument("--trust", action="append", default=[])
     args = ap.parse_args()
+    try:
+        verify(args)
+    except (KeyError, TypeError, ValueError, AttributeError, binascii.Error, zipfile.BadZipFile) as e:
+        # A missing field, a value of the wrong type, bad base64 or JSON, a broken zip: the bundle is not one.
+        fail(f"the bundle is malformed ({type(e).__name__}: {e})")
+
+
+def layout(path, z):
+    """The zip is exactly its entries, back to back from byte 0, then the central directory, then the
+    end record: a tool that streams local headers then sees the same files as this one."""
+    import os, struct
+    with open(path, "rb") as f:
+        data_end = 0
+        for info in sorted(z.infolist(), key=lambda i: i.header_offset):
+            if info.header_offset != data_end:
+                fail(f"bundle: bytes the central directory does not account for before {info.filename}")
+            f.seek(info.header_offset)
+            header = f.read(30)
+            sig, _, flags, method, _, _, crc, csize, usize, nlen, elen = struct.unpack("<IHHHHHIIIHH", header)
+            name = f.read(nlen)
+            if sig != 0x04034b50 or name != info.filename.encode("utf-8") or flags != info.flag_bits or method != info.compress_type:
+                fail(f"bundle: {info.filename}: its local header and the central directory disagree")
+            data_end = info.header_offset + 30 + nlen + elen + info.compress_size
+            if flags & 0x08:
+                f.seek(data_end)
+                descriptor = f.read(16)
+                data_end += 16 if descriptor[:4] == b"PK\x07\x08" else 12
+            elif (crc, csize, usize) != (info.CRC, info.compress_size, info.file_size):
+                fail(f"bundle: {info.filename}: its local header and the central directory disagree on its size")
+        if data_end != z.start_dir or os.path.getsize(path) != z.start_dir + sum(
+                46 + len(i.filename.encode("utf-8")) + len(i.extra) + len(i.comment) for i in z.infolist()) + 22:
+            fail("bundle: bytes the central directory does not account for (after the entries, or after the end record)")
+
+
+def verify(args):
     z = zipfile.ZipFile(args.bundle)
+    layout(args.bundle, z)
     names = z.namelist()
     if sorted(names) != sorted(["manifest.json", "events.ndjson", "report.html", "lineage.png", "signature"]):
         fail("the bundle must hold exactly its five entries, each once: " + ", ".join(names))
@@ -45,7 +97,7 @@ def main():
     sig = json.loads(z.read("signature"))
     exporter_raw, exporter = key(sig["algorithm"], sig["public_key"], sig["fingerprint"], "signature")
     try:
-        exporter.verify(base64.b64decode(sig["signature"]), manifest_bytes)
+        exporter.verify(b64(sig["signature"]), manifest_bytes)
     except InvalidSignature:
         fail("signature: does not verify against manifest.json")
     m = json.loads(manifest_bytes)
@@ -55,6 +107,8 @@ def main():
     feed_raw, feed = key(fk["alg"], fk["public_key"], fk["fingerprint"], "feed_key")
     checkpoints = {c["seq"]: c for c in m["feed_checkpoints"]}
     last_seq = m["last_seq"]
+    if not whole(last_seq) or not all(whole(s) for s in checkpoints):
+        fail("manifest.json: last_seq and each checkpoint's seq must be JSON integers")
     if fk["fingerprint"].rstrip("=") == sig["fingerprint"].rstrip("="):
         fail("the feed key is the exporter's own key: the checkpoints were signed by whoever made the bundle")
     if last_seq not in checkpoints:
@@ -62,7 +116,7 @@ def main():
     last = checkpoints[last_seq]
     signed = f"spine-feed-checkpoint/1\n{last['feed_id']}\n{last['seq']}\n{last['chain']}\n{last['at']}".encode()
     try:
-        feed.verify(base64.b64decode(last["signature"]), signed)
+        feed.verify(b64(last["signature"]), signed)
     except InvalidSignature:
         fail(f"the checkpoint at seq {last_seq} is not signed by the feed key")
     if last["feed_id"] != m["feed"]["feed_id"]:

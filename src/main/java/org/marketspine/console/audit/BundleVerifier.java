@@ -54,6 +54,10 @@ public final class BundleVerifier {
      */
     public record Verdict(Outcome outcome, String problem, long events, long lastSeq, String signer, String signerName,
                           String feedKey, String feedName, JsonNode manifest, List<Event> decoded) {
+        public Verdict {
+            problem = problem == null ? null : printable(problem); // the GUI shows it too
+        }
+
         /** Intact (VERIFIED or NOT TRUSTED): may be opened for review, with the verdict shown. */
         public boolean ok() {
             return outcome != Outcome.FAILED;
@@ -63,7 +67,12 @@ public final class BundleVerifier {
             return outcome == Outcome.VERIFIED;
         }
 
+        /** The verdict as one terminal-safe line. */
         public String summary() {
+            return printable(words());
+        }
+
+        private String words() {
             if (outcome == Outcome.FAILED) return "FAILED: " + problem;
             String what = events + " events (seq 1–" + lastSeq + "), range " + printable(manifest.path("range").path("from").asText()) + " – "
                     + printable(manifest.path("range").path("to").asText()) + ", feed " + printable(manifest.path("feed").path("platform").asText())
@@ -80,6 +89,12 @@ public final class BundleVerifier {
 
     /** Verifies against {@code trust}; with {@code decode}, also returns the events (for opening the bundle). */
     public static Verdict verify(Path file, TrustList trust, boolean decode) {
+        try {
+            String layout = ZipLayout.problem(file);
+            if (layout != null) return fail("bundle: " + layout);
+        } catch (IOException e) {
+            return fail("bundle: not a readable zip file (" + e.getMessage() + ")");
+        }
         try (ZipFile zip = new ZipFile(file.toFile())) {
             return verify(zip, trust, decode);
         } catch (IOException e) {
@@ -120,7 +135,7 @@ public final class BundleVerifier {
             if (!Bundle.MANIFEST.equals(sig.path("signed").asText())) return fail("signature: its signed file was changed");
             signer = exporter.fingerprint();
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            return fail("signature: unreadable (" + e.getMessage() + ")");
+            return fail("signature: the exporter's key or signature is unreadable (" + e.getMessage() + ")");
         }
         JsonNode m;
         try {
@@ -128,12 +143,16 @@ public final class BundleVerifier {
         } catch (IOException e) {
             return fail("manifest.json: not JSON (" + e.getMessage() + ")");
         }
-        if (!Bundle.FORMAT.equals(m.path("format").asText()) || m.path("version").asInt() != Bundle.VERSION) {
+        if (!Bundle.FORMAT.equals(m.path("format").asText()) || !m.path("version").isInt() || m.path("version").intValue() != Bundle.VERSION) {
             return fail("manifest.json: not a " + Bundle.FORMAT + " version " + Bundle.VERSION + " (version " + m.path("version").asText()
                     + "; bundles before version 2 carry no checkpoint signed by the feed — export again)");
         }
         String feedId = m.path("feed").path("feed_id").asText();
-        long lastSeq = m.path("last_seq").asLong();
+        long lastSeq = whole(m.path("last_seq"));
+        if (lastSeq < 0 || whole(m.path("event_count")) < 0 || whole(m.path("range_first_seq")) < 0) {
+            return fail("manifest.json: last_seq, event_count and range_first_seq must be whole numbers (JSON integers, not text or"
+                    + " fractions)");
+        }
         Message.FeedKey feedKey;
         List<Message.Checkpoint> checkpoints = new ArrayList<>();
         try {
@@ -142,7 +161,7 @@ public final class BundleVerifier {
             FeedChain.publicKey(feedKey);
             long previous = 0;
             for (JsonNode c : m.path("feed_checkpoints")) {
-                Message.Checkpoint cp = new Message.Checkpoint(c.path("feed_id").asText(), c.path("seq").asLong(-1),
+                Message.Checkpoint cp = new Message.Checkpoint(c.path("feed_id").asText(), whole(c.path("seq")),
                         c.path("chain").asText(), c.path("at").asText(), c.path("signature").asText());
                 if (!cp.feedId().equals(feedId)) return fail("manifest.json: the feed checkpoint at seq " + cp.seq() + " is of feed "
                         + printable(cp.feedId()) + ", not of this bundle's feed " + printable(feedId));
@@ -174,10 +193,10 @@ public final class BundleVerifier {
         } catch (DateTimeParseException e) {
             return fail("manifest.json: its range or creation time is not an ISO 8601 instant");
         }
-        BundleLines.Result lines = BundleLines.read(zip, checkpoints, m.path("range_first_seq").asLong(0), from, decode);
+        BundleLines.Result lines = BundleLines.read(zip, checkpoints, whole(m.path("range_first_seq")), from, decode);
         if (lines.disagreeing() != null && !FeedChain.verify(feedKey, lines.disagreeing())) return notSigned(lines.disagreeing(), feedKey);
         if (lines.problem() != null) return fail(lines.problem());
-        long expected = m.path("event_count").asLong();
+        long expected = whole(m.path("event_count"));
         if (lines.count() != expected || lines.lastSeq() != lastSeq) {
             return fail("events.ndjson: ends at line " + lines.count() + " (seq " + lines.lastSeq() + "); the manifest says "
                     + expected + " events up to seq " + lastSeq + " (truncated or extended)");
@@ -187,7 +206,7 @@ public final class BundleVerifier {
         }
         long firstInRange = Math.min(lastSeq, lines.atOrBeforeFrom() + 1);
         // To the millisecond, as the exporter's event log cut the range: an event at 12:00:00.000400 is known at 12:00:00.000.
-        if (m.path("range_first_seq").asLong(-1) != firstInRange || lines.lastAt().truncatedTo(ChronoUnit.MILLIS).isAfter(to)) {
+        if (whole(m.path("range_first_seq")) != firstInRange || lines.lastAt().truncatedTo(ChronoUnit.MILLIS).isAfter(to)) {
             return fail("manifest.json: its range (" + printable(from.toString()) + " – " + printable(to.toString()) + ", first seq in it "
                     + m.path("range_first_seq").asText() + ") does not fit the events (first seq after the start: " + firstInRange
                     + "; the last event is at " + lines.lastAt() + ")");
@@ -266,19 +285,32 @@ public final class BundleVerifier {
     }
 
     /**
-     * A value from the bundle made safe for a terminal line: control and bidi-override characters
-     * become '?', so a crafted name cannot print a fake "VERIFIED" line over the real verdict.
+     * A text made safe for a terminal line: control, bidi and invisible characters become '?', so a
+     * crafted value cannot print a fake "VERIFIED" line over the real verdict. Every verdict's words
+     * pass through it whole (they quote the bundle in many places), not only the values known to
+     * come from it.
      */
     public static String printable(String s) {
         if (s == null) return "";
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean bad = c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)
-                    || c == 0x200E || c == 0x200F || c == 0x061C;
+            // Controls (a terminal's escape sequences), format characters (bidi overrides and isolates,
+            // invisible joiners, the soft hyphen, the BOM), line and paragraph separators.
+            int type = Character.getType(c);
+            boolean bad = type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
             out.append(bad ? '?' : c);
         }
         return out.toString();
+    }
+
+    /**
+     * A count or seq of the manifest: a JSON integer that fits a long, else -1 (which no check
+     * accepts). Jackson's asLong would read "2217", 2217.4 and 2^64+2217 all as 2217.
+     */
+    private static long whole(JsonNode n) {
+        return n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0 ? n.longValue() : -1;
     }
 
     private static Verdict notSigned(Message.Checkpoint c, Message.FeedKey key) {
@@ -290,11 +322,21 @@ public final class BundleVerifier {
         return new Verdict(Outcome.FAILED, problem, 0, 0, null, null, null, null, null, List.of());
     }
 
+    /**
+     * The most any file but the events may inflate to: far above what an exporter writes (the
+     * manifest of a million events is under 1 MiB, the report a few), far below what would let a
+     * crafted file of a few megabytes inflate to gigabytes in the verifier's memory.
+     */
+    static final int MAX_FILE = 32 * 1024 * 1024;
+
     static byte[] read(ZipFile zip, String name) throws IOException {
         ZipEntry e = zip.getEntry(name);
         try (InputStream in = zip.getInputStream(e)) {
-            return in.readAllBytes();
+            byte[] bytes = in.readNBytes(MAX_FILE + 1);
+            if (bytes.length > MAX_FILE) throw new IOException(name + ": larger than " + MAX_FILE / (1024 * 1024) + " MiB, which no exporter writes");
+            return bytes;
         } catch (IOException ex) {
+            if (ex.getMessage() != null && ex.getMessage().startsWith(name + ":")) throw ex;
             throw new IOException(name + ": unreadable (" + ex.getMessage() + ")", ex);
         }
     }

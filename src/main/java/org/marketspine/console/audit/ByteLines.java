@@ -10,6 +10,12 @@ import java.util.Arrays;
  * to text and encoding them back.
  */
 final class ByteLines {
+    /**
+     * The longest line read: a bundle line is an event (which the feed sends in frames of at most
+     * 4 MiB) and 90 bytes around it. A longer one is refused before it is held, so a crafted
+     * file cannot make the verifier hold gigabytes for one line.
+     */
+    static final int MAX_LINE = 16 * 1024 * 1024;
     private final InputStream in;
     private byte[] buf = new byte[1 << 16];
     private int start;
@@ -56,6 +62,7 @@ final class ByteLines {
         if (start > 0) {
             System.arraycopy(buf, start, buf, 0, kept);
         } else if (kept == buf.length) {
+            if (buf.length >= MAX_LINE) throw new IOException("a line longer than " + MAX_LINE / (1024 * 1024) + " MiB");
             buf = Arrays.copyOf(buf, buf.length * 2); // a line longer than the buffer
         }
         start = 0;

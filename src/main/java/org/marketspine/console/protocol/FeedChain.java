@@ -115,16 +115,16 @@ public final class FeedChain {
      * fingerprint is really that key's.
      */
     public static PublicKey publicKey(Message.FeedKey key) throws GeneralSecurityException {
-        if (!ALG.equals(key.alg())) throw new GeneralSecurityException("feed key algorithm " + key.alg() + " is not " + ALG);
+        if (!ALG.equals(key.alg())) throw new GeneralSecurityException("key algorithm " + key.alg() + " is not " + ALG);
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(key.publicKey());
         } catch (IllegalArgumentException e) {
-            throw new GeneralSecurityException("feed key is not base64");
+            throw new GeneralSecurityException("key is not base64");
         }
-        if (raw.length != 32) throw new GeneralSecurityException("feed key has " + raw.length + " bytes, not 32");
+        if (raw.length != 32) throw new GeneralSecurityException("key has " + raw.length + " bytes, not 32");
         if (!sameFingerprint(fingerprint(raw), key.fingerprint())) {
-            throw new GeneralSecurityException("feed key fingerprint " + key.fingerprint() + " is not this key's (" + fingerprint(raw) + ")");
+            throw new GeneralSecurityException("key fingerprint " + key.fingerprint() + " is not this key's (" + fingerprint(raw) + ")");
         }
         byte[] x509 = Arrays.copyOf(X509_PREFIX, X509_PREFIX.length + 32);
         System.arraycopy(raw, 0, x509, X509_PREFIX.length, 32);
