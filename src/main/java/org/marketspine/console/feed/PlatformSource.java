@@ -42,6 +42,15 @@ public interface PlatformSource extends AutoCloseable {
     CommandEffect perform(Command command, String user, PlatformState state) throws FeedRefusal;
 
     /**
+     * Whether commands can change anything here: false for a journal replay and a database opened
+     * read-only, which refuse every command {@code read_only}; the welcome then leaves the
+     * {@code commands} capability out.
+     */
+    default boolean acceptsCommands() {
+        return true;
+    }
+
+    /**
      * False for a source with no platform behind it (a journal replay): on a shared journal, such a
      * server never takes the leadership from one that could run the platform.
      */

@@ -292,6 +292,8 @@ class SpineDatabaseSourceTest {
         assertFalse(r.ok());
         assertEquals("read_only", r.error().code());
         assertTrue(r.error().message().contains("read-only"), r.error().message());
+        assertFalse(feed.client.welcome().capabilities().contains("commands"), "a read-only feed does not offer commands");
+        assertTrue(feed.client.welcome().capabilities().contains("checkpoint"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.marketspine.console.feed;
 
 import static org.junit.jupiter.api.Assertions.*;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -190,6 +191,62 @@ class TlsTest {
         }
     }
 
+    /**
+     * The older PEM key forms OpenSSL still writes — SEC1 ({@code BEGIN EC PRIVATE KEY}, what
+     * {@code openssl ecparam -genkey} gives) and PKCS#1 ({@code BEGIN RSA PRIVATE KEY}) — serve as
+     * they are: made from this test's own keys by openssl, then a client completes a TLS handshake
+     * against the certificate (which only the matching key can do).
+     */
+    @Test
+    void traditionalOpensslKeysServeAsTheyAre() throws Exception {
+        assumeTrue(run("openssl", "version").startsWith("OpenSSL"), "openssl is not installed");
+        Path sec1 = dir.resolve("sec1.pem");
+        run("openssl", "ec", "-in", keyPem.toString(), "-out", sec1.toString());
+        assertTrue(Files.readString(sec1).contains("BEGIN EC PRIVATE KEY"), Files.readString(sec1));
+        Path rsaP12 = dir.resolve("rsa.p12");
+        run(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genkeypair", "-alias", "feed", "-keyalg", "RSA",
+                "-keysize", "2048", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "30",
+                "-storetype", "PKCS12", "-keystore", rsaP12.toString(), "-storepass", "changeit-test", "-keypass", "changeit-test");
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(rsaP12)) {
+            ks.load(in, "changeit-test".toCharArray());
+        }
+        Path rsaCert = dir.resolve("rsa-cert.pem");
+        Path rsaPkcs8 = dir.resolve("rsa-pkcs8.pem");
+        Path pkcs1 = dir.resolve("rsa-pkcs1.pem");
+        Files.writeString(rsaCert, pem("CERTIFICATE", ks.getCertificate("feed").getEncoded()));
+        Files.writeString(rsaPkcs8, pem("PRIVATE KEY", ks.getKey("feed", "changeit-test".toCharArray()).getEncoded()));
+        run("openssl", "rsa", "-traditional", "-in", rsaPkcs8.toString(), "-out", pkcs1.toString());
+        assertTrue(Files.readString(pkcs1).contains("BEGIN RSA PRIVATE KEY"), Files.readString(pkcs1));
+        for (Path key : List.of(sec1, pkcs1)) Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
+
+        for (Path[] identity : List.of(new Path[] {certPem, sec1}, new Path[] {rsaCert, pkcs1})) {
+            try (Journal j = Journal.open(dir.resolve("traditional-" + identity[1].getFileName() + ".journal"))) {
+                j.append(Instant.now(), new EventData.AnomalyAcknowledged("an-1", "test", "over TLS"));
+                FeedServer server = server(j, ServerTls.fromPem(identity[0], identity[1]));
+                try {
+                    ConnectionState live = connect(server, ClientTls.context(identity[0]), ConnectionState::isLive);
+                    assertEquals(1, live.lastSeq(), "served over wss with " + identity[1].getFileName());
+                } finally {
+                    server.close();
+                }
+            }
+        }
+    }
+
+    /** Runs a command to its end; its output (the test fails if it exits non-zero, unless it could not start at all). */
+    private static String run(String... command) throws Exception {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException notInstalled) {
+            return "";
+        }
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, String.join(" ", command) + ": " + out);
+        return out;
+    }
+
     @Test
     void badKeyFilesAreRefusedWithHowToFixThem() throws Exception {
         Path shared = dir.resolve("shared-key.pem");
@@ -201,7 +258,13 @@ class TlsTest {
         Files.writeString(pkcs1, "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----\n");
         Files.setPosixFilePermissions(pkcs1, PosixFilePermissions.fromString("rw-------"));
         e = assertThrows(IOException.class, () -> ServerTls.fromPem(certPem, pkcs1));
-        assertTrue(e.getMessage().contains("openssl pkcs8 -topk8"), e.getMessage());
+        assertTrue(e.getMessage().contains("is not an RSA, EC or Ed25519 key"), e.getMessage());
+        Path encrypted = dir.resolve("encrypted.pem");
+        Files.writeString(encrypted, "-----BEGIN EC PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\n\nMIIB\n"
+                + "-----END EC PRIVATE KEY-----\n");
+        Files.setPosixFilePermissions(encrypted, PosixFilePermissions.fromString("rw-------"));
+        e = assertThrows(IOException.class, () -> ServerTls.fromPem(certPem, encrypted));
+        assertTrue(e.getMessage().contains("is encrypted; decrypt it (openssl pkey"), e.getMessage());
         Path wrong = dir.resolve("wrong.pw");
         Files.writeString(wrong, "nope");
         Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rw-------"));

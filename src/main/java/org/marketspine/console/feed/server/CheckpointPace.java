@@ -39,9 +39,13 @@ final class CheckpointPace {
         return due;
     }
 
-    /** The session went live at {@code cursor}: a checkpoint there, unless one already covers it. */
+    /**
+     * The session went live at {@code cursor}: a checkpoint there, unless one already covers it.
+     * An empty journal's too (seq 0, chain 64 zeros): the client learns at once that the key in
+     * the welcome signs for this feed.
+     */
     boolean atLive(long cursor) {
-        if (cursor == 0 || cursor == covered) return false;
+        if (cursor == covered) return false;
         covered = cursor;
         uncovered = false;
         return true;

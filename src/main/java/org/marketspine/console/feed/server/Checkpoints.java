@@ -13,10 +13,10 @@ final class Checkpoints {
 
     static Message.Response answer(Journal journal, Message.Request request, Instant now) {
         Long seq = request.seq();
-        if (seq == null) return refuse(request, "bad_request", "a checkpoint request needs 'seq'");
+        if (seq == null) return refuse(request, "invalid_params", "a checkpoint request needs 'seq'");
         long head = journal.headSeq();
-        if (seq < 1 || seq > head) {
-            return refuse(request, "not_found", "seq " + seq + " is outside this feed's journal (1–" + head + ")");
+        if (seq < 0 || seq > head) {
+            return refuse(request, "not_found", "seq " + seq + " is outside this feed's journal (0–" + head + ")");
         }
         return new Message.Response(request.id(), true, Codec.toTree(journal.checkpoint(seq, now)), null);
     }

@@ -132,7 +132,7 @@ final class ClientFrames {
             session.conn.close(Wire.CLOSE_BAD_PROTOCOL, "bad resume_after");
             return;
         }
-        List<String> capabilities = new ArrayList<>(List.of("commands", "checkpoint"));
+        List<String> capabilities = new ArrayList<>(source.acceptsCommands() ? List.of("commands", "checkpoint") : List.of("checkpoint"));
         capabilities.addAll(source.requestOps());
         session.send(new Message.Welcome(Wire.PROTOCOL, FeedServer.SERVER, source.platform(), clock.instant(), head, who.role(),
                 who.user(), capabilities, journal.feedId(), settings.warnings(), journal.feedKey()));

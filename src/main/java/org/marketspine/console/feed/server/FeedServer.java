@@ -67,10 +67,13 @@ public final class FeedServer implements AutoCloseable {
     /** The listen backlog: a building's screens reconnecting at once after a restart must not be dropped by the kernel. */
     static final int BACKLOG = 2048;
 
-    public FeedServer(Journal journal, PlatformSource source, TokenStore tokens, InetSocketAddress bind, Clock clock) {
+    public FeedServer(Journal journal, PlatformSource source, TokenStore tokens, InetSocketAddress bind, Clock given) {
         this.journal = journal;
         this.source = source;
         this.tokens = tokens;
+        // The protocol's times carry at most milliseconds ("2026-11-23T08:15:00Z, millis optional"): every time this
+        // server says (server_time, since, a heartbeat's, a command's) is read from its clock at that precision.
+        Clock clock = Clock.tick(given, Duration.ofMillis(1));
         this.clock = clock;
         this.platform = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("feed-platform").factory());
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("feed-housekeeping").factory());

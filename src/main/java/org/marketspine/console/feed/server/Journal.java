@@ -203,11 +203,13 @@ public final class Journal implements AutoCloseable {
             long seq = headSeq;
             String chain = headChain;
             for (Timed t : decide.apply(state())) {
-                Event e = Event.of(++seq, t.at(), t.data());
+                // At most milliseconds, as the protocol writes times (a source's clock or database may give micro- or nanoseconds).
+                Instant at = t.at().truncatedTo(ChronoUnit.MILLIS);
+                Event e = Event.of(++seq, at, t.data());
                 String item = Canonical.of(e);
                 chain = hasher.next(chain, item);
                 events.add(e);
-                rows.add(new JournalStore.NewRow(seq, t.at(), e.kind(), item, chain));
+                rows.add(new JournalStore.NewRow(seq, at, e.kind(), item, chain));
             }
             return rows;
         }, asLeader);

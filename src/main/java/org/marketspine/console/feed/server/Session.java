@@ -297,7 +297,7 @@ final class Session {
     private void closeTooSlow() throws InterruptedException {
         LOG.warning("closing " + conn.getRemoteSocketAddress() + " (" + who() + "): over the bound of unsent frames for "
                 + Outbox.STUCK_NANOS / 1_000_000_000L + " s, " + outbox.unsent() / 1024 + " KiB unsent");
-        conn.close(Wire.CLOSE_TOO_SLOW, "too slow - resume from your last seq");
+        conn.close(Wire.CLOSE_TOO_SLOW, "too slow — resume from your last seq"); // the protocol's words
         // The close frame waits behind what the client does not read; the socket itself ends shortly after.
         Thread.sleep(CLOSE_GRACE_MILLIS);
         if (!conn.isClosed() && conn instanceof WebSocketImpl impl) impl.closeConnection(Wire.CLOSE_TOO_SLOW, "too slow");

@@ -40,6 +40,11 @@ public final class JournalOnlySource implements PlatformSource {
     }
 
     @Override
+    public boolean acceptsCommands() {
+        return false;
+    }
+
+    @Override
     public CommandEffect perform(Command command, String user, PlatformState state) throws FeedRefusal {
         throw new FeedRefusal("read_only", "this feed replays a journal; there is no platform to " + command.op());
     }

@@ -280,6 +280,11 @@ public final class SpineDatabaseSource implements PlatformSource {
     }
 
     @Override
+    public boolean acceptsCommands() {
+        return !readOnly;
+    }
+
+    @Override
     public CommandEffect perform(Command c, String user, PlatformState state) throws FeedRefusal {
         if (readOnly) throw new FeedRefusal("read_only", "the spine-core database is opened read-only: '" + c.op() + "' cannot be carried out");
         ObjectNode data = Codec.mapper().createObjectNode();

@@ -81,18 +81,19 @@ public final class ServerTls {
             throw new IOException(pem + " is encrypted; give the server an unencrypted PKCS#8 key (owner-only file) or use "
                     + "--tls-keystore with a password file");
         }
-        if (text.contains("BEGIN RSA PRIVATE KEY") || text.contains("BEGIN EC PRIVATE KEY")) {
-            throw new IOException(pem + " is a PKCS#1/SEC1 key; convert it: openssl pkcs8 -topk8 -nocrypt -in " + pem.getFileName()
-                    + " -out key-pkcs8.pem");
+        if (text.contains("Proc-Type: 4,ENCRYPTED")) {
+            throw new IOException(pem + " is encrypted; decrypt it (openssl pkey -in " + pem.getFileName() + " -out key.pem, then chmod 600)"
+                    + " or use --tls-keystore with a password file");
         }
-        int begin = text.indexOf("-----BEGIN PRIVATE KEY-----");
-        int end = text.indexOf("-----END PRIVATE KEY-----");
-        if (begin < 0 || end < begin) throw new IOException("no private key in " + pem + " (expected -----BEGIN PRIVATE KEY-----)");
         byte[] der;
-        try {
-            der = Base64.getMimeDecoder().decode(text.substring(begin + 27, end));
-        } catch (IllegalArgumentException e) {
-            throw new IOException("the private key in " + pem + " is not valid base64");
+        if (text.contains("-----BEGIN RSA PRIVATE KEY-----")) {
+            der = Pkcs8.fromPkcs1(block(text, "RSA PRIVATE KEY", pem));
+        } else if (text.contains("-----BEGIN EC PRIVATE KEY-----")) {
+            der = Pkcs8.fromSec1(block(text, "EC PRIVATE KEY", pem));
+        } else if (text.contains("-----BEGIN PRIVATE KEY-----")) {
+            der = block(text, "PRIVATE KEY", pem);
+        } else {
+            throw new IOException("no private key in " + pem + " (expected -----BEGIN PRIVATE KEY-----, or an RSA or EC PRIVATE KEY)");
         }
         for (String alg : List.of("RSA", "EC", "Ed25519", "EdDSA")) {
             try {
@@ -101,6 +102,19 @@ public final class ServerTls {
                 // the key is of another algorithm: try the next one
             }
         }
-        throw new IOException("the private key in " + pem + " is not an RSA, EC or Ed25519 PKCS#8 key");
+        throw new IOException("the private key in " + pem + " is not an RSA, EC or Ed25519 key");
+    }
+
+    /** The DER bytes of a PEM block ({@code -----BEGIN LABEL-----} … {@code -----END LABEL-----}). */
+    private static byte[] block(String text, String label, Path pem) throws IOException {
+        String head = "-----BEGIN " + label + "-----";
+        int begin = text.indexOf(head);
+        int end = text.indexOf("-----END " + label + "-----", begin);
+        if (begin < 0 || end < 0) throw new IOException("the " + label + " block in " + pem + " has no end line");
+        try {
+            return Base64.getMimeDecoder().decode(text.substring(begin + head.length(), end));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the private key in " + pem + " is not valid base64");
+        }
     }
 }
