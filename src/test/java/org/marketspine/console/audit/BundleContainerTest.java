@@ -11,19 +11,14 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketspine.console.feed.source.DemoPlatform;
-import org.marketspine.console.model.EventLog;
 import org.marketspine.console.protocol.SigningKeys;
 
 /**
@@ -32,7 +27,6 @@ import org.marketspine.console.protocol.SigningKeys;
  * the verdict (escape sequences that paint a green VERIFIED over a FAILED one).
  */
 class BundleContainerTest {
-    static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     static Path dir;
     static Path bundle;
     static TrustList trusted;
@@ -40,17 +34,9 @@ class BundleContainerTest {
     @BeforeAll
     static void export(@TempDir Path tmp) throws IOException {
         dir = tmp;
-        EventLog live = new EventLog();
-        live.appendAll(new DemoPlatform(20261126, 1, Clock.systemUTC()).history(NOW));
-        SigningKeys exporter = SigningKeys.loadOrCreate(tmp.resolve("exporter.pem"));
-        SigningKeys feedKey = SigningKeys.loadOrCreate(tmp.resolve("feed.pem"));
-        trusted = TrustList.of(List.of(exporter.fingerprint(), feedKey.fingerprint()));
-        bundle = tmp.resolve("real.spinebundle");
-        BundleWriter.Span span = BundleWriter.span(live, live.lastAt().minus(Duration.ofDays(30)), live.lastAt());
-        try (BundleWriter.ItemTexts texts = BundleWriter.ItemTexts.of(live)) {
-            BundleWriter.write(bundle, live, texts, FeedSigning.proof(live, feedKey, "feed-1", span.lastSeq()), span,
-                    new BundleWriter.Source("feed-1", "demo", "spine-feed/0.1.0", "ws://prod/feed"), "c.auditor", exporter, NOW, p -> { });
-        }
+        DemoBundle real = DemoBundle.export(tmp, 20261126, Duration.ofDays(30));
+        bundle = real.file();
+        trusted = real.trusted();
         assertEquals(BundleVerifier.Outcome.VERIFIED, verify(bundle).outcome());
     }
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.model.EventLog;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
@@ -45,17 +43,13 @@ class BundleForgeryTest {
     @BeforeAll
     static void export(@TempDir Path tmp) throws IOException {
         dir = tmp;
-        live = new EventLog();
-        live.appendAll(new DemoPlatform(20261125, 1, Clock.systemUTC()).history(NOW));
-        exporter = SigningKeys.loadOrCreate(tmp.resolve("exporter.pem"));
-        feedKey = SigningKeys.loadOrCreate(tmp.resolve("feed.pem"));
-        trusted = TrustList.of(List.of(exporter.fingerprint(), feedKey.fingerprint()));
-        bundle = tmp.resolve("real.spinebundle");
+        DemoBundle real = DemoBundle.export(tmp, 20261125, Duration.ofDays(60));
+        live = real.live();
+        exporter = real.exporter();
+        feedKey = real.feedKey();
+        trusted = real.trusted();
+        bundle = real.file();
         BundleWriter.Span span = BundleWriter.span(live, live.lastAt().minus(Duration.ofDays(60)), live.lastAt());
-        try (BundleWriter.ItemTexts texts = BundleWriter.ItemTexts.of(live)) {
-            BundleWriter.write(bundle, live, texts, FeedSigning.proof(live, feedKey, "feed-1", span.lastSeq()), span,
-                    new BundleWriter.Source("feed-1", "demo", "spine-feed/0.1.0", "ws://prod/feed"), "c.auditor", exporter, NOW, p -> { });
-        }
         criticalLine = -1;
         for (long seq = 1; seq <= span.lastSeq() && criticalLine < 0; seq++) {
             Event e = live.event(seq);
