@@ -27,10 +27,8 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Message {
 
+    /** {@code client} names the client for the server's logs; one that leaves it out is still greeted. */
     record Hello(int protocol, String client, String token, Long resumeAfter) implements Message {
-        public Hello {
-            Require.present(client, "client");
-        }
 
         /** Never print a token. */
         @Override

@@ -404,4 +404,13 @@ class FeedServerProtocolTest {
             assertTrue(recordedItem(got.get(1), "op is 1,048,576").toString().length() < 4_000);
         }
     }
+
+    /** The contract's hello shows a client name; one without it is still greeted (the name is only for the server's logs). */
+    @Test
+    void aHelloWithoutAClientNameIsWelcomed() throws Exception {
+        try (Peer p = new Peer(server)) {
+            p.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + operator + "\",\"resume_after\":" + journal.headSeq() + "}");
+            assertEquals("alice", p.next(Peer.type("welcome"), 5).path("user").asText());
+        }
+    }
 }
