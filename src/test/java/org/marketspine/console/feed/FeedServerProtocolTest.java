@@ -413,4 +413,17 @@ class FeedServerProtocolTest {
             assertEquals("alice", p.next(Peer.type("welcome"), 5).path("user").asText());
         }
     }
+
+    /** A frame so large the transport does not read it: refused "with an error" (too_large, fatal), then closed 1009. */
+    @Test
+    void aFrameOver16MiBGetsTooLargeThenTheClose() throws Exception {
+        try (Peer p = new Peer(server)) {
+            p.hello(operator, journal.headSeq());
+            p.next(Peer.type("welcome"), 5);
+            p.ws.sendText("{\"type\":\"request\",\"id\":\"big\",\"op\":\"logs\",\"execution_id\":\"" + "x".repeat(17 << 20) + "\"}", true);
+            JsonNode error = p.next(f -> f.path("type").asText().equals("error") && f.path("code").asText().equals("too_large"), 20);
+            assertTrue(error.path("fatal").asBoolean(), error.toString());
+            assertEquals(1009, p.closeCode.get(20, TimeUnit.SECONDS));
+        }
+    }
 }

@@ -40,11 +40,13 @@ final class FeedTransport extends WebSocketServer {
     }
 
     private final Feed feed;
+    private final int frameLimit;
 
     FeedTransport(InetSocketAddress bind, Supplier<Set<String>> allowedOrigins, int frameLimit, Feed feed) {
         super(bind, Math.max(2, Runtime.getRuntime().availableProcessors()),
                 List.<Draft>of(new OriginCheckingDraft(allowedOrigins, frameLimit)));
         this.feed = feed;
+        this.frameLimit = frameLimit;
     }
 
     @Override
@@ -86,6 +88,19 @@ final class FeedTransport extends WebSocketServer {
     public void onMessage(WebSocket conn, ByteBuffer bytes) {
         Session session = conn.getAttachment();
         if (session != null) feed.binaryFrame(session);
+    }
+
+    /**
+     * A frame over the transport's limit is never read: the library closes 1009 (message too big).
+     * The protocol refuses larger frames "with an error": said here, before the close frame goes.
+     */
+    @Override
+    public void onCloseInitiated(WebSocket conn, int code, String reason) {
+        Session session = conn.getAttachment();
+        if (code == CloseFrame.TOOBIG && session != null) {
+            session.send(new Message.Error("too_large", "a frame over " + frameLimit / (1024 * 1024)
+                    + " MiB is not read (the protocol's limit is 4 MiB); closing", true));
+        }
     }
 
     @Override
