@@ -254,6 +254,22 @@ class FeedServerProtocolTest {
         assertEquals(before, journal.headSeq(), "nothing journaled for a refused page");
     }
 
+    /** An origin listed with --allow-origin is let in, compared as browsers write it (scheme and host in any case); its port counts. */
+    @Test
+    void anAllowedOriginIsLetInWhateverTheCaseOfItsHost() throws Exception {
+        server.allowOrigins(List.of("https://Ops.Example.com/"));
+        try {
+            try (Socket s = rawSocket()) {
+                assertEquals("HTTP/1.1 101 Web Socket Protocol Handshake", handshake(s, "Origin: https://ops.example.com").readLine());
+            }
+            try (Socket s = rawSocket()) {
+                assertEquals("HTTP/1.1 403 Forbidden", handshake(s, "Origin: https://ops.example.com:8443").readLine());
+            }
+        } finally {
+            server.allowOrigins(List.of());
+        }
+    }
+
     /**
      * The server writes its frames itself (feed.server.WireFrame: RSV bits 0, payload as is), which
      * holds only while no extension is in use: a client offering compression gets none.

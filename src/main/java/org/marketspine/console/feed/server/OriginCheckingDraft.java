@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.java_websocket.drafts.Draft;
@@ -38,8 +39,17 @@ final class OriginCheckingDraft extends Draft_6455 {
     /** True when this handshake comes from a page whose origin is not allowed. */
     boolean refuses(ClientHandshake request) {
         if (!request.hasFieldValue("Origin")) return false;
-        String origin = request.getFieldValue("Origin").trim();
-        return !allowed.get().contains(origin);
+        String origin = normal(request.getFieldValue("Origin"));
+        return allowed.get().stream().noneMatch(a -> normal(a).equals(origin));
+    }
+
+    /**
+     * An origin as compared: scheme and host are case-insensitive (RFC 6454), and an operator may
+     * write the allowed one with a trailing slash; a port stays significant.
+     */
+    static String normal(String origin) {
+        String o = origin.trim().toLowerCase(Locale.ROOT);
+        return o.endsWith("/") ? o.substring(0, o.length() - 1) : o;
     }
 
     @Override
