@@ -10,11 +10,13 @@ import org.marketspine.console.protocol.ReadinessStatus;
 /**
  * One week of one dataset and tier, as the quant reads it. {@code status} MISSING reads "NOT
  * AVAILABLE". {@code stale}: derived from an input that was revised after it was computed.
- * {@code openBySeverity}: open anomalies, critical first.
+ * {@code openBySeverity}: open anomalies, critical first. {@code inputs}: for a derived week, the
+ * worst state among the captures it was computed from other than a revision (STALE says that):
+ * CERTIFIED when all were; a 6-week average over a BLOCKED week is not safe, whatever its badge.
  */
 public record GridCell(PartitionKey key, ReadinessStatus status, String reason, String by, Instant changedAt,
                        String captureId, long symbols, long expectedSymbols, int[] openBySeverity, boolean stale,
-                       boolean revised, Instant computedAt, boolean derived) {
+                       boolean revised, Instant computedAt, boolean derived, InputStates.State inputs) {
 
     /** Symbols present over symbols expected, 0..1 (0 when nothing is expected). */
     public double completeness() {
@@ -28,9 +30,9 @@ public record GridCell(PartitionKey key, ReadinessStatus status, String reason, 
     }
 
     /** Why a cell is not safe to use, one code per failed condition. */
-    public enum Unsafe { NOT_CERTIFIED, STALE, CRITICAL_OR_HIGH_ANOMALY, INCOMPLETE }
+    public enum Unsafe { NOT_CERTIFIED, STALE, INPUTS_NOT_CERTIFIED, CRITICAL_OR_HIGH_ANOMALY, INCOMPLETE }
 
-    /** Certified, complete enough, current, and without open critical or high anomalies. */
+    /** Certified, complete enough, current, computed from certified inputs, and without open critical or high anomalies. */
     public boolean safeToUse() {
         return unsafe().isEmpty();
     }
@@ -39,6 +41,7 @@ public record GridCell(PartitionKey key, ReadinessStatus status, String reason, 
         EnumSet<Unsafe> out = EnumSet.noneOf(Unsafe.class);
         if (status != ReadinessStatus.CERTIFIED) out.add(Unsafe.NOT_CERTIFIED);
         if (stale) out.add(Unsafe.STALE);
+        if (derived && inputs != InputStates.State.CERTIFIED) out.add(Unsafe.INPUTS_NOT_CERTIFIED);
         if (openBySeverity[0] > 0 || openBySeverity[1] > 0) out.add(Unsafe.CRITICAL_OR_HIGH_ANOMALY);
         if (completeness() < ReadinessGrid.COMPLETE_ENOUGH) out.add(Unsafe.INCOMPLETE);
         return out;
@@ -52,7 +55,7 @@ public record GridCell(PartitionKey key, ReadinessStatus status, String reason, 
     public boolean equals(Object o) {
         return o instanceof GridCell c && key.equals(c.key) && status == c.status && reason.equals(c.reason)
                 && Objects.equals(captureId, c.captureId) && symbols == c.symbols && stale == c.stale
-                && revised == c.revised && Arrays.equals(openBySeverity, c.openBySeverity);
+                && revised == c.revised && inputs == c.inputs && Arrays.equals(openBySeverity, c.openBySeverity);
     }
 
     @Override

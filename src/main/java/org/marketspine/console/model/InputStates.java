@@ -39,6 +39,31 @@ public final class InputStates {
         }, null);
     }
 
+    /**
+     * The worst state among a derived capture's inputs, revisions aside (a superseded input makes
+     * it STALE, which the grid says on its own): BLOCKED before PRELIMINARY before NOT ASSESSED /
+     * NOT RECORDED; CERTIFIED when every other input is. No capture or no inputs recorded: NOT
+     * RECORDED (nothing shows the data it was made from).
+     */
+    public static State worst(PlatformState s, Capture derived) {
+        if (derived == null || derived.recorded().inputs().isEmpty()) return State.NOT_RECORDED;
+        State worst = State.CERTIFIED;
+        for (String id : derived.recorded().inputs()) {
+            State st = of(s, id).state();
+            if (st != State.SUPERSEDED && rank(st) > rank(worst)) worst = st;
+        }
+        return worst;
+    }
+
+    private static int rank(State st) {
+        return switch (st) {
+            case CERTIFIED, SUPERSEDED -> 0;
+            case NOT_ASSESSED, NOT_RECORDED -> 1;
+            case PRELIMINARY -> 2;
+            case BLOCKED -> 3;
+        };
+    }
+
     public static boolean allCertified(List<Input> inputs) {
         return !inputs.isEmpty() && inputs.stream().allMatch(i -> i.state() == State.CERTIFIED);
     }

@@ -87,7 +87,7 @@ public final class ReadinessGrid {
         boolean revised = c != null && c.recorded().supersedes() != null;
         return new GridCell(key, status, reason, assessed ? r.last().by() : "", assessed ? r.changedAt() : null,
                 c == null ? r.last().captureId() : c.captureId(), symbols, expected, counts, stale,
-                revised, c == null ? null : c.recordedAt(), derived);
+                revised, c == null ? null : c.recordedAt(), derived, derived ? InputStates.worst(s, c) : InputStates.State.CERTIFIED);
     }
 
     /** Open anomalies per tier and week (any dataset: a derived week inherits its input's problems), by severity. */

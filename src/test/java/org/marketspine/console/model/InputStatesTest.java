@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.model.InputStates.State;
 import org.marketspine.console.protocol.Event;
@@ -69,5 +70,30 @@ class InputStatesTest {
         List<InputStates.Input> in = InputStates.of(s, s.capture("d1"));
         assertTrue(InputStates.allCertified(in));
         assertEquals("1 of 1 CERTIFIED", InputStates.summary(in));
+    }
+
+    /**
+     * A 6-week average over a week the platform BLOCKED ("the FINRA file appears truncated"), itself
+     * CERTIFIED: not safe to use, and the tier's latest safe week is not that one (found by a
+     * persona review: the grid said CERTIFIED and "latest safe" named it).
+     */
+    @Test
+    void aCertifiedAverageOverABlockedWeekIsNotSafe() {
+        capture("a1", N, W1, null);
+        capture("b1", N, W2, null);
+        readiness(N, W1, ReadinessStatus.BLOCKED, "a1");
+        readiness(N, W2, ReadinessStatus.CERTIFIED, "b1");
+        capture("d1", "analytics.volume_avg_6w", W2, null, "b1", "a1");
+        readiness("analytics.volume_avg_6w", W2, ReadinessStatus.CERTIFIED, "d1");
+        PlatformState s = StateFold.applyAll(PlatformState.EMPTY, events);
+
+        assertEquals(State.BLOCKED, InputStates.worst(s, s.capture("d1")));
+        GridCell avg = ReadinessGrid.cell(s, new PartitionKey("analytics.volume_avg_6w", "OTC", W2), true, ReadinessGrid.openAnomalies(s));
+        assertEquals(ReadinessStatus.CERTIFIED, avg.status(), "the platform's own badge is shown as it is");
+        assertEquals(Set.of(GridCell.Unsafe.INPUTS_NOT_CERTIFIED), avg.unsafe());
+        GridCell base = ReadinessGrid.cell(s, new PartitionKey(N, "OTC", W2), false, ReadinessGrid.openAnomalies(s));
+        assertTrue(base.safeToUse(), "the normalized week itself is fine");
+        LatestSafe latest = LatestSafe.of(ReadinessGrid.build(s), "OTC");
+        assertNotEquals(W2, latest.week(), "a week whose average is built on blocked data is not the latest safe one");
     }
 }

@@ -21,7 +21,7 @@ class LatestSafeTest {
 
     static GridCell cell(ReadinessGrid.Column c, LocalDate week, ReadinessStatus status, boolean stale) {
         return new GridCell(new PartitionKey(c.dataset(), c.tier(), week), status, "r", "", null, "id", 100, 100, new int[4],
-                stale, false, null, c.derived());
+                stale, false, null, c.derived(), InputStates.State.CERTIFIED);
     }
 
     static ReadinessGrid.Row row(LocalDate week, GridCell... cells) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.marketspine.console.model.GridCell;
+import org.marketspine.console.model.InputStates;
 import org.marketspine.console.protocol.Severity;
 
 /**
@@ -14,7 +15,7 @@ final class CellMarks {
     private CellMarks() {}
 
     enum Kind {
-        CHANGED, STALE, REVISED, CRITICAL, ANOMALY;
+        CHANGED, STALE, INPUTS, REVISED, CRITICAL, ANOMALY;
 
         /** The style class the grid's palette and the detail's labels take this kind's look from. */
         String styleClass() {
@@ -30,6 +31,7 @@ final class CellMarks {
         if (changed) out.add(new Mark(Kind.CHANGED, "CHANGED"));
         if (c.stale()) out.add(new Mark(Kind.STALE, "STALE"));
         else if (c.revised()) out.add(new Mark(Kind.REVISED, "REVISED"));
+        if (c.unsafe().contains(GridCell.Unsafe.INPUTS_NOT_CERTIFIED)) out.add(new Mark(Kind.INPUTS, inputWords(c.inputs())));
         int[] open = c.openBySeverity();
         int critical = open[Severity.CRITICAL.ordinal()];
         if (critical > 0) out.add(new Mark(Kind.CRITICAL, "⚠ " + critical + " critical"));
@@ -42,6 +44,11 @@ final class CellMarks {
         }
         if (!rest.isEmpty()) out.add(new Mark(Kind.ANOMALY, rest.toString()));
         return out;
+    }
+
+    /** A derived week over inputs not all certified: "INPUT BLOCKED", "INPUT PRELIMINARY", "INPUT NOT ASSESSED". */
+    static String inputWords(InputStates.State worst) {
+        return "INPUT " + InputStates.words(worst);
     }
 
     /** The marks as one line of words, for the accessible text and the copy. */

@@ -20,7 +20,10 @@ final class CellText {
     static String tooltip(GridCell c, boolean changed) {
         return c.badge() + " — " + c.reason() + (c.by().isEmpty() ? "" : "\nby " + c.by())
                 + (c.changedAt() == null ? "" : " at " + Times.absolute(c.changedAt()))
+                + String.format("%n%,d symbols of %,d expected (%.1f%% complete)", c.symbols(), c.expectedSymbols(), c.completeness() * 100)
                 + (c.stale() ? "\nSTALE: an input was revised after this was computed (" + Times.absolute(c.computedAt()) + ")" : "")
+                + (c.unsafe().contains(GridCell.Unsafe.INPUTS_NOT_CERTIFIED) ? "\n" + CellMarks.inputWords(c.inputs())
+                        + ": computed from data that is not certified — not safe to use, whatever its own badge says" : "")
                 + (changed ? "\nCHANGED since you last looked: open it to see the revision" : "")
                 + "\ncapture " + c.captureId();
     }

@@ -91,6 +91,7 @@ final class TierCard {
                 switch (why) {
                     case NOT_CERTIFIED -> words.add(p.cell().badge());
                     case STALE -> words.add("STALE");
+                    case INPUTS_NOT_CERTIFIED -> words.add(CellMarks.inputWords(p.cell().inputs()));
                     case INCOMPLETE -> words.add(String.format("%.1f%% of symbols", p.cell().completeness() * 100));
                     case CRITICAL_OR_HIGH_ANOMALY -> anomaly = true;
                 }
