@@ -38,7 +38,8 @@ public record ConnectionText(String text, String styleClass) {
                     + (c.lostSince() == null ? " · never heard from this feed" : " · last heard " + Times.clock(c.lostSince())),
                     Styles.CONN_RECONNECTING);
             case LOST -> c.lostSince() == null
-                    ? new ConnectionText("FEED LOST · cannot connect: " + c.detail() + (s.fromCache()
+                    // Never reached in this run: not "lost" (PRODUCT: "cannot reach the feed (reason)").
+                    ? new ConnectionText("CANNOT REACH THE FEED · " + c.detail() + (s.fromCache()
                             ? " · not reached since this console started: showing the copy it cached before, not live"
                             : " · no data from this feed yet") + " · retrying (attempt " + c.attempt()
                             + next(c, now) + ")", Styles.CONN_LOST)

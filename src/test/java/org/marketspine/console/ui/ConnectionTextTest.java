@@ -171,7 +171,7 @@ class ConnectionTextTest {
         PlatformState s = state();
         ConnectionState lost = new ConnectionState(Phase.LOST, 4, null, null, s.seq(), 0, "connection refused");
         String cached = ConnectionText.of(new ConsoleSnapshot(s, lost, null, true, null, null, null), T0).text();
-        assertTrue(cached.startsWith("FEED LOST · cannot connect: connection refused"), cached);
+        assertTrue(cached.startsWith("CANNOT REACH THE FEED · connection refused"), cached);
         assertTrue(cached.contains("showing the copy it cached before, not live"), cached);
         assertFalse(cached.contains("no data from this feed yet"), cached);
         String empty = ConnectionText.of(new ConsoleSnapshot(PlatformState.EMPTY, lost, null, false, null, null, null), T0).text();

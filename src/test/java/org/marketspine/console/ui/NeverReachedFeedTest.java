@@ -20,7 +20,8 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * Issue 12 item 1: a feed that was never reached, with no cache. From the first second no figure
- * claims safety; once 15 s pass without a welcome the board says FEED LOST and why.
+ * claims safety; once 15 s pass without a welcome the board says it cannot reach the feed, and why
+ * (never "FEED LOST": nothing was ever there to lose).
  */
 @ExtendWith(ApplicationExtension.class)
 class NeverReachedFeedTest {
@@ -65,13 +66,13 @@ class NeverReachedFeedTest {
         assertTrue(bar.contains("connection refused"), bar);
 
         clock.advance(Duration.ofSeconds(16));
-        HealthBoardTest.await("FEED LOST", 5, () -> text(robot, "#connection-text").startsWith("FEED LOST"));
+        HealthBoardTest.await("CANNOT REACH THE FEED", 5, () -> text(robot, "#connection-text").startsWith("CANNOT REACH THE FEED"));
         assertTrue(text(robot, "#connection-text").contains("connection refused by 127.0.0.1"), text(robot, "#connection-text"));
         HealthBoardTest.await("the board to say why instead of spinning", 5,
                 () -> text(robot, "#board-waiting").contains("connection refused"));
         assertFalse(window.lookup(".loading-state .progress-indicator").isVisible(), "no spinner for a feed that cannot be reached");
         assertTrue(text(robot, "#health-reason").startsWith("Health unknown"), text(robot, "#health-reason"));
-        assertTrue(text(robot, "#platform-name").startsWith("not connected"), "the header does not say 'connecting…' beside FEED LOST: "
+        assertTrue(text(robot, "#platform-name").startsWith("not connected"), "the header does not say 'connecting…' beside CANNOT REACH THE FEED: "
                 + text(robot, "#platform-name"));
 
         robot.interact(() -> window.showWorkspace(1));

@@ -88,6 +88,7 @@ class WallBoardTest {
         assertFalse(robot.lookup("#wall-lost-banner").query().isVisible(), "a dropped socket is not yet a lost feed");
         clock.leap(Duration.ofSeconds(15)); // 15 s without a word from the feed, on the runtime's clock
         HealthBoardTest.await("the lost banner", 5, () -> robot.lookup("#wall-lost-banner").query().isVisible());
+        assertEquals("FEED LOST", robot.lookup("#wall-lost-title").queryAs(Label.class).getText(), "it was live: lost, not unreachable");
         String detail = robot.lookup("#wall-lost-detail").queryAs(Label.class).getText();
         // The 15 s threshold itself is pinned on a fake clock (FeedClientWatchdogTest); here, what the wall says then.
         assertTrue(detail.matches("since .+ · data is (1[5-9]|2\\d) s old · reconnecting automatically"), detail);

@@ -105,7 +105,9 @@ final class HonestStatus {
         if (!s.isStale()) return "";
         if (s.isUntrusted()) return "NOT TRUSTED — the feed's history does not match what it signed";
         if (s.connection().isLive()) return "STALE — live, but the feed says its platform is not current";
+        // Nothing shown is old when nothing was ever shown: no data, not stale data.
+        if (s.lastHeard() == null && !s.fromCache()) return "NO DATA — the feed has not answered yet";
         return "STALE — not live; " + (s.lastHeard() != null ? "last heard " + Times.relative(s.lastHeard(), at)
-                : s.fromCache() ? "the copy cached before this start" : "never heard from");
+                : "the copy cached before this start");
     }
 }

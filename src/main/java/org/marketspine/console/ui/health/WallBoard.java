@@ -136,6 +136,7 @@ public final class WallBoard extends StackPane {
         lostTitle.getStyleClass().add("lost-title");
         lostDetail.getStyleClass().add("lost-detail");
         lostDetail.setId("wall-lost-detail");
+        lostTitle.setId("wall-lost-title");
         lostDetail.setWrapText(true);
         lostDetail.setMinHeight(Region.USE_PREF_SIZE); // two lines when it must, never "…"
         lostBanner.getStyleClass().add("wall-lost-banner");
@@ -225,7 +226,7 @@ public final class WallBoard extends StackPane {
         if (dim) {
             Instant since = s.connection().lostSince() != null ? s.connection().lostSince() : s.lastHeard();
             String age = since == null ? null : Times.span(Duration.between(since, now));
-            lostTitle.setText(lost ? "FEED LOST" : "NOT LIVE YET");
+            lostTitle.setText(!lost ? "NOT LIVE YET" : s.connection().lostSince() == null ? "CANNOT REACH THE FEED" : "FEED LOST");
             lostDetail.setText((since == null ? (s.fromCache() ? "Not reached since this screen started · showing the copy cached before"
                     : "No contact with the feed yet") : "since " + Times.clock(since) + " · data is "
                     + (age == null ? "a moment" : age) + " old") + " · reconnecting automatically");

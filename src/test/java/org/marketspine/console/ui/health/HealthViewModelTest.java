@@ -76,7 +76,7 @@ class HealthViewModelTest {
         assertEquals("STALE — not live; the copy cached before this start", vm.staleTextProperty().get());
         vm.update(new ConsoleSnapshot(PlatformState.EMPTY, new ConnectionState(Phase.LOST, 3, T0, null, 0, 0, "connection refused"),
                 null, false, null, null, null), T0.plusSeconds(31));
-        assertEquals("STALE — not live; never heard from", vm.staleTextProperty().get());
+        assertEquals("NO DATA — the feed has not answered yet", vm.staleTextProperty().get());
     }
 
     @Test
