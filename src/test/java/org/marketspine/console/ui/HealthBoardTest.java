@@ -31,6 +31,7 @@ import org.marketspine.console.model.LineageGraph;
 import org.marketspine.console.model.Trends;
 import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.protocol.Trigger;
 import org.marketspine.console.testing.Await;
 import org.marketspine.console.testing.LeapClock;
@@ -159,6 +160,15 @@ class HealthBoardTest {
                 && w.getScene().getRoot().lookup(".notification-bar") != null
                 && w.getScene().getRoot().lookupAll(".label").stream().anyMatch(n -> n instanceof Label l
                         && l.getText() != null && l.getText().contains("column 'x' missing (injected)"))));
+    }
+
+    /** The open-anomalies figure reads as critical (red) while a critical one is open: never milder than the banner above it. */
+    @Test
+    void theAnomalyFigureIsRedWhileACriticalIsOpen(FxRobot robot) throws Exception {
+        awaitLive();
+        inject(new EventData.AnomalyDetected("an-test-critical", Severity.CRITICAL, "quality", "finra.otc_transparency.normalized",
+                "OTC", OLD_WEEK, null, "row count 40% below the 6-week average (injected by test)", List.of()));
+        await("the figure red", 10, () -> robot.lookup("#kpi-anomalies").query().getParent().getStyleClass().contains("kpi-bad"));
     }
 
     @Test

@@ -154,8 +154,9 @@ public final class HealthView extends StackPane {
                 runningKpi,
                 kpi("kpi-failures", vm.unresolvedFigureProperty(), Bindings.concat("unresolved failures (24 h)"),
                         vm.unresolvedProperty().greaterThan(0), vm.unresolvedProperty().greaterThan(2)),
+                // Red while a critical one is open: the count must not read milder than the banner above it.
                 kpi("kpi-anomalies", vm.anomaliesFigureProperty(), Bindings.concat("open anomalies (medium+)"),
-                        vm.openAnomaliesProperty().greaterThan(0), null),
+                        vm.openAnomaliesProperty().greaterThan(0), vm.criticalOpenProperty()),
                 grow, actions);
     }
 

@@ -210,8 +210,10 @@ public final class WallBoard extends StackPane {
         failures.show(vm.unresolvedFigureProperty().get(), !current ? null
                         : unresolvedNow > 2 ? HealthLevel.RED : unresolvedNow > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
                 !current ? stale : unresolvedNow == 0 ? "all clear" : "retry or escalate");
-        anomalies.show(vm.anomaliesFigureProperty().get(), !current ? null : open > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
-                !current ? stale : open == 0 ? "quality checks pass" : "medium or worse, to review");
+        boolean critical = vm.criticalOpenProperty().get();
+        anomalies.show(vm.anomaliesFigureProperty().get(), !current ? null : critical ? HealthLevel.RED : open > 0 ? HealthLevel.YELLOW
+                        : HealthLevel.GREEN,
+                !current ? stale : open == 0 ? "quality checks pass" : critical ? "a critical one among them" : "medium or worse, to review");
         renderFreshness(current, never);
         renderTrends(current, never);
         renderRecent(now, current, never);
