@@ -11,7 +11,7 @@ public final class BundleRefusal extends VBox {
         getStyleClass().add("bundle-refusal");
         setAlignment(Pos.CENTER);
         setId("bundle-refusal");
-        Label title = new Label("This bundle was refused");
+        Label title = new Label("FAILED — this bundle was refused");
         title.getStyleClass().add("title");
         Label what = new Label(file.toAbsolutePath().toString());
         what.getStyleClass().add(Styles.MUTED);

@@ -51,10 +51,15 @@ public record ConnectionText(String text, String styleClass) {
             case BUNDLE -> s.isUntrustedBundle()
                     ? new ConnectionText("Offline review of " + c.detail() + " · not trusted: intact, but not verified against "
                             + "your trust list (see the banner) · " + String.format("%,d", s.state().seq())
-                            + " events · no feed is contacted; nothing here is live", Styles.CONN_UNTRUSTED)
+                            + " events · no feed is contacted; nothing here is live" + asOf(now), Styles.CONN_UNTRUSTED)
                     : new ConnectionText("Offline review of " + c.detail() + " · verified · " + String.format("%,d", s.state().seq())
-                            + " events · no feed is contacted; nothing here is live", Styles.CONN_CATCHING_UP);
+                            + " events · no feed is contacted; nothing here is live" + asOf(now), Styles.CONN_CATCHING_UP);
         };
+    }
+
+    /** A bundle's board counts its ages ("2 h ago", "due in 1 d") back from the bundle's end, not from today: say so. */
+    private static String asOf(Instant bundleEnd) {
+        return " · ages as of the bundle's end, " + Times.absolute(bundleEnd);
     }
 
     /** "TLS" for wss://, "not encrypted" for ws:// to another host, "" for ws:// on this machine (loopback never leaves it). */

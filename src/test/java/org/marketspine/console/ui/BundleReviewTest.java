@@ -104,7 +104,14 @@ class BundleReviewTest {
         assertTrue(banner.contains("exported by \"C. Auditor\" (" + keys.fingerprint() + ")"), banner);
         assertFalse(banner.contains("NOT TRUSTED"), banner);
         assertTrue(robot.lookup("#notice").queryAs(Label.class).getStyleClass().contains("bundle-notice"));
-        assertTrue(((MainWindow) opened.root()).connectionBar().text().startsWith("Offline review of review.spinebundle · verified"));
+        String bar = ((MainWindow) opened.root()).connectionBar().text();
+        assertTrue(bar.startsWith("Offline review of review.spinebundle · verified"), bar);
+        assertTrue(bar.contains("ages as of the bundle's end, "), "'2 h ago' on a bundle counts from its end, and says so: " + bar);
+        // Disabled for good, saying why (a disabled button shows no tooltip), whatever failure is selected.
+        assertEquals("Show logs (not in the bundle)", robot.lookup("#show-logs").queryAs(Button.class).getText());
+        assertTrue(robot.lookup("#show-logs").queryAs(Button.class).isDisabled());
+        assertEquals("Acknowledge (read-only review)", robot.lookup("#acknowledge-failure").queryAs(Button.class).getText());
+        assertTrue(robot.lookup("#acknowledge-failure").queryAs(Button.class).isDisabled());
         assertEquals("signed by feed key " + ConnectionText.shortFingerprint(feedKey.fingerprint()) + " (Market Spine prod)",
                 ((MainWindow) opened.root()).connectionBar().keyText());
         // The same journal, nothing contacted: the state is the live log's.
@@ -197,6 +204,8 @@ class BundleReviewTest {
         assertNull(opened.runtime(), "no runtime, no state from a refused bundle");
         String reason = robot.lookup("#bundle-refusal-reason").queryAs(Label.class).getText();
         assertTrue(reason.startsWith("events.ndjson line 301"), reason);
+        assertTrue(robot.lookup("#bundle-refusal .title").queryAs(Label.class).getText().startsWith("FAILED"),
+                "the verdict by its name, as bundle verify says it");
         assertTrue(robot.lookup("#notice").tryQuery().isEmpty(), "no workspace is shown");
     }
 }

@@ -101,6 +101,16 @@ final class ExecutionDetail extends VBox {
         logs.textProperty().bind(vm.logsProperty());
         showLogs.disableProperty().bind(vm.selectedProperty().isNull());
         acknowledge.disableProperty().bind(vm.selectedProperty().isNull());
+        if (vm.isReview()) {
+            // Offline review: logs live with the feed, which is not contacted, and a bundle's evidence is not marked up.
+            // (A disabled button shows no tooltip, so the reason is in its text.)
+            showLogs.disableProperty().unbind();
+            showLogs.setDisable(true);
+            showLogs.setText("Show logs (not in the bundle)");
+            acknowledge.disableProperty().unbind();
+            acknowledge.setDisable(true);
+            acknowledge.setText("Acknowledge (read-only review)");
+        }
 
         retry.setOnAction(e -> confirmRetry());
         showLogs.setOnAction(e -> vm.fetchLogs());

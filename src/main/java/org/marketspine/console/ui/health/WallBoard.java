@@ -105,7 +105,7 @@ public final class WallBoard extends StackPane {
         bandClip.widthProperty().bind(band.widthProperty());
         bandClip.heightProperty().bind(band.heightProperty());
         band.setClip(bandClip);
-        VBox freshCol = new VBox(12, section("DATA FRESHNESS"), freshness);
+        VBox freshCol = new VBox(12, section("LATEST WEEK INGESTED"), freshness);
         VBox failCol = new VBox(12, section("NEEDS ATTENTION"), recent);
         HBox.setHgrow(freshCol, Priority.ALWAYS);
         HBox.setHgrow(failCol, Priority.ALWAYS);
