@@ -9,8 +9,10 @@ import org.marketspine.console.ui.Times;
 
 /**
  * Instants the user types or edits (compare, go to, export range): written in the display zone as
- * ISO 8601 with the zone's id, e.g. {@code 2026-10-16T10:00:00-04:00[America/New_York]}, so a field
- * reads like every other time on screen and still names one exact instant.
+ * every other time on screen is, ISO 8601 with the zone's id, e.g.
+ * {@code 2026-10-16T10:00:00-04:00 (America/New_York)} — keeping any fraction of a second, so that
+ * a field still names the exact instant it was filled with (an export's end must not drop the
+ * last event of its second).
  */
 final class InstantText {
     private static final DateTimeFormatter ZONED = DateTimeFormatter.ISO_ZONED_DATE_TIME;
@@ -22,7 +24,7 @@ final class InstantText {
     }
 
     static String format(Instant t, ZoneId zone) {
-        return t == null ? "" : ZONED.format(t.atZone(zone));
+        return t == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(zone)) + " (" + Times.shortZone(zone) + ")";
     }
 
     /** e.g. {@code 2026-10-16T10:00:00-04:00}: for cells under a header that names the zone. */
@@ -31,8 +33,8 @@ final class InstantText {
     }
 
     /**
-     * Reads what a person may paste: the zoned form above, an offset or UTC instant
-     * ({@code 2026-10-16T14:00:00Z}), or the app's own absolute form ({@code … (America/New_York)}).
+     * Reads what a person may paste: the form above, an offset or UTC instant
+     * ({@code 2026-10-16T14:00:00Z}), or Java's zoned form ({@code …-04:00[America/New_York]}).
      */
     static Instant parse(String text) {
         String s = text == null ? "" : text.trim();

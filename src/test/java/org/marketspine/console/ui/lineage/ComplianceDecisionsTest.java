@@ -46,8 +46,11 @@ class ComplianceDecisionsTest {
     @Test
     void item18_instantFieldsReadInTheDisplayZoneWithItsId_andReadBackAnyIsoForm() {
         String zoned = InstantText.format(T, NEW_YORK);
-        assertEquals("2026-10-16T10:00:00-04:00[America/New_York]", zoned);
+        assertEquals("2026-10-16T10:00:00-04:00 (America/New_York)", zoned, "as every other time on screen reads");
         assertEquals(T, InstantText.parse(zoned));
+        assertEquals(T, InstantText.parse("2026-10-16T10:00:00-04:00[America/New_York]"));
+        Instant withMillis = T.plusMillis(608);
+        assertEquals(withMillis, InstantText.parse(InstantText.format(withMillis, NEW_YORK)), "a field keeps the exact instant");
         assertEquals(T, InstantText.parse(" 2026-10-16T14:00:00Z "));
         assertEquals(T, InstantText.parse("2026-10-16T10:00:00-04:00 (America/New_York)"));
         assertThrows(DateTimeParseException.class, () -> InstantText.parse("10/16/2026"));
