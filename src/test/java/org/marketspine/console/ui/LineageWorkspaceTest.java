@@ -211,5 +211,9 @@ class LineageWorkspaceTest {
         HealthBoardTest.await("a past-retention flag", 10, () -> robot.lookup(".past-retention").tryQuery().isPresent());
         assertTrue(robot.lookup(".past-retention").queryAs(Label.class).getText().contains("PAST RETENTION"));
         assertFalse(robot.lookup("#retention-purges").queryAs(TableView.class).getItems().isEmpty());
+        // Said above the source cards too, which a 1280×720 screen shows only a few lines of.
+        Label finding = robot.lookup("#retention-finding").queryAs(Label.class);
+        assertTrue(finding.getText().startsWith("⚠ ") && finding.getText().contains("held PAST RETENTION"), finding.getText());
+        assertTrue(finding.getStyleClass().contains("past-retention"));
     }
 }

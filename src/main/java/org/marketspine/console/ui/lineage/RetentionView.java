@@ -1,12 +1,15 @@
 package org.marketspine.console.ui.lineage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -20,6 +23,8 @@ import org.marketspine.console.ui.Times;
 /** Per source: license, permitted uses, retention; partitions held past it; every purge with who and why. */
 final class RetentionView extends VBox {
     private final FlowPane sources = new FlowPane(12, 12);
+    /** The one finding of this view, above the cards: at 1280×720 the cards get a few lines, and this must not scroll away. */
+    private final Label finding = new Label();
     private final TableView<Fact<RetentionPurged>> purges = new TableView<>();
 
     RetentionView(LineageViewModel vm) {
@@ -29,7 +34,7 @@ final class RetentionView extends VBox {
         purges.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         purges.getColumns().addAll(List.of(
                 column("Purged at", f -> Times.absolute(f.at())), column("Dataset", f -> f.data().dataset()),
-                column("Tier", f -> f.data().tier()), column("Week ending", f -> f.data().weekEnding().toString()),
+                column("Tier", f -> f.data().tier()), column("Week ending", f -> f.data().weekEnding().toString(), 112),
                 column("By", f -> f.data().by()), column("Why", f -> f.data().reason())));
         Label none = new Label("No purge recorded at the instant shown.");
         none.getStyleClass().add("empty-state");
@@ -40,19 +45,59 @@ final class RetentionView extends VBox {
         ScrollPane top = new ScrollPane(sources);
         top.setFitToWidth(true);
         top.setPrefViewportHeight(250);
-        getChildren().addAll(top, purgesTitle, purges);
+        finding.setId("retention-finding");
+        finding.setWrapText(true);
+        getChildren().addAll(finding, top, purgesTitle, purges);
         vm.retentionProperty().addListener((o, a, r) -> render(r));
         render(vm.retentionProperty().get());
+    }
+
+    /** A column at least {@code minWidth} wide: its header read whole. */
+    private static TableColumn<Fact<RetentionPurged>, String> column(String title, Function<Fact<RetentionPurged>, String> f, double minWidth) {
+        TableColumn<Fact<RetentionPurged>, String> c = column(title, f);
+        c.setMinWidth(minWidth);
+        return c;
     }
 
     private static TableColumn<Fact<RetentionPurged>, String> column(String title, Function<Fact<RetentionPurged>, String> f) {
         TableColumn<Fact<RetentionPurged>, String> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyStringWrapper(f.apply(r.getValue())));
+        c.setCellFactory(col -> new WholeTextCell());
         return c;
+    }
+
+    /** A cell whose whole text is its tooltip: a narrow column's "…" never hides why a partition was purged. */
+    private static final class WholeTextCell extends TableCell<Fact<RetentionPurged>, String> {
+        private final Tooltip tip = new Tooltip();
+
+        WholeTextCell() {
+            tip.setWrapText(true);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            tip.setText(text == null ? "" : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : tip);
+        }
+    }
+
+    /** "⚠ 2 partitions held PAST RETENTION: …" or "✓ nothing held past retention", over every source. */
+    private void summarize(RetentionReport r) {
+        List<String> past = new ArrayList<>();
+        for (RetentionReport.Source s : r.sources()) {
+            for (PartitionKey k : s.pastRetention()) past.add(k.tier() + " " + k.weekEnding() + " (" + s.declared().source() + ")");
+        }
+        Styles.switchClass(finding, past.isEmpty() ? null : "past-retention", "past-retention");
+        finding.setText(past.isEmpty() ? "✓ Nothing held past retention in " + r.sources().size() + " declared source(s)."
+                : "⚠ " + past.size() + " partition(s) held PAST RETENTION: " + String.join(", ", past.subList(0, Math.min(4, past.size())))
+                        + (past.size() > 4 ? " and " + (past.size() - 4) + " more" : "") + " — see the source cards below.");
     }
 
     private void render(RetentionReport r) {
         sources.getChildren().clear();
+        finding.setText("");
         if (r == null || r.sources().isEmpty()) {
             Label none = new Label("No source declared by the feed at the instant shown.");
             none.getStyleClass().add("empty-state");
@@ -89,5 +134,6 @@ final class RetentionView extends VBox {
             sources.getChildren().add(card);
         }
         purges.getItems().setAll(r.purges());
+        summarize(r);
     }
 }
