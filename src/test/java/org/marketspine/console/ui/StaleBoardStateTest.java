@@ -130,13 +130,13 @@ class StaleBoardStateTest {
         robot.interact(() -> feed.connection(Phase.LIVE, SourceState.CURRENT));
         HealthBoardTest.showFailure(robot, "ex-a", 5);
         robot.clickOn("#failure-ex-a");
-        HealthBoardTest.await("the detail in UTC", 5, () -> detailTimes(robot).contains("2026-11-30T13:00:00Z (UTC) · after 30.0 s"));
+        HealthBoardTest.await("the detail in UTC", 5, () -> detailTimes(robot).contains("2026-11-30T13:00:00Z (UTC) · ran 30.0 s"));
 
         @SuppressWarnings("unchecked")
         var zone = (SearchableComboBox<String>) robot.lookup("#display-zone").query();
         robot.interact(() -> zone.setValue("Asia/Tokyo"));
         HealthBoardTest.await("the open detail in the new zone", 5,
-                () -> detailTimes(robot).contains("2026-11-30T22:00:00+09:00 (Asia/Tokyo) · after 30.0 s"));
+                () -> detailTimes(robot).contains("2026-11-30T22:00:00+09:00 (Asia/Tokyo) · ran 30.0 s"));
         assertFalse(detailTimes(robot).stream().anyMatch(t -> t.contains("(UTC)")), detailTimes(robot).toString());
     }
 

@@ -177,7 +177,7 @@ final class ExecutionDetail extends VBox {
         row = put(row, "Trigger", x.trigger().name().toLowerCase() + " by " + x.triggeredBy()
                 + (x.retryOf() == null ? "" : " (retry of " + x.retryOf() + ")"), false);
         row = put(row, "Queued", Times.absolute(x.queuedAt()), false);
-        if (x.endedAt() != null) row = put(row, "Ended", Times.absolute(x.endedAt()) + " · after " + x.durationMs() / 1000.0 + " s", false);
+        if (x.endedAt() != null) row = put(row, "Ended", Times.absolute(x.endedAt()) + " · ran " + x.durationMs() / 1000.0 + " s", false);
         if (x.error() != null) {
             row = put(row, "Error", x.error().type() + ": " + x.error().message(), false);
             row = put(row, "Class", x.error().classification().name().toLowerCase()
