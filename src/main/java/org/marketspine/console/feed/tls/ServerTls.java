@@ -75,7 +75,8 @@ public final class ServerTls {
         }
     }
 
-    private static PrivateKey privateKey(Path pem) throws IOException {
+    /** The private key of a PEM file: PKCS#8, or OpenSSL's traditional PKCS#1 (RSA) or SEC1 (EC); unencrypted. */
+    public static PrivateKey privateKey(Path pem) throws IOException {
         String text = Files.readString(pem, StandardCharsets.US_ASCII);
         if (text.contains("BEGIN ENCRYPTED PRIVATE KEY")) {
             throw new IOException(pem + " is encrypted; give the server an unencrypted PKCS#8 key (owner-only file) or use "
