@@ -55,10 +55,14 @@ final class SpineFeed implements AutoCloseable {
         return received.stream().map(Event::data).filter(kind::isInstance).map(kind::cast).toList();
     }
 
-    /** The source's latest poll succeeded and the client holds everything the journal holds. */
+    /**
+     * The source's latest poll succeeded, the client holds everything the journal holds, and the feed
+     * has said so ({@code live} comes after the last catch-up batch: holding the events is not yet live).
+     */
     void awaitCurrent() throws InterruptedException {
         await("the source to be current", Duration.ofSeconds(90), () -> client.sourceStatus() != null
-                && client.sourceStatus().state() == SourceState.CURRENT && !received.isEmpty() && received.getLast().seq() >= journal.headSeq());
+                && client.sourceStatus().state() == SourceState.CURRENT && !received.isEmpty() && received.getLast().seq() >= journal.headSeq()
+                && client.state().isLive());
     }
 
     static void await(String what, Duration timeout, BooleanSupplier ok) {

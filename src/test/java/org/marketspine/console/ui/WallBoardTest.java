@@ -118,10 +118,15 @@ class WallBoardTest {
                                 Classification.TRANSIENT)));
             }
         }).get();
-        HealthBoardTest.await("the overflow counted", 10, () -> !robot.lookup("#wall-more").queryAll().isEmpty());
-        assertTrue(robot.lookup("#wall-more").queryAs(Label.class).getText().matches("\\+\\d+ more need attention.*"));
-        assertTrue(robot.lookup(".wall-failure .label").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().contains("OTC 2025-")), "failure rows name their tier and week");
+        // Read where it is found, on the FX thread: the wall rebuilds its rows on each pulse, and a second look from the
+        // test thread can land between clearing them and adding them again (a clean-clone run did).
+        String[] more = {null};
+        HealthBoardTest.await("the overflow counted, and failure rows naming their tier and week", 10, () -> {
+            robot.lookup("#wall-more").tryQueryAs(Label.class).ifPresent(l -> more[0] = l.getText());
+            return more[0] != null && robot.lookup(".wall-failure .label").queryAllAs(Label.class).stream()
+                    .anyMatch(l -> l.getText().contains("OTC 2025-"));
+        });
+        assertTrue(more[0].matches("\\+\\d+ more need attention.*"), more[0]);
         assertTrue(robot.lookup("#wall-reason").queryAs(Label.class).isWrapText());
 
         runtime.embeddedServer().close();
