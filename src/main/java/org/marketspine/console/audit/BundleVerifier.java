@@ -149,7 +149,9 @@ public final class BundleVerifier {
         }
         String feedId = m.path("feed").path("feed_id").asText();
         long lastSeq = whole(m.path("last_seq"));
-        if (lastSeq < 0 || whole(m.path("event_count")) < 0 || whole(m.path("range_first_seq")) < 0) {
+        long eventCount = whole(m.path("event_count"));
+        long rangeFirstSeq = whole(m.path("range_first_seq"));
+        if (lastSeq < 0 || eventCount < 0 || rangeFirstSeq < 0) {
             return fail("manifest.json: last_seq, event_count and range_first_seq must be whole numbers (JSON integers, not text or"
                     + " fractions)");
         }
@@ -193,20 +195,19 @@ public final class BundleVerifier {
         } catch (DateTimeParseException e) {
             return fail("manifest.json: its range or creation time is not an ISO 8601 instant");
         }
-        BundleLines.Result lines = BundleLines.read(zip, checkpoints, whole(m.path("range_first_seq")), from, decode);
+        BundleLines.Result lines = BundleLines.read(zip, checkpoints, rangeFirstSeq, from, decode);
         if (lines.disagreeing() != null && !FeedChain.verify(feedKey, lines.disagreeing())) return notSigned(lines.disagreeing(), feedKey);
         if (lines.problem() != null) return fail(lines.problem());
-        long expected = whole(m.path("event_count"));
-        if (lines.count() != expected || lines.lastSeq() != lastSeq) {
+        if (lines.count() != eventCount || lines.lastSeq() != lastSeq) {
             return fail("events.ndjson: ends at line " + lines.count() + " (seq " + lines.lastSeq() + "); the manifest says "
-                    + expected + " events up to seq " + lastSeq + " (truncated or extended)");
+                    + eventCount + " events up to seq " + lastSeq + " (truncated or extended)");
         }
         if (!lines.sha().equals(m.path("files").path(Bundle.EVENTS).asText())) {
             return fail("events.ndjson: its bytes differ from the file the exporter signed (sha256)");
         }
         long firstInRange = Math.min(lastSeq, lines.atOrBeforeFrom() + 1);
         // To the millisecond, as the exporter's event log cut the range: an event at 12:00:00.000400 is known at 12:00:00.000.
-        if (whole(m.path("range_first_seq")) != firstInRange || lines.lastAt().truncatedTo(ChronoUnit.MILLIS).isAfter(to)) {
+        if (rangeFirstSeq != firstInRange || lines.lastAt().truncatedTo(ChronoUnit.MILLIS).isAfter(to)) {
             return fail("manifest.json: its range (" + printable(from.toString()) + " – " + printable(to.toString()) + ", first seq in it "
                     + m.path("range_first_seq").asText() + ") does not fit the events (first seq after the start: " + firstInRange
                     + "; the last event is at " + lines.lastAt() + ")");
@@ -331,13 +332,13 @@ public final class BundleVerifier {
 
     static byte[] read(ZipFile zip, String name) throws IOException {
         ZipEntry e = zip.getEntry(name);
+        byte[] bytes;
         try (InputStream in = zip.getInputStream(e)) {
-            byte[] bytes = in.readNBytes(MAX_FILE + 1);
-            if (bytes.length > MAX_FILE) throw new IOException(name + ": larger than " + MAX_FILE / (1024 * 1024) + " MiB, which no exporter writes");
-            return bytes;
+            bytes = in.readNBytes(MAX_FILE + 1);
         } catch (IOException ex) {
-            if (ex.getMessage() != null && ex.getMessage().startsWith(name + ":")) throw ex;
             throw new IOException(name + ": unreadable (" + ex.getMessage() + ")", ex);
         }
+        if (bytes.length > MAX_FILE) throw new IOException(name + ": larger than " + MAX_FILE / (1024 * 1024) + " MiB, which no exporter writes");
+        return bytes;
     }
 }

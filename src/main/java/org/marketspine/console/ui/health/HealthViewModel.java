@@ -58,7 +58,6 @@ public final class HealthViewModel {
     private final ReadOnlyStringWrapper runningText = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper unresolved = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper openAnomalies = new ReadOnlyIntegerWrapper();
-    private final ReadOnlyBooleanWrapper criticalOpen = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper staleText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper hasData = new ReadOnlyBooleanWrapper();
@@ -156,7 +155,6 @@ public final class HealthViewModel {
         trends.update(s, snapshot.isCurrent() || snapshot.isBundle() || at.isBefore(dataEnds) ? at : dataEnds);
         refreshFailures();
         setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
-        criticalOpen.set(!criticalAnomalies.isEmpty());
         setIfChanged(freshness, Freshness.perTier(s, at));
         setIfChanged(schedule, ScheduleOutlook.of(s, at));
         noScheduleText.set(HonestStatus.noSchedule(snapshot));
@@ -361,9 +359,6 @@ public final class HealthViewModel {
     public ReadOnlyStringProperty runningTextProperty() { return runningText.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty unresolvedProperty() { return unresolved.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty openAnomaliesProperty() { return openAnomalies.getReadOnlyProperty(); }
-
-    /** A critical anomaly is open: the anomaly figure reads as critical, never milder than the banner. */
-    public ReadOnlyBooleanProperty criticalOpenProperty() { return criticalOpen.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty staleProperty() { return stale.getReadOnlyProperty(); }
     public ReadOnlyStringProperty staleTextProperty() { return staleText.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty hasDataProperty() { return hasData.getReadOnlyProperty(); }
