@@ -3,6 +3,7 @@ package org.marketspine.console.ui.health;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -52,6 +53,8 @@ public final class HealthView extends StackPane {
     private final VBox criticalRows = new VBox(6);
     private final ListView<FailureItem> failures = new ListView<>();
     private final Tooltip findingsTip = new Tooltip();
+    /** Held by the view: a binding only its own listener holds is left to JavaFX's weak listeners, and stopped updating. */
+    private final BooleanBinding criticalOpen;
 
     private ExecutionDetail detail;
 
@@ -68,6 +71,7 @@ public final class HealthView extends StackPane {
     public HealthView(HealthViewModel vm, DesktopNotifier desktop) {
         this.vm = vm;
         this.desktop = desktop;
+        this.criticalOpen = Bindings.isNotEmpty(vm.criticalAnomalies());
         getStyleClass().add("health-view");
         VBox board = new VBox(12, banner(), kpis(), columns());
         board.getStyleClass().add("board");
@@ -156,7 +160,7 @@ public final class HealthView extends StackPane {
                         vm.unresolvedProperty().greaterThan(0), vm.unresolvedProperty().greaterThan(2)),
                 // Red while a critical one is open: the count must not read milder than the banner above it.
                 kpi("kpi-anomalies", vm.anomaliesFigureProperty(), Bindings.concat("open anomalies (medium+)"),
-                        vm.openAnomaliesProperty().greaterThan(0), vm.criticalOpenProperty()),
+                        vm.openAnomaliesProperty().greaterThan(0), criticalOpen),
                 grow, actions);
     }
 

@@ -210,7 +210,7 @@ public final class WallBoard extends StackPane {
         failures.show(vm.unresolvedFigureProperty().get(), !current ? null
                         : unresolvedNow > 2 ? HealthLevel.RED : unresolvedNow > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
                 !current ? stale : unresolvedNow == 0 ? "all clear" : "retry or escalate");
-        boolean critical = vm.criticalOpenProperty().get();
+        boolean critical = !vm.criticalAnomalies().isEmpty();
         anomalies.show(vm.anomaliesFigureProperty().get(), !current ? null : critical ? HealthLevel.RED : open > 0 ? HealthLevel.YELLOW
                         : HealthLevel.GREEN,
                 !current ? stale : open == 0 ? "quality checks pass" : critical ? "a critical one among them" : "medium or worse, to review");
