@@ -79,7 +79,7 @@ final class AuditLogView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Cells give the time with its offset; the zone's id is named once, in the header, so no cell cuts it off.
         atColumn = column("At", e -> InstantText.offset(e.at()), 200);
-        atColumn.setCellFactory(col -> new AuditRowDetail.Cell(e -> Times.absolute(e.at())));
+        atColumn.setCellFactory(col -> new WholeTextCell<>(e -> Times.absolute(e.at())));
         table.getColumns().addAll(List.of(
                 atColumn, column("Kind", AuditLog.Entry::kind, 80),
                 column("Who", AuditLog.Entry::who, 150), column("What", AuditLog.Entry::what, 280),
@@ -158,7 +158,7 @@ final class AuditLogView extends VBox {
         TableColumn<AuditLog.Entry, String> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
         c.setPrefWidth(width);
-        c.setCellFactory(col -> new AuditRowDetail.Cell(value));
+        c.setCellFactory(col -> new WholeTextCell<>(value));
         return c;
     }
 

@@ -1,10 +1,7 @@
 package org.marketspine.console.ui.lineage;
 
 import java.util.List;
-import java.util.function.Function;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.marketspine.console.model.AuditLog;
@@ -37,27 +34,6 @@ final class AuditRowDetail extends GridPane {
             v.setWrapText(true);
             v.setId("audit-detail-" + kv.get(i).replace(" / ", "-"));
             addRow(i / 2, k, v);
-        }
-    }
-
-    /** A table cell that carries its whole text (or the time with its zone) in a tooltip, for when the column is narrower. */
-    static final class Cell extends TableCell<AuditLog.Entry, String> {
-        private final Tooltip tip = new Tooltip();
-        private final Function<AuditLog.Entry, String> tipOf;
-
-        Cell(Function<AuditLog.Entry, String> tipOf) {
-            this.tipOf = tipOf;
-            tip.setWrapText(true);
-        }
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            AuditLog.Entry e = empty || getTableRow() == null ? null : getTableRow().getItem();
-            String full = e != null ? tipOf.apply(e) : text;
-            tip.setText(full == null ? "" : full);
-            setTooltip(empty || full == null || full.isEmpty() ? null : tip);
         }
     }
 }

@@ -6,10 +6,8 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -62,25 +60,8 @@ final class RetentionView extends VBox {
     private static TableColumn<Fact<RetentionPurged>, String> column(String title, Function<Fact<RetentionPurged>, String> f) {
         TableColumn<Fact<RetentionPurged>, String> c = new TableColumn<>(title);
         c.setCellValueFactory(r -> new ReadOnlyStringWrapper(f.apply(r.getValue())));
-        c.setCellFactory(col -> new WholeTextCell());
+        c.setCellFactory(col -> new WholeTextCell<>());
         return c;
-    }
-
-    /** A cell whose whole text is its tooltip: a narrow column's "…" never hides why a partition was purged. */
-    private static final class WholeTextCell extends TableCell<Fact<RetentionPurged>, String> {
-        private final Tooltip tip = new Tooltip();
-
-        WholeTextCell() {
-            tip.setWrapText(true);
-        }
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            setText(empty ? null : text);
-            tip.setText(text == null ? "" : text);
-            setTooltip(empty || text == null || text.isEmpty() ? null : tip);
-        }
     }
 
     /** "⚠ 2 partitions held PAST RETENTION: …" or "✓ nothing held past retention", over every source. */
