@@ -99,17 +99,13 @@ final class ExecutionDetail extends VBox {
                 Styles.FEEDBACK_OK, Styles.FEEDBACK_ERROR));
         feedback.getStyleClass().add(Styles.FEEDBACK_OK);
         logs.textProperty().bind(vm.logsProperty());
-        showLogs.disableProperty().bind(vm.selectedProperty().isNull());
-        acknowledge.disableProperty().bind(vm.selectedProperty().isNull());
         if (vm.isReview()) {
             // Offline review: logs live with the feed, which is not contacted, and a bundle's evidence is not marked up.
-            // (A disabled button shows no tooltip, so the reason is in its text.)
-            showLogs.disableProperty().unbind();
-            showLogs.setDisable(true);
-            showLogs.setText("Show logs (not in the bundle)");
-            acknowledge.disableProperty().unbind();
-            acknowledge.setDisable(true);
-            acknowledge.setText("Acknowledge (read-only review)");
+            ReviewButtons.lock(showLogs, "Show logs (not in the bundle)");
+            ReviewButtons.lock(acknowledge, "Acknowledge (read-only review)");
+        } else {
+            showLogs.disableProperty().bind(vm.selectedProperty().isNull());
+            acknowledge.disableProperty().bind(vm.selectedProperty().isNull());
         }
 
         retry.setOnAction(e -> confirmRetry());

@@ -125,11 +125,7 @@ public final class HealthView extends StackPane {
                 .then("Backfill… (not live)").otherwise("Backfill…"));
         if (vm.isReview()) {
             // An audit bundle under offline review is read-only: say so on the button, not at Preview.
-            // (A disabled button shows no tooltip, so the reason is in its text too.)
-            backfill.disableProperty().unbind();
-            backfill.textProperty().unbind();
-            backfill.setDisable(true);
-            backfill.setText("Backfill… (read-only review)");
+            ReviewButtons.lock(backfill, "Backfill… (read-only review)");
             backfill.setTooltip(new Tooltip("Backfill disabled: this is an audit bundle under offline review (read-only)."));
         }
         backfill.setOnAction(e -> new BackfillDialog(vm).showAndWait());
