@@ -29,6 +29,7 @@ public final class LineageCanvas extends CanvasPane implements LineageInput.View
     private static final double TEXT_ZOOM = 0.45;
 
     private final LineagePalette palette = new LineagePalette();
+    private final OffViewMarks offView = new OffViewMarks();
     private LineageLayout.Result layout = LineageLayout.Result.EMPTY;
     private LineageAt at;
     private Function<String, List<String>> labels = id -> List.of();
@@ -59,6 +60,7 @@ public final class LineageCanvas extends CanvasPane implements LineageInput.View
         getStyleClass().add("lineage-canvas");
         setFocusTraversable(true);
         getChildren().addAll(palette.group(), canvas);
+        offView.nodes().forEach(getChildren()::add);
         LineageInput.install(canvas, this, this);
         setMinSize(200, 150);
         settle.setOnFinished(e -> {
@@ -189,6 +191,7 @@ public final class LineageCanvas extends CanvasPane implements LineageInput.View
         // still be growing when the layout arrives: it was chosen for a narrower canvas, and cut the graph).
         if (sizeCanvas(getWidth(), getHeight()) && !moved) firstView();
         paintIfAsked();
+        offView.layout(getWidth(), getHeight());
     }
 
     @Override
@@ -196,8 +199,13 @@ public final class LineageCanvas extends CanvasPane implements LineageInput.View
         g.clearRect(0, 0, w, h);
         g.setFill(palette.background());
         g.fillRect(0, 0, w, h);
-        if (at == null) return;
+        if (at == null) {
+            offView.show(OffView.NONE);
+            return;
+        }
         Map<String, LineageLayout.Box> boxes = layout.boxes();
+        offView.show(OffView.of(boxes.entrySet().stream().filter(e -> at.look(e.getKey()).present()).map(Map.Entry::getValue).toList(),
+                new LineageViewport(scale, tx, ty), w, h));
         boolean text = scale >= TEXT_ZOOM;
         // All plain edges as one path, stroked once: thousands of separate strokes cost the
         // software renderer a rasterisation each. Edges of the selected node go on top.
