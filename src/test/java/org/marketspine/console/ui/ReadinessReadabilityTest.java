@@ -12,6 +12,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -68,7 +69,13 @@ class ReadinessReadabilityTest {
         PlatformState s = runtime.log().head();
         GridCell derived = ReadinessGridTest.find(window, c -> c.derived() && s.capture(c.captureId()) != null && s.capture(c.captureId()).recorded().inputs().size() == 6);
         assertNotNull(derived);
+        // Nothing selected: the grid has the whole width (every column at 1280), the hint a line above it.
+        Node detailPanel = robot.lookup("#readiness-detail").query();
+        assertFalse(detailPanel.isVisible(), "no detail panel before a week is selected");
+        assertTrue(robot.lookup("#readiness-hint").query().isVisible());
+        assertNoneTruncated(robot, "#readiness-hint");
         robot.clickOn(ReadinessGridTest.cellAt(robot, window, derived));
+        assertTrue(detailPanel.isVisible(), "the detail opens with the selection");
         HealthBoardTest.await("the detail", 5, () -> robot.lookup(".detail-input").queryAll().size() == 6);
         Pane capture = robot.lookup("#detail-capture").queryAs(Pane.class);
         assertEquals(derived.captureId(), ReadinessGridTest.shownText(capture));
@@ -89,6 +96,8 @@ class ReadinessReadabilityTest {
         });
         assertNoneTruncated(robot, "#tier-summaries");
         assertNoneTruncated(robot, "#cell-detail");
+        robot.type(KeyCode.ESCAPE);
+        HealthBoardTest.await("Esc closes the detail", 5, () -> !detailPanel.isVisible() && window.readiness().selectedProperty().get() == null);
 
         int all = window.readiness().rows().size();
         robot.clickOn("#filter-safe");

@@ -45,11 +45,6 @@ final class CellDetail extends VBox {
         feedback.getStyleClass().add("feedback-text");
         actionBlocked.getStyleClass().add(Styles.MUTED);
         actionBlocked.setWrapText(true);
-        Label empty = new Label("Select a week to see its capture, certification, anomalies, inputs and revisions. "
-                + "Arrow keys move; Ctrl+C copies the selected cells as CSV.");
-        empty.setWrapText(true);
-        empty.getStyleClass().add("empty-state");
-        body.getChildren().add(empty);
         getChildren().add(body);
         // Both change what every quant may use: confirmed, with a reason for the audit log; Enter cancels.
         certify.setOnAction(e -> {

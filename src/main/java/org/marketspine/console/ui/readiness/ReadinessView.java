@@ -1,5 +1,6 @@
 package org.marketspine.console.ui.readiness;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -15,6 +16,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -26,6 +28,7 @@ import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.LatestSafe;
 import org.marketspine.console.model.ReadinessGrid;
 import org.marketspine.console.model.ReadinessSummary;
+import org.marketspine.console.ui.Styles;
 
 /** The quant's workspace: is this week safe to use, what is the latest, what changed since I looked. */
 public final class ReadinessView extends VBox {
@@ -44,16 +47,36 @@ public final class ReadinessView extends VBox {
         grid.setOnOpen(this::open);
         grid.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (KeyCombination.keyCombination("Shortcut+C").match(e)) copySelection();
+            if (e.getCode() == KeyCode.ESCAPE && vm.selectedProperty().get() != null) {
+                vm.select(null);
+                e.consume();
+            }
         });
         VBox.setVgrow(grid, Priority.ALWAYS);
         CellDetail detail = new CellDetail(vm);
         ScrollPane detailScroll = new ScrollPane(detail);
+        detailScroll.setId("readiness-detail");
         detailScroll.setFitToWidth(true);
         detailScroll.setMinWidth(360);
         detailScroll.setPrefWidth(440);
         // Not a SplitPane: its clip sends every scrolled frame of the grid through the software
         // renderer's slow masked path (≈20 ms a frame at 1800×1000). A plain divider costs nothing.
-        HBox body = new HBox(grid, divider(detailScroll), detailScroll);
+        Region divider = divider(detailScroll);
+        HBox body = new HBox(grid, divider, detailScroll);
+        // Until a week is selected the grid has the whole width (at 1280×720 a panel holding only
+        // a hint hid the WoW columns); the hint is a line above the grid instead. Esc closes it.
+        for (Region r : List.of(detailScroll, divider)) {
+            r.visibleProperty().bind(vm.selectedProperty().isNotNull());
+            r.managedProperty().bind(r.visibleProperty());
+        }
+        Label hint = new Label("Select a week for its capture, certification, anomalies, inputs and revisions · arrow keys move · "
+                + "Ctrl+C copies the selected cells as CSV · Esc closes the detail");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setId("readiness-hint");
+        hint.getStyleClass().addAll(Styles.MUTED, "readiness-hint");
+        hint.visibleProperty().bind(vm.selectedProperty().isNull());
+        hint.managedProperty().bind(hint.visibleProperty());
         HBox.setHgrow(grid, Priority.ALWAYS);
         VBox.setVgrow(body, Priority.ALWAYS);
         // At 1280×720 the grid gives up height, not the cards or the filters: their text must stay whole.
@@ -61,7 +84,7 @@ public final class ReadinessView extends VBox {
         HBox filters = filters();
         filters.setMinHeight(Region.USE_PREF_SIZE);
         body.setMinHeight(0);
-        getChildren().addAll(summaries, filters, body);
+        getChildren().addAll(summaries, filters, hint, body);
         vm.columnsProperty().addListener((o, a, cols) -> refill());
         vm.rows().addListener((ListChangeListener<ReadinessGrid.Row>) c -> refill());
         vm.tierFilterProperty().addListener((o, a, b) -> refill());
