@@ -3,10 +3,12 @@ package org.marketspine.console.ui.lineage;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.StateDiff;
 import org.marketspine.console.ui.Times;
@@ -36,10 +38,10 @@ final class CompareText {
                 + " · " + count(d.anomaliesOpened().size(), "anomaly", "anomalies") + " opened, " + d.anomaliesClosed().size() + " closed · "
                 + count(d.executionsRun().size(), "execution") + " run.";
         List<Section> sections = new ArrayList<>();
-        sections.add(section("Captures added", d.capturesAdded(), c -> NodeLabels.shortName(c.recorded().dataset()),
+        sections.add(section("Captures added", byWeek(d.capturesAdded()), c -> NodeLabels.shortName(c.recorded().dataset()),
                 c -> "+ " + c.captureId() + String.format("  %,d rows, %,d symbols", c.recorded().rows(), c.recorded().symbols())
                         + (c.recorded().supersedes() != null ? "  (revises " + c.recorded().supersedes() + ")" : "")));
-        sections.add(section("Captures superseded", d.capturesSuperseded(), c -> NodeLabels.shortName(c.recorded().dataset()),
+        sections.add(section("Captures superseded", byWeek(d.capturesSuperseded()), c -> NodeLabels.shortName(c.recorded().dataset()),
                 c -> "− " + c.captureId() + "  by " + c.supersededBy() + " at " + Times.absolute(c.supersededAt())));
         sections.add(section("Readiness transitions", d.readinessTransitions(), t -> "→ " + t.to().name(),
                 t -> t.partition() + ": " + (t.from() == null ? "—" : t.from().name()) + " → " + t.to().name() + "  (" + t.reason() + ", by " + t.by() + ")"));
@@ -49,6 +51,12 @@ final class CompareText {
                 a -> "✓ " + a.anomalyId() + " resolved by " + a.resolvedBy() + " at " + Times.absolute(a.resolvedAt())));
         sections.add(section("Executions run", d.executionsRun(), x -> NodeLabels.shortName(x.pipeline()), CompareText::execution));
         return new Result(summary, sections);
+    }
+
+    /** Captures newest week first, then by tier: the feed's arrival order mixed weeks and tiers in one group. */
+    private static List<Capture> byWeek(List<Capture> captures) {
+        return captures.stream().sorted(Comparator.comparing((Capture c) -> c.recorded().weekEnding()).reversed()
+                .thenComparing(c -> c.recorded().tier()).thenComparing(Capture::seq)).toList();
     }
 
     private static String execution(Execution x) {
