@@ -83,8 +83,10 @@ public record BundleReview(Path file, BundleVerifier.Verdict verdict) {
                     + verdict.signer() + "), created by " + manifest().path("created_by").asText()
                     + ". Read-only: no feed is contacted.";
         }
-        return "Offline review of " + file.getFileName() + " — NOT TRUSTED: intact, but " + verdict.problem() + ". Until then "
-                + "nothing here is evidence (About this feed shows the feed key to read out to its operator). " + what
-                + " · created by " + manifest().path("created_by").asText() + ". Read-only: no feed is contacted.";
+        // The verdict and what it means first: folded to two lines, the banner keeps those; how to trust it comes last.
+        return "Offline review of " + file.getFileName() + " — NOT TRUSTED: intact, but not verified against your trust list, so nothing "
+                + "here is evidence until it is. " + what + " · created by " + manifest().path("created_by").asText()
+                + ". Read-only: no feed is contacted. To trust it: " + verdict.problem()
+                + " (About this feed shows the feed key to read out to its operator).";
     }
 }

@@ -107,7 +107,7 @@ public final class MainWindow extends BorderPane {
         Wrap.decision(integrity);
         integrity.managedProperty().bind(integrity.visibleProperty());
         integrity.setVisible(false);
-        setTop(new VBox(header, integrity, notice));
+        setTop(new VBox(header, integrity, new FoldedNotice(notice)));
         connection.onAbout(this::showAbout);
 
         HealthView healthView = new HealthView(health, DesktopNotifier.forThisDesktop());

@@ -14,9 +14,11 @@ import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.BackgroundFill;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -157,6 +159,19 @@ class BundleReviewTest {
         assertTrue(chip.endsWith("NOT TRUSTED"), chip);
         assertFalse(robot.lookup("#health-chip").query().getStyleClass().contains(Styles.HEALTH_GREEN), chip);
         assertEquals(live.head(), opened.runtime().log().head(), "the same events, shown for review");
+        // Folded to its verdict, two lines; the whole text one click away.
+        Hyperlink more = robot.lookup("#notice-toggle").queryAs(Hyperlink.class);
+        HealthBoardTest.await("Show all", 5, more::isVisible);
+        assertEquals("Show all", more.getText());
+        double folded = notice.getHeight();
+        assertFalse(shown(notice).equals(banner), "folded: the end of the text is cut, not hidden silently");
+        robot.clickOn(more);
+        HealthBoardTest.await("unfolded", 5, () -> notice.getHeight() > folded && shown(notice).equals(banner));
+        assertEquals("Show less", more.getText());
+    }
+
+    private static String shown(Label l) {
+        return l.lookup(".text") instanceof Text t ? t.getText() : "";
     }
 
     private static String background(Label l) {
