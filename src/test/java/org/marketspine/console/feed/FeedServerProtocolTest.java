@@ -9,8 +9,6 @@ import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,99 +68,6 @@ class FeedServerProtocolTest {
         journal.close();
     }
 
-    /** A raw protocol peer. */
-    static final class Peer implements WebSocket.Listener, AutoCloseable {
-        final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        final StringBuilder partial = new StringBuilder();
-        final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-        final WebSocket ws;
-
-        Peer(FeedServer to) {
-            ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(to.url()), this).join();
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    frames.add(Codec.mapper().readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new AssertionError("server sent non-JSON: " + partial, e);
-                }
-                partial.setLength(0);
-            }
-            w.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-            closeCode.complete(code);
-            return null;
-        }
-
-        void send(String json) {
-            ws.sendText(json, true).join();
-        }
-
-        void hello(String token, long resumeAfter) {
-            send("{\"type\":\"hello\",\"protocol\":1,\"client\":\"test/1\",\"token\":" + (token == null ? "null" : "\"" + token + "\"")
-                    + ",\"resume_after\":" + resumeAfter + "}");
-        }
-
-        JsonNode next(Predicate<JsonNode> wanted, int seconds) throws InterruptedException {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < end) {
-                JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (f != null && wanted.test(f)) return f;
-            }
-            throw new AssertionError("no matching frame within " + seconds + " s");
-        }
-
-        /** Reads frames until one matches each predicate, in whatever order they come. */
-        List<JsonNode> all(int seconds, List<Predicate<JsonNode>> wanted) throws InterruptedException {
-            JsonNode[] found = new JsonNode[wanted.size()];
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < end && Arrays.stream(found).anyMatch(Objects::isNull)) {
-                JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
-                if (f == null) continue;
-                for (int i = 0; i < found.length; i++) if (found[i] == null && wanted.get(i).test(f)) found[i] = f;
-            }
-            for (int i = 0; i < found.length; i++) assertNotNull(found[i], "frame " + i + " within " + seconds + " s");
-            return List.of(found);
-        }
-
-        static Predicate<JsonNode> result(String id) {
-            return f -> f.path("type").asText().equals("command_result") && f.path("id").asText().equals(id);
-        }
-
-        static Predicate<JsonNode> recorded(String text) {
-            return f -> f.path("type").asText().equals("events") && f.toString().contains("\"command.recorded\"")
-                    && f.toString().contains(text);
-        }
-
-        static Predicate<JsonNode> type(String t) {
-            return f -> t.equals(f.path("type").asText());
-        }
-
-        /** Collects event seqs until `live`. */
-        List<Long> replay() throws InterruptedException {
-            List<Long> seqs = new ArrayList<>();
-            while (true) {
-                JsonNode f = next(x -> true, 20);
-                String t = f.path("type").asText();
-                if (t.equals("events")) f.path("items").forEach(i -> seqs.add(i.path("seq").asLong()));
-                if (t.equals("live")) return seqs;
-            }
-        }
-
-        @Override
-        public void close() {
-            ws.abort();
-        }
-    }
-
     private static JsonNode recordedItem(JsonNode frame, String text) {
         for (JsonNode item : frame.path("items")) {
             if (item.path("kind").asText().equals("command.recorded") && item.toString().contains(text)) return item.path("data");
@@ -178,9 +77,9 @@ class FeedServerProtocolTest {
 
     @Test
     void welcomeThenSourceStatusThenReplayGapFreeThenLive() throws Exception {
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello(analyst, 0);
-            JsonNode welcome = p.next(Peer.type("welcome"), 5);
+            JsonNode welcome = p.next(JsonPeer.type("welcome"), 5);
             assertEquals(1, welcome.path("protocol").asInt());
             assertEquals("analyst", welcome.path("role").asText());
             assertEquals("quinn", welcome.path("user").asText());
@@ -207,13 +106,13 @@ class FeedServerProtocolTest {
             quietJournal.appendAll(history.stream().map(e -> new EventSink.Timed(e.at(), e.data())).toList());
             FeedServer quiet = new FeedServer(quietJournal, new JournalOnlySource("demo"), TokenStore.load(dir.resolve("tokens.json")),
                     new InetSocketAddress("127.0.0.1", 0), Clock.systemUTC()).heartbeat(Duration.ofMillis(200)).start();
-            try (Peer p = new Peer(quiet)) {
+            try (JsonPeer p = new JsonPeer(quiet)) {
                 p.hello(analyst, 0);
-                p.next(Peer.type("welcome"), 5);
-                JsonNode status = p.next(Peer.type("source_status"), 5);
+                p.next(JsonPeer.type("welcome"), 5);
+                JsonNode status = p.next(JsonPeer.type("source_status"), 5);
                 assertEquals("failing", status.path("state").asText(), "a replay-only feed is not current with any platform");
                 assertEquals(history.size(), p.replay().size());
-                JsonNode hb = p.next(Peer.type("heartbeat"), 5);
+                JsonNode hb = p.next(JsonPeer.type("heartbeat"), 5);
                 assertTrue(hb.path("server_time").asText().endsWith("Z"));
                 assertEquals(history.size(), hb.path("head_seq").asLong());
                 quiet.sink().platformThread().submit(() -> quiet.sink().emit(Instant.now(),
@@ -230,16 +129,16 @@ class FeedServerProtocolTest {
 
     @Test
     void sourceStatusChangesReachConnectedClients() throws Exception {
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello(analyst, journal.headSeq());
-            p.next(Peer.type("welcome"), 5);
-            assertEquals("current", p.next(Peer.type("source_status"), 5).path("state").asText());
+            p.next(JsonPeer.type("welcome"), 5);
+            assertEquals("current", p.next(JsonPeer.type("source_status"), 5).path("state").asText());
             server.sink().platformThread().submit(() -> server.sink().status(SourceState.FAILING, "database unreachable", null)).get();
-            JsonNode failing = p.next(Peer.type("source_status"), 5);
+            JsonNode failing = p.next(JsonPeer.type("source_status"), 5);
             assertEquals("failing", failing.path("state").asText());
             assertEquals("database unreachable", failing.path("message").asText());
             server.sink().platformThread().submit(() -> server.sink().status(SourceState.CURRENT, "the demo platform is running", null)).get();
-            assertEquals("current", p.next(Peer.type("source_status"), 5).path("state").asText());
+            assertEquals("current", p.next(JsonPeer.type("source_status"), 5).path("state").asText());
         }
     }
 
@@ -306,9 +205,9 @@ class FeedServerProtocolTest {
 
     @Test
     void resumeAfterContinuesAtTheNextSeq() throws Exception {
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello(analyst, 500);
-            p.next(Peer.type("welcome"), 5);
+            p.next(JsonPeer.type("welcome"), 5);
             List<Long> seqs = p.replay();
             assertEquals(501L, seqs.get(0));
         }
@@ -316,9 +215,9 @@ class FeedServerProtocolTest {
 
     @Test
     void wrongTokenIsUnauthorizedAndClosed4401() throws Exception {
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello("not-a-token", 0);
-            JsonNode err = p.next(Peer.type("error"), 5);
+            JsonNode err = p.next(JsonPeer.type("error"), 5);
             assertEquals("unauthorized", err.path("code").asText());
             assertEquals(4401, p.closeCode.get(5, TimeUnit.SECONDS));
         }
@@ -326,9 +225,9 @@ class FeedServerProtocolTest {
 
     @Test
     void resumeAfterBeyondTheHeadIsHistoryUnavailableAndClosed4400() throws Exception {
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello(analyst, journal.headSeq() + 1_000_000);
-            JsonNode err = p.next(Peer.type("error"), 5);
+            JsonNode err = p.next(JsonPeer.type("error"), 5);
             assertEquals(Wire.HISTORY_UNAVAILABLE, err.path("code").asText(), "a code the client can decide on: " + err);
             assertTrue(err.path("fatal").asBoolean());
             assertEquals(Wire.CLOSE_BAD_PROTOCOL, p.closeCode.get(5, TimeUnit.SECONDS));
@@ -337,15 +236,15 @@ class FeedServerProtocolTest {
 
     @Test
     void aNonJsonFrameIsABadMessageAndTheConnectionStillWorks() throws Exception {
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello(analyst, 0);
-            p.next(Peer.type("welcome"), 5);
+            p.next(JsonPeer.type("welcome"), 5);
             p.send("this is not json");
-            JsonNode err = p.next(Peer.type("error"), 5);
+            JsonNode err = p.next(JsonPeer.type("error"), 5);
             assertEquals("bad_message", err.path("code").asText());
             assertFalse(err.path("fatal").asBoolean());
             p.send("{\"type\":\"request\",\"id\":\"r1\",\"op\":\"logs\",\"execution_id\":\"nope\"}");
-            JsonNode resp = p.next(Peer.type("response"), 5);
+            JsonNode resp = p.next(JsonPeer.type("response"), 5);
             assertEquals("not_found", resp.path("error").path("code").asText());
         }
     }
@@ -353,9 +252,9 @@ class FeedServerProtocolTest {
     @Test
     void commandRulesAreEnforcedByTheServerAndEveryCommandIsRecorded() throws Exception {
         JsonNode failed;
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello(analyst, 0);
-            p.next(Peer.type("welcome"), 5);
+            p.next(JsonPeer.type("welcome"), 5);
             // Find a failed execution in the replay.
             String[] failedId = new String[1];
             while (failedId[0] == null) {
@@ -368,7 +267,7 @@ class FeedServerProtocolTest {
             assertNotNull(failedId[0], "the demo history holds a failed execution");
             failed = Codec.mapper().createObjectNode().put("id", failedId[0]);
             p.send("{\"type\":\"command\",\"id\":\"c1\",\"op\":\"retry\",\"execution_id\":\"" + failedId[0] + "\",\"reason\":\"503\"}");
-            List<JsonNode> got = p.all(10, List.of(Peer.result("c1"), Peer.recorded("quinn")));
+            List<JsonNode> got = p.all(10, List.of(JsonPeer.result("c1"), JsonPeer.recorded("quinn")));
             JsonNode result = got.get(0);
             assertFalse(result.path("ok").asBoolean());
             assertEquals("forbidden", result.path("error").path("code").asText());
@@ -376,23 +275,23 @@ class FeedServerProtocolTest {
             assertEquals("rejected", data.path("outcome").asText());
             assertEquals("analyst", data.path("role").asText());
         }
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello(operator, journal.headSeq());
-            p.next(Peer.type("welcome"), 5);
+            p.next(JsonPeer.type("welcome"), 5);
             String id = failed.path("id").asText();
             p.send("{\"type\":\"command\",\"id\":\"c2\",\"op\":\"retry\",\"execution_id\":\"" + id + "\",\"reason\":\"transient 503\"}");
-            JsonNode ok = p.all(10, List.of(Peer.result("c2"))).get(0);
+            JsonNode ok = p.all(10, List.of(JsonPeer.result("c2"))).get(0);
             assertTrue(ok.path("ok").asBoolean(), ok.toString());
             assertEquals(1, ok.path("data").path("execution_ids").size());
             p.send("{\"type\":\"command\",\"id\":\"c3\",\"op\":\"retry\",\"execution_id\":\"" + id + "\",\"reason\":\"again\"}");
-            List<JsonNode> got = p.all(10, List.of(Peer.result("c3"), Peer.recorded("already_running")));
+            List<JsonNode> got = p.all(10, List.of(JsonPeer.result("c3"), JsonPeer.recorded("already_running")));
             assertEquals("already_running", got.get(0).path("error").path("code").asText());
             JsonNode rec = recordedItem(got.get(1), "already_running");
             assertEquals("alice", rec.path("by").asText());
             assertEquals("rejected", rec.path("outcome").asText());
             p.send("{\"type\":\"command\",\"id\":\"c4\",\"op\":\"backfill\",\"pipeline\":\"finra.otc_transparency.ingest_week\","
                     + "\"tier\":\"OTC\",\"from_week\":\"2026-10-16\",\"to_week\":\"2026-10-02\"}");
-            JsonNode range = p.all(10, List.of(Peer.result("c4"))).get(0);
+            JsonNode range = p.all(10, List.of(JsonPeer.result("c4"))).get(0);
             assertEquals("invalid_range", range.path("error").path("code").asText());
         }
     }
@@ -400,11 +299,11 @@ class FeedServerProtocolTest {
     @Test
     void anOverlongCommandIsRefusedAndJournaledAsASmallEvent() throws Exception {
         String megabyte = "x".repeat(1 << 20);
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello(operator, journal.headSeq());
-            p.next(Peer.type("welcome"), 5);
+            p.next(JsonPeer.type("welcome"), 5);
             p.send("{\"type\":\"command\",\"id\":\"big1\",\"op\":\"retry\",\"execution_id\":\"ex-1\",\"reason\":\"" + megabyte + "\"}");
-            List<JsonNode> got = p.all(10, List.of(Peer.result("big1"), Peer.recorded("characters long")));
+            List<JsonNode> got = p.all(10, List.of(JsonPeer.result("big1"), JsonPeer.recorded("characters long")));
             assertEquals("invalid_params", got.get(0).path("error").path("code").asText());
             assertTrue(got.get(0).path("error").path("message").asText().startsWith("reason is 1,048,576 characters long"));
             JsonNode recorded = recordedItem(got.get(1), "characters long");
@@ -414,7 +313,7 @@ class FeedServerProtocolTest {
 
             // An op the protocol does not have, a megabyte long: its name is clipped in the answer and in the journal.
             p.send("{\"type\":\"command\",\"id\":\"big2\",\"op\":\"" + megabyte + "\"}");
-            got = p.all(10, List.of(Peer.result("big2"), Peer.recorded("op is 1,048,576")));
+            got = p.all(10, List.of(JsonPeer.result("big2"), JsonPeer.recorded("op is 1,048,576")));
             assertEquals("invalid_params", got.get(0).path("error").path("code").asText());
             assertTrue(got.get(0).toString().length() < 4_000);
             assertTrue(recordedItem(got.get(1), "op is 1,048,576").toString().length() < 4_000);
@@ -424,18 +323,18 @@ class FeedServerProtocolTest {
     /** The contract's hello shows a client name; one without it is still greeted (the name is only for the server's logs). */
     @Test
     void aHelloWithoutAClientNameIsWelcomed() throws Exception {
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.send("{\"type\":\"hello\",\"protocol\":1,\"token\":\"" + operator + "\",\"resume_after\":" + journal.headSeq() + "}");
-            assertEquals("alice", p.next(Peer.type("welcome"), 5).path("user").asText());
+            assertEquals("alice", p.next(JsonPeer.type("welcome"), 5).path("user").asText());
         }
     }
 
     /** A frame so large the transport does not read it: refused "with an error" (too_large, fatal), then closed 1009. */
     @Test
     void aFrameOver16MiBGetsTooLargeThenTheClose() throws Exception {
-        try (Peer p = new Peer(server)) {
+        try (JsonPeer p = new JsonPeer(server)) {
             p.hello(operator, journal.headSeq());
-            p.next(Peer.type("welcome"), 5);
+            p.next(JsonPeer.type("welcome"), 5);
             p.ws.sendText("{\"type\":\"request\",\"id\":\"big\",\"op\":\"logs\",\"execution_id\":\"" + "x".repeat(17 << 20) + "\"}", true);
             JsonNode error = p.next(f -> f.path("type").asText().equals("error") && f.path("code").asText().equals("too_large"), 20);
             assertTrue(error.path("fatal").asBoolean(), error.toString());
