@@ -69,7 +69,7 @@ public final class DemoPlatform implements PlatformSource {
         this.speed = speed;
         this.clock = clock;
         this.symbols = new SymbolUniverse(seed);
-        this.requests = new DemoRequests(symbols, new DemoLogs(seed), clock);
+        this.requests = new DemoRequests(symbols, new DemoLogs(seed));
     }
 
     @Override
@@ -295,7 +295,7 @@ public final class DemoPlatform implements PlatformSource {
 
     @Override
     public JsonNode answer(Request request, PlatformState state) throws FeedRefusal {
-        return requests.answer(request, state);
+        return requests.answer(request, state, clock.instant());
     }
 
     @Override

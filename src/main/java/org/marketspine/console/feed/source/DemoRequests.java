@@ -5,7 +5,7 @@ import static org.marketspine.console.feed.source.DemoCatalog.NORMALIZED;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,15 +27,14 @@ import org.marketspine.console.protocol.Message.Request;
 final class DemoRequests {
     private final SymbolUniverse symbols;
     private final DemoLogs logs;
-    private final Clock clock;
 
-    DemoRequests(SymbolUniverse symbols, DemoLogs logs, Clock clock) {
+    DemoRequests(SymbolUniverse symbols, DemoLogs logs) {
         this.symbols = symbols;
         this.logs = logs;
-        this.clock = clock;
     }
 
-    JsonNode answer(Request request, PlatformState state) throws FeedRefusal {
+    /** The answer to {@code request} over {@code state}; {@code now} dates a backfill preview's plan. */
+    JsonNode answer(Request request, PlatformState state, Instant now) throws FeedRefusal {
         return switch (request.op()) {
             case "logs" -> {
                 Execution x = state.execution(require(request.executionId(), "execution_id"));
@@ -43,7 +42,7 @@ final class DemoRequests {
                 yield logs.of(x);
             }
             case "backfill_preview" -> Codec.toTree(BackfillPlan.of(state, request.pipeline(), request.tier(),
-                    request.fromWeek(), request.toWeek(), clock.instant()));
+                    request.fromWeek(), request.toWeek(), now));
             case "capture_diff" -> captureDiff(state, require(request.fromCapture(), "from_capture"),
                     require(request.toCapture(), "to_capture"));
             case "symbol_coverage" -> symbolCoverage(state, request.symbols());

@@ -3,11 +3,9 @@ package org.marketspine.console.feed.source;
 import static org.junit.jupiter.api.Assertions.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -56,12 +54,12 @@ class SymbolCoverageTest {
         assertEquals(6, asked.size());
         String otherTier = universe.all("NMS_TIER_1").getFirst();
         asked.add(otherTier);
-        DemoRequests requests = new DemoRequests(universe, new DemoLogs(1), Clock.fixed(engine.now(), ZoneOffset.UTC));
-        JsonNode all = requests.answer(request(asked), s).path("symbols");
+        DemoRequests requests = new DemoRequests(universe, new DemoLogs(1));
+        JsonNode all = requests.answer(request(asked), s, engine.now()).path("symbols");
 
         for (int i = 0; i < 6; i++) {
             JsonNode entry = all.path(asked.get(i));
-            JsonNode alone = requests.answer(request(List.of(asked.get(i))), s).path("symbols").path(asked.get(i));
+            JsonNode alone = requests.answer(request(List.of(asked.get(i))), s, engine.now()).path("symbols").path(asked.get(i));
             assertEquals(alone, entry, "the same answer asked alone or among others");
             JsonNode week = (i < 3 ? entry.path("present") : entry.path("missing")).get(0);
             assertEquals(WEEK.toString(), week.path("week_ending").asText(), asked.get(i) + ": the newest week first, " + entry);
