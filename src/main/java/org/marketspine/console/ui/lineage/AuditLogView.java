@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -63,6 +65,8 @@ final class AuditLogView extends VBox {
     private final ComboBox<LocalDate> verifyWeek = new ComboBox<>();
     private final ListView<String> verifyResult = new ListView<>();
     private final TableColumn<AuditLog.Entry, String> atColumn;
+    /** Columns of a few words each, kept as wide as their widest value: the whole word or nothing is useful. */
+    private final Map<TableColumn<AuditLog.Entry, String>, Function<AuditLog.Entry, String>> wordColumns = new LinkedHashMap<>();
     private final AuditRowDetail detail = new AuditRowDetail();
     /** The table cells' font and padding, to size the time column to its widest text. */
     private final StyleProbes probes = new StyleProbes();
@@ -80,11 +84,18 @@ final class AuditLogView extends VBox {
         // Cells give the time with its offset; the zone's id is named once, in the header, so no cell cuts it off.
         atColumn = column("At", e -> InstantText.offset(e.at()), 200);
         atColumn.setCellFactory(col -> new WholeTextCell<>(e -> Times.absolute(e.at())));
+        TableColumn<AuditLog.Entry, String> kindColumn = column("Kind", AuditLog.Entry::kind, 90);
+        TableColumn<AuditLog.Entry, String> whoColumn = column("Who", AuditLog.Entry::who, 150);
+        TableColumn<AuditLog.Entry, String> triggerColumn = column("Trigger / role", AuditLog.Entry::trigger, 100);
+        TableColumn<AuditLog.Entry, String> outcomeColumn = column("Outcome", AuditLog.Entry::outcome, 90);
+        // A few words each ("execution", "system:scheduler", "rejected"): cut, they said nothing ("exe…" at 1280×720).
+        wordColumns.put(kindColumn, AuditLog.Entry::kind);
+        wordColumns.put(whoColumn, AuditLog.Entry::who);
+        wordColumns.put(triggerColumn, AuditLog.Entry::trigger);
+        wordColumns.put(outcomeColumn, AuditLog.Entry::outcome);
         table.getColumns().addAll(List.of(
-                atColumn, column("Kind", AuditLog.Entry::kind, 80),
-                column("Who", AuditLog.Entry::who, 150), column("What", AuditLog.Entry::what, 280),
-                column("Trigger / role", AuditLog.Entry::trigger, 100), column("Params", AuditLog.Entry::params, 240),
-                column("Outcome", AuditLog.Entry::outcome, 90), column("Reason", AuditLog.Entry::reason, 300)));
+                atColumn, kindColumn, whoColumn, column("What", AuditLog.Entry::what, 280),
+                triggerColumn, column("Params", AuditLog.Entry::params, 240), outcomeColumn, column("Reason", AuditLog.Entry::reason, 300)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AuditLog.Entry e, boolean empty) {
@@ -188,6 +199,11 @@ final class AuditLogView extends VBox {
         // Cells carry their whole text in a tooltip, a header cannot: each column is at least as wide as its title
         // ("Trigger / role" was cut to "Trigger …" at 1280×720).
         for (TableColumn<AuditLog.Entry, ?> c : table.getColumns()) if (c != atColumn) c.setMinWidth(headerWidth(c.getText()));
+        wordColumns.forEach((c, value) -> {
+            double widestWord = 0;
+            for (String word : all.stream().map(value).distinct().toList()) widestWord = Math.max(widestWord, measure.width(word, bold()));
+            c.setMinWidth(Math.max(c.getMinWidth(), widestWord + spare()));
+        });
     }
 
     /**
