@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.model.GridCell;
 import org.marketspine.console.model.PlatformState;
+import org.marketspine.console.ui.readiness.GridCanvas;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -67,7 +68,9 @@ class ReadinessReadabilityTest {
         });
         ReadinessGridTest.awaitLive(runtime, window);
         PlatformState s = runtime.log().head();
-        GridCell derived = ReadinessGridTest.find(window, c -> c.derived() && s.capture(c.captureId()) != null && s.capture(c.captureId()).recorded().inputs().size() == 6);
+        // OTC's 6-week average: the rightmost column of six inputs, the one a narrowed grid would hide.
+        GridCell derived = ReadinessGridTest.find(window, c -> c.derived() && c.key().tier().equals("OTC") && s.capture(c.captureId()) != null
+                && s.capture(c.captureId()).recorded().inputs().size() == 6);
         assertNotNull(derived);
         // Nothing selected: the grid has the whole width (every column at 1280), the hint a line above it.
         Node detailPanel = robot.lookup("#readiness-detail").query();
@@ -76,6 +79,10 @@ class ReadinessReadabilityTest {
         assertNoneTruncated(robot, "#readiness-hint");
         robot.clickOn(ReadinessGridTest.cellAt(robot, window, derived));
         assertTrue(detailPanel.isVisible(), "the detail opens with the selection");
+        // The panel narrows the grid: the week just chosen is still in view, not scrolled off to the right.
+        GridCanvas grid = robot.lookup("#readiness-grid").queryAs(GridCanvas.class);
+        HealthBoardTest.await("the chosen cell in view", 5, () -> grid.inView(derived));
+        assertTrue(robot.lookup("#readiness-hint").queryAs(Label.class).getText().startsWith("Esc closes the detail"));
         HealthBoardTest.await("the detail", 5, () -> robot.lookup(".detail-input").queryAll().size() == 6);
         Pane capture = robot.lookup("#detail-capture").queryAs(Pane.class);
         assertEquals(derived.captureId(), ReadinessGridTest.shownText(capture));

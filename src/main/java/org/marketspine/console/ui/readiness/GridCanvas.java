@@ -125,7 +125,10 @@ public final class GridCanvas extends CanvasPane {
         setBar(hbar, contentWidth - WEEK, viewW - WEEK, columnWidth / 4);
         vbar.resizeRelocate(viewW, 0, vw, viewH);
         hbar.resizeRelocate(0, viewH, viewW, hh);
-        sizeCanvas(viewW, viewH);
+        // The detail panel opening with a selection narrows the grid: the cell just chosen stays in view.
+        if (sizeCanvas(viewW, viewH) && !selection.isEmpty() && selection.focusRow() < rows.size() && selection.focusCol() < columns.size()) {
+            reveal(selection.focusRow(), selection.focusCol());
+        }
         placeholder.autosize();
         placeholder.relocate(Math.round((viewW - placeholder.getWidth()) / 2), HEADER + 40);
         paintIfAsked();
@@ -356,16 +359,30 @@ public final class GridCanvas extends CanvasPane {
 
     /** Scrolls the cell into view and returns its centre on screen (for tests and "jump to"). */
     public Point2D reveal(GridCell cell) {
+        int[] at = find(cell);
+        if (at == null) return null;
+        reveal(at[0], at[1]);
+        layout();
+        double x = WEEK + at[1] * columnWidth - Math.round(hbar.getValue()) + columnWidth / 2;
+        double y = HEADER + at[0] * ROW - Math.round(vbar.getValue()) + ROW / 2;
+        return canvas.localToScreen(x, y);
+    }
+
+    /** Whether the whole cell is in view as the grid is scrolled now. */
+    public boolean inView(GridCell cell) {
+        int[] at = find(cell);
+        if (at == null) return false;
+        double left = at[1] * columnWidth - hbar.getValue();
+        double top = at[0] * ROW - vbar.getValue();
+        return left >= -0.5 && left + columnWidth <= canvas.getWidth() - WEEK + 0.5 && top >= -0.5 && top + ROW <= canvas.getHeight() - HEADER + 0.5;
+    }
+
+    /** {row, column} of the cell in the rows and columns shown, or null. */
+    private int[] find(GridCell cell) {
         for (int r = 0; r < rows.size(); r++) {
             List<GridCell> cells = vm.visibleCells(rows.get(r));
             for (int c = 0; c < cells.size(); c++) {
-                if (cells.get(c) != null && cells.get(c).key().equals(cell.key())) {
-                    reveal(r, c);
-                    layout();
-                    double x = WEEK + c * columnWidth - Math.round(hbar.getValue()) + columnWidth / 2;
-                    double y = HEADER + r * ROW - Math.round(vbar.getValue()) + ROW / 2;
-                    return canvas.localToScreen(x, y);
-                }
+                if (cells.get(c) != null && cells.get(c).key().equals(cell.key())) return new int[] {r, c};
             }
         }
         return null;

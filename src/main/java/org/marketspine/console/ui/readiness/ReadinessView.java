@@ -64,19 +64,21 @@ public final class ReadinessView extends VBox {
         Region divider = divider(detailScroll);
         HBox body = new HBox(grid, divider, detailScroll);
         // Until a week is selected the grid has the whole width (at 1280×720 a panel holding only
-        // a hint hid the WoW columns); the hint is a line above the grid instead. Esc closes it.
+        // a hint hid the WoW columns); the hint is a line above the grid instead. Esc closes the panel.
         for (Region r : List.of(detailScroll, divider)) {
             r.visibleProperty().bind(vm.selectedProperty().isNotNull());
             r.managedProperty().bind(r.visibleProperty());
         }
-        Label hint = new Label("Select a week for its capture, certification, anomalies, inputs and revisions · arrow keys move · "
-                + "Ctrl+C copies the selected cells as CSV · Esc closes the detail");
+        // Always one line (the grid does not jump when a week is selected): what to do next, either way.
+        Label hint = new Label();
+        hint.textProperty().bind(Bindings.when(vm.selectedProperty().isNull())
+                .then("Select a week for its capture, certification, anomalies, inputs and revisions · arrow keys move · "
+                        + "Ctrl+C copies the selected cells as CSV")
+                .otherwise("Esc closes the detail · arrow keys move · Shift+arrows select a range · Ctrl+C copies the selected cells as CSV"));
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.setId("readiness-hint");
         hint.getStyleClass().addAll(Styles.MUTED, "readiness-hint");
-        hint.visibleProperty().bind(vm.selectedProperty().isNull());
-        hint.managedProperty().bind(hint.visibleProperty());
         HBox.setHgrow(grid, Priority.ALWAYS);
         VBox.setVgrow(body, Priority.ALWAYS);
         // At 1280×720 the grid gives up height, not the cards or the filters: their text must stay whole.
