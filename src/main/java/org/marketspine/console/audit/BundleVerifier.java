@@ -47,6 +47,9 @@ public final class BundleVerifier {
         }
     }
 
+    /** The report renderer this version re-checks a bundle's report.html against (a manifest's {@code report_renderer}). */
+    public static final String REPORT_RENDERER = ReportHtml.RENDERER;
+
     /**
      * {@code problem}: for FAILED the first bad entry and what failed; for NOT TRUSTED what is not
      * trusted and how to check it; null when VERIFIED. {@code signer}/{@code feedKey}: fingerprints;
@@ -61,6 +64,16 @@ public final class BundleVerifier {
         /** Intact (VERIFIED or NOT TRUSTED): may be opened for review, with the verdict shown. */
         public boolean ok() {
             return outcome != Outcome.FAILED;
+        }
+
+        /** Both keys are in the trust list: the feed's (its checkpoints) and the exporter's (the bundle). */
+        public boolean keysTrusted() {
+            return ok() && feedName != null && signerName != null;
+        }
+
+        /** Its report.html was rendered by the renderer this version re-checks against the events. */
+        public boolean reportRechecked() {
+            return ok() && REPORT_RENDERER.equals(manifest.path("report_renderer").asText());
         }
 
         public boolean verified() {

@@ -83,10 +83,19 @@ public record BundleReview(Path file, BundleVerifier.Verdict verdict) {
                     + verdict.signer() + "), created by " + manifest().path("created_by").asText()
                     + ". Read-only: no feed is contacted.";
         }
-        // The verdict and what it means first: folded to two lines, the banner keeps those; how to trust it comes last.
-        return "Offline review of " + file.getFileName() + " — NOT TRUSTED: intact, but not verified against your trust list, so nothing "
-                + "here is evidence until it is. " + what + " · created by " + manifest().path("created_by").asText()
-                + ". Read-only: no feed is contacted. To trust it: " + verdict.problem()
-                + " (About this feed shows the feed key to read out to its operator).";
+        // The verdict and what it means first: folded to two lines, the banner keeps those; the verifier's whole reason comes last.
+        return "Offline review of " + file.getFileName() + " — NOT TRUSTED: intact, but " + untrustedBecause()
+                + (verdict.keysTrusted() ? ": read the events, not the report. " : ", so nothing here is evidence until it is. ") + what
+                + " · created by " + manifest().path("created_by").asText() + ". Read-only: no feed is contacted. Why: " + verdict.problem()
+                + (verdict.keysTrusted() ? "." : " (About this feed shows the feed key to read out to its operator).");
+    }
+
+    /**
+     * Why an intact bundle is NOT TRUSTED, in a phrase: a key the trust list does not hold, a report this
+     * version cannot re-check against the events (its keys trusted or not), or both.
+     */
+    public String untrustedBecause() {
+        if (verdict.keysTrusted()) return "its report.html cannot be re-checked against its events (another version's renderer made it)";
+        return "not verified against your trust list" + (verdict.reportRechecked() ? "" : ", nor its report re-checked");
     }
 }

@@ -49,8 +49,8 @@ public record ConnectionText(String text, String styleClass) {
             case REFUSED -> new ConnectionText("Feed refused this client: " + c.detail(), Styles.CONN_LOST);
             case CLOSED -> new ConnectionText("Disconnected", Styles.CONN_LOST);
             case BUNDLE -> s.isUntrustedBundle()
-                    ? new ConnectionText("Offline review of " + c.detail() + " · not trusted: intact, but not verified against "
-                            + "your trust list (see the banner) · " + String.format("%,d", s.state().seq())
+                    ? new ConnectionText("Offline review of " + c.detail() + " · not trusted: intact, but " + s.review().untrustedBecause()
+                            + " (see the banner) · " + String.format("%,d", s.state().seq())
                             + " events · no feed is contacted; nothing here is live" + asOf(now), Styles.CONN_UNTRUSTED)
                     : new ConnectionText("Offline review of " + c.detail() + " · verified · " + String.format("%,d", s.state().seq())
                             + " events · no feed is contacted; nothing here is live" + asOf(now), Styles.CONN_CATCHING_UP);

@@ -47,20 +47,49 @@ class ConnectionTextTest {
 
     /** A bundle under review whose verdict is {@code outcome}: a manifest with what the review reads, nothing else. */
     static ConsoleSnapshot bundle(BundleVerifier.Outcome outcome) {
+        ObjectNode m = manifest(BundleVerifier.REPORT_RENDERER);
+        boolean ok = outcome == BundleVerifier.Outcome.VERIFIED;
+        var verdict = new BundleVerifier.Verdict(outcome, ok ? null : "the feed key " + FP + " (which signed the checkpoints) is not "
+                + "in your trust list", 1, 1, "SHA256:exporter", ok ? "C. Auditor" : null, FP, ok ? "Market Spine prod" : null, m, List.of());
+        return underReview(verdict);
+    }
+
+    private static ConsoleSnapshot underReview(BundleVerifier.Verdict verdict) {
+        BundleReview review = new BundleReview(Path.of("review.spinebundle"), verdict);
+        PlatformState s = state();
+        return new ConsoleSnapshot(s, new ConnectionState(Phase.BUNDLE, 0, null, null, 1, 1, "review.spinebundle"), review.welcome(),
+                false, null, review.banner(), null, null, review.checkpoint(), review);
+    }
+
+    private static ObjectNode manifest(String renderer) {
         ObjectNode m = new ObjectMapper().createObjectNode();
+        m.put("report_renderer", renderer);
         m.putObject("range").put("from", "2026-08-27T12:00:00Z").put("to", T0.toString());
         m.putObject("feed").put("platform", "demo").put("server", "spine-feed/0.1.0").put("feed_id", "feed-x").put("url", "ws://prod/feed");
         m.putObject("feed_key").put("alg", "Ed25519").put("public_key", "AAAA").put("fingerprint", FP);
         m.putArray("feed_checkpoints").addObject().put("feed_id", "feed-x").put("seq", 1).put("chain", "b".repeat(64))
                 .put("at", "2026-11-25T12:00:00Z").put("signature", "sig");
         m.put("created_by", "c.auditor");
-        boolean ok = outcome == BundleVerifier.Outcome.VERIFIED;
-        var verdict = new BundleVerifier.Verdict(outcome, ok ? null : "the feed key " + FP + " (which signed the checkpoints) is not "
-                + "in your trust list", 1, 1, "SHA256:exporter", ok ? "C. Auditor" : null, FP, ok ? "Market Spine prod" : null, m, List.of());
-        BundleReview review = new BundleReview(Path.of("review.spinebundle"), verdict);
-        PlatformState s = state();
-        return new ConsoleSnapshot(s, new ConnectionState(Phase.BUNDLE, 0, null, null, 1, 1, "review.spinebundle"), review.welcome(),
-                false, null, review.banner(), null, null, review.checkpoint(), review);
+        return m;
+    }
+
+    @Test
+    void aBundleWithTrustedKeysButAReportFromAnotherRendererSaysThat_notThatItsKeysAreUntrusted() {
+        var verdict = new BundleVerifier.Verdict(BundleVerifier.Outcome.NOT_TRUSTED, "report.html was made by renderer 'other/9', which "
+                + "this version cannot re-check against the events; read the events, not the report", 1, 1, "SHA256:exporter", "C. Auditor",
+                FP, "Market Spine prod", manifest("other/9"), List.of());
+        ConsoleSnapshot s = underReview(verdict);
+        assertTrue(s.notice().startsWith("Offline review of review.spinebundle — NOT TRUSTED: intact, but its report.html cannot be "
+                + "re-checked against its events"), s.notice());
+        assertFalse(s.notice().contains("trust list"), "both keys are trusted: " + s.notice());
+        String bar = ConnectionText.of(s, T0).text();
+        assertTrue(bar.contains("not trusted: intact, but its report.html cannot be re-checked"), bar);
+        assertFalse(bar.contains("trust list"), bar);
+        // Keys untrusted and the report unchecked: both said.
+        var both = new BundleVerifier.Verdict(BundleVerifier.Outcome.NOT_TRUSTED, "…", 1, 1, "SHA256:exporter", null, FP, null,
+                manifest("other/9"), List.of());
+        assertTrue(underReview(both).notice().contains("not verified against your trust list, nor its report re-checked, so nothing here is "
+                + "evidence until it is"), underReview(both).notice());
     }
 
     @Test
