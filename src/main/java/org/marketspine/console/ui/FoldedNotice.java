@@ -11,8 +11,8 @@ import javafx.scene.layout.StackPane;
  * A notice over the workspaces that stays two lines until asked. An offline bundle's banner (its
  * verdict, range, source and, when not trusted, how to trust it) ran to six lines at 1280×720
  * and pushed the board's decisions below the fold; folded, its verdict still comes first, the
- * whole text is one click ("Show all") or a hover away. The folded height, and the room kept for
- * the link, live in the stylesheet ({@code .notice:folded}).
+ * whole text is one click ("Show all") or a hover away. The folded height ({@code .notice:folded})
+ * and the room kept for the link, folded or not ({@code .folding-notice}), live in the stylesheet.
  */
 final class FoldedNotice extends StackPane {
     private static final PseudoClass FOLDED = PseudoClass.getPseudoClass("folded");
@@ -36,14 +36,20 @@ final class FoldedNotice extends StackPane {
         Tooltip whole = new Tooltip();
         whole.textProperty().bind(notice.textProperty());
         whole.setWrapText(true);
-        whole.getStyleClass().add("notice-tooltip");
+        // As wide as the banner, wrapped (a tooltip's width does not come from CSS; unbounded it was one 6,000 px line).
+        whole.maxWidthProperty().bind(notice.widthProperty());
         notice.setTooltip(whole);
+        notice.getStyleClass().add("folding-notice");
         visibleProperty().bind(notice.visibleProperty());
         managedProperty().bind(notice.visibleProperty());
         // Whether the folded text is cut depends on the width it is laid out in: asked after each layout.
         notice.heightProperty().addListener((o, a, b) -> showToggle());
         notice.widthProperty().addListener((o, a, b) -> showToggle());
-        notice.textProperty().addListener((o, a, b) -> showToggle());
+        notice.textProperty().addListener((o, a, b) -> {
+            // A new notice starts folded, whatever was done with the last one.
+            open = false;
+            fold();
+        });
         fold();
     }
 

@@ -168,6 +168,11 @@ class BundleReviewTest {
         robot.clickOn(more);
         HealthBoardTest.await("unfolded", 5, () -> notice.getHeight() > folded && shown(notice).equals(banner));
         assertEquals("Show less", more.getText());
+        robot.interact(() -> {
+            Node text = notice.lookup(".text");
+            assertFalse(text.localToScene(text.getBoundsInLocal()).intersects(more.localToScene(more.getBoundsInLocal())),
+                    "the link does not sit on the unfolded text");
+        });
     }
 
     private static String shown(Label l) {

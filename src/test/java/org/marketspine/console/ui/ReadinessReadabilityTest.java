@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +74,7 @@ class ReadinessReadabilityTest {
                 && s.capture(c.captureId()).recorded().inputs().size() == 6);
         assertNotNull(derived);
         // Nothing selected: the grid has the whole width (every column at 1280), the hint a line above it.
-        Node detailPanel = robot.lookup("#readiness-detail").query();
+        Region detailPanel = robot.lookup("#readiness-detail").queryAs(Region.class);
         assertFalse(detailPanel.isVisible(), "no detail panel before a week is selected");
         assertTrue(robot.lookup("#readiness-hint").query().isVisible());
         assertNoneTruncated(robot, "#readiness-hint");
@@ -81,7 +82,9 @@ class ReadinessReadabilityTest {
         assertTrue(detailPanel.isVisible(), "the detail opens with the selection");
         // The panel narrows the grid: the week just chosen is still in view, not scrolled off to the right.
         GridCanvas grid = robot.lookup("#readiness-grid").queryAs(GridCanvas.class);
-        HealthBoardTest.await("the chosen cell in view", 5, () -> grid.inView(derived));
+        HealthBoardTest.await("the grid narrowed by the panel", 5, () -> detailPanel.getWidth() > 0
+                && grid.getWidth() + detailPanel.getWidth() <= stage.getScene().getWidth());
+        robot.interact(() -> assertTrue(grid.inView(derived), "the chosen cell in view"));
         assertTrue(robot.lookup("#readiness-hint").queryAs(Label.class).getText().startsWith("Esc closes the detail"));
         HealthBoardTest.await("the detail", 5, () -> robot.lookup(".detail-input").queryAll().size() == 6);
         Pane capture = robot.lookup("#detail-capture").queryAs(Pane.class);
@@ -103,6 +106,8 @@ class ReadinessReadabilityTest {
         });
         assertNoneTruncated(robot, "#tier-summaries");
         assertNoneTruncated(robot, "#cell-detail");
+        // Esc from inside the detail (the focus on its Copy button) closes it too.
+        robot.clickOn("#detail-capture-copy");
         robot.type(KeyCode.ESCAPE);
         HealthBoardTest.await("Esc closes the detail", 5, () -> !detailPanel.isVisible() && window.readiness().selectedProperty().get() == null);
 

@@ -53,10 +53,10 @@ final class CompareText {
         return new Result(summary, sections);
     }
 
-    /** Captures newest week first, then by tier: the feed's arrival order mixed weeks and tiers in one group. */
+    /** Captures newest week first, then by tier, a revision above what it revises: arrival order mixed weeks and tiers. */
     private static List<Capture> byWeek(List<Capture> captures) {
         return captures.stream().sorted(Comparator.comparing((Capture c) -> c.recorded().weekEnding()).reversed()
-                .thenComparing(c -> c.recorded().tier()).thenComparing(Capture::seq)).toList();
+                .thenComparing(c -> c.recorded().tier()).thenComparing(Comparator.comparingLong(Capture::seq).reversed())).toList();
     }
 
     private static String execution(Execution x) {

@@ -4,7 +4,6 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 
 /** A mark at each edge of the lineage canvas that cuts nodes off: how many, and how to see them. */
 final class OffViewMarks {
@@ -15,7 +14,8 @@ final class OffViewMarks {
             Label mark = new Label();
             mark.setId("lineage-more-" + side.name().toLowerCase(Locale.ROOT));
             mark.getStyleClass().add("lineage-more");
-            mark.setTooltip(new Tooltip("Part of the graph is outside the view: drag to see it, or press F (Fit) for the whole graph."));
+            // Drawn over the graph, never in its way: a press, drag or wheel on a mark pans and zooms as anywhere else.
+            mark.setMouseTransparent(true);
             mark.setVisible(false);
             mark.setManaged(false);
             marks.put(side, mark);

@@ -21,6 +21,11 @@ final class WholeTextCell<S> extends TableCell<S, String> {
     WholeTextCell(Function<S, String> tipOf) {
         this.tipOf = tipOf;
         tip.setWrapText(true);
+        // Wrapped at the table's width: a long reason on one line ran thousands of pixels off the screen.
+        tableViewProperty().addListener((o, was, table) -> {
+            tip.maxWidthProperty().unbind();
+            if (table != null) tip.maxWidthProperty().bind(table.widthProperty());
+        });
     }
 
     @Override

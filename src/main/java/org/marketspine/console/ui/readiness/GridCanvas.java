@@ -109,6 +109,10 @@ public final class GridCanvas extends CanvasPane {
 
     @Override
     protected void layoutChildren() {
+        // Measured before the bars change: a cell the user had in view stays in view when the grid narrows (the detail
+        // opening); one they had scrolled away from is left where it is.
+        boolean keepFocus = !selection.isEmpty() && selection.focusRow() < rows.size() && selection.focusCol() < columns.size()
+                && inView(selection.focusRow(), selection.focusCol());
         double w = getWidth();
         double h = getHeight();
         double vw = vbar.prefWidth(-1);
@@ -125,10 +129,7 @@ public final class GridCanvas extends CanvasPane {
         setBar(hbar, contentWidth - WEEK, viewW - WEEK, columnWidth / 4);
         vbar.resizeRelocate(viewW, 0, vw, viewH);
         hbar.resizeRelocate(0, viewH, viewW, hh);
-        // The detail panel opening with a selection narrows the grid: the cell just chosen stays in view.
-        if (sizeCanvas(viewW, viewH) && !selection.isEmpty() && selection.focusRow() < rows.size() && selection.focusCol() < columns.size()) {
-            reveal(selection.focusRow(), selection.focusCol());
-        }
+        if (sizeCanvas(viewW, viewH) && keepFocus) reveal(selection.focusRow(), selection.focusCol());
         placeholder.autosize();
         placeholder.relocate(Math.round((viewW - placeholder.getWidth()) / 2), HEADER + 40);
         paintIfAsked();
@@ -371,9 +372,12 @@ public final class GridCanvas extends CanvasPane {
     /** Whether the whole cell is in view as the grid is scrolled now. */
     public boolean inView(GridCell cell) {
         int[] at = find(cell);
-        if (at == null) return false;
-        double left = at[1] * columnWidth - hbar.getValue();
-        double top = at[0] * ROW - vbar.getValue();
+        return at != null && inView(at[0], at[1]);
+    }
+
+    private boolean inView(int r, int c) {
+        double left = c * columnWidth - hbar.getValue();
+        double top = r * ROW - vbar.getValue();
         return left >= -0.5 && left + columnWidth <= canvas.getWidth() - WEEK + 0.5 && top >= -0.5 && top + ROW <= canvas.getHeight() - HEADER + 0.5;
     }
 

@@ -47,8 +47,13 @@ public final class ReadinessView extends VBox {
         grid.setOnOpen(this::open);
         grid.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (KeyCombination.keyCombination("Shortcut+C").match(e)) copySelection();
+        });
+        // Esc closes the detail from the grid or from inside the detail (after Copy, say); an open
+        // drop-down or date picker takes its own Esc first.
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && vm.selectedProperty().get() != null) {
                 vm.select(null);
+                grid.requestFocus();
                 e.consume();
             }
         });
