@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.feed.client.ConnectionState;
 import org.marketspine.console.feed.source.DemoPlatform;
@@ -48,5 +50,31 @@ class LineageViewModelTest {
         assertNull(vm.timeProperty().get(), "past the snapshot's last event is live");
         assertFalse(vm.isReview());
         assertEquals(first, vm.timelineStart());
+    }
+
+    /** The demo's own lineage (FINRA file → ingest → normalize → 6-week average, seven columns) opens whole at 1920×1080. */
+    @Test
+    void theDemosLineageOpensWholeOnA1920Screen() throws InterruptedException {
+        List<Event> history = new DemoPlatform(20261125, 1, Clock.systemUTC()).history(NOW);
+        EventLog log = new EventLog();
+        log.appendAll(history);
+        ConsoleSnapshot snapshot = new ConsoleSnapshot(log.head(), new ConnectionState(ConnectionState.Phase.LIVE, 0, null, null,
+                log.headSeq(), log.headSeq(), "test"), null, false, NOW, null, null, null, null, null, log.asOfHead());
+        LineageViewModel vm = new LineageViewModel(CommandSender.none("a test sends nothing"), Runnable::run, () -> NOW, null);
+        CountDownLatch laidOut = new CountDownLatch(1);
+        vm.layoutProperty().addListener((o, a, r) -> laidOut.countDown());
+        vm.update(snapshot);
+        assertTrue(laidOut.await(30, TimeUnit.SECONDS), "laid out");
+        var layout = vm.layoutProperty().get();
+        assertTrue(layout.boxes().size() >= 10, "a whole lineage: " + layout.boxes().size() + " nodes");
+        // The canvas at 1920×1080: the window less its padding, the toolbar, the timeline and the status bar.
+        LineageViewport first = LineageViewport.first(layout, vm.anchor(), 1896, 718);
+        assertEquals(LineageViewport.fit(layout, 1896, 718), first, "fitted, not 100 % around the anchor");
+        assertEquals(OffView.NONE, OffView.of(layout.boxes().values(), first, 1896, 718), "nothing cut off");
+        // At 1280×720 it does not fit readably: it opens at 100 % and says what it cuts off.
+        LineageViewport small = LineageViewport.first(layout, vm.anchor(), 1256, 358);
+        assertEquals(1.0, small.scale(), 1e-9);
+        OffView off = OffView.of(layout.boxes().values(), small, 1256, 358);
+        assertTrue(off.left() + off.right() > 0, off.toString());
     }
 }
