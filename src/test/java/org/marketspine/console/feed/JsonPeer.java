@@ -3,7 +3,6 @@ package org.marketspine.console.feed;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
@@ -11,43 +10,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.marketspine.console.feed.server.FeedServer;
 import org.marketspine.console.protocol.Codec;
 
-/** A raw protocol peer that reads frames as JSON: a client that follows only FEED-PROTOCOL.md. */
-final class JsonPeer implements WebSocket.Listener, AutoCloseable {
-    final LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-    final StringBuilder partial = new StringBuilder();
-    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+/** A raw protocol peer ({@link RawPeer}) that reads its frames as JSON: a client that follows only FEED-PROTOCOL.md. */
+final class JsonPeer implements AutoCloseable {
+    private final RawPeer raw;
+    final CompletableFuture<Integer> closeCode;
     final WebSocket ws;
 
     JsonPeer(FeedServer to) {
-        ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(to.url()), this).join();
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            try {
-                frames.add(Codec.mapper().readTree(partial.toString()));
-            } catch (Exception e) {
-                throw new AssertionError("server sent non-JSON: " + partial, e);
-            }
-            partial.setLength(0);
-        }
-        w.request(1);
-        return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
-        closeCode.complete(code);
-        return null;
+        raw = RawPeer.open(HttpClient.newHttpClient(), to.url());
+        closeCode = raw.closed;
+        ws = raw.ws;
     }
 
     void send(String json) {
@@ -59,10 +36,21 @@ final class JsonPeer implements WebSocket.Listener, AutoCloseable {
                 + ",\"resume_after\":" + resumeAfter + "}");
     }
 
+    /** The next frame received, as JSON, or null after {@code millis}. */
+    private JsonNode poll(long millis) throws InterruptedException {
+        String f = raw.frames.poll(millis, TimeUnit.MILLISECONDS);
+        if (f == null) return null;
+        try {
+            return Codec.mapper().readTree(f);
+        } catch (Exception e) {
+            throw new AssertionError("server sent non-JSON: " + f, e);
+        }
+    }
+
     JsonNode next(Predicate<JsonNode> wanted, int seconds) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
-            JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
+            JsonNode f = poll(100);
             if (f != null && wanted.test(f)) return f;
         }
         throw new AssertionError("no matching frame within " + seconds + " s");
@@ -73,7 +61,7 @@ final class JsonPeer implements WebSocket.Listener, AutoCloseable {
         JsonNode[] found = new JsonNode[wanted.size()];
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end && Arrays.stream(found).anyMatch(Objects::isNull)) {
-            JsonNode f = frames.poll(100, TimeUnit.MILLISECONDS);
+            JsonNode f = poll(100);
             if (f == null) continue;
             for (int i = 0; i < found.length; i++) if (found[i] == null && wanted.get(i).test(f)) found[i] = f;
         }
