@@ -27,8 +27,8 @@ final class FeedTokenCommand {
         Path path;
     }
 
-    /** The file and the user that revoke and add work on. */
-    static final class UserTokens {
+    /** A subcommand on one user's tokens in the file: revoke and add. */
+    abstract static class UserCommand implements Callable<Integer> {
         @Mixin
         TokensFile file = new TokensFile();
 
@@ -58,28 +58,22 @@ final class FeedTokenCommand {
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
             description = "Remove every token of a user; a running server ends their sessions within 5 s.")
-    static final class Revoke implements Callable<Integer> {
-        @Mixin
-        UserTokens who = new UserTokens();
-
+    static final class Revoke extends UserCommand {
         @Override
         public Integer call() throws Exception {
-            int n = TokenStore.revoke(who.file.path, who.user);
+            int n = TokenStore.revoke(file.path, user);
             if (n == 0) {
-                System.err.println("no token of " + who.user + " in " + who.file.path + "; nothing changed");
+                System.err.println("no token of " + user + " in " + file.path + "; nothing changed");
                 return 1;
             }
-            System.err.println("revoked " + n + " token(s) of " + who.user + " in " + who.file.path);
+            System.err.println("revoked " + n + " token(s) of " + user + " in " + file.path);
             return 0;
         }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create a token for a user, append its SHA-256 to the file, print the token once.")
-    static final class Add implements Callable<Integer> {
-        @Mixin
-        UserTokens who = new UserTokens();
-
+    static final class Add extends UserCommand {
         @Option(names = "--role", required = true, description = "operator, analyst or auditor")
         String role;
 
@@ -99,9 +93,9 @@ final class FeedTokenCommand {
             }
             Instant now = Instant.now();
             Instant until = expires == null ? null : now.plus(lifetime(expires));
-            String token = TokenStore.addToken(who.file.path, who.user, r, now, until);
+            String token = TokenStore.addToken(file.path, user, r, now, until);
             System.out.println(token);
-            System.err.println("token for " + who.user + " (" + r.wire() + ") added to " + who.file.path
+            System.err.println("token for " + user + " (" + r.wire() + ") added to " + file.path
                     + (until == null ? "" : ", valid until " + until.truncatedTo(ChronoUnit.SECONDS))
                     + "; it is shown only this once");
             return 0;

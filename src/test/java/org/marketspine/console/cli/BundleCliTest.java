@@ -44,7 +44,7 @@ class BundleCliTest {
 
     record Run(int code, String out, String err) {}
 
-    private Run run(String... args) {
+    static Run run(String... args) {
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
