@@ -1,5 +1,7 @@
 package org.marketspine.console.ui.lineage;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -35,7 +37,43 @@ final class NodeDetail extends VBox {
         render();
     }
 
+    /**
+     * What the detail shows, as values. A live event that changes none of it leaves the detail as it
+     * is: rebuilt on every event, it dropped the selection a reviewer was making in an id field and
+     * swallowed a click on an input link that landed as an event arrived.
+     */
+    private record Shown(String id, LineageGraph.Node node, LineageAt.Look look, List<String> labels, List<Object> subject, ZoneId zone,
+                         Instant shownAt) {}
+
+    private Shown shown;
+
+    private Shown shownNow() {
+        String id = vm.selectedProperty().get();
+        LineageAt at = vm.atProperty().get();
+        LineageGraph.Node n = id == null ? null : vm.graphProperty().get().node(id);
+        if (n == null || at == null) return new Shown(null, null, null, List.of(), List.of(), Times.zone(), null);
+        PlatformState s = at.state();
+        List<Object> subject = new ArrayList<>();
+        switch (n.kind()) {
+            case CAPTURE -> {
+                Capture c = s.capture(n.ref());
+                subject.add(c);
+                if (c != null) {
+                    for (String input : c.recorded().inputs()) subject.add(s.capture(input));
+                    for (Anomaly a : s.anomalies().values()) if (c.captureId().equals(a.detected().captureId())) subject.add(a);
+                }
+            }
+            case EXECUTION -> subject.add(s.execution(n.ref()));
+            case SOURCE_FILE -> subject.add(n.ref());
+        }
+        LineageAt.Look look = at.look(id);
+        return new Shown(id, n, look, vm.labels(id), subject, Times.zone(), look.present() ? null : vm.shownAt());
+    }
+
     private void render() {
+        Shown now = shownNow();
+        if (now.equals(shown)) return;
+        shown = now;
         getChildren().clear();
         String id = vm.selectedProperty().get();
         LineageAt at = vm.atProperty().get();
