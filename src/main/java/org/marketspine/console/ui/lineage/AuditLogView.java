@@ -84,18 +84,13 @@ final class AuditLogView extends VBox {
         // Cells give the time with its offset; the zone's id is named once, in the header, so no cell cuts it off.
         atColumn = column("At", e -> InstantText.offset(e.at()), 200);
         atColumn.setCellFactory(col -> new WholeTextCell<>(e -> Times.absolute(e.at())));
-        TableColumn<AuditLog.Entry, String> kindColumn = column("Kind", AuditLog.Entry::kind, 90);
-        TableColumn<AuditLog.Entry, String> whoColumn = column("Who", AuditLog.Entry::who, 150);
-        TableColumn<AuditLog.Entry, String> triggerColumn = column("Trigger / role", AuditLog.Entry::trigger, 100);
-        TableColumn<AuditLog.Entry, String> outcomeColumn = column("Outcome", AuditLog.Entry::outcome, 90);
-        // A few words each ("execution", "system:scheduler", "rejected"): cut, they said nothing ("exe…" at 1280×720).
-        wordColumns.put(kindColumn, AuditLog.Entry::kind);
-        wordColumns.put(whoColumn, AuditLog.Entry::who);
-        wordColumns.put(triggerColumn, AuditLog.Entry::trigger);
-        wordColumns.put(outcomeColumn, AuditLog.Entry::outcome);
+        // Kind, who, trigger and outcome are a few words each ("execution", "system:scheduler", "rejected"): cut, they said
+        // nothing ("exe…" at 1280×720), so they keep their widest value; what, params and reason give up the width.
         table.getColumns().addAll(List.of(
-                atColumn, kindColumn, whoColumn, column("What", AuditLog.Entry::what, 280),
-                triggerColumn, column("Params", AuditLog.Entry::params, 240), outcomeColumn, column("Reason", AuditLog.Entry::reason, 300)));
+                atColumn, wordColumn("Kind", AuditLog.Entry::kind, 90), wordColumn("Who", AuditLog.Entry::who, 150),
+                column("What", AuditLog.Entry::what, 280), wordColumn("Trigger / role", AuditLog.Entry::trigger, 100),
+                column("Params", AuditLog.Entry::params, 240), wordColumn("Outcome", AuditLog.Entry::outcome, 90),
+                column("Reason", AuditLog.Entry::reason, 300)));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AuditLog.Entry e, boolean empty) {
@@ -162,6 +157,13 @@ final class AuditLogView extends VBox {
         c.setValue(ANY + what);
         c.setId(id);
         c.setTooltip(new Tooltip("Filter by " + what));
+        return c;
+    }
+
+    /** A column kept at least as wide as its widest value (see {@link #refreshChoices}). */
+    private TableColumn<AuditLog.Entry, String> wordColumn(String title, Function<AuditLog.Entry, String> value, double width) {
+        TableColumn<AuditLog.Entry, String> c = column(title, value, width);
+        wordColumns.put(c, value);
         return c;
     }
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.scene.control.Label;
 
-/** A mark at each edge of the lineage canvas that cuts nodes off: how many, and how to see them. */
+/** A mark at each edge of the lineage canvas that cuts nodes off, saying how many lie beyond it (drag or F shows them). */
 final class OffViewMarks {
     private final Map<OffView.Side, Label> marks = new EnumMap<>(OffView.Side.class);
 
