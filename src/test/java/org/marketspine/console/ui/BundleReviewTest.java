@@ -16,6 +16,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.text.Text;
@@ -37,6 +38,7 @@ import org.marketspine.console.protocol.SigningKeys;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.marketspine.console.testing.TestHome;
 
 /** Offline review: a good bundle opens read-only with its banner; a tampered one shows only the refusal. */
@@ -168,6 +170,21 @@ class BundleReviewTest {
         robot.clickOn(more);
         HealthBoardTest.await("unfolded", 5, () -> notice.getHeight() > folded && shown(notice).equals(banner));
         assertEquals("Show less", more.getText());
+        // At 1280×720 the freshness card's judgement ("current · not trusted") stays inside the card, on a line of its own.
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            Node row = robot.lookup("#fresh-NMS_TIER_1").query();
+            Node view = row;
+            while (!(view instanceof ScrollPane)) view = view.getParent(); // the column that clips what runs over
+            double right = view.localToScene(view.getLayoutBounds()).getMaxX();
+            for (Node l : row.lookupAll(".label")) {
+                assertTrue(l.localToScene(l.getLayoutBounds()).getMaxX() <= right + 0.5, "runs out of its column: " + ((Label) l).getText());
+            }
+        });
         robot.interact(() -> {
             Node text = notice.lookup(".text");
             assertFalse(text.localToScene(text.getBoundsInLocal()).intersects(more.localToScene(more.getBoundsInLocal())),

@@ -3,7 +3,7 @@ package org.marketspine.console.ui.health;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.marketspine.console.model.TierFreshness;
@@ -44,7 +44,9 @@ final class FreshnessRows extends VBox {
             boolean never = vm.snapshot() == null || vm.snapshot().state().seq() == 0;
             Label state = new Label(never ? "unknown" : current ? judged : untrusted ? judged + " · not trusted" : judged + " when last heard");
             for (Label l : new Label[] {tier, week, state}) l.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(current ? Icons.of(Icons.health(f.level())) : Icons.of(Icons.UNKNOWN), tier, week, state);
+            // A flow, not a box: a judgement too long for the card's width goes whole onto a second line ("current · not
+            // trusted" was cut to "current · not" in a bundle's review at 1280×720).
+            FlowPane row = new FlowPane(current ? Icons.of(Icons.health(f.level())) : Icons.of(Icons.UNKNOWN), tier, week, state);
             row.getStyleClass().addAll("fresh-row", current ? Styles.health(f.level()) : "fresh-unknown");
             row.setId("fresh-" + f.tier());
             Tooltip.install(row, new Tooltip("Latest week held: " + f.latestWeek()
