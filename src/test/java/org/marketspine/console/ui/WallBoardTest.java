@@ -95,8 +95,11 @@ class WallBoardTest {
         assertTrue(robot.lookup("#wall-level").queryAs(Label.class).getText().endsWith("NOT LIVE"));
         Node veil = robot.lookup("#wall-veil").query();
         assertTrue(veil.isVisible(), "the board is dimmed");
-        assertEquals(robot.lookup(".wall-board-part").query().getBoundsInParent(), veil.getBoundsInParent(),
-                "the veil covers the board, and only the board");
+        // The banner appearing re-lays the board out; the veil follows it at the next layout pass (a clean-clone run read
+        // the veil one pass behind: 916 px against the board's 957).
+        Node board = robot.lookup(".wall-board-part").query();
+        HealthBoardTest.await("the veil covering the board, and only the board", 5,
+                () -> board.getBoundsInParent().equals(veil.getBoundsInParent()));
         for (Node n = robot.lookup("#wall-connection").query(); n != null; n = n.getParent()) {
             assertEquals(1.0, n.getOpacity(), 1e-9, "the line saying the feed is lost is never dimmed: " + n);
         }
