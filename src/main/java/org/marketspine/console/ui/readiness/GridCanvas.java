@@ -112,7 +112,7 @@ public final class GridCanvas extends CanvasPane {
         // Measured before the bars change: a cell the user had in view stays in view when the grid narrows (the detail
         // opening); one they had scrolled away from is left where it is.
         boolean keepFocus = !selection.isEmpty() && selection.focusRow() < rows.size() && selection.focusCol() < columns.size()
-                && inView(selection.focusRow(), selection.focusCol());
+                && view().shows(selection.focusRow(), selection.focusCol());
         double w = getWidth();
         double h = getHeight();
         double vw = vbar.prefWidth(-1);
@@ -316,10 +316,12 @@ public final class GridCanvas extends CanvasPane {
 
     /** {row, column} under a point of the canvas, or null outside the cells. */
     private int[] cellAt(double x, double y) {
-        if (y < HEADER || x < WEEK) return null;
-        int r = (int) ((y - HEADER + Math.round(vbar.getValue())) / ROW);
-        int c = (int) ((x - WEEK + Math.round(hbar.getValue())) / columnWidth);
-        return r < rows.size() && c < columns.size() ? new int[] {r, c} : null;
+        return view().cellAt(x, y, rows.size(), columns.size());
+    }
+
+    /** The cells as the canvas shows them now: its size, column width and scroll. */
+    private GridView view() {
+        return new GridView(canvas.getWidth(), canvas.getHeight(), columnWidth, hbar.getValue(), vbar.getValue());
     }
 
     private void key(KeyEvent e) {
@@ -348,14 +350,9 @@ public final class GridCanvas extends CanvasPane {
     }
 
     private void reveal(int r, int c) {
-        double body = canvas.getHeight() - HEADER;
-        double top = r * ROW;
-        if (top < vbar.getValue()) vbar.setValue(top);
-        else if (top + ROW > vbar.getValue() + body) vbar.setValue(Math.min(vbar.getMax(), top + ROW - body));
-        double view = canvas.getWidth() - WEEK;
-        double left = c * columnWidth;
-        if (left < hbar.getValue()) hbar.setValue(left);
-        else if (left + columnWidth > hbar.getValue() + view) hbar.setValue(Math.min(hbar.getMax(), left + columnWidth - view));
+        GridView now = view();
+        vbar.setValue(now.scrollYFor(r, vbar.getMax()));
+        hbar.setValue(now.scrollXFor(c, hbar.getMax()));
     }
 
     /** Scrolls the cell into view and returns its centre on screen (for tests and "jump to"). */
@@ -372,13 +369,7 @@ public final class GridCanvas extends CanvasPane {
     /** Whether the whole cell is in view as the grid is scrolled now. */
     public boolean inView(GridCell cell) {
         int[] at = find(cell);
-        return at != null && inView(at[0], at[1]);
-    }
-
-    private boolean inView(int r, int c) {
-        double left = c * columnWidth - hbar.getValue();
-        double top = r * ROW - vbar.getValue();
-        return left >= -0.5 && left + columnWidth <= canvas.getWidth() - WEEK + 0.5 && top >= -0.5 && top + ROW <= canvas.getHeight() - HEADER + 0.5;
+        return at != null && view().shows(at[0], at[1]);
     }
 
     /** {row, column} of the cell in the rows and columns shown, or null. */
