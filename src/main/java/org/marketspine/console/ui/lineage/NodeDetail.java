@@ -75,10 +75,9 @@ final class NodeDetail extends VBox {
         if (now.equals(shown)) return;
         shown = now;
         getChildren().clear();
-        String id = vm.selectedProperty().get();
-        LineageAt at = vm.atProperty().get();
-        LineageGraph.Node n = id == null ? null : vm.graphProperty().get().node(id);
-        if (n == null || at == null) {
+        String id = now.id();
+        LineageGraph.Node n = now.node();
+        if (n == null) {
             Label hint = new Label("Select a node to see where it came from: its exact inputs, the run that made it, "
                     + "who triggered it. Drag to pan, wheel to zoom, F to fit.");
             hint.setWrapText(true);
@@ -86,8 +85,8 @@ final class NodeDetail extends VBox {
             getChildren().add(hint);
             return;
         }
-        PlatformState s = at.state();
-        LineageAt.Look look = at.look(id);
+        PlatformState s = vm.atProperty().get().state();
+        LineageAt.Look look = now.look();
         Label title = new Label(vm.labels(id).isEmpty() ? n.ref() : vm.labels(id).getFirst());
         title.getStyleClass().add(Styles.CARD_TITLE);
         title.setWrapText(true);

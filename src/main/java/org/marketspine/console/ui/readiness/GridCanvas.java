@@ -305,7 +305,7 @@ public final class GridCanvas extends CanvasPane {
             GridCell c = vm.visibleCells(rows.get(at[0])).get(at[1]);
             text = c == null ? CellText.notAvailable(columns.get(at[1]), rows.get(at[0]).week()) : CellText.tooltip(c, vm.changed(c));
         } else if (e.getY() < HEADER && e.getX() >= WEEK) {
-            int c = (int) ((e.getX() - WEEK + Math.round(hbar.getValue())) / columnWidth);
+            int c = view().columnAt(e.getX());
             text = c < columns.size() ? columns.get(c).dataset() + " · " + columns.get(c).tier() : null;
         } else {
             text = e.getY() >= HEADER && e.getX() < WEEK ? "Weeks end on Friday; newest first" : null;

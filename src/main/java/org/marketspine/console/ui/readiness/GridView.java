@@ -14,8 +14,13 @@ record GridView(double width, double height, double columnWidth, double scrollX,
     int[] cellAt(double x, double y, int rows, int columns) {
         if (y < HEADER || x < WEEK) return null;
         int r = (int) ((y - HEADER + Math.round(scrollY)) / ROW);
-        int c = (int) ((x - WEEK + Math.round(scrollX)) / columnWidth);
+        int c = columnAt(x);
         return r < rows && c < columns ? new int[] {r, c} : null;
+    }
+
+    /** The column under {@code x} (right of the week column), as scrolled: a cell's or its header's. */
+    int columnAt(double x) {
+        return (int) ((x - WEEK + Math.round(scrollX)) / columnWidth);
     }
 
     boolean shows(int r, int c) {
