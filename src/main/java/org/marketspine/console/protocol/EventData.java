@@ -37,14 +37,6 @@ public sealed interface EventData {
         }
     }
 
-    record Schedule(String cron, String timezone, int expectedWithinHours) {
-        public Schedule {
-            text(cron, "cron");
-            text(timezone, "timezone");
-            nonNegative(expectedWithinHours, "expected_within_hours");
-        }
-    }
-
     record ExecutionQueued(String executionId, String pipeline, Map<String, Object> params, Trigger trigger,
                            String triggeredBy, String retryOf) implements EventData {
         public ExecutionQueued {
@@ -86,29 +78,6 @@ public sealed interface EventData {
         }
     }
 
-    /**
-     * {@code dead_lettered} (an addition, omitted unless true): the platform has stopped retrying
-     * this failure by itself — it stays failed until someone retries or resolves it.
-     */
-    record ErrorDetail(String type, String message, Classification classification,
-                       @JsonInclude(JsonInclude.Include.NON_NULL)
-                       Boolean deadLettered) {
-        public ErrorDetail {
-            text(type, "type");
-            present(message, "message");
-            present(classification, "classification");
-            if (Boolean.FALSE.equals(deadLettered)) deadLettered = null;
-        }
-
-        public ErrorDetail(String type, String message, Classification classification) {
-            this(type, message, classification, null);
-        }
-
-        public boolean retriesStopped() {
-            return Boolean.TRUE.equals(deadLettered);
-        }
-    }
-
     record ExecutionCancelled(String executionId, String by) implements EventData {
         public ExecutionCancelled {
             text(executionId, "execution_id");
@@ -129,14 +98,6 @@ public sealed interface EventData {
             nonNegative(symbols, "symbols");
             text(executionId, "execution_id");
             inputs = list(inputs, "inputs");
-        }
-    }
-
-    record SourceFile(String locator, long bytes, String sha256) {
-        public SourceFile {
-            text(locator, "locator");
-            nonNegative(bytes, "bytes");
-            text(sha256, "sha256");
         }
     }
 
@@ -194,13 +155,6 @@ public sealed interface EventData {
         }
     }
 
-    record Partition(LocalDate weekEnding, String tier) {
-        public Partition {
-            present(weekEnding, "week_ending");
-            text(tier, "tier");
-        }
-    }
-
     record SourceDeclared(String source, String provider, String license, List<String> permittedUses,
                           int retentionDays) implements EventData {
         public SourceDeclared {
@@ -249,6 +203,54 @@ public sealed interface EventData {
         @JsonValue
         public JsonNode raw() {
             return raw.deepCopy();
+        }
+    }
+
+    // The values inside events: a pipeline's schedule, a failure's error, a capture's source file, a missed run's partition.
+
+    record Schedule(String cron, String timezone, int expectedWithinHours) {
+        public Schedule {
+            text(cron, "cron");
+            text(timezone, "timezone");
+            nonNegative(expectedWithinHours, "expected_within_hours");
+        }
+    }
+
+    /**
+     * {@code dead_lettered} (an addition, omitted unless true): the platform has stopped retrying
+     * this failure by itself — it stays failed until someone retries or resolves it.
+     */
+    record ErrorDetail(String type, String message, Classification classification,
+                       @JsonInclude(JsonInclude.Include.NON_NULL)
+                       Boolean deadLettered) {
+        public ErrorDetail {
+            text(type, "type");
+            present(message, "message");
+            present(classification, "classification");
+            if (Boolean.FALSE.equals(deadLettered)) deadLettered = null;
+        }
+
+        public ErrorDetail(String type, String message, Classification classification) {
+            this(type, message, classification, null);
+        }
+
+        public boolean retriesStopped() {
+            return Boolean.TRUE.equals(deadLettered);
+        }
+    }
+
+    record SourceFile(String locator, long bytes, String sha256) {
+        public SourceFile {
+            text(locator, "locator");
+            nonNegative(bytes, "bytes");
+            text(sha256, "sha256");
+        }
+    }
+
+    record Partition(LocalDate weekEnding, String tier) {
+        public Partition {
+            present(weekEnding, "week_ending");
+            text(tier, "tier");
         }
     }
 }
