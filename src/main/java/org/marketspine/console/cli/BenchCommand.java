@@ -22,18 +22,14 @@ final class BenchCommand implements Callable<Integer> {
     private static final List<String> AVAILABLE = List.of("P1", "P2", "P3", "P4", "P6", "P7", "P8", "P8V", "P9", "P10", "P11", "P12", "P13", "P14");
     private static final List<String> LATER = List.of("P5");
 
-    @Parameters(arity = "0..*", description = "Benchmark ids, e.g. P3 P6 (default: all in this build).")
-    List<String> ids;
+    @Parameters(arity = "0..*", description = "Benchmark ids, e.g. P3 P6 (default: all in this build).") List<String> ids;
 
-    @Option(names = "--clients", defaultValue = "1000", description = "P13: clients that replay and then time live events (default ${DEFAULT-VALUE}).")
-    int clients;
+    @Option(names = "--clients", defaultValue = "1000", description = "P13: clients replaying, then timing live events (default ${DEFAULT-VALUE}).") int clients;
 
-    @Option(names = "--burst", defaultValue = "2000", description = "P13: clients connecting at once in its last step (default ${DEFAULT-VALUE}).")
-    int burst;
+    @Option(names = "--burst", defaultValue = "2000", description = "P13: clients connecting at once at its end (default ${DEFAULT-VALUE}).") int burst;
 
     @Option(names = "--journal-url", paramLabel = "URL", description = "P14: a PostgreSQL database for two feed servers' shared journal"
-            + " (a schema is made and dropped in it); user and password from SPINE_DB_USER / SPINE_DB_PASSWORD.")
-    String journalUrl;
+            + " (a schema is made and dropped in it); user and password from SPINE_DB_USER / SPINE_DB_PASSWORD.") String journalUrl;
 
     @Override
     public Integer call() throws Exception {

@@ -45,20 +45,16 @@ final class BundleCommand implements Callable<Integer> {
         @CommandLine.Mixin
         Main.FeedOptions feed = new Main.FeedOptions();
 
-        @Option(names = "--from", description = "Start of the range, ISO 8601 (default: the journal's first event).")
-        Instant from;
+        @Option(names = "--from", description = "Start of the range, ISO 8601 (default: the journal's first event).") Instant from;
 
-        @Option(names = "--to", description = "End of the range, ISO 8601 (default: the journal's last event).")
-        Instant to;
+        @Option(names = "--to", description = "End of the range, ISO 8601 (default: the journal's last event).") Instant to;
 
-        @Option(names = "--out", required = true, description = "Bundle file to write.")
-        Path out;
+        @Option(names = "--out", required = true, description = "Bundle file to write.") Path out;
 
-        @Option(names = "--key", description = "Ed25519 key file (default: generated on first use in the config directory, owner-only).")
-        Path key;
+        @Option(names = "--key", description = "Ed25519 key file (default: generated on first use in the config directory, owner-only).") Path key;
 
-        @Option(names = "--wait", defaultValue = "300", description = "Seconds to wait for the replay to complete (default ${DEFAULT-VALUE}).")
-        int waitSeconds;
+        @Option(names = "--wait", defaultValue = "300", description = "Seconds to wait for the replay to complete"
+                + " (default ${DEFAULT-VALUE}).") int waitSeconds;
 
         @Override
         public Integer call() throws Exception {
@@ -119,14 +115,13 @@ final class BundleCommand implements Callable<Integer> {
                     "  1 FAILED       the first bad entry, named",
                     "  2              no such file, or an unreadable trust list"})
     static final class Verify implements Callable<Integer> {
-        @Parameters(paramLabel = "FILE")
-        Path file;
+        @Parameters(paramLabel = "FILE") Path file;
 
-        @Option(names = "--trust", paramLabel = "FINGERPRINT", description = "Trust this key fingerprint for this run too (repeatable).")
-        List<String> trust = new ArrayList<>();
+        @Option(names = "--trust", paramLabel = "FINGERPRINT", description = "Trust this key fingerprint for this run too"
+                + " (repeatable).") List<String> trust = new ArrayList<>();
 
-        @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list to use (default: trusted-keys.json in the config directory).")
-        Path trustList;
+        @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list to use"
+                + " (default: trusted-keys.json in the config directory).") Path trustList;
 
         @Override
         public Integer call() {
@@ -161,8 +156,8 @@ final class BundleCommand implements Callable<Integer> {
 
         /** The {@code --trust-list} option the trust commands share, and the list it names. */
         static final class ListFile {
-            @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list (default: trusted-keys.json in the config directory).")
-            Path file;
+            @Option(names = "--trust-list", paramLabel = "FILE", description = "Trust list"
+                    + " (default: trusted-keys.json in the config directory).") Path file;
 
             Path path() {
                 return file != null ? file : TrustList.defaultFile();
@@ -190,15 +185,13 @@ final class BundleCommand implements Callable<Integer> {
         @Command(name = "add", mixinStandardHelpOptions = true,
                 description = "Trust a key. Compare the fingerprint with its holder first (the feed's operator: `feed key show`).")
         static final class Add implements Callable<Integer> {
-            @Parameters(paramLabel = "FINGERPRINT")
-            String fingerprint;
+            @Parameters(paramLabel = "FINGERPRINT") String fingerprint;
 
-            @Option(names = "--name", required = true, description = "Who holds the key, e.g. \"Market Spine prod\".")
-            String name;
+            @Option(names = "--name", required = true, description = "Who holds the key, e.g. \"Market Spine prod\".") String name;
 
             @Option(names = "--role", defaultValue = "any", description = "What the key may vouch for: feed (its checkpoints), "
-                    + "exporter (its bundles) or any (default ${DEFAULT-VALUE}). Give feed keys --role feed so an exporter's key can never pass as a feed's.")
-            String role;
+                    + "exporter (its bundles) or any (default ${DEFAULT-VALUE}). "
+                    + "Give feed keys --role feed so an exporter's key can never pass as a feed's.") String role;
 
             @Mixin
             ListFile list;
@@ -245,8 +238,7 @@ final class BundleCommand implements Callable<Integer> {
 
         @Command(name = "remove", mixinStandardHelpOptions = true, description = "Stop trusting a key.")
         static final class Remove implements Callable<Integer> {
-            @Parameters(paramLabel = "FINGERPRINT")
-            String fingerprint;
+            @Parameters(paramLabel = "FINGERPRINT") String fingerprint;
 
             @Mixin
             ListFile list;

@@ -23,6 +23,8 @@ import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.feed.source.JournalOnlySource;
 import org.marketspine.console.feed.source.SpineDatabaseSource;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -32,71 +34,63 @@ import picocli.CommandLine.Spec;
         description = "Run the metadata feed server (protocol v1 over WebSocket).")
 final class FeedCommand implements Callable<Integer> {
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
-    @Option(names = "--demo", description = "Serve the simulated Market Spine platform.")
-    boolean demo;
+    @Option(names = "--demo", description = "Serve the simulated Market Spine platform.") boolean demo;
 
-    @Option(names = "--replay-only", description = "Serve an existing --journal as it stands, with no platform behind it (read-only).")
-    boolean replayOnly;
+    @Option(names = "--replay-only", description = "Serve an existing --journal as it stands, with no platform behind it"
+            + " (read-only).") boolean replayOnly;
 
-    @Option(names = "--spine-db", paramLabel = "PATH", description = "Serve a real Market Spine: its spine-core SQLite database.")
-    Path spineDb;
+    @Option(names = "--spine-db", paramLabel = "PATH", description = "Serve a real Market Spine: its spine-core SQLite database.") Path spineDb;
 
     @Option(names = "--jdbc-url", paramLabel = "URL", description = "Serve a real Market Spine over JDBC (e.g. jdbc:postgresql://host/db); "
-            + "user and password from SPINE_DB_USER / SPINE_DB_PASSWORD or --db-credentials.")
-    String jdbcUrl;
+            + "user and password from SPINE_DB_USER / SPINE_DB_PASSWORD or --db-credentials.") String jdbcUrl;
 
-    @Option(names = "--db-credentials", paramLabel = "FILE", description = "Properties file with user= and password= for --jdbc-url.")
-    Path dbCredentials;
+    @Option(names = "--db-credentials", paramLabel = "FILE", description = "Properties file with user= and password="
+            + " for --jdbc-url.") Path dbCredentials;
 
-    @Option(names = "--read-only", description = "Open the spine-core database read-only: commands are refused with that reason.")
-    boolean readOnly;
+    @Option(names = "--read-only", description = "Open the spine-core database read-only: commands are refused with that reason.") boolean readOnly;
 
-    @Option(names = "--poll", defaultValue = "2", description = "Seconds between polls of the spine-core database (default ${DEFAULT-VALUE}).")
-    double pollSeconds;
+    @Option(names = "--poll", paramLabel = "SECONDS", defaultValue = "2", description = "Seconds between polls of the spine-core database"
+            + " (default ${DEFAULT-VALUE}).") double pollSeconds;
 
-    @Option(names = "--port", defaultValue = "8765", description = "Port to listen on (default ${DEFAULT-VALUE}; 0 picks a free one).")
-    int port;
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765", description = "Port to listen on"
+            + " (default ${DEFAULT-VALUE}; 0 picks a free one).") int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}).")
-    String bind;
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1", description = "Address to listen on"
+            + " (default ${DEFAULT-VALUE}).") String bind;
 
-    @Option(names = "--tokens", description = "Tokens file (see `feed token add`). Required unless serving the demo on loopback.")
-    Path tokens;
+    @Option(names = "--tokens", paramLabel = "FILE", description = "Tokens file (see `feed token add`)."
+            + " Required unless serving the demo on loopback.") Path tokens;
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     ServerTlsOptions tlsOptions = new ServerTlsOptions();
 
-    @Option(names = "--allow-plaintext", description = "Allow ws:// (no TLS) off loopback: tokens then cross the network in clear. Warned at start and to every client.")
-    boolean allowPlaintext;
+    @Option(names = "--allow-plaintext", description = "Allow ws:// (no TLS) off loopback: tokens then cross the network in clear."
+            + " Warned at start and to every client.") boolean allowPlaintext;
 
     @Option(names = "--allow-origin", paramLabel = "ORIGIN", description = "A web origin (e.g. https://ops.example.com) whose pages may "
-            + "connect; repeatable. Handshakes with any other Origin header get HTTP 403. Desktop clients send none.")
-    List<String> allowOrigins = new ArrayList<>();
+            + "connect; repeatable. Handshakes with any other Origin header get HTTP 403. "
+            + "Desktop clients send none.") List<String> allowOrigins = new ArrayList<>();
 
-    @Option(names = "--journal", description = "Journal file; seq stays stable across restarts (default: a file per platform in the user data directory).")
-    Path journal;
+    @Option(names = "--journal", paramLabel = "FILE", description = "Journal file; seq stays stable across restarts"
+            + " (default: a file per platform in the user data directory).") Path journal;
 
     @Option(names = "--journal-url", paramLabel = "URL", description = "A journal in PostgreSQL (jdbc:postgresql://host/db) that several feed "
             + "servers share: one seq, chain and feed key for all, so clients resume on any; one of them runs the platform source and "
-            + "another takes over when it stops. User and password as for --jdbc-url.")
-    String journalUrl;
+            + "another takes over when it stops. User and password as for --jdbc-url.") String journalUrl;
 
     @Option(names = "--journal-credentials", paramLabel = "FILE", description = "Properties file with user= and password= for --journal-url "
-            + "when they differ from the spine-core database's (default: the same as for --jdbc-url).")
-    Path journalCredentials;
+            + "when they differ from the spine-core database's (default: the same as for --jdbc-url).") Path journalCredentials;
 
     @Option(names = "--alert-webhook", paramLabel = "URL", description = "Post an alert (Slack/Teams-compatible JSON) to this webhook when "
             + "the health turns red, a critical failure appears or the source stops being current. Repeatable. The URL is a secret: "
-            + "logs show only its host.")
-    List<URI> alertWebhooks = new ArrayList<>();
+            + "logs show only its host.") List<URI> alertWebhooks = new ArrayList<>();
 
-    @picocli.CommandLine.Mixin
+    @Mixin
     DemoOptions demoOptions = new DemoOptions();
 
-    @Option(names = "--simulated-clock", hidden = true, description = "WALLMILLIS:SIMINSTANT:SCALE, for soak benchmarks.")
-    String simulatedClock;
+    @Option(names = "--simulated-clock", hidden = true, description = "WALLMILLIS:SIMINSTANT:SCALE, for soak benchmarks.") String simulatedClock;
 
     @Override
     public Integer call() throws Exception {

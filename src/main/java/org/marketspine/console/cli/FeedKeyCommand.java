@@ -20,15 +20,14 @@ final class FeedKeyCommand {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Print the public key and fingerprint of the feed key beside a journal (never the private key).")
     static final class Show implements Callable<Integer> {
-        @Option(names = "--journal", description = "The feed's journal file (its key is FILE.key.pem beside it).")
-        Path journal;
+        @Option(names = "--journal", description = "The feed's journal file (its key is FILE.key.pem beside it).") Path journal;
 
-        @Option(names = "--journal-url", paramLabel = "URL", description = "A shared PostgreSQL journal (its key is stored in it).")
-        String journalUrl;
+        @Option(names = "--journal-url", paramLabel = "URL", description = "A shared PostgreSQL journal"
+                + " (its key is stored in it).") String journalUrl;
 
         @Option(names = {"--journal-credentials", "--db-credentials"}, paramLabel = "FILE",
-                description = "Properties file with user= and password= for --journal-url (default: SPINE_DB_USER / SPINE_DB_PASSWORD).")
-        Path dbCredentials;
+                description = "Properties file with user= and password= for --journal-url"
+                        + " (default: SPINE_DB_USER / SPINE_DB_PASSWORD).") Path dbCredentials;
 
         @Spec
         CommandSpec spec;

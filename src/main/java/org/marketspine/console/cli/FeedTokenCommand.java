@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
 final class FeedTokenCommand {
     /** The file every token subcommand works on. */
     static final class TokensFile {
-        @Option(names = "--tokens", required = true, paramLabel = "FILE", description = "Tokens file (`add` creates it owner-only if missing).")
-        Path path;
+        @Option(names = "--tokens", required = true, paramLabel = "FILE", description = "Tokens file"
+                + " (`add` creates it owner-only if missing).") Path path;
     }
 
     /** A subcommand on one user's tokens in the file: revoke and add. */
@@ -32,8 +32,7 @@ final class FeedTokenCommand {
         @Mixin
         TokensFile file = new TokensFile();
 
-        @Option(names = "--user", required = true)
-        String user;
+        @Option(names = "--user", required = true) String user;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
@@ -74,11 +73,10 @@ final class FeedTokenCommand {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "Create a token for a user, append its SHA-256 to the file, print the token once.")
     static final class Add extends UserCommand {
-        @Option(names = "--role", required = true, description = "operator, analyst or auditor")
-        String role;
+        @Option(names = "--role", required = true, description = "operator, analyst or auditor") String role;
 
-        @Option(names = "--expires", paramLabel = "DURATION", description = "Refuse the token after this long: e.g. 90d, 12h (default: never).")
-        String expires;
+        @Option(names = "--expires", paramLabel = "DURATION", description = "Refuse the token after this long: e.g. 90d, 12h"
+                + " (default: never).") String expires;
 
         @Spec
         CommandSpec spec;

@@ -26,11 +26,10 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Mixin
     FeedOptions feed = new FeedOptions();
 
-    @Option(names = "--wall", description = "Full-screen wall board: dark, large type, no controls.")
-    boolean wall;
+    @Option(names = "--wall", description = "Full-screen wall board: dark, large type, no controls.") boolean wall;
 
-    @Option(names = "--bundle", paramLabel = "FILE", description = "Review a signed audit bundle offline (verified first; no feed is contacted).")
-    Path bundle;
+    @Option(names = "--bundle", paramLabel = "FILE", description = "Review a signed audit bundle offline (verified first;"
+            + " no feed is contacted).") Path bundle;
 
     public static void main(String[] args) {
         Logging.configure();
@@ -61,18 +60,15 @@ public final class Main implements Callable<Integer> {
 
     /** Where to connect, shared by the app and {@code snapshot}. */
     static final class FeedOptions {
-        @Option(names = "--feed", description = "Feed URL (ws://host:port/feed). Default: the embedded demo feed.")
-        URI url;
+        @Option(names = "--feed", paramLabel = "URL", description = "Feed URL (ws://host:port/feed). Default: the embedded demo feed.") URI url;
 
-        @Option(names = "--token", description = "Access token (prefer --token-file or SPINE_FEED_TOKEN: a command line is visible to others).")
-        String token;
+        @Option(names = "--token", paramLabel = "TOKEN", description = "Access token (prefer --token-file or SPINE_FEED_TOKEN:"
+                + " a command line is visible to others).") String token;
 
-        @Option(names = "--token-file", description = "File holding the access token (owner-only: chmod 600).")
-        Path tokenFile;
+        @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the access token (owner-only: chmod 600).") Path tokenFile;
 
         @Option(names = "--trust-cert", paramLabel = "FILE.pem", description = "Also trust this certificate for wss:// "
-                + "(e.g. the feed's self-signed one); the system trust store is always used, host names are always checked.")
-        Path trustCert;
+                + "(e.g. the feed's self-signed one); the system trust store is always used, host names are always checked.") Path trustCert;
 
         @CommandLine.Mixin
         DemoOptions demo = new DemoOptions();

@@ -16,30 +16,25 @@ final class SnapshotCommand implements Callable<Integer> {
     @CommandLine.Mixin
     Main.FeedOptions feed = new Main.FeedOptions();
 
-    @Option(names = "--wall", description = "Render the wall board instead of the workstation board.")
-    boolean wall;
+    @Option(names = "--wall", description = "Render the wall board instead of the workstation board.") boolean wall;
 
-    @Option(names = "--workspace", defaultValue = "health", description = "health, readiness or lineage (workstation only; default ${DEFAULT-VALUE}).")
-    String workspace;
+    @Option(names = "--workspace", defaultValue = "health", description = "health, readiness or lineage (workstation only;"
+            + " default ${DEFAULT-VALUE}).") String workspace;
 
-    @Option(names = "--view", defaultValue = "graph", description = "Lineage workspace only: graph, past, compare, audit or retention (default ${DEFAULT-VALUE}).")
-    String view;
+    @Option(names = "--view", defaultValue = "graph", description = "Lineage workspace only: graph, past, compare, audit or retention"
+            + " (default ${DEFAULT-VALUE}).") String view;
 
     @Option(names = "--bundle", paramLabel = "FILE", description = "Render an audit bundle under offline review instead of a feed "
-            + "(verified first against your trust list; a bundle that fails shows its refusal).")
-    Path bundle;
+            + "(verified first against your trust list; a bundle that fails shows its refusal).") Path bundle;
 
-    @Option(names = "--about", description = "Render with \"About this feed\" open over the window (workstation only).")
-    boolean about;
+    @Option(names = "--about", description = "Render with \"About this feed\" open over the window (workstation only).") boolean about;
 
-    @Option(names = "--out", required = true, description = "PNG file to write.")
-    Path out;
+    @Option(names = "--out", required = true, description = "PNG file to write.") Path out;
 
-    @Option(names = "--size", defaultValue = "1920x1080", description = "WIDTHxHEIGHT (default ${DEFAULT-VALUE}).")
-    String size;
+    @Option(names = "--size", defaultValue = "1920x1080", description = "WIDTHxHEIGHT (default ${DEFAULT-VALUE}).") String size;
 
-    @Option(names = "--wait", defaultValue = "20", description = "Seconds to wait for the feed to be live (default ${DEFAULT-VALUE}).")
-    int waitSeconds;
+    @Option(names = "--wait", defaultValue = "20", description = "Seconds to wait for the feed to be live"
+            + " (default ${DEFAULT-VALUE}).") int waitSeconds;
 
     @Override
     public Integer call() throws Exception {
