@@ -3,8 +3,6 @@ package org.marketspine.console.ui.health;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -54,7 +52,6 @@ public final class HealthView extends StackPane {
     private final ListView<FailureItem> failures = new ListView<>();
     private final Tooltip findingsTip = new Tooltip();
     /** Held by the view: a binding only its own listener holds is left to JavaFX's weak listeners, and stopped updating. */
-    private final BooleanBinding criticalOpen;
 
     private ExecutionDetail detail;
 
@@ -71,7 +68,6 @@ public final class HealthView extends StackPane {
     public HealthView(HealthViewModel vm, DesktopNotifier desktop) {
         this.vm = vm;
         this.desktop = desktop;
-        this.criticalOpen = Bindings.isNotEmpty(vm.criticalAnomalies());
         getStyleClass().add("health-view");
         VBox board = new VBox(12, banner(), kpis(), columns());
         board.getStyleClass().add("board");
@@ -144,7 +140,7 @@ public final class HealthView extends StackPane {
         VBox actions = new VBox(4, new HBox(8, runs, backfill), boardFeedback);
         actions.setAlignment(Pos.TOP_RIGHT);
         actions.setMaxWidth(420);
-        VBox runningKpi = kpi("kpi-running", vm.runningFigureProperty(), vm.runningTextProperty(), vm.runningProperty().greaterThan(0), null);
+        VBox runningKpi = kpi("kpi-running", vm.runningFigureProperty(), vm.runningTextProperty(), vm.levels().runningProperty());
         runningKpi.getStyleClass().add("kpi-link");
         runningKpi.setOnMouseClicked(e -> {
             if (vm.hasDataProperty().get()) showRuns();
@@ -153,10 +149,9 @@ public final class HealthView extends StackPane {
         return new HBox(12,
                 runningKpi,
                 kpi("kpi-failures", vm.unresolvedFigureProperty(), Bindings.concat("unresolved failures (24 h)"),
-                        vm.unresolvedProperty().greaterThan(0), vm.unresolvedProperty().greaterThan(2)),
-                // Red while a critical one is open: the count must not read milder than the banner above it.
+                        vm.levels().failuresProperty()),
                 kpi("kpi-anomalies", vm.anomaliesFigureProperty(), Bindings.concat("open anomalies (medium+)"),
-                        vm.openAnomaliesProperty().greaterThan(0), criticalOpen),
+                        vm.levels().anomaliesProperty()),
                 grow, actions);
     }
 
@@ -178,8 +173,8 @@ public final class HealthView extends StackPane {
         runsWindow.toFront();
     }
 
-    private VBox kpi(String id, ObservableValue<String> value, ObservableValue<String> label,
-                     ObservableBooleanValue warn, ObservableBooleanValue bad) {
+    /** A figure and what it counts; amber or red as {@link KpiLevels} judges it (green reads as no colour on the workstation). */
+    private VBox kpi(String id, ObservableValue<String> value, ObservableValue<String> label, ObservableValue<HealthLevel> level) {
         Label v = new Label();
         v.textProperty().bind(value);
         v.getStyleClass().add("kpi-value");
@@ -189,10 +184,10 @@ public final class HealthView extends StackPane {
         l.getStyleClass().add("kpi-label");
         VBox box = new VBox(v, l);
         box.getStyleClass().add("kpi");
-        Runnable style = () -> Styles.switchClass(box, bad != null && bad.get() ? "kpi-bad" : warn.get() ? "kpi-warn" : null,
-                "kpi-warn", "kpi-bad");
-        warn.addListener((o, a, b) -> style.run());
-        if (bad != null) bad.addListener((o, a, b) -> style.run());
+        Runnable style = () -> Styles.switchClass(box, level.getValue() == HealthLevel.RED ? "kpi-bad"
+                : level.getValue() == HealthLevel.YELLOW ? "kpi-warn" : null, "kpi-warn", "kpi-bad");
+        level.addListener((o, a, b) -> style.run());
+        style.run();
         return box;
     }
 

@@ -72,6 +72,7 @@ public final class HealthViewModel {
     private HealthReport computedReport = new HealthReport(HealthLevel.GREEN, "", List.of());
     private final ObservableList<FailureItem> failures = FXCollections.observableArrayList();
     private final BoardTrends trends = new BoardTrends();
+    private final KpiLevels levels = new KpiLevels();
     /** Every recent failure, whatever hour is picked: what new criticals are announced from. */
     private List<FailureItem> allFailures = List.of();
     private final ObservableList<Anomaly> criticalAnomalies = FXCollections.observableArrayList();
@@ -155,6 +156,7 @@ public final class HealthViewModel {
         trends.update(s, snapshot.isCurrent() || snapshot.isBundle() || at.isBefore(dataEnds) ? at : dataEnds);
         refreshFailures();
         setIfChanged(criticalAnomalies, s.openAnomalies().stream().filter(a -> a.severity() == Severity.CRITICAL).toList());
+        levels.update(active, unresolved.get(), openAnomalies.get(), !criticalAnomalies.isEmpty());
         setIfChanged(freshness, Freshness.perTier(s, at));
         setIfChanged(schedule, ScheduleOutlook.of(s, at));
         noScheduleText.set(HonestStatus.noSchedule(snapshot));
@@ -346,13 +348,8 @@ public final class HealthViewModel {
         feed.request(request, fx, answer);
     }
 
-    public Instant now() {
-        return now;
-    }
-
-    public ConsoleSnapshot snapshot() {
-        return last;
-    }
+    public Instant now() { return now; }
+    public ConsoleSnapshot snapshot() { return last; }
 
     public ReadOnlyObjectProperty<HealthReport> reportProperty() { return report.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty runningProperty() { return running.getReadOnlyProperty(); }
@@ -374,6 +371,7 @@ public final class HealthViewModel {
     public ReadOnlyObjectProperty<Instant> clockProperty() { return clockNow.getReadOnlyProperty(); }
     public ObservableList<FailureItem> failures() { return failuresView; }
     public BoardTrends trends() { return trends; }
+    public KpiLevels levels() { return levels; }
     public ObservableList<Anomaly> criticalAnomalies() { return criticalView; }
     public ObservableList<TierFreshness> freshness() { return freshnessView; }
     public ObservableList<ScheduleOutlook.Entry> schedule() { return scheduleView; }

@@ -205,14 +205,13 @@ public final class WallBoard extends StackPane {
         // Figures keep their colours only on current data: a lost feed's "0 failures" is not a green.
         boolean current = s.isCurrent();
         String stale = never ? NO_DATA : "when last heard";
-        running.show(vm.runningFigureProperty().get(), !current ? null : run > 0 ? HealthLevel.YELLOW : null,
+        KpiLevels levels = vm.levels();
+        running.show(vm.runningFigureProperty().get(), current ? levels.runningProperty().get() : null,
                 current ? (run > 0 ? "deploy with care" : "safe to deploy") : never ? NO_DATA : "when last heard — not current");
-        failures.show(vm.unresolvedFigureProperty().get(), !current ? null
-                        : unresolvedNow > 2 ? HealthLevel.RED : unresolvedNow > 0 ? HealthLevel.YELLOW : HealthLevel.GREEN,
+        failures.show(vm.unresolvedFigureProperty().get(), current ? levels.failuresProperty().get() : null,
                 !current ? stale : unresolvedNow == 0 ? "all clear" : "retry or escalate");
         boolean critical = !vm.criticalAnomalies().isEmpty();
-        anomalies.show(vm.anomaliesFigureProperty().get(), !current ? null : critical ? HealthLevel.RED : open > 0 ? HealthLevel.YELLOW
-                        : HealthLevel.GREEN,
+        anomalies.show(vm.anomaliesFigureProperty().get(), current ? levels.anomaliesProperty().get() : null,
                 !current ? stale : open == 0 ? "quality checks pass" : critical ? "a critical one among them" : "medium or worse, to review");
         renderFreshness(current, never);
         renderTrends(current, never);

@@ -21,6 +21,7 @@ import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.Event;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.protocol.SourceState;
 import org.marketspine.console.protocol.Trigger;
 import org.marketspine.console.testing.FakeFeed;
@@ -158,6 +159,39 @@ class HealthViewModelTest {
         assertNull(vm.acknowledgeBlocked(anomaly));
         vm.acknowledgeAnomaly(anomaly, "looking into it");
         assertEquals(List.of(new Command.Acknowledge("an-1", "looking into it")), feed.sent);
+    }
+
+    /** One rule for the workstation's KPI cards and the wall's tiles: an open critical anomaly makes its count red, even at "1". */
+    @Test
+    void theFiguresLevelsComeFromTheCountsAndAnOpenCriticalMakesTheAnomaliesRed() {
+        HealthViewModel vm = vm(new FakeFeed());
+        KpiLevels levels = vm.levels();
+        PlatformState s = withFailure();
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(1));
+        assertNull(levels.runningProperty().get(), "nothing runs: no colour");
+        assertEquals(HealthLevel.YELLOW, levels.failuresProperty().get(), "one unresolved failure");
+        assertEquals(HealthLevel.GREEN, levels.anomaliesProperty().get());
+
+        s = StateFold.apply(s, Event.of(3, T0, new EventData.AnomalyDetected("an-1", Severity.MEDIUM, "row_count",
+                "finra.otc_transparency.normalized", "OTC", LocalDate.of(2026, 11, 13), "cap-1", "rows fell 12%", List.of())));
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(2));
+        assertEquals(HealthLevel.YELLOW, levels.anomaliesProperty().get(), "a medium one: to review");
+
+        s = StateFold.apply(s, Event.of(4, T0, new EventData.AnomalyDetected("an-2", Severity.CRITICAL, "row_count",
+                "finra.otc_transparency.normalized", "NMS_TIER_1", LocalDate.of(2026, 11, 13), "cap-2", "rows fell 92%", List.of())));
+        long seq = 5;
+        for (LocalDate week : List.of(LocalDate.of(2026, 11, 6), LocalDate.of(2026, 10, 30))) {
+            String id = "ex-" + week;
+            s = StateFold.apply(s, Event.of(seq++, T0, new EventData.ExecutionQueued(id, INGEST, BackfillPlan.params(week, "OTC"),
+                    Trigger.SCHEDULED, "system:scheduler", null)));
+            s = StateFold.apply(s, Event.of(seq++, T0, new EventData.ExecutionFailed(id, 100,
+                    new EventData.ErrorDetail("HTTPError", "HTTP 503", Classification.TRANSIENT))));
+        }
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(3));
+        assertEquals(2, vm.openAnomaliesProperty().get());
+        assertEquals(HealthLevel.RED, levels.anomaliesProperty().get(), "a critical one is open: red at a count of two");
+        assertEquals(3, vm.unresolvedProperty().get());
+        assertEquals(HealthLevel.RED, levels.failuresProperty().get(), "three unresolved failures");
     }
 
     @Test
