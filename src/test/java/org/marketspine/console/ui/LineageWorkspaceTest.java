@@ -18,6 +18,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +28,14 @@ import org.marketspine.console.audit.BundleVerifier;
 import org.marketspine.console.audit.TrustList;
 import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.model.AuditLog;
+import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.LineageGraph;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.Command;
 import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Message;
+import org.marketspine.console.protocol.Trigger;
 import org.marketspine.console.ui.lineage.LineageCanvas;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -155,8 +158,21 @@ class LineageWorkspaceTest {
         for (String in : derived.recorded().inputs()) expected.add(LineageGraph.captureNode(in));
         assertEquals(expected, drawnInto);
         for (String in : expected) assertFalse(shown(robot, in).isEmpty(), "input drawn: " + in);
+        // A live event elsewhere leaves the detail as it is: rebuilt, it dropped a selection in an id field
+        // and swallowed a click on a link it had just replaced.
+        Node shownFirst = robot.lookup("#node-detail").queryAs(VBox.class).getChildren().getFirst();
+        Hyperlink link = robot.lookup(".input-link").nth(0).queryAs(Hyperlink.class);
+        var sink = runtime.embeddedServer().sink();
+        sink.platformThread().submit(() -> sink.emit(Instant.now(), new EventData.ExecutionQueued("ex-test-elsewhere",
+                "finra.otc_transparency.ingest_week", BackfillPlan.params(LocalDate.of(2026, 10, 2), "OTC"), Trigger.MANUAL, "tester", null)))
+                .get(10, TimeUnit.SECONDS);
+        HealthBoardTest.await("the event in the shown state", 10,
+                () -> window.lineage().atProperty().get().state().execution("ex-test-elsewhere") != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertSame(shownFirst, robot.lookup("#node-detail").queryAs(VBox.class).getChildren().getFirst(), "the detail was rebuilt");
+        assertNotNull(link.getScene(), "the input link was replaced");
         // Clicking an input walks upstream.
-        robot.clickOn(robot.lookup(".input-link").nth(0).queryAs(Hyperlink.class));
+        robot.clickOn(link);
         HealthBoardTest.await("the input selected", 5, () -> expected.contains(window.lineage().selectedProperty().get()));
     }
 
