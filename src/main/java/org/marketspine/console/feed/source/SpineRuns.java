@@ -3,6 +3,7 @@ package org.marketspine.console.feed.source;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,8 @@ final class SpineRuns {
 
     private final SpinePass pass;
     private final SpineMemory memory;
+    /** The attempt of each run met in this pass, so that a retry read in the same pass as what it retries counts on from it. */
+    private final Map<String, Integer> attempts = new HashMap<>();
 
     SpineRuns(SpinePass pass) {
         this.pass = pass;
@@ -54,10 +57,16 @@ final class SpineRuns {
 
     // ---- names, triggers, phases ----
 
+    /**
+     * What started a run, from spine-core's trigger column or a workflow run's {@code triggered_by}: a person's
+     * name is a manual run; the platform's own actors ({@code system:scheduler}, a parent workflow) are scheduled.
+     */
     static Trigger trigger(String source, String lane) {
         if ("backfill".equalsIgnoreCase(lane)) return Trigger.BACKFILL;
-        return switch (source == null ? "" : source.toLowerCase(Locale.ROOT)) {
-            case "schedule", "scheduler", "cron", "workflow", "internal" -> Trigger.SCHEDULED;
+        String s = source == null ? "" : source.toLowerCase(Locale.ROOT);
+        if (s.startsWith("system:")) return Trigger.SCHEDULED;
+        return switch (s) {
+            case "schedule", "scheduler", "cron", "workflow", "parent_workflow", "internal" -> Trigger.SCHEDULED;
             case "retry" -> Trigger.RETRY;
             case "api" -> Trigger.API;
             case "backfill" -> Trigger.BACKFILL;
@@ -129,9 +138,11 @@ final class SpineRuns {
             Instant ended = SpineRows.optionalTime(r, "completed_at");
             if (ended == null) ended = life.ended();
             boolean dead = status.equalsIgnoreCase("dead_lettered") || memory.deadLettered.contains(id);
-            step(id, pipeline, params, trigger(source, SpineRows.optional(r, "lane")), who, SpineRows.optional(r, "parent_execution_id"),
-                    status, created, started, ended, SpineRows.optional(r, "error"), null,
-                    memory.runClass.getOrDefault(pipeline, Classification.UNKNOWN), dead);
+            Trigger trigger = trigger(source, SpineRows.optional(r, "lane"));
+            String parent = SpineRows.optional(r, "parent_execution_id");
+            step(id, pipeline, params, trigger, who, parent, status, created, started, ended, SpineRows.optional(r, "error"), null,
+                    memory.runClass.getOrDefault(pipeline, Classification.UNKNOWN), dead,
+                    attempt(trigger == Trigger.RETRY ? parent : null, r.get("retry_count")));
         });
     }
 
@@ -153,7 +164,7 @@ final class SpineRuns {
             params.remove("trigger_source");
             Instant at = SpineRows.time(r, "created_at");
             step(DEAD_LETTER + SpineRows.text(r, "id"), pipeline, params, Trigger.SCHEDULED, "spine-core:dead-letter queue", null,
-                    "dead_lettered", at, at, at, SpineRows.text(r, "error"), null, Classification.UNKNOWN, true);
+                    "dead_lettered", at, at, at, SpineRows.text(r, "error"), null, Classification.UNKNOWN, true, attempt(null, r.get("retry_count")));
         });
     }
 
@@ -181,7 +192,7 @@ final class SpineRuns {
             Instant queued = created != null ? created : started != null ? started : pass.now;
             step(WORKFLOW_RUN + SpineRows.text(r, "run_id"), pipeline, params, trigger(who, null), who, null, SpineRows.text(r, "status"),
                     queued, started, SpineRows.optionalTime(r, "completed_at"), SpineRows.optional(r, "error"),
-                    SpineRows.optional(r, "error_category"), cls, false);
+                    SpineRows.optional(r, "error_category"), cls, false, 1);
         });
     }
 
@@ -229,20 +240,32 @@ final class SpineRuns {
             step(id, pipeline, params, retryOf == null ? Trigger.SCHEDULED : Trigger.RETRY, "spine-core:work queue", retryOf, status,
                     retryOf == null ? created : updated != null ? updated : pass.now,
                     SpineRows.optionalTime(r, "locked_at"), ended, SpineRows.optional(r, "last_error"), null, Classification.UNKNOWN,
-                    status.equals("dead_lettered"));
+                    status.equals("dead_lettered"), attempt(retryOf, null));
         });
+    }
+
+    /**
+     * Which attempt a run is: spine-core's own count where the row keeps one ({@code retry_count}, 0 on the first
+     * run, as this feed's retries write it too), else one more than the run it retries.
+     */
+    private int attempt(String retryOf, Object retryCount) {
+        if (retryCount instanceof Number n) return n.intValue() + 1;
+        if (retryOf == null) return 1;
+        Execution earlier = pass.state.execution(retryOf);
+        return attempts.getOrDefault(retryOf, earlier == null ? 1 : Math.max(1, earlier.attempt())) + 1;
     }
 
     /** The facts that take the journal's view of a run to the database's, each step once. */
     private void step(String id, String pipeline, Map<String, Object> params, Trigger trigger, String who, String retryOf, String status,
-                      Instant created, Instant started, Instant ended, String error, String errorType, Classification cls, boolean dead)
-            throws BadRow {
+                      Instant created, Instant started, Instant ended, String error, String errorType, Classification cls, boolean dead,
+                      int attempt) throws BadRow {
+        attempts.put(id, attempt);
         int want = phase(status);
         int have = phase(pass.state.execution(id));
         if (have >= want) return;
         if (have < 0) pass.add(created, new EventData.ExecutionQueued(id, pipeline, params, trigger, who, retryOf));
         Instant start = started != null ? started : created;
-        if (want >= 1 && have < 1) pass.add(start, new EventData.ExecutionStarted(id, pipeline, params, trigger, who, null, 1));
+        if (want >= 1 && have < 1) pass.add(start, new EventData.ExecutionStarted(id, pipeline, params, trigger, who, null, attempt));
         if (want < 2) return;
         Instant end = ended != null && !ended.isBefore(start) ? ended : start;
         long ms = Math.max(0, Duration.between(start, end).toMillis());

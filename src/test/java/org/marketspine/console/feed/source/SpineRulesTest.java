@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.protocol.Classification;
+import org.marketspine.console.protocol.Trigger;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -21,6 +22,17 @@ class SpineRulesTest {
         assertTrue(SpineRows.sameWork("workflow:finra.otc_transparency.ingest_week", "finra.otc_transparency.ingest_week"));
         assertFalse(SpineRows.sameWork("normalize_week", "finra.otc_transparency.ingest_week"));
         assertFalse(SpineRows.sameWork("week", "finra.otc_transparency.ingest_week"), "a suffix match is on whole name parts");
+    }
+
+    /** Persona review: the sample's scheduler runs (triggered_by system:scheduler) were listed in the audit log as manual overrides. */
+    @Test
+    void thePlatformsOwnActorsAreScheduled_aPersonIsManual() {
+        assertEquals(Trigger.SCHEDULED, SpineRuns.trigger("system:scheduler", null));
+        assertEquals(Trigger.SCHEDULED, SpineRuns.trigger("parent_workflow", null));
+        assertEquals(Trigger.SCHEDULED, SpineRuns.trigger("schedule", "normal"));
+        assertEquals(Trigger.RETRY, SpineRuns.trigger("retry", "normal"));
+        assertEquals(Trigger.BACKFILL, SpineRuns.trigger("api", "backfill"));
+        assertEquals(Trigger.MANUAL, SpineRuns.trigger("j.ortiz@example.com", null));
     }
 
     @Test
