@@ -5,7 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The generations on a real PostgreSQL ({@link SpineDb#postgresFromEnvironment}),
+ * The generations on a real PostgreSQL ({@link SpineDb#postgresOfItsOwn}),
  * with spine-core's typed columns (JSONB, BOOLEAN, TIMESTAMP without zone) — and with this JVM in
  * New York, so an instant read or written in the JVM's zone instead of UTC fails the exact-time
  * assertions by 4–5 hours. Skipped, never passed, without a server.
@@ -15,8 +15,8 @@ class SpineCoreGenerationsPostgresTest extends SpineCoreGenerationsTest {
 
     @BeforeEach
     @Override
-    void database() {
-        db = SpineDb.postgresFromEnvironment();
+    void database() throws Exception {
+        db = SpineDb.postgresOfItsOwn();
         zone = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
     }

@@ -68,6 +68,11 @@ class SpineCoreGenerationsTest {
         feed = null;
     }
 
+    @AfterEach
+    void dropDatabase() throws Exception {
+        db.drop();
+    }
+
     /** Serves the database and waits until the source has read it all once (its first good poll says current). */
     void serve() throws Exception {
         feed = SpineFeed.serve(db, dir.resolve("feed.journal"), false);
@@ -275,6 +280,8 @@ class SpineCoreGenerationsTest {
         assertTrue(e5.error().retriesStopped(), "dead_lettered is not shown as such");
         assertEquals("KeyError", e5.error().type());
         assertEquals(Classification.SYSTEMIC, e5.error().classification(), "a KeyError recurs on retry");
+        assertEquals(4, of(EventData.ExecutionStarted.class).stream().filter(x -> x.executionId().equals("e5")).findFirst().orElseThrow()
+                .attempt(), "retry_count 3: the run's fourth attempt (the board said 'attempt 1')");
         // The dead letter whose execution the database does not hold: once, as its own failure.
         List<EventData.ExecutionFailed> dl2 = of(EventData.ExecutionFailed.class).stream().filter(f -> f.executionId().equals("dl-dl2")).toList();
         assertEquals(1, dl2.size());

@@ -3,13 +3,13 @@ package org.marketspine.console.feed;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The same scenarios against a real PostgreSQL server ({@link SpineDb#postgresFromEnvironment});
+ * The same scenarios against a real PostgreSQL server ({@link SpineDb#postgresOfItsOwn});
  * skipped, never passed, without one.
  */
 class SpineDatabasePostgresTest extends SpineDatabaseSourceTest {
     @BeforeEach
     @Override
-    void database() {
-        db = SpineDb.postgresFromEnvironment();
+    void database() throws Exception {
+        db = SpineDb.postgresOfItsOwn();
     }
 }

@@ -42,7 +42,7 @@ class SpineDatabaseSourceTest {
     static final String PART_09 = "{\"week_ending\":\"2026-10-09\",\"tier\":\"OTC\"}";
 
     @BeforeEach
-    void database() {
+    void database() throws Exception {
         if (db == null) db = SpineDb.sqlite(dir);
     }
 
@@ -142,8 +142,9 @@ class SpineDatabaseSourceTest {
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         stopServing();
+        db.drop();
     }
 
     static void await(String what, BooleanSupplier ok) throws InterruptedException {

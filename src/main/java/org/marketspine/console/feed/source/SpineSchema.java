@@ -83,7 +83,10 @@ public final class SpineSchema {
         Map<String, Map<String, Column>> tables = new TreeMap<>();
         Set<String> unread = new TreeSet<>();
         DatabaseMetaData meta = c.getMetaData();
-        try (ResultSet r = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
+        // Only the schema the connection reads (PostgreSQL's current_schema(), the URL's currentSchema=): a copy of
+        // spine-core's tables in another schema of the same database (a backup, a second environment) is not this one's.
+        String schema = c.getSchema();
+        try (ResultSet r = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
             while (r.next()) {
                 String name = r.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 if (READ.contains(name)) tables.put(name, new HashMap<>());
@@ -93,7 +96,7 @@ public final class SpineSchema {
         for (Map.Entry<String, Map<String, Column>> t : tables.entrySet()) {
             // PostgreSQL folds unquoted names to lower case, SQLite keeps them as created: try both spellings.
             for (String spelled : List.of(t.getKey(), t.getKey().toUpperCase(Locale.ROOT))) {
-                try (ResultSet r = meta.getColumns(null, null, spelled, "%")) {
+                try (ResultSet r = meta.getColumns(null, schema, spelled, "%")) {
                     while (r.next()) {
                         String col = r.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
                         String typeName = String.valueOf(r.getString("TYPE_NAME")).toLowerCase(Locale.ROOT);
