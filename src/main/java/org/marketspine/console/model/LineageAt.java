@@ -41,7 +41,7 @@ public record LineageAt(PlatformState state, Map<String, Look> looks) {
             if (n.kind() == LineageGraph.Kind.CAPTURE) {
                 Capture c = at.capture(n.ref());
                 if (c == null) continue;
-                if (c.recorded().source() != null) files.add(c.recorded().source().locator());
+                if (c.recorded().source() != null) files.add(LineageGraph.fileRef(c.recorded().source()));
                 looks.put(n.id(), capture(at, c, open.getOrDefault(c.captureId(), 0)));
             } else if (n.kind() == LineageGraph.Kind.EXECUTION) {
                 Execution e = at.execution(n.ref());

@@ -42,8 +42,17 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges) {
         return "execution:" + executionId;
     }
 
-    public static String fileNode(String locator) {
-        return "file:" + locator;
+    /**
+     * A fetched file's identity: its bytes (sha256) and where they came from. FINRA re-issues a revision at
+     * the same URL, so one locator can stand for two files; the superseded capture's node must name the
+     * bytes it was read from, not the newer ones.
+     */
+    public static String fileRef(EventData.SourceFile f) {
+        return f.sha256() + " " + f.locator();
+    }
+
+    public static String fileNode(EventData.SourceFile f) {
+        return "file:" + fileRef(f);
     }
 
     /** The lineage of the captures whose partition is in scope, plus the inputs they consumed. */
@@ -65,8 +74,8 @@ public record LineageGraph(List<Node> nodes, List<Edge> edges) {
                 edges.add(new Edge(producer, id));
             }
             if (r.source() != null) {
-                String file = fileNode(r.source().locator());
-                nodes.putIfAbsent(file, new Node(file, Kind.SOURCE_FILE, 0, r.source().locator(), r.dataset(), r.tier(), r.weekEnding()));
+                String file = fileNode(r.source());
+                nodes.putIfAbsent(file, new Node(file, Kind.SOURCE_FILE, 0, fileRef(r.source()), r.dataset(), r.tier(), r.weekEnding()));
                 edges.add(new Edge(file, producer));
             }
             for (String input : r.inputs()) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.marketspine.console.feed.source.DemoPlatform;
 import org.marketspine.console.protocol.Event;
+import org.marketspine.console.protocol.EventData;
 import org.marketspine.console.protocol.Stage;
 
 /** Lineage, time travel, audit log and retention as pure functions of the demo's journal. */
@@ -57,6 +58,30 @@ class LineageModelTest {
         LineageAt after = LineageAt.at(LOG, g, revision.recordedAt());
         assertTrue(after.look(LineageGraph.captureNode(revision.captureId())).present());
         assertEquals(LineageAt.Tone.SUPERSEDED, after.look(LineageGraph.captureNode(original.captureId())).tone());
+    }
+
+    /** Persona review: FINRA re-issues a revision at the same URL; both ingests hung off one file node showing the new bytes. */
+    @Test
+    void aRevisionFetchedFromTheSameUrlIsAnotherFile_eachCaptureKeepsTheBytesItWasReadFrom() {
+        String url = "https://api.finra.org/data/group/otcMarket/name/weeklySummary?tier=OTC&weekStartDate=2026-11-02";
+        LocalDate week = LocalDate.of(2026, 11, 6);
+        EventData.SourceFile first = new EventData.SourceFile(url, 641_718, "f3adee1b");
+        EventData.SourceFile revised = new EventData.SourceFile(url, 612_150, "abababab");
+        EventLog log = new EventLog();
+        log.appendAll(List.of(
+                Event.of(1, NOW, new EventData.CaptureRecorded("raw-1", "finra.otc_transparency.raw", "OTC", week, Stage.INGEST,
+                        100, 10, "ex-1", List.of(), null, first)),
+                Event.of(2, NOW.plusSeconds(3600), new EventData.CaptureRecorded("raw-2", "finra.otc_transparency.raw", "OTC", week,
+                        Stage.INGEST, 99, 10, "ex-2", List.of(), "raw-1", revised))));
+        LineageGraph g = LineageGraph.of(log.head(), k -> true);
+        assertEquals(2, g.nodes().stream().filter(n -> n.kind() == LineageGraph.Kind.SOURCE_FILE).count(), g.nodes().toString());
+        assertTrue(g.edges().contains(new LineageGraph.Edge(LineageGraph.fileNode(first), LineageGraph.captureNode("raw-1"))));
+        assertTrue(g.edges().contains(new LineageGraph.Edge(LineageGraph.fileNode(revised), LineageGraph.captureNode("raw-2"))));
+        assertFalse(g.edges().contains(new LineageGraph.Edge(LineageGraph.fileNode(revised), LineageGraph.captureNode("raw-1"))),
+                "the original capture was not read from the revised bytes");
+        LineageAt before = LineageAt.at(log, g, NOW.plusSeconds(60));
+        assertTrue(before.look(LineageGraph.fileNode(first)).present());
+        assertFalse(before.look(LineageGraph.fileNode(revised)).present(), "the revised file was not fetched yet");
     }
 
     @Test

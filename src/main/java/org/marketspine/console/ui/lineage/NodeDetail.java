@@ -159,10 +159,10 @@ final class NodeDetail extends VBox {
     }
 
     private void file(LineageGraph.Node n, PlatformState s) {
-        getChildren().add(copyable("locator", n.ref()));
         for (Capture c : s.captures().values()) {
             EventData.SourceFile f = c.recorded().source();
-            if (f == null || !f.locator().equals(n.ref())) continue;
+            if (f == null || !LineageGraph.fileRef(f).equals(n.ref())) continue;
+            getChildren().add(copyable("locator", f.locator()));
             getChildren().add(copyable("sha256", f.sha256()));
             getChildren().add(facts(List.of("bytes", String.format("%,d", f.bytes()), "read into", c.captureId())));
             return;

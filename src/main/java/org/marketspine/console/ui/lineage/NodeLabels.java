@@ -22,7 +22,7 @@ final class NodeLabels {
         Map<String, EventData.SourceFile> files = new HashMap<>();
         for (LineageGraph.Node n : g.nodes()) {
             Capture c = n.kind() == LineageGraph.Kind.CAPTURE ? at.state().capture(n.ref()) : null;
-            if (c != null && c.recorded().source() != null) files.put(c.recorded().source().locator(), c.recorded().source());
+            if (c != null && c.recorded().source() != null) files.put(LineageGraph.fileRef(c.recorded().source()), c.recorded().source());
         }
         Map<String, List<String>> out = new HashMap<>();
         for (LineageGraph.Node n : g.nodes()) if (at.look(n.id()).present()) out.put(n.id(), of(n, at.state(), files));
@@ -47,8 +47,9 @@ final class NodeLabels {
             }
             case SOURCE_FILE -> {
                 EventData.SourceFile f = files.get(n.ref());
-                String name = n.ref().substring(n.ref().lastIndexOf('/') + 1);
-                yield f == null ? List.of(name) : List.of(name, String.format("%,d bytes · sha256 %s…", f.bytes(), f.sha256().substring(0, Math.min(12, f.sha256().length()))), f.locator());
+                if (f == null) yield List.of(n.ref());
+                String name = f.locator().substring(f.locator().lastIndexOf('/') + 1);
+                yield List.of(name, String.format("%,d bytes · sha256 %s…", f.bytes(), f.sha256().substring(0, Math.min(12, f.sha256().length()))), f.locator());
             }
         };
     }
