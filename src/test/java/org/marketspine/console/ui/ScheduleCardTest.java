@@ -2,6 +2,7 @@ package org.marketspine.console.ui;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javafx.scene.Node;
@@ -16,6 +17,7 @@ import org.marketspine.console.testing.MutableClock;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The health board's schedule card is never a blank area: before the feed answers it says it is
@@ -62,5 +64,16 @@ class ScheduleCardTest {
         HealthBoardTest.await("the weekly files listed", 5, () -> robot.lookup("#schedule .schedule-row").queryAll().size() == 3);
         assertNull(emptyText(robot), "no empty message beside the rows");
         assertTrue(card.isVisible());
+
+        // Two days on, nothing ran: the overdue rows' longer lines wrap inside the card at 1280×720 (they ran off its edge,
+        // cut mid-date, with no "…" and no tooltip).
+        clock.advance(Duration.ofDays(2));
+        HealthBoardTest.await("overdue rows", 5, () -> !robot.lookup("#schedule .overdue").queryAll().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        double right = card.localToScene(card.getLayoutBounds()).getMaxX();
+        for (Label l : robot.lookup("#schedule .schedule-row .label").queryAllAs(Label.class)) {
+            assertTrue(l.localToScene(l.getLayoutBounds()).getMaxX() <= right + 0.5,
+                    "\"" + l.getText() + "\" runs past the card's edge");
+        }
     }
 }

@@ -42,6 +42,11 @@ final class ScheduleRows extends VBox {
             when.setText("due " + when.getText());
             when.setMinWidth(Region.USE_PREF_SIZE);
             FlowPane head = new FlowPane(8, 0, what, when);
+            // A flow is at least as wide as its widest child's one-line width: let the row narrow it, and hold the
+            // label to it so that a long one wraps (at 1280×720 "OVERDUE · NMS_TIER_1 · week ending 2026-11-06" ran
+            // off the card, cut mid-date).
+            head.setMinWidth(0);
+            what.maxWidthProperty().bind(head.widthProperty());
             VBox text = new VBox(1, head, pipeline);
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);
