@@ -27,8 +27,8 @@ public final class CertificationChecks {
                 cell.status() == ReadinessStatus.BLOCKED ? cell.reason() : "status " + cell.badge()));
         int critical = cell.openBySeverity()[Severity.CRITICAL.ordinal()];
         out.add(new Check("No open critical anomaly", critical == 0, critical == 0 ? "none open" : critical + " open"));
-        out.add(new Check("Complete", cell.completeness() >= ReadinessGrid.COMPLETE_ENOUGH,
-                String.format("%,d of %,d expected symbols (%.1f%%)", cell.symbols(), cell.expectedSymbols(), cell.completeness() * 100)));
+        // Without an expected count there is nothing to check: no tick for a completeness nobody measured.
+        if (cell.completenessKnown()) out.add(new Check("Complete", cell.completeness() >= ReadinessGrid.COMPLETE_ENOUGH, cell.symbolsText()));
         out.add(new Check("Inputs current", !cell.stale(), cell.stale() ? "an input was revised after this was computed"
                 : "computed from the current captures"));
         if (cell.derived() && c != null) {

@@ -18,9 +18,23 @@ public record GridCell(PartitionKey key, ReadinessStatus status, String reason, 
                        String captureId, long symbols, long expectedSymbols, int[] openBySeverity, boolean stale,
                        boolean revised, Instant computedAt, boolean derived, InputStates.State inputs) {
 
-    /** Symbols present over symbols expected, 0..1 (0 when nothing is expected). */
+    /**
+     * The feed said how many symbols to expect. 0 means it did not (spine-core keeps no such count; a week
+     * with no readiness decision has none): completeness is then unknown — never "0 %", never "100 %".
+     */
+    public boolean completenessKnown() {
+        return expectedSymbols > 0;
+    }
+
+    /** Symbols present over symbols expected, 0..1; meaningful only when {@link #completenessKnown()}. */
     public double completeness() {
         return expectedSymbols <= 0 ? 0 : Math.min(1.0, (double) symbols / expectedSymbols);
+    }
+
+    /** "5,018 of 5,036 expected symbols (99.6%)", or the count alone and why there is no percentage. */
+    public String symbolsText() {
+        return completenessKnown() ? String.format("%,d of %,d expected symbols (%.1f%%)", symbols, expectedSymbols, completeness() * 100)
+                : String.format("%,d symbols (the feed gives no expected count: completeness unknown)", symbols);
     }
 
     public int openAnomalies() {
@@ -43,7 +57,7 @@ public record GridCell(PartitionKey key, ReadinessStatus status, String reason, 
         if (stale) out.add(Unsafe.STALE);
         if (derived && inputs != InputStates.State.CERTIFIED) out.add(Unsafe.INPUTS_NOT_CERTIFIED);
         if (openBySeverity[0] > 0 || openBySeverity[1] > 0) out.add(Unsafe.CRITICAL_OR_HIGH_ANOMALY);
-        if (completeness() < ReadinessGrid.COMPLETE_ENOUGH) out.add(Unsafe.INCOMPLETE);
+        if (completenessKnown() && completeness() < ReadinessGrid.COMPLETE_ENOUGH) out.add(Unsafe.INCOMPLETE);
         return out;
     }
 

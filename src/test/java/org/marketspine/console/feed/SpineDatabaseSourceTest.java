@@ -210,6 +210,7 @@ class SpineDatabaseSourceTest {
         // A BLOCKED week with its reason; a certified one by its certifier.
         EventData.ReadinessChanged blocked = of(EventData.ReadinessChanged.class).stream().filter(r -> r.status() == ReadinessStatus.BLOCKED).findFirst().orElseThrow();
         assertTrue(blocked.reason().contains("appears truncated"), blocked.reason());
+        assertEquals(0, blocked.expectedSymbols(), "spine-core keeps no expected count: unknown, not the actual count (read as 100 %)");
         assertTrue(of(EventData.ReadinessChanged.class).stream().anyMatch(r -> r.status() == ReadinessStatus.CERTIFIED && r.by().equals("j.ortiz")
                 && norm.dataset().equals("finra.otc_transparency.normalized")));
         assertTrue(of(EventData.AnomalyDetected.class).stream().anyMatch(a -> a.severity() == Severity.CRITICAL));

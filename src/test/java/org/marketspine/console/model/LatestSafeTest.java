@@ -49,6 +49,22 @@ class LatestSafeTest {
         assertTrue(otc.newer().isEmpty());
     }
 
+    /** Persona review: spine-core gives no expected symbol count; the grid read "100.0%" for a week blocked as truncated. */
+    @Test
+    void withoutAnExpectedCountCompletenessIsUnknown_neitherAPercentNorAReasonToDistrust() {
+        GridCell known = new GridCell(new PartitionKey(N1.dataset(), N1.tier(), W3), ReadinessStatus.CERTIFIED, "r", "", null, "id",
+                4_900, 5_036, new int[4], false, false, null, false, InputStates.State.CERTIFIED);
+        assertEquals("4,900 of 5,036 expected symbols (97.3%)", known.symbolsText());
+        assertEquals(Set.of(GridCell.Unsafe.INCOMPLETE), known.unsafe(), "under 98 % of what was expected");
+        GridCell unknown = new GridCell(known.key(), ReadinessStatus.CERTIFIED, "r", "", null, "id", 5_018, 0, new int[4], false, false,
+                null, false, InputStates.State.CERTIFIED);
+        assertFalse(unknown.completenessKnown());
+        assertTrue(unknown.safeToUse(), "an unmeasured completeness does not make a certified week unsafe");
+        assertEquals("5,018 symbols (the feed gives no expected count: completeness unknown)", unknown.symbolsText());
+        assertTrue(CertificationChecks.of(PlatformState.EMPTY, unknown).stream().noneMatch(c -> c.name().equals("Complete")),
+                "no tick for a completeness nobody measured");
+    }
+
     @Test
     void noSafeWeekSaysSo() {
         ReadinessGrid.Grid grid = new ReadinessGrid.Grid(List.of(N1),

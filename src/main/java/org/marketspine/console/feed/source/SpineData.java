@@ -278,7 +278,9 @@ final class SpineData {
             return;
         }
         long symbols = staged == null ? 0 : staged.symbols();
+        // expected_symbols 0: spine-core keeps no expected count (writing the actual one claimed 100 % complete, even
+        // for a week blocked as truncated).
         pass.add(v.at != null ? v.at : pass.now, new EventData.ReadinessChanged(dataset, tier, week, status, reason,
-                v.by != null ? v.by : "spine-core", captureId, symbols, symbols));
+                v.by != null ? v.by : "spine-core", captureId, symbols, 0));
     }
 }

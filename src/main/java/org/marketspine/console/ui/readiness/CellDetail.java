@@ -19,6 +19,7 @@ import org.marketspine.console.protocol.Severity;
 import org.marketspine.console.ui.CommandConfirmation;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.Times;
+import org.marketspine.console.ui.Wrap;
 
 /** The selected cell: capture, certification, anomalies, upstream inputs, revision history, checks, actions. */
 final class CellDetail extends VBox {
@@ -89,7 +90,7 @@ final class CellDetail extends VBox {
         HBox.setHgrow(capture, Priority.ALWAYS);
         FlowPane status = new FlowPane(8, 4, badge, marks(c));
         body.getChildren().addAll(title, status, reason, section("Capture (copy it into your notebook)"), captureRow,
-                new Label(String.format("%,d of %,d expected symbols (%.1f%%)", c.symbols(), c.expectedSymbols(), c.completeness() * 100)));
+                Wrap.decision(new Label(c.symbolsText())));
         if (c.derived() && c.computedAt() != null) {
             Label computed = new Label("Computed " + Times.absolute(c.computedAt()) + (c.stale()
                     ? " — STALE: an input was revised after this compute" : ""));

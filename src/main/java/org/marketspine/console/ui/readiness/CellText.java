@@ -13,14 +13,15 @@ final class CellText {
     /** What a cell shows, line by line: the badge in words, symbols and completeness, then marks. */
     static List<String> lines(GridCell c, boolean changed) {
         if (c == null) return List.of("NOT AVAILABLE");
-        return List.of(c.badge(), String.format("%,d · %.1f%%", c.symbols(), c.completeness() * 100),
+        return List.of(c.badge(), c.completenessKnown() ? String.format("%,d · %.1f%%", c.symbols(), c.completeness() * 100)
+                        : String.format("%,d symbols", c.symbols()),
                 CellMarks.text(CellMarks.of(c, changed)));
     }
 
     static String tooltip(GridCell c, boolean changed) {
         return c.badge() + " — " + c.reason() + (c.by().isEmpty() ? "" : "\nby " + c.by())
                 + (c.changedAt() == null ? "" : " at " + Times.absolute(c.changedAt()))
-                + String.format("%n%,d symbols of %,d expected (%.1f%% complete)", c.symbols(), c.expectedSymbols(), c.completeness() * 100)
+                + "\n" + c.symbolsText()
                 + (c.stale() ? "\nSTALE: an input was revised after this was computed (" + Times.absolute(c.computedAt()) + ")" : "")
                 + (c.unsafe().contains(GridCell.Unsafe.INPUTS_NOT_CERTIFIED) ? "\n" + CellMarks.inputWords(c.inputs())
                         + ": computed from data that is not certified — not safe to use, whatever its own badge says" : "")

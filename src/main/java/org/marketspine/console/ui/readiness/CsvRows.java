@@ -12,8 +12,10 @@ final class CsvRows {
 
     static String line(GridCell c) {
         return String.join(",", c.key().weekEnding().toString(), c.key().dataset(), c.key().tier(), c.badge(),
-                Boolean.toString(c.safeToUse()), Long.toString(c.symbols()), Long.toString(c.expectedSymbols()),
-                String.format(Locale.ROOT, "%.4f", c.completeness()), Integer.toString(c.openAnomalies()),
+                Boolean.toString(c.safeToUse()), Long.toString(c.symbols()),
+                // Empty where the feed gives no expected count: a notebook reads a missing value, not 0 % complete.
+                c.completenessKnown() ? Long.toString(c.expectedSymbols()) : "",
+                c.completenessKnown() ? String.format(Locale.ROOT, "%.4f", c.completeness()) : "", Integer.toString(c.openAnomalies()),
                 Boolean.toString(c.stale()), c.captureId() == null ? "" : c.captureId());
     }
 }
