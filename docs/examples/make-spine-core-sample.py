@@ -2,10 +2,14 @@
 """A sample spine-core SQLite database (the core_* tables of docs/connect-market-spine.md) with
 twelve weeks of FINRA OTC data across three tiers: runs, a failure, a FINRA revision, anomalies,
 certified / preliminary / blocked weeks. For trying `feed --spine-db` without a Market Spine."""
-import json, random, sqlite3, sys
+import argparse, json, os, random, sqlite3, sys
 from datetime import date, datetime, timedelta, timezone
 
-out = sys.argv[1] if len(sys.argv) > 1 else "spine-sample.db"
+args = argparse.ArgumentParser(description="Writes a sample spine-core 0.1.0 SQLite database: twelve weeks of FINRA OTC data ending 2026-11-20.")
+args.add_argument("out", nargs="?", default="spine-sample.db", help="the database file to write (default: %(default)s); must not exist")
+out = args.parse_args().out
+if os.path.exists(out):
+    sys.exit(f"{out} exists: give a new file name (this script never adds to a database)")
 rng = random.Random(7)
 db = sqlite3.connect(out)
 c = db.cursor()

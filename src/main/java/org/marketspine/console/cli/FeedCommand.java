@@ -175,7 +175,7 @@ final class FeedCommand implements Callable<Integer> {
         }
         System.err.println("spine feed: checkpoints signed by feed key " + j.feedKey().fingerprint() + " (" + (j.isShared()
                 ? "stored in the journal database" : Journal.keyFile(file)) + "); auditors trust it with: spine-console bundle trust add "
-                + j.feedKey().fingerprint() + " --name \"…\"");
+                + j.feedKey().fingerprint() + " --role feed --name \"<this feed, e.g. Market Spine prod>\"");
         Alerts alerts = alertWebhooks.isEmpty() ? null
                 : Alerts.start(server, source.platform(), alertWebhooks, Duration.ofSeconds(1), clock);
         if (alerts != null) System.err.println("spine feed: alerts to " + alertWebhooks.size() + " webhook(s)");
