@@ -114,12 +114,16 @@ class StaleBoardStateTest {
         Button backfill = robot.lookup("#backfill").queryButton();
         assertTrue(backfill.isDisabled(), "no backfill decided from a board that is not current");
         assertEquals("Backfill… (not live)", backfill.getText());
+        Label lagSummary = robot.lookup("#trend-lag-summary").queryAs(Label.class);
+        assertTrue(lagSummary.getText().contains("when last heard — not current"), "the lag legend's figures are not today's: "
+                + lagSummary.getText());
 
         // The connection comes back; the state is the very same (no event), and the board's clock does not move.
         robot.interact(() -> feed.connection(Phase.LIVE, SourceState.CURRENT));
         HealthBoardTest.await("retry enabled as soon as the bar says Live", 5, () -> !retry.isDisabled() && !blocked.isVisible());
         assertFalse(backfill.isDisabled());
         assertEquals("Backfill…", backfill.getText());
+        HealthBoardTest.await("the lag legend current again", 5, () -> lagSummary.getText().endsWith("(days overdue, now):"));
         assertTrue(robot.lookup("#connection-text").queryAs(Label.class).getText().startsWith("Live"),
                 robot.lookup("#connection-text").queryAs(Label.class).getText());
         assertNull(blocked.getText());

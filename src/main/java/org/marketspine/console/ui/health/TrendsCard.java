@@ -27,7 +27,10 @@ final class TrendsCard extends VBox {
     private final BoardTrends trends;
     private final ReadOnlyBooleanProperty stale;
     private final Label failuresSummary = new Label();
-    private final Label lagSummary = new Label("Freshness lag per tier · 30 days (days overdue, now):");
+    private final Label lagSummary = new Label();
+    /** Where each chart ends: now on current data; on a board that is not current, where its data ends. */
+    private final Label failuresEnd = new Label();
+    private final Label lagEnd = new Label();
     /** One label per tier, in the colour of its line: the chart's legend and its figure now. */
     private final FlowPane legend = new FlowPane(10, 2);
     final TrendChart failures = new TrendChart("failures-trend");
@@ -54,8 +57,8 @@ final class TrendsCard extends VBox {
             if (t != null && t.failures(i) > 0) trends.hourProperty().set(t.hour(i));
         });
         legend.setId("trend-lag-legend");
-        getChildren().addAll(title, failuresSummary, failures, ends("7 days ago", "this hour"), lagSummary, legend, lag,
-                ends("30 days ago", "today"));
+        getChildren().addAll(title, failuresSummary, failures, ends("7 days ago", failuresEnd), lagSummary, legend, lag,
+                ends("30 days ago", lagEnd));
         setMinHeight(0);
         setSpacing(4);
         trends.trendsProperty().addListener((o, a, t) -> render(t));
@@ -64,9 +67,8 @@ final class TrendsCard extends VBox {
     }
 
     /** Where the time axis starts and ends, under a chart (its buckets are said in the tooltip). */
-    private static HBox ends(String start, String end) {
+    private static HBox ends(String start, Label b) {
         Label a = new Label(start);
-        Label b = new Label(end);
         a.getStyleClass().add(Styles.MUTED);
         b.getStyleClass().add(Styles.MUTED);
         Region grow = new Region();
@@ -75,6 +77,12 @@ final class TrendsCard extends VBox {
     }
 
     private void render(Trends t) {
+        // A lost feed's last figures are not today's: its lag legend said "current" beside a freshness card saying
+        // "overdue 7 d when last heard".
+        boolean current = !stale.get();
+        lagSummary.setText("Freshness lag per tier · 30 days (days overdue, " + (current ? "now):" : "when last heard — not current):"));
+        failuresEnd.setText(current ? "this hour" : "when last heard");
+        lagEnd.setText(current ? "today" : "when last heard");
         if (t == null) {
             failuresSummary.setText("Failures per hour · 7 days: no data from the feed yet");
             legend.getChildren().setAll(new Label("no data from the feed yet"));
