@@ -113,10 +113,12 @@ class WallBoardTest {
         sink.platformThread().submit(() -> {
             for (int i = 0; i < 9; i++) {
                 String id = "ex-wall-" + i;
-                var p = BackfillPlan.params(LocalDate.of(2025, 1, 3).plusWeeks(i), "OTC");
-                sink.emit(Instant.now(), new EventData.ExecutionQueued(id,
+                var p = BackfillPlan.params(LocalDate.of(2025, 1, 3).plusWeeks(i), "NMS_TIER_1");
+                // Ended an hour and a half ago: the age reads "1 h 38 min ago", the longest a row's first line says.
+                Instant ended = Instant.now().minus(Duration.ofMinutes(98));
+                sink.emit(ended.minusSeconds(1), new EventData.ExecutionQueued(id,
                         "finra.otc_transparency.ingest_week", p, Trigger.SCHEDULED, "system:scheduler", null));
-                sink.emit(Instant.now(), new EventData.ExecutionFailed(id, 100,
+                sink.emit(ended, new EventData.ExecutionFailed(id, 100,
                         new EventData.ErrorDetail("HTTPError", "HTTP 503 (injected)",
                                 Classification.TRANSIENT)));
             }
@@ -127,9 +129,23 @@ class WallBoardTest {
         HealthBoardTest.await("the overflow counted, and failure rows naming their tier and week", 10, () -> {
             robot.lookup("#wall-more").tryQueryAs(Label.class).ifPresent(l -> more[0] = l.getText());
             return more[0] != null && robot.lookup(".wall-failure .label").queryAllAs(Label.class).stream()
-                    .anyMatch(l -> l.getText().contains("OTC 2025-"));
+                    .anyMatch(l -> l.getText().contains("NMS_TIER_1 2025-"));
         });
         assertTrue(more[0].matches("\\+\\d+ more need attention.*"), more[0]);
+        // Nobody hovers a wall: what failed, where and how long ago is read whole at 1920×1080 (a spine-core failure's
+        // line ended "· 1 h 3…"); only the detail under it may be cut where the rows leave no room to wrap.
+        // The rows are rebuilt on each pulse: judge them once a pass has laid them all out.
+        List<String> cut = new ArrayList<>();
+        HealthBoardTest.await("the rows laid out", 5, () -> {
+            boolean[] laidOut = {false};
+            robot.interact(() -> {
+                laidOut[0] = robot.lookup(".wall-failure .label").queryAllAs(Label.class).stream().filter(l -> l.getText().contains("ingest_week"))
+                        .allMatch(l -> l.getWidth() > 0 && l.getChildrenUnmodifiable().stream().anyMatch(Text.class::isInstance));
+                if (laidOut[0]) cut.addAll(Truncation.in(board).stream().filter(t -> t.contains("ingest_week")).toList());
+            });
+            return laidOut[0];
+        });
+        assertEquals(List.of(), cut);
         assertTrue(robot.lookup("#wall-reason").queryAs(Label.class).isWrapText());
 
         runtime.embeddedServer().close();

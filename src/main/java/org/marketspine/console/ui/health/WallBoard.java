@@ -26,10 +26,12 @@ import org.marketspine.console.model.HealthReport;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.model.TierFreshness;
 import org.marketspine.console.model.Trends;
+import org.marketspine.console.protocol.Classification;
 import org.marketspine.console.ui.ConnectionText;
 import org.marketspine.console.ui.ConsoleSnapshot;
 import org.marketspine.console.ui.Icons;
 import org.marketspine.console.ui.SecondTick;
+import org.marketspine.console.ui.ShortName;
 import org.marketspine.console.ui.StatePublisher;
 import org.marketspine.console.ui.Styles;
 import org.marketspine.console.ui.Times;
@@ -107,11 +109,11 @@ public final class WallBoard extends StackPane {
         band.setClip(bandClip);
         VBox freshCol = new VBox(12, section("LATEST WEEK INGESTED"), freshness);
         VBox failCol = new VBox(12, section("NEEDS ATTENTION"), recent);
-        HBox.setHgrow(freshCol, Priority.ALWAYS);
+        // The freshness rows take what they need; the rows needing attention, whose lines are long, the rest (a fixed
+        // 820 px for three short rows wrapped or cut them at 1920: "· 1 h 3…").
+        freshCol.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(failCol, Priority.ALWAYS);
-        freshCol.setPrefWidth(820);
-        freshCol.setMinWidth(820);
-        failCol.setPrefWidth(980);
+        failCol.setMinWidth(0);
         HBox lower = new HBox(40, freshCol, failCol);
         connection.getStyleClass().add("wall-connection");
         connection.setId("wall-connection");
@@ -296,8 +298,12 @@ public final class WallBoard extends StackPane {
             var x = f.execution();
             String impact = rows.size() < ATTENTION_ROWS ? FailureImpact.brief(FailureImpact.of(state, x)) : null;
             rows.add(line(f.critical() ? HealthLevel.RED : HealthLevel.YELLOW,
-                    x.pipeline() + (x.tier() == null ? "" : " · " + x.tier() + " " + x.weekEnding()) + " · " + Times.relative(x.endedAt(), now),
-                    x.error().classification().name().toLowerCase() + " · " + x.error().type() + " · " + f.recurrence().describe()
+                    // Read from across the room, with no pointer to hover: short names, and no "unknown" class, so that the age
+                    // and the recurrence are not the words cut off (at 1920 a spine-core failure's line ended "· 1 h 3…").
+                    ShortName.of(x.pipeline()) + (x.tier() == null ? "" : " · " + x.tier() + " " + x.weekEnding()) + " · "
+                            + Times.relative(x.endedAt(), now),
+                    (x.error().classification() == Classification.UNKNOWN ? "" : x.error().classification().name().toLowerCase() + " · ")
+                            + x.error().type() + " · " + f.recurrence().describe()
                             + (impact == null ? "" : " · " + impact)));
         }
         int fit = rows.size() > ATTENTION_ROWS ? ATTENTION_ROWS - 1 : rows.size();
@@ -319,6 +325,8 @@ public final class WallBoard extends StackPane {
 
     /** A row of "needs attention"; a null level is "unknown" (no data to judge by). */
     private static Node line(HealthLevel level, String head, String detail) {
+        // Wrapped where the board has height to spare, cut otherwise: five rows that all wrapped pushed the clock and
+        // the connection line off a 1280×720 wall.
         Label h = new Label(head);
         Label d = new Label(detail);
         d.getStyleClass().add("wall-muted");

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.marketspine.console.model.Capture;
 import org.marketspine.console.model.Execution;
 import org.marketspine.console.model.StateDiff;
+import org.marketspine.console.ui.ShortName;
 import org.marketspine.console.ui.Times;
 
 /**
@@ -38,10 +39,10 @@ final class CompareText {
                 + " · " + count(d.anomaliesOpened().size(), "anomaly", "anomalies") + " opened, " + d.anomaliesClosed().size() + " closed · "
                 + count(d.executionsRun().size(), "execution") + " run.";
         List<Section> sections = new ArrayList<>();
-        sections.add(section("Captures added", byWeek(d.capturesAdded()), c -> NodeLabels.shortName(c.recorded().dataset()),
+        sections.add(section("Captures added", byWeek(d.capturesAdded()), c -> ShortName.of(c.recorded().dataset()),
                 c -> "+ " + c.captureId() + String.format("  %,d rows, %,d symbols", c.recorded().rows(), c.recorded().symbols())
                         + (c.recorded().supersedes() != null ? "  (revises " + c.recorded().supersedes() + ")" : "")));
-        sections.add(section("Captures superseded", byWeek(d.capturesSuperseded()), c -> NodeLabels.shortName(c.recorded().dataset()),
+        sections.add(section("Captures superseded", byWeek(d.capturesSuperseded()), c -> ShortName.of(c.recorded().dataset()),
                 c -> "− " + c.captureId() + "  by " + c.supersededBy() + " at " + Times.absolute(c.supersededAt())));
         sections.add(section("Readiness transitions", d.readinessTransitions(), t -> "→ " + t.to().name(),
                 t -> t.partition() + ": " + (t.from() == null ? "—" : t.from().name()) + " → " + t.to().name() + "  (" + t.reason() + ", by " + t.by() + ")"));
@@ -49,7 +50,7 @@ final class CompareText {
                 a -> "⚠ " + a.anomalyId() + ": " + a.detected().message()));
         sections.add(section("Anomalies closed", d.anomaliesClosed(), a -> "resolved",
                 a -> "✓ " + a.anomalyId() + " resolved by " + a.resolvedBy() + " at " + Times.absolute(a.resolvedAt())));
-        sections.add(section("Executions run", d.executionsRun(), x -> NodeLabels.shortName(x.pipeline()), CompareText::execution));
+        sections.add(section("Executions run", d.executionsRun(), x -> ShortName.of(x.pipeline()), CompareText::execution));
         return new Result(summary, sections);
     }
 

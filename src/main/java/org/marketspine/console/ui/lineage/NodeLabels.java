@@ -10,6 +10,7 @@ import org.marketspine.console.model.LineageAt;
 import org.marketspine.console.model.LineageGraph;
 import org.marketspine.console.model.PlatformState;
 import org.marketspine.console.protocol.EventData;
+import org.marketspine.console.ui.ShortName;
 import org.marketspine.console.ui.Times;
 
 /** The text lines a lineage node shows: what it is, then its figures, then its id. */
@@ -33,7 +34,7 @@ final class NodeLabels {
         return switch (n.kind()) {
             case CAPTURE -> {
                 Capture c = s.capture(n.ref());
-                if (c == null) yield List.of(shortName(n.dataset()) + " · " + n.tier());
+                if (c == null) yield List.of(ShortName.of(n.dataset()) + " · " + n.tier());
                 EventData.CaptureRecorded r = c.recorded();
                 // Dataset, tier and week are on the first two lines: the third is what tells this capture from its revisions.
                 yield List.of(lastName(r.dataset()) + " · " + r.tier(),
@@ -43,7 +44,7 @@ final class NodeLabels {
                 Execution e = s.execution(n.ref());
                 if (e == null) yield List.of(n.ref());
                 String took = e.durationMs() > 0 ? " · " + Times.span(Duration.ofMillis(e.durationMs())) : "";
-                yield List.of(shortName(e.pipeline()), e.trigger().name().toLowerCase() + " · " + e.triggeredBy() + took, e.executionId());
+                yield List.of(ShortName.of(e.pipeline()), e.trigger().name().toLowerCase() + " · " + e.triggeredBy() + took, e.executionId());
             }
             case SOURCE_FILE -> {
                 EventData.SourceFile f = files.get(n.ref());
@@ -75,12 +76,5 @@ final class NodeLabels {
     /** "finra.otc_transparency.normalized" reads "normalized". */
     static String lastName(String dotted) {
         return dotted.substring(dotted.lastIndexOf('.') + 1);
-    }
-
-    /** "finra.otc_transparency.normalized" reads "otc_transparency.normalized". */
-    static String shortName(String dotted) {
-        int last = dotted.lastIndexOf('.');
-        int before = last <= 0 ? -1 : dotted.lastIndexOf('.', last - 1);
-        return before < 0 ? dotted : dotted.substring(before + 1);
     }
 }
