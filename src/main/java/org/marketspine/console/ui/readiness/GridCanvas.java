@@ -190,22 +190,24 @@ public final class GridCanvas extends CanvasPane {
         for (int c = 0; c < columns.size(); c++) {
             double left = WEEK + c * columnWidth - x0;
             if (left + columnWidth < WEEK || left > w) continue;
-            ReadinessGrid.Column col = columns.get(c);
-            g.setFill(palette.tierText());
-            g.setFont(palette.tierFont());
-            fit(g, col.tier(), left + 10, 6, palette.tierFont());
-            g.setFill(palette.datasetText());
-            g.setFont(palette.datasetFont());
-            fit(g, columnTitle(col), left + 10, 25, palette.datasetFont());
+            headerText(g, columns.get(c).tier(), ReadinessView.columnName(columns.get(c)), left + 10);
         }
         g.setFill(palette.header());
         g.fillRect(0, 0, WEEK, HEADER);
-        g.setFill(palette.tierText());
-        g.setFont(palette.tierFont());
-        g.fillText("Week ending", 12, 15);
+        headerText(g, "Week", "ending", 12); // in one line, "Week ending" ran past the column's 104 px
         g.setFill(palette.line());
         g.fillRect(0, HEADER - 1, w, 1);
         g.fillRect(WEEK - 1, 0, 1, canvas.getHeight());
+    }
+
+    /** A header's two lines: the tier (or "Week") in bold, what it holds muted under it. */
+    private void headerText(GraphicsContext g, String first, String second, double x) {
+        g.setFill(palette.tierText());
+        g.setFont(palette.tierFont());
+        fit(g, first, x, 6, palette.tierFont());
+        g.setFill(palette.datasetText());
+        g.setFont(palette.datasetFont());
+        fit(g, second, x, 25, palette.datasetFont());
     }
 
     private void drawCell(GraphicsContext g, GridCell cell, double x, double y, boolean selected, boolean focused) {
@@ -266,10 +268,6 @@ public final class GridCanvas extends CanvasPane {
         double room = columnWidth - 14;
         if (measure.width(text, font) <= room) g.fillText(text, x, y);
         else g.fillText(text, x, y, room);
-    }
-
-    private static String columnTitle(ReadinessGrid.Column c) {
-        return c.derived() ? ReadinessView.derivedName(c.dataset()) : "normalized";
     }
 
     /** The cells in the selected rectangle, row by row. */

@@ -211,8 +211,13 @@ public final class ReadinessView extends VBox {
         Clipboard.getSystemClipboard().setContent(content);
     }
 
+    /** What a column holds, as its header and the tier cards name it: "normalized", "6-wk avg", "WoW change". */
+    static String columnName(ReadinessGrid.Column c) {
+        return c.derived() ? derivedName(c.dataset()) : "normalized";
+    }
+
     /** "analytics.volume_avg_6w" reads "6-wk avg"; other datasets keep their last name part. */
-    static String derivedName(String dataset) {
+    private static String derivedName(String dataset) {
         String last = dataset.substring(dataset.lastIndexOf('.') + 1);
         return switch (last) {
             case "volume_avg_6w" -> "6-wk avg";

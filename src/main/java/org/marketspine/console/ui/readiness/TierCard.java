@@ -81,7 +81,7 @@ final class TierCard {
         List<String> out = new ArrayList<>();
         boolean anomaly = false;
         for (LatestSafe.Problem p : w.problems()) {
-            String name = p.column().derived() ? ReadinessView.derivedName(p.column().dataset()) : "normalized";
+            String name = ReadinessView.columnName(p.column());
             if (p.cell() == null) {
                 out.add(name + " NOT AVAILABLE");
                 continue;
