@@ -221,7 +221,7 @@ public final class HealthView extends StackPane {
         TrendsCard trendsCard = new TrendsCard(vm.trends(), vm.staleProperty());
         VBox.setVgrow(trendsCard, Priority.ALWAYS);
         trendsCard.setMinHeight(Region.USE_PREF_SIZE);
-        VBox rightCards = new VBox(12, card(title("Latest week ingested, per tier"), new FreshnessRows(vm)),
+        VBox rightCards = new VBox(12, card(title("Latest week normalized, per tier"), new FreshnessRows(vm)),
                 card(title("Scheduled and overdue runs"), new ScheduleRows(vm)), trendsCard);
         // On a tall screen the trends take the height left; on a short one (1280×720) the column scrolls to them.
         ScrollPane right = new ScrollPane(rightCards);

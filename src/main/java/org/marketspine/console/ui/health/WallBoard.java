@@ -107,7 +107,7 @@ public final class WallBoard extends StackPane {
         bandClip.widthProperty().bind(band.widthProperty());
         bandClip.heightProperty().bind(band.heightProperty());
         band.setClip(bandClip);
-        VBox freshCol = new VBox(12, section("LATEST WEEK INGESTED"), freshness);
+        VBox freshCol = new VBox(12, section("LATEST WEEK NORMALIZED"), freshness);
         VBox failCol = new VBox(12, section("NEEDS ATTENTION"), recent);
         // The freshness rows take what they need; the rows needing attention, whose lines are long, the rest (a fixed
         // 820 px for three short rows wrapped or cut them at 1920: "· 1 h 3…").
