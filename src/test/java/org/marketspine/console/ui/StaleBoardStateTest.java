@@ -114,6 +114,8 @@ class StaleBoardStateTest {
         Button backfill = robot.lookup("#backfill").queryButton();
         assertTrue(backfill.isDisabled(), "no backfill decided from a board that is not current");
         assertEquals("Backfill… (not live)", backfill.getText());
+        assertEquals("Failures per hour · 7 days: 2 in the last 24 h (up from 0 the day before) — when last heard, not current",
+                robot.lookup("#trend-failures-summary").queryAs(Label.class).getText());
         Label lagSummary = robot.lookup("#trend-lag-summary").queryAs(Label.class);
         assertTrue(lagSummary.getText().contains("when last heard — not current"), "the lag legend's figures are not today's: "
                 + lagSummary.getText());

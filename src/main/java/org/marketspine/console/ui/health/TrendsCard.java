@@ -92,8 +92,9 @@ final class TrendsCard extends VBox {
         }
         int day = t.failuresLast24h();
         int before = t.failuresPrevious24h();
-        failuresSummary.setText("Failures per hour · 7 days: " + day + " in the last 24 h (" + before + " the day before"
-                + (day > before ? ", more" : day < before ? ", fewer" : "") + ")" + (stale.get() ? " — when last heard, not current" : ""));
+        failuresSummary.setText("Failures per hour · 7 days: " + day + " in the last 24 h ("
+                + (day > before ? "up from " : day < before ? "down from " : "as many as ") + before + " the day before)"
+                + (stale.get() ? " — when last heard, not current" : ""));
         failures.bars(t.transientFailures(), t.systemicFailures(), i -> hourText(t, i));
         List<double[]> series = new ArrayList<>(t.freshnessLagDays().values());
         lag.lines(series, i -> dayText(t, i));
