@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
@@ -28,9 +29,6 @@ final class TrendsCard extends VBox {
     private final ReadOnlyBooleanProperty stale;
     private final Label failuresSummary = new Label();
     private final Label lagSummary = new Label();
-    /** Where each chart ends: now on current data; on a board that is not current, where its data ends. */
-    private final Label failuresEnd = new Label();
-    private final Label lagEnd = new Label();
     /** One label per tier, in the colour of its line: the chart's legend and its figure now. */
     private final FlowPane legend = new FlowPane(10, 2);
     final TrendChart failures = new TrendChart("failures-trend");
@@ -57,8 +55,8 @@ final class TrendsCard extends VBox {
             if (t != null && t.failures(i) > 0) trends.hourProperty().set(t.hour(i));
         });
         legend.setId("trend-lag-legend");
-        getChildren().addAll(title, failuresSummary, failures, ends("7 days ago", failuresEnd), lagSummary, legend, lag,
-                ends("30 days ago", lagEnd));
+        getChildren().addAll(title, failuresSummary, failures, ends("7 days ago", "this hour"), lagSummary, legend, lag,
+                ends("30 days ago", "today"));
         setMinHeight(0);
         setSpacing(4);
         trends.trendsProperty().addListener((o, a, t) -> render(t));
@@ -66,9 +64,14 @@ final class TrendsCard extends VBox {
         render(trends.trendsProperty().get());
     }
 
-    /** Where the time axis starts and ends, under a chart (its buckets are said in the tooltip). */
-    private static HBox ends(String start, Label b) {
+    /**
+     * Where a chart's time axis starts and ends, under it (its buckets are said in the tooltip); on a board
+     * that is not current it ends where its data does.
+     */
+    private HBox ends(String start, String now) {
         Label a = new Label(start);
+        Label b = new Label();
+        b.textProperty().bind(Bindings.when(stale).then("when last heard").otherwise(now));
         a.getStyleClass().add(Styles.MUTED);
         b.getStyleClass().add(Styles.MUTED);
         Region grow = new Region();
@@ -79,10 +82,7 @@ final class TrendsCard extends VBox {
     private void render(Trends t) {
         // A lost feed's last figures are not today's: its lag legend said "current" beside a freshness card saying
         // "overdue 7 d when last heard".
-        boolean current = !stale.get();
-        lagSummary.setText("Freshness lag per tier · 30 days (days overdue, " + (current ? "now):" : "when last heard — not current):"));
-        failuresEnd.setText(current ? "this hour" : "when last heard");
-        lagEnd.setText(current ? "today" : "when last heard");
+        lagSummary.setText("Freshness lag per tier · 30 days (days overdue, " + (stale.get() ? "when last heard — not current):" : "now):"));
         if (t == null) {
             failuresSummary.setText("Failures per hour · 7 days: no data from the feed yet");
             legend.getChildren().setAll(new Label("no data from the feed yet"));
