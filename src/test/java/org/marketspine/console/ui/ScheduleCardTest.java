@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,8 +73,10 @@ class ScheduleCardTest {
         WaitForAsyncUtils.waitForFxEvents();
         double right = card.localToScene(card.getLayoutBounds()).getMaxX();
         for (Label l : robot.lookup("#schedule .schedule-row .label").queryAllAs(Label.class)) {
+            assertTrue(l.getWidth() > 0, "\"" + l.getText() + "\" is not laid out");
             assertTrue(l.localToScene(l.getLayoutBounds()).getMaxX() <= right + 0.5,
                     "\"" + l.getText() + "\" runs past the card's edge");
         }
+        assertEquals(List.of(), Truncation.in((Parent) card), "cut to \"…\" instead of wrapped");
     }
 }

@@ -114,11 +114,9 @@ class WallBoardTest {
             for (int i = 0; i < 9; i++) {
                 String id = "ex-wall-" + i;
                 var p = BackfillPlan.params(LocalDate.of(2025, 1, 3).plusWeeks(i), "NMS_TIER_1");
-                // Ended an hour and a half ago: the age reads "1 h 38 min ago", the longest a row's first line says.
-                Instant ended = Instant.now().minus(Duration.ofMinutes(98));
-                sink.emit(ended.minusSeconds(1), new EventData.ExecutionQueued(id,
+                sink.emit(Instant.now(), new EventData.ExecutionQueued(id,
                         "finra.otc_transparency.ingest_week", p, Trigger.SCHEDULED, "system:scheduler", null));
-                sink.emit(ended, new EventData.ExecutionFailed(id, 100,
+                sink.emit(Instant.now(), new EventData.ExecutionFailed(id, 100,
                         new EventData.ErrorDetail("HTTPError", "HTTP 503 (injected)",
                                 Classification.TRANSIENT)));
             }

@@ -66,7 +66,7 @@ final class SpineRuns {
         String s = source == null ? "" : source.toLowerCase(Locale.ROOT);
         if (s.startsWith("system:")) return Trigger.SCHEDULED;
         return switch (s) {
-            case "schedule", "scheduler", "cron", "workflow", "parent_workflow", "internal" -> Trigger.SCHEDULED;
+            case "schedule", "scheduler", "cron", "workflow", "parent_workflow", "internal", "spine-core" -> Trigger.SCHEDULED;
             case "retry" -> Trigger.RETRY;
             case "api" -> Trigger.API;
             case "backfill" -> Trigger.BACKFILL;
@@ -139,10 +139,10 @@ final class SpineRuns {
             if (ended == null) ended = life.ended();
             boolean dead = status.equalsIgnoreCase("dead_lettered") || memory.deadLettered.contains(id);
             Trigger trigger = trigger(source, SpineRows.optional(r, "lane"));
-            String parent = SpineRows.optional(r, "parent_execution_id");
-            step(id, pipeline, params, trigger, who, parent, status, created, started, ended, SpineRows.optional(r, "error"), null,
-                    memory.runClass.getOrDefault(pipeline, Classification.UNKNOWN), dead,
-                    attempt(trigger == Trigger.RETRY ? parent : null, r.get("retry_count")));
+            // A parent is what a retry retries; a workflow step's parent (its workflow) is not retried by it.
+            String retryOf = trigger == Trigger.RETRY ? SpineRows.optional(r, "parent_execution_id") : null;
+            step(id, pipeline, params, trigger, who, retryOf, status, created, started, ended, SpineRows.optional(r, "error"), null,
+                    memory.runClass.getOrDefault(pipeline, Classification.UNKNOWN), dead, attempt(retryOf, r.get("retry_count")));
         });
     }
 
@@ -245,14 +245,15 @@ final class SpineRuns {
     }
 
     /**
-     * Which attempt a run is: spine-core's own count where the row keeps one ({@code retry_count}, 0 on the first
-     * run, as this feed's retries write it too), else one more than the run it retries.
+     * Which attempt a run is: at least one more than the run it retries, and at least one more than the retries
+     * its row counts ({@code retry_count}: spine-core counts a run's retries in place and writes 0 on a new retry
+     * row; this feed's retries write the original's count plus one).
      */
     private int attempt(String retryOf, Object retryCount) {
-        if (retryCount instanceof Number n) return n.intValue() + 1;
-        if (retryOf == null) return 1;
+        int counted = retryCount instanceof Number n ? n.intValue() + 1 : 1;
+        if (retryOf == null) return counted;
         Execution earlier = pass.state.execution(retryOf);
-        return attempts.getOrDefault(retryOf, earlier == null ? 1 : Math.max(1, earlier.attempt())) + 1;
+        return Math.max(counted, attempts.getOrDefault(retryOf, earlier == null ? 1 : Math.max(1, earlier.attempt())) + 1);
     }
 
     /** The facts that take the journal's view of a run to the database's, each step once. */

@@ -81,14 +81,21 @@ public final class SpineSchema {
 
     static SpineSchema of(Connection c) throws SQLException {
         Map<String, Map<String, Column>> tables = new TreeMap<>();
+        Map<String, String> schemaOf = new HashMap<>();
         Set<String> unread = new TreeSet<>();
         DatabaseMetaData meta = c.getMetaData();
-        // Only the schema the connection reads (PostgreSQL's current_schema(), the URL's currentSchema=): a copy of
-        // spine-core's tables in another schema of the same database (a backup, a second environment) is not this one's.
-        String schema = c.getSchema();
-        try (ResultSet r = meta.getTables(null, schema, "%", new String[] {"TABLE"})) {
+        List<String> path = searchPath(c);
+        try (ResultSet r = meta.getTables(null, null, "%", new String[] {"TABLE"})) {
             while (r.next()) {
                 String name = r.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
+                String schema = r.getString("TABLE_SCHEM");
+                if (path != null) {
+                    // Each table from the first schema of the search path that holds it: the one an unqualified query reads.
+                    int rank = path.indexOf(schema);
+                    String had = schemaOf.get(name);
+                    if (rank < 0 || (had != null && path.indexOf(had) < rank)) continue;
+                }
+                schemaOf.put(name, schema);
                 if (READ.contains(name)) tables.put(name, new HashMap<>());
                 else if (name.startsWith("core_")) unread.add(name);
             }
@@ -96,7 +103,7 @@ public final class SpineSchema {
         for (Map.Entry<String, Map<String, Column>> t : tables.entrySet()) {
             // PostgreSQL folds unquoted names to lower case, SQLite keeps them as created: try both spellings.
             for (String spelled : List.of(t.getKey(), t.getKey().toUpperCase(Locale.ROOT))) {
-                try (ResultSet r = meta.getColumns(null, schema, spelled, "%")) {
+                try (ResultSet r = meta.getColumns(null, schemaOf.get(t.getKey()), spelled, "%")) {
                     while (r.next()) {
                         String col = r.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
                         String typeName = String.valueOf(r.getString("TYPE_NAME")).toLowerCase(Locale.ROOT);
@@ -107,6 +114,20 @@ public final class SpineSchema {
             }
         }
         return new SpineSchema(tables, unread, meta.getURL() != null && meta.getURL().startsWith("jdbc:sqlite:"));
+    }
+
+    /**
+     * PostgreSQL's search path, in order (null elsewhere: a SQLite file has one schema). Only its schemas
+     * count: a copy of spine-core's tables in another schema of the same database (a backup, a second
+     * environment) is not the one the feed's unqualified queries read.
+     */
+    private static List<String> searchPath(Connection c) throws SQLException {
+        if (!c.getMetaData().getURL().startsWith("jdbc:postgresql:")) return null;
+        List<String> path = new ArrayList<>();
+        try (var st = c.createStatement(); ResultSet r = st.executeQuery("SELECT unnest(current_schemas(false))")) {
+            while (r.next()) path.add(r.getString(1));
+        }
+        return path;
     }
 
     private static Generation detect(Map<String, Map<String, Column>> tables) {

@@ -117,7 +117,7 @@ public final class ReadinessView extends VBox {
         safe.selectedProperty().bindBidirectional(vm.safeOnlyProperty());
         safe.setId("filter-safe");
         safe.setTooltip(new Tooltip("Every shown dataset CERTIFIED, current (not stale), "
-                + "≥ 98% of expected symbols, no open critical or high anomaly"));
+                + "≥ 98% of expected symbols (where the feed gives an expected count), no open critical or high anomaly"));
         DatePicker from = new DatePicker();
         from.valueProperty().bindBidirectional(vm.fromProperty());
         from.setPromptText("from week");

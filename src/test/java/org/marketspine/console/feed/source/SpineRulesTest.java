@@ -29,6 +29,7 @@ class SpineRulesTest {
     void thePlatformsOwnActorsAreScheduled_aPersonIsManual() {
         assertEquals(Trigger.SCHEDULED, SpineRuns.trigger("system:scheduler", null));
         assertEquals(Trigger.SCHEDULED, SpineRuns.trigger("parent_workflow", null));
+        assertEquals(Trigger.SCHEDULED, SpineRuns.trigger("spine-core", null), "a workflow run that names nobody");
         assertEquals(Trigger.SCHEDULED, SpineRuns.trigger("schedule", "normal"));
         assertEquals(Trigger.RETRY, SpineRuns.trigger("retry", "normal"));
         assertEquals(Trigger.BACKFILL, SpineRuns.trigger("api", "backfill"));
