@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import org.marketspine.console.model.Anomaly;
 import org.marketspine.console.model.BackfillPlan;
 import org.marketspine.console.model.Execution;
+import org.marketspine.console.model.ExecutionStatus;
 import org.marketspine.console.model.FailureItem;
 import org.marketspine.console.model.FailureTriage;
 import org.marketspine.console.model.Freshness;
@@ -103,6 +104,8 @@ public final class HealthViewModel {
     private ConsoleSnapshot last;
     private Instant fullAt;
     private Instant now = Instant.now();
+    /** Of the active runs, those still waiting for a worker. */
+    private int queued;
 
     /**
      * @param feed where commands and requests go
@@ -148,6 +151,7 @@ public final class HealthViewModel {
         hasData.set(s.seq() > 0);
         computedReport = HealthRules.evaluate(s, at);
         int active = s.activeRuns().size();
+        queued = (int) s.activeRuns().values().stream().filter(id -> s.execution(id).status() == ExecutionStatus.QUEUED).count();
         running.set(active);
         unresolved.set(HealthRules.unresolvedFailures(s, at).size());
         openAnomalies.set((int) s.openAnomalies().stream().filter(a -> a.severity().compareTo(Severity.MEDIUM) <= 0).count());
@@ -186,7 +190,7 @@ public final class HealthViewModel {
     /** Everything whose wording depends on how current the data is (R6), recomputed on every tick. */
     private void updateStale(ConsoleSnapshot snapshot, Instant at) {
         report.set(HonestStatus.report(computedReport, snapshot, at));
-        runningText.set(HonestStatus.running(running.get(), snapshot));
+        runningText.set(HonestStatus.running(running.get(), queued, snapshot));
         runningFigure.set(HonestStatus.figure(running.get(), snapshot));
         unresolvedFigure.set(HonestStatus.figure(unresolved.get(), snapshot));
         anomaliesFigure.set(HonestStatus.figure(openAnomalies.get(), snapshot));

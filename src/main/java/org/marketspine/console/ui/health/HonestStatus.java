@@ -44,11 +44,15 @@ final class HonestStatus {
     }
 
     /** The running count's caption: "safe to deploy" only on current data. */
-    static String running(int active, ConsoleSnapshot s) {
+    /** @param queued of the {@code active} runs, those not started yet: "2 running" was one running and one queued */
+    static String running(int active, int queued, ConsoleSnapshot s) {
         if (s.state().seq() == 0 && !s.isBundle()) return "unknown — no data from the feed yet";
         if (s.isBundle()) return active == 0 ? "nothing was running at the bundle's end" : active + " running at the bundle's end";
         if (!s.isCurrent()) return (active == 0 ? "none" : active) + " running when last heard — not current, not a reason to deploy";
-        return active == 0 ? "nothing running — safe to deploy" : active + " running — deploy with care";
+        if (active == 0) return "nothing running — safe to deploy";
+        int started = active - queued;
+        return (queued == 0 ? started + " running" : started == 0 ? queued + " queued" : started + " running, " + queued + " queued")
+                + " — deploy with care";
     }
 
     /** A figure (count) as shown: a dash when there is nothing to count from. */

@@ -194,6 +194,23 @@ class HealthViewModelTest {
         assertEquals(HealthLevel.RED, levels.failuresProperty().get(), "three unresolved failures");
     }
 
+    /** Persona review: "2 running — deploy with care" was one run and one queued item waiting for a worker. */
+    @Test
+    void theActiveRunsSayHowManyRunAndHowManyWait() {
+        HealthViewModel vm = vm(new FakeFeed());
+        var otc = BackfillPlan.params(LocalDate.of(2026, 11, 13), "OTC");
+        var t1 = BackfillPlan.params(LocalDate.of(2026, 11, 20), "NMS_TIER_1");
+        PlatformState s = StateFold.apply(PlatformState.EMPTY, Event.of(1, T0,
+                new EventData.ExecutionQueued("ex-q", INGEST, otc, Trigger.SCHEDULED, "system:scheduler", null)));
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(1));
+        assertEquals("1 queued — deploy with care", vm.runningTextProperty().get());
+        s = StateFold.apply(s, Event.of(2, T0, new EventData.ExecutionQueued("ex-r", INGEST, t1, Trigger.SCHEDULED, "system:scheduler", null)));
+        s = StateFold.apply(s, Event.of(3, T0, new EventData.ExecutionStarted("ex-r", INGEST, t1, Trigger.SCHEDULED, "system:scheduler", null, 1)));
+        vm.update(snapshot(s, Phase.LIVE, SourceState.CURRENT), T0.plusSeconds(2));
+        assertEquals(2, vm.runningProperty().get(), "the figure counts both: either holds its partition");
+        assertEquals("1 running, 1 queued — deploy with care", vm.runningTextProperty().get());
+    }
+
     @Test
     void retryIsEnabledOnTheFirstTickAfterTheFeedIsLiveAgainEvenWithNoNewEvents() {
         HealthViewModel vm = vm(new FakeFeed());
