@@ -43,7 +43,7 @@ class AuditLogLayoutTest {
     @Test
     void noAuditTextIsCutWithoutATooltipAt1280x720(FxRobot robot) throws Exception {
         HealthBoardTest.await("live with history", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
-        robot.clickOn("Lineage & audit");
+        Workstation.click(robot, "Lineage & audit");
         Workstation.clickComplianceTab(robot, 2);
         TableView<?> table = robot.lookup("#audit-table").queryAs(TableView.class);
         HealthBoardTest.await("audit rows drawn", 10, () -> !table.getItems().isEmpty()

@@ -44,7 +44,7 @@ class BackfillJourneyTest {
     @Test
     void aBackfillWithABadRangeCannotBeSentAndAGoodOneShowsItsPreview(FxRobot robot) throws Exception {
         awaitLive();
-        robot.clickOn("#backfill");
+        Workstation.click(robot, "#backfill");
         await("the backfill dialog", 5, () -> !robot.lookup("#backfill-from").queryAll().isEmpty());
         DatePicker from = robot.lookup("#backfill-from").queryAs(DatePicker.class);
         DatePicker to = robot.lookup("#backfill-to").queryAs(DatePicker.class);
@@ -71,7 +71,7 @@ class BackfillJourneyTest {
         });
         assertEquals("", validation.getText());
         assertTrue(send.isDisabled(), "nothing is sent before a preview");
-        robot.clickOn("#backfill-preview-button");
+        Workstation.click(robot, "#backfill-preview-button");
         @SuppressWarnings("unchecked")
         ListView<String> list = robot.lookup("#backfill-preview").queryAs(ListView.class);
         await("the server's preview", 10, () -> list.getItems().size() == 3 && list.getItems().get(0).contains("week ending"));
@@ -79,11 +79,11 @@ class BackfillJourneyTest {
         assertFalse(send.isDisabled());
         assertEquals("Send backfill (3 partitions)…", send.getText());
         assertFalse(send.isDefaultButton(), "Enter must not send a backfill");
-        robot.clickOn("#backfill-send");
+        Workstation.click(robot, "#backfill-send");
         await("the confirmation", 5, () -> !robot.lookup("#confirm-backfill").queryAll().isEmpty());
         assertTrue(robot.lookup("#confirm-backfill").queryButton().isDisabled(), "a backfill needs a reason");
-        robot.clickOn("#confirm-reason").write("re-normalize after the calendar fix", 0);
-        robot.clickOn("#confirm-backfill");
+        Workstation.click(robot, "#confirm-reason").write("re-normalize after the calendar fix", 0);
+        Workstation.click(robot, "#confirm-backfill");
         Label feedback = robot.lookup("#board-feedback").queryAs(Label.class);
         await("the backfill result on the board", 10, () -> feedback.getText().contains("accepted"));
         assertFalse(robot.lookup("#command-feedback").queryAs(Label.class).getText().contains("Backfill"),
@@ -96,7 +96,7 @@ class BackfillJourneyTest {
     @Test
     void backfillDatesAreIsoAndManyCertifiedWarningsAreOneLine(FxRobot robot) throws Exception {
         awaitLive();
-        robot.clickOn("#backfill");
+        Workstation.click(robot, "#backfill");
         await("the backfill dialog", 5, () -> !robot.lookup("#backfill-from").queryAll().isEmpty());
         DatePicker from = robot.lookup("#backfill-from").queryAs(DatePicker.class);
         DatePicker to = robot.lookup("#backfill-to").queryAs(DatePicker.class);
@@ -117,7 +117,7 @@ class BackfillJourneyTest {
             from.setValue(latest.minusWeeks(20));
             to.setValue(latest.minusWeeks(6));
         });
-        robot.clickOn("#backfill-preview-button");
+        Workstation.click(robot, "#backfill-preview-button");
         @SuppressWarnings("unchecked")
         ListView<String> list = robot.lookup("#backfill-preview").queryAs(ListView.class);
         await("the server's preview", 10, () -> list.getItems().size() == 15 && list.getItems().get(0).contains("week ending"));
@@ -125,8 +125,8 @@ class BackfillJourneyTest {
         assertTrue(recert.getText().matches("⚠ \\d+ certified captures? will need re-certification.*"), recert.getText());
         assertFalse(robot.lookup("#backfill-warnings").query().isVisible(), "the individual warnings wait behind 'show'");
         assertTrue(list.getHeight() >= 100, "the partition list is readable, not one squashed line: " + list.getHeight());
-        robot.clickOn("#backfill-show-warnings");
+        Workstation.click(robot, "#backfill-show-warnings");
         assertTrue(robot.lookup("#backfill-warnings").query().isVisible());
-        robot.clickOn("Cancel");
+        Workstation.click(robot, "Cancel");
     }
 }

@@ -167,7 +167,7 @@ class BundleReviewTest {
         assertEquals("Show all", more.getText());
         double folded = notice.getHeight();
         assertFalse(shown(notice).equals(banner), "folded: the end of the text is cut, not hidden silently");
-        robot.clickOn(more);
+        Workstation.click(robot, more);
         HealthBoardTest.await("unfolded", 5, () -> notice.getHeight() > folded && shown(notice).equals(banner));
         assertEquals("Show less", more.getText());
         // At 1280×720 the freshness card's judgement ("current · not trusted") stays inside the card, on a line of its own.

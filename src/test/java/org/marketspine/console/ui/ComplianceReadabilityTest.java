@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
@@ -50,6 +51,7 @@ import org.marketspine.console.ui.lineage.LineageViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.marketspine.console.testing.TestHome;
 
 /**
@@ -100,7 +102,7 @@ class ComplianceReadabilityTest {
 
     private void find(FxRobot robot, String text, String nodeId) throws Exception {
         Workstation.paste(robot, "#lineage-search", text);
-        robot.clickOn("#lineage-find");
+        Workstation.click(robot, "#lineage-find");
         HealthBoardTest.await("the node laid out and selected", 15, () -> window.lineage().layoutProperty().get().boxes().containsKey(nodeId)
                 && nodeId.equals(window.lineage().selectedProperty().get()));
     }
@@ -232,7 +234,7 @@ class ComplianceReadabilityTest {
             robot.lookup("#audit-from").queryAs(DatePicker.class).setValue(from);
             robot.lookup("#audit-to").queryAs(DatePicker.class).setValue(to);
         });
-        robot.clickOn("#export-bundle");
+        Workstation.click(robot, "#export-bundle");
         HealthBoardTest.await("the export dialog", 5, () -> robot.lookup("#export-signer").tryQuery().isPresent());
         assertEquals(from.atStartOfDay().toInstant(ZoneOffset.UTC), parse(robot.lookup("#export-from").queryAs(TextField.class).getText()));
         assertEquals(to.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC), parse(robot.lookup("#export-to").queryAs(TextField.class).getText()));
@@ -293,7 +295,7 @@ class ComplianceReadabilityTest {
             a.setText(DateTimeFormatter.ISO_ZONED_DATE_TIME.format(last.minus(Duration.ofDays(14)).atZone(NEW_YORK)));
             b.setText(DateTimeFormatter.ISO_ZONED_DATE_TIME.format(last.atZone(NEW_YORK)));
         });
-        robot.clickOn("#compare-run");
+        Workstation.click(robot, "#compare-run");
         Label summary = robot.lookup("#compare-summary").queryAs(Label.class);
         HealthBoardTest.await("the summary", 5, () -> summary.isVisible() && !summary.getText().isEmpty());
         assertTrue(summary.getText().startsWith("From " + Times.absolute(parse(a.getText()))), summary.getText());
@@ -311,7 +313,8 @@ class ComplianceReadabilityTest {
         // instant first: live, its instant moves with every demo event (the test read a newer one than the click took).
         Instant past = runtime.log().lastAt().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
         robot.interact(() -> window.lineage().scrubTo(past));
-        robot.clickOn(robot.lookup(n -> n instanceof Button x && "A = timeline".equals(x.getText())).queryAs(Node.class));
+        Node useTimeline = WaitForAsyncUtils.asyncFx(() -> robot.lookup(n -> n instanceof Button x && "A = timeline".equals(x.getText())).queryAs(Node.class)).get(10, TimeUnit.SECONDS);
+        Workstation.click(robot, useTimeline);
         assertTrue(a.getText().endsWith(" (America/New_York)"), a.getText());
         assertEquals(past, parse(a.getText()));
     }

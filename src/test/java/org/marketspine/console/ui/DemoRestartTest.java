@@ -67,12 +67,12 @@ class DemoRestartTest {
                     "HTTP 503 (injected)", Classification.TRANSIENT)));
         }).get(10, TimeUnit.SECONDS);
         HealthBoardTest.showFailure(robot, "ex-restart", 10);
-        robot.clickOn("#failure-ex-restart");
+        Workstation.click(robot, "#failure-ex-restart");
         HealthBoardTest.await("retry enabled", 5, () -> !robot.lookup("#retry").queryButton().isDisabled());
-        robot.clickOn("#retry");
+        Workstation.click(robot, "#retry");
         HealthBoardTest.await("the confirmation", 5, () -> !robot.lookup("#confirm-retry").queryAll().isEmpty());
-        robot.clickOn("#confirm-reason").write("transient 503", 0);
-        robot.clickOn("#confirm-retry");
+        Workstation.click(robot, "#confirm-reason").write("transient 503", 0);
+        Workstation.click(robot, "#confirm-retry");
         Label feedback = robot.lookup("#command-feedback").queryAs(Label.class);
         HealthBoardTest.await("the retry accepted", 10, () -> feedback.getText().contains("accepted → queued "));
         String retried = feedback.getText().replaceAll(".*accepted → queued (\\S+?)\\.?$", "$1");

@@ -69,27 +69,27 @@ class FailureDetailIsolationTest {
         HealthBoardTest.await("live with history", 30, () -> runtime.client().state().isLive() && runtime.log().headSeq() > 1000);
         HealthBoardTest.await("the board current", 10, () -> !window.health().staleProperty().get());
         injectFailure(robot, id);
-        robot.clickOn("#failure-" + id);
+        Workstation.click(robot, "#failure-" + id);
         HealthBoardTest.await("its detail open", 5, () -> id.equals(robot.lookup("#detail-execution").queryTextInputControl().getText()));
     }
 
     @Test
     void aBackfillsResultStaysOnTheBoardNotInTheOpenFailuresDetail(FxRobot robot) throws Exception {
         openFailure(robot, "ex-iso-backfill");
-        robot.clickOn("#backfill");
+        Workstation.click(robot, "#backfill");
         HealthBoardTest.await("the backfill dialog", 5, () -> !robot.lookup("#backfill-from").queryAll().isEmpty());
         LocalDate latest = FinraCalendar.expectedLatestWeek("OTC", Instant.now());
         robot.interact(() -> {
             robot.lookup("#backfill-from").queryAs(DatePicker.class).setValue(latest.minusWeeks(8));
             robot.lookup("#backfill-to").queryAs(DatePicker.class).setValue(latest.minusWeeks(7));
         });
-        robot.clickOn("#backfill-preview-button");
+        Workstation.click(robot, "#backfill-preview-button");
         ListView<?> preview = robot.lookup("#backfill-preview").queryAs(ListView.class);
         HealthBoardTest.await("the server's preview", 10, () -> preview.getItems().size() == 2);
-        robot.clickOn("#backfill-send");
+        Workstation.click(robot, "#backfill-send");
         HealthBoardTest.await("the confirmation", 5, () -> !robot.lookup("#confirm-backfill").queryAll().isEmpty());
-        robot.clickOn("#confirm-reason").write("re-run two weeks after the calendar fix", 0);
-        robot.clickOn("#confirm-backfill");
+        Workstation.click(robot, "#confirm-reason").write("re-run two weeks after the calendar fix", 0);
+        Workstation.click(robot, "#confirm-backfill");
 
         Label board = robot.lookup("#board-feedback").queryAs(Label.class);
         HealthBoardTest.await("the backfill's result on the board", 10, () -> board.getText().startsWith("Backfill of")
@@ -103,7 +103,7 @@ class FailureDetailIsolationTest {
     @Test
     void theErrorLogLineWrapsSoItsWholeTextIsOnScreen(FxRobot robot) throws Exception {
         openFailure(robot, "ex-iso-logs");
-        robot.clickOn("#show-logs");
+        Workstation.click(robot, "#show-logs");
         TextArea logs = robot.lookup("#logs").queryAs(TextArea.class);
         HealthBoardTest.await("the log lines", 10, () -> logs.getText().contains(LONG_ERROR));
         WaitForAsyncUtils.waitForFxEvents();

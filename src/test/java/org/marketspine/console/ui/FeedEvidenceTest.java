@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -78,7 +79,9 @@ class FeedEvidenceTest {
         assertTrue(text(robot, "#about-integrity").startsWith("OK"), text(robot, "#about-integrity"));
         // The whole fingerprint and checkpoint readable in their fields, the row names uncut.
         Parent pane = shown.getScene().getRoot();
-        assertEquals(List.of(), Truncation.in(pane));
+        List<String> cut = new ArrayList<>();
+        robot.interact(() -> cut.addAll(Truncation.in(pane))); // on the FX thread: it measures text
+        assertEquals(List.of(), cut);
         robot.interact(() -> ((Window) shown.getScene().getWindow()).hide());
     }
 

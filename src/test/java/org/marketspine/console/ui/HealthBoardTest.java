@@ -117,7 +117,7 @@ class HealthBoardTest {
         awaitLive();
         injectFailure("ex-test-1");
         showFailure(robot, "ex-test-1", 5);
-        robot.clickOn("#failure-ex-test-1");
+        Workstation.click(robot, "#failure-ex-test-1");
         await("the detail to show the execution", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
         Button retry = robot.lookup("#retry").queryButton();
         await("retry enabled for a failed transient run", 5, () -> !retry.isDisabled());
@@ -134,15 +134,15 @@ class HealthBoardTest {
         await("retry enabled again once the run ended (without succeeding)", 5, () -> !retry.isDisabled());
         assertFalse(robot.lookup("#retry-blocked").queryAs(Label.class).isVisible());
 
-        robot.clickOn("#retry");
+        Workstation.click(robot, "#retry");
         await("the confirmation", 5, () -> !robot.lookup("#confirm-retry").queryAll().isEmpty());
         Button send = robot.lookup("#confirm-retry").queryButton();
         assertTrue(send.isDisabled(), "no reason, no retry: the reason is never pre-filled");
         assertEquals("", robot.lookup("#confirm-reason").queryTextInputControl().getText());
         assertFalse(send.isDefaultButton(), "Enter must not send a command");
         assertTrue(robot.lookup("#confirm-cancel").queryButton().isDefaultButton());
-        robot.clickOn("#confirm-reason").write("FINRA 503, transient", 0);
-        robot.clickOn("#confirm-retry");
+        Workstation.click(robot, "#confirm-reason").write("FINRA 503, transient", 0);
+        Workstation.click(robot, "#confirm-retry");
         Label feedback = robot.lookup("#command-feedback").queryAs(Label.class);
         await("the server's answer", 10, () -> feedback.getText().contains("accepted"));
         assertTrue(feedback.getText().startsWith("Retry of ex-test-1 accepted → queued ex-"), feedback.getText());
@@ -176,8 +176,8 @@ class HealthBoardTest {
         awaitLive();
         injectFailure("ex-test-logs");
         showFailure(robot, "ex-test-logs", 5);
-        robot.clickOn("#failure-ex-test-logs");
-        robot.clickOn("#show-logs");
+        Workstation.click(robot, "#failure-ex-test-logs");
+        Workstation.click(robot, "#show-logs");
         var logs = robot.lookup("#logs").queryTextInputControl();
         await("the log lines", 10, () -> logs.getText().contains("ERROR"));
         assertTrue(logs.getText().contains("HTTP 503 Service Unavailable (injected by test)"), logs.getText());
@@ -190,7 +190,7 @@ class HealthBoardTest {
         inject(queued("ex-test-res-ok"), new EventData.ExecutionStarted("ex-test-res-ok", INGEST, BackfillPlan.params(OLD_WEEK, "OTC"),
                 Trigger.RETRY, "system:retry-policy", "ex-test-res", 2), new EventData.ExecutionCompleted("ex-test-res-ok", 10, 1000, List.of()));
         showFailure(robot, "ex-test-res", 5);
-        robot.clickOn("#failure-ex-test-res");
+        Workstation.click(robot, "#failure-ex-test-res");
         await("the detail", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
         String advice = robot.lookup(".advice").queryAs(Label.class).getText();
         assertTrue(advice.startsWith("Resolved: ex-test-res-ok succeeded"), advice);
@@ -224,7 +224,7 @@ class HealthBoardTest {
         });
         assertEquals("26 s ago", ages[1]);
         assertTrue(ages[0].equals("26 s ago") || ages[0].equals("27 s ago"), ages[0]);
-        robot.clickOn("#failure-ex-test-a");
+        Workstation.click(robot, "#failure-ex-test-a");
         await("the detail", 5, () -> robot.lookup("#detail-execution").queryAll().size() == 1);
         assertTrue(robot.lookup("#logs").queryAs(TextArea.class).isWrapText(), "log lines wrap");
         ZoneId before = Times.zone();
@@ -275,7 +275,7 @@ class HealthBoardTest {
                     "outside the picked hour and not a pinned critical (those always show): " + f);
         }
         assertTrue(robot.lookup("#failures-hour").queryAs(Label.class).getText().contains(Times.absolute(hour)));
-        robot.clickOn("#failures-show-all");
+        Workstation.click(robot, "#failures-show-all");
         await("all failures again", 5, () -> trends.hourProperty().get() == null);
         assertFalse(robot.lookup(".hour-filter").query().isVisible(), "the narrowing note goes with it");
     }
@@ -290,7 +290,7 @@ class HealthBoardTest {
                 new EventData.ExecutionFailed("ex-test-impact", 1_000, new EventData.ErrorDetail("SchemaError", "column missing (injected)",
                         Classification.SYSTEMIC)));
         showFailure(robot, "ex-test-impact", 5);
-        robot.clickOn("#failure-ex-test-impact");
+        Workstation.click(robot, "#failure-ex-test-impact");
         Label impact = robot.lookup("#failure-impact").queryAs(Label.class);
         await("the impact line", 5, () -> impact.isVisible() && impact.getText().startsWith("Holds up: "));
         List<String> all = List.of(impact.getTooltip().getText().split("\n"));
@@ -310,7 +310,7 @@ class HealthBoardTest {
         assertNotNull(target);
         assertTrue(runtime.log().head().capture(target) != null && runtime.log().head().capture(target).recorded().tier().equals("OTC"),
                 "the link opens a held-up capture: " + target);
-        robot.clickOn("#show-in-lineage");
+        Workstation.click(robot, "#show-in-lineage");
         await("Lineage & audit on that capture", 10, () -> LineageGraph.captureNode(target).equals(window.lineage().selectedProperty().get()));
         assertEquals(2, window.selectedWorkspace());
     }
@@ -321,7 +321,7 @@ class HealthBoardTest {
         awaitLive();
         inject(queued("ex-test-q"));
         await("the run counted", 5, () -> window.health().runningProperty().get() >= 1);
-        robot.clickOn("#kpi-running");
+        Workstation.click(robot, "#kpi-running");
         await("the runs window", 5, () -> !robot.lookup("#runs-table").queryAll().isEmpty());
         @SuppressWarnings("unchecked")
         TableView<Execution> table =
@@ -330,15 +330,15 @@ class HealthBoardTest {
                 .anyMatch(x -> x.executionId().equals("ex-test-q")));
         assertTrue(table.getItems().get(0).status().isActive(), "what runs now comes first");
         assertTrue(table.getItems().stream().anyMatch(x -> !x.status().isActive()), "recent history follows");
-        robot.clickOn("#runs-filter").write("ex-test-q", 0);
+        Workstation.click(robot, "#runs-filter").write("ex-test-q", 0);
         await("filtered", 5, () -> table.getItems().size() == 1);
         robot.interact(() -> table.getSelectionModel().select(0));
         Button cancel = robot.lookup("#runs-cancel").queryButton();
         assertFalse(cancel.isDisabled(), robot.lookup("#runs-cancel-why").queryAs(Label.class).getText());
-        robot.clickOn("#runs-cancel");
+        Workstation.click(robot, "#runs-cancel");
         await("the confirmation", 5, () -> !robot.lookup("#confirm-cancel-run").queryAll().isEmpty());
-        robot.clickOn("#confirm-reason").write("queued by mistake", 0);
-        robot.clickOn("#confirm-cancel-run");
+        Workstation.click(robot, "#confirm-reason").write("queued by mistake", 0);
+        Workstation.click(robot, "#confirm-cancel-run");
         await("cancelled on the platform", 10, () -> runtime.log().head().execution("ex-test-q").status()
                 == ExecutionStatus.CANCELLED);
     }

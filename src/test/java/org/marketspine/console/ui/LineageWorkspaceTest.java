@@ -77,7 +77,7 @@ class LineageWorkspaceTest {
     /** Puts the text in the search box and waits until the node is laid out and selected. */
     private void find(FxRobot robot, String text, String nodeId) throws Exception {
         Workstation.paste(robot, "#lineage-search", text);
-        robot.clickOn("#lineage-find");
+        Workstation.click(robot, "#lineage-find");
         HealthBoardTest.await("the node laid out and selected", 15, () -> window.lineage().layoutProperty().get().boxes().containsKey(nodeId)
                 && nodeId.equals(window.lineage().selectedProperty().get()));
     }
@@ -133,7 +133,7 @@ class LineageWorkspaceTest {
         HealthBoardTest.await("the revision at its instant", 5, () -> !shown(robot, newNode).isEmpty());
         assertEquals("SUPERSEDED", shown(robot, oldNode).getFirst());
 
-        robot.clickOn("#past-banner-live");
+        Workstation.click(robot, "#past-banner-live");
         HealthBoardTest.await("live again", 5, () -> !robot.lookup("#past-banner").query().isVisible());
     }
 
@@ -172,7 +172,7 @@ class LineageWorkspaceTest {
         assertSame(shownFirst, robot.lookup("#node-detail").queryAs(VBox.class).getChildren().getFirst(), "the detail was rebuilt");
         assertNotNull(link.getScene(), "the input link was replaced");
         // Clicking an input walks upstream.
-        robot.clickOn(link);
+        Workstation.click(robot, link);
         HealthBoardTest.await("the input selected", 5, () -> expected.contains(window.lineage().selectedProperty().get()));
     }
 
@@ -204,9 +204,9 @@ class LineageWorkspaceTest {
         awaitLive();
         TestHome.useConfig(ScratchDirs.temporary("spine-keys"));
         Path out = ScratchDirs.temporary("spine-export").resolve("ui.spinebundle");
-        robot.clickOn("#export-bundle");
+        Workstation.click(robot, "#export-bundle");
         Workstation.paste(robot, "#export-file", out.toString());
-        robot.clickOn("#export-go");
+        Workstation.click(robot, "#export-go");
         HealthBoardTest.await("the export", 30, () -> robot.lookup("#export-status").queryAs(Label.class).getText().startsWith("Wrote"));
         assertEquals(1.0, robot.lookup("#export-progress").queryAs(ProgressBar.class).getProgress(), 1e-9);
         String feedKey = runtime.snapshot().feedFingerprint();

@@ -203,9 +203,9 @@ class ReadinessGridTest {
         }
         assertNotNull(missing, "some symbol drops out of some week");
         String symbol = missing;
-        robot.clickOn("#check-symbols");
-        robot.clickOn("#symbols-input").write(missing + ", NOSUCH", 0);
-        robot.clickOn("#symbols-check");
+        Workstation.click(robot, "#check-symbols");
+        Workstation.click(robot, "#symbols-input").write(missing + ", NOSUCH", 0);
+        Workstation.click(robot, "#symbols-check");
         @SuppressWarnings("unchecked")
         ListView<String> results = robot.lookup("#symbols-results").queryAs(ListView.class);
         HealthBoardTest.await("coverage results", 10, () -> results.getItems().size() == 2 && results.getItems().get(0).contains(" — "));
@@ -229,11 +229,11 @@ class ReadinessGridTest {
         });
         robot.clickOn(cellAt(robot, window, window.readiness().find(NORMALIZED, week.key().tier(), week.key().weekEnding())));
         assertTrue(robot.lookup(".check-fail").queryAllAs(Label.class).stream().anyMatch(l -> l.getText().contains("No open critical anomaly")));
-        robot.clickOn("#certify");
+        Workstation.click(robot, "#certify");
         HealthBoardTest.await("the confirmation", 5, () -> !robot.lookup("#confirm-certify").queryAll().isEmpty());
         assertTrue(robot.lookup("#confirm-certify").queryButton().isDisabled(), "no reason, no certification");
-        robot.clickOn("#confirm-reason").write("checked against FINRA's totals", 0);
-        robot.clickOn("#confirm-certify");
+        Workstation.click(robot, "#confirm-reason").write("checked against FINRA's totals", 0);
+        Workstation.click(robot, "#confirm-certify");
         Label feedback = robot.lookup("#readiness-feedback").queryAs(Label.class);
         HealthBoardTest.await("the server's answer", 10, () -> feedback.getText().contains("refused"));
         assertTrue(feedback.getText().contains("critical_anomalies_open"), feedback.getText());
@@ -256,7 +256,7 @@ class ReadinessGridTest {
     void filtersKeepOnlyWeeksSafeToUse(FxRobot robot) throws Exception {
         awaitLive();
         int all = window.readiness().rows().size();
-        robot.clickOn("#filter-safe");
+        Workstation.click(robot, "#filter-safe");
         HealthBoardTest.await("filtered", 5, () -> window.readiness().rows().size() < all);
         for (var row : window.readiness().rows()) {
             for (GridCell c : row.cells()) assertTrue(c != null && c.safeToUse(), "unsafe cell shown: " + c);

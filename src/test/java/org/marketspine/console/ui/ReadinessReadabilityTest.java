@@ -107,12 +107,12 @@ class ReadinessReadabilityTest {
         assertNoneTruncated(robot, "#tier-summaries");
         assertNoneTruncated(robot, "#cell-detail");
         // Esc from inside the detail (the focus on its Copy button) closes it too.
-        robot.clickOn("#detail-capture-copy");
+        Workstation.click(robot, "#detail-capture-copy");
         robot.type(KeyCode.ESCAPE);
         HealthBoardTest.await("Esc closes the detail", 5, () -> !detailPanel.isVisible() && window.readiness().selectedProperty().get() == null);
 
         int all = window.readiness().rows().size();
-        robot.clickOn("#filter-safe");
+        Workstation.click(robot, "#filter-safe");
         HealthBoardTest.await("filtered", 5, () -> window.readiness().rows().size() < all);
         int hidden = all - window.readiness().rows().size();
         Label count = robot.lookup("#safe-hidden").queryAs(Label.class);

@@ -65,7 +65,7 @@ class RunsTickTest {
 
     @Test
     void queuedAgoAndRunningDurationTickWithTheBoardClockWithoutAFeedEvent(FxRobot robot) throws Exception {
-        robot.clickOn("#show-runs");
+        Workstation.click(robot, "#show-runs");
         HealthBoardTest.await("the runs window", 5, () -> !robot.lookup("#runs-table").queryAll().isEmpty());
         TableView<?> table = robot.lookup("#runs-table").queryAs(TableView.class);
         HealthBoardTest.await("the run as of the first tick", 5, () -> "14 s ago".equals(cell(table, "ex-run", "Queued"))

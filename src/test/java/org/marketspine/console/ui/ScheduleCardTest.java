@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -71,12 +72,16 @@ class ScheduleCardTest {
         clock.advance(Duration.ofDays(2));
         HealthBoardTest.await("overdue rows", 5, () -> !robot.lookup("#schedule .overdue").queryAll().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
-        double right = card.localToScene(card.getLayoutBounds()).getMaxX();
-        for (Label l : robot.lookup("#schedule .schedule-row .label").queryAllAs(Label.class)) {
-            assertTrue(l.getWidth() > 0, "\"" + l.getText() + "\" is not laid out");
-            assertTrue(l.localToScene(l.getLayoutBounds()).getMaxX() <= right + 0.5,
-                    "\"" + l.getText() + "\" runs past the card's edge");
-        }
-        assertEquals(List.of(), Truncation.in((Parent) card), "cut to \"…\" instead of wrapped");
+        // Measured on the FX thread: bounds computed from the test thread race the FX thread's text layout.
+        List<String> wrong = new ArrayList<>();
+        robot.interact(() -> {
+            double right = card.localToScene(card.getLayoutBounds()).getMaxX();
+            for (Label l : robot.lookup("#schedule .schedule-row .label").queryAllAs(Label.class)) {
+                if (l.getWidth() <= 0) wrong.add("\"" + l.getText() + "\" is not laid out");
+                if (l.localToScene(l.getLayoutBounds()).getMaxX() > right + 0.5) wrong.add("\"" + l.getText() + "\" runs past the card's edge");
+            }
+            wrong.addAll(Truncation.in((Parent) card));
+        });
+        assertEquals(List.of(), wrong);
     }
 }

@@ -106,7 +106,7 @@ class StaleBoardStateTest {
     void retryIsEnabledOnceTheFeedIsLiveAndCurrentAgainWithNoNewEvent(FxRobot robot) throws Exception {
         robot.interact(() -> feed.connection(Phase.RECONNECTING, SourceState.CURRENT));
         HealthBoardTest.showFailure(robot, "ex-a", 5);
-        robot.clickOn("#failure-ex-a");
+        Workstation.click(robot, "#failure-ex-a");
         Button retry = robot.lookup("#retry").queryButton();
         Label blocked = robot.lookup("#retry-blocked").queryAs(Label.class);
         HealthBoardTest.await("retry blocked while not live", 5, () -> retry.isDisabled()
@@ -135,7 +135,7 @@ class StaleBoardStateTest {
     void anOpenDetailFollowsTheZoneChosenInTheHeader(FxRobot robot) throws Exception {
         robot.interact(() -> feed.connection(Phase.LIVE, SourceState.CURRENT));
         HealthBoardTest.showFailure(robot, "ex-a", 5);
-        robot.clickOn("#failure-ex-a");
+        Workstation.click(robot, "#failure-ex-a");
         HealthBoardTest.await("the detail in UTC", 5, () -> detailTimes(robot).contains("2026-11-30T13:00:00Z (UTC) · ran 30.0 s"));
 
         @SuppressWarnings("unchecked")

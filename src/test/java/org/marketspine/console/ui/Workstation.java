@@ -8,6 +8,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -17,6 +20,8 @@ import org.marketspine.console.bench.ScratchDirs;
 import org.marketspine.console.testing.Await;
 import org.marketspine.console.ui.health.WallBoard;
 import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The workstation window over a started runtime, as the app builds it, for TestFX tests. */
 final class Workstation {
@@ -87,7 +92,7 @@ final class Workstation {
      */
     static void paste(FxRobot robot, String query, String text) {
         TextField f = robot.lookup(query).queryAs(TextField.class);
-        robot.clickOn(f);
+        click(robot, f);
         robot.interact(() -> {
             f.setText(text);
             f.positionCaret(text.length());
@@ -103,6 +108,35 @@ final class Workstation {
         Await.untilFx("compliance tab " + index, Duration.ofSeconds(10), () -> robot.lookup("#compliance-tabs .tab").queryAll().size() > index);
         Node[] tab = new Node[1];
         robot.interact(() -> tab[0] = robot.lookup("#compliance-tabs .tab").nth(index).queryAs(Node.class));
-        robot.clickOn(tab[0]);
+        click(robot, tab[0]);
+    }
+
+    /**
+     * Clicks the first visible node {@code query} finds (an id, a style class or a text, as TestFX's
+     * {@code clickOn} takes them), found and measured on the FX thread. TestFX does both on the calling
+     * thread, where computing a label's bounds raced the FX thread laying out text: on a clean-clone run
+     * JavaFX's shared text layout broke (an NPE in PrismTextLayout) and every later UI test in that JVM failed.
+     */
+    static FxRobot click(FxRobot robot, String query) {
+        robot.clickOn(onFx(() -> {
+            Node n = robot.lookup(query).match(NodeQueryUtils.isVisible()).query();
+            if (n == null) throw new AssertionError("nothing visible to click matches " + query);
+            return robot.point(n).query();
+        }));
+        return robot;
+    }
+
+    /** Clicks the middle of {@code node}, measured on the FX thread (see {@link #click(FxRobot, String)}). */
+    static FxRobot click(FxRobot robot, Node node) {
+        robot.clickOn(onFx(() -> robot.point(node).query()));
+        return robot;
+    }
+
+    private static Point2D onFx(Callable<Point2D> where) {
+        try {
+            return WaitForAsyncUtils.asyncFx(where).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("could not find where to click", e);
+        }
     }
 }

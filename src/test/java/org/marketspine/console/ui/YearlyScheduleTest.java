@@ -86,12 +86,12 @@ class YearlyScheduleTest {
                 && scheduleRows(robot).stream().noneMatch(r -> r.contains(CAL)));
         assertTrue(scheduleRows(robot).stream().noneMatch(r -> r.contains("XNYS")), scheduleRows(robot).toString());
 
-        robot.clickOn("Lineage & audit");
+        Workstation.click(robot, "Lineage & audit");
         Workstation.clickComplianceTab(robot, 2);
         @SuppressWarnings("unchecked")
         ComboBox<LocalDate> week = robot.lookup("#verify-week").queryAs(ComboBox.class);
         robot.interact(() -> week.setValue(WEEK));
-        robot.clickOn("#verify-runs");
+        Workstation.click(robot, "#verify-runs");
         ListView<?> result = robot.lookup("#verify-result").queryAs(ListView.class);
         HealthBoardTest.await("the verification", 5, () -> !result.getItems().isEmpty());
         List<String> lines = result.getItems().stream().map(String::valueOf).toList();
