@@ -51,8 +51,6 @@ public final class HealthView extends StackPane {
     private final VBox criticalRows = new VBox(6);
     private final ListView<FailureItem> failures = new ListView<>();
     private final Tooltip findingsTip = new Tooltip();
-    /** Held by the view: a binding only its own listener holds is left to JavaFX's weak listeners, and stopped updating. */
-
     private ExecutionDetail detail;
 
     /** Opens Lineage & audit on a capture or run id (the main window's, which owns the workspaces). */

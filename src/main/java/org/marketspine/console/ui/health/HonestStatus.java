@@ -43,8 +43,11 @@ final class HonestStatus {
                 : new HealthReport(computed.level(), why + ": " + computed.reason(), computed.findings());
     }
 
-    /** The running count's caption: "safe to deploy" only on current data. */
-    /** @param queued of the {@code active} runs, those not started yet: "2 running" was one running and one queued */
+    /**
+     * The running count's caption: "safe to deploy" only on current data.
+     *
+     * @param queued of the {@code active} runs, those not started yet: "2 running" was one running and one queued
+     */
     static String running(int active, int queued, ConsoleSnapshot s) {
         if (s.state().seq() == 0 && !s.isBundle()) return "unknown — no data from the feed yet";
         if (s.isBundle()) return active == 0 ? "nothing was running at the bundle's end" : active + " running at the bundle's end";

@@ -75,7 +75,6 @@ final class NodeDetail extends VBox {
         if (now.equals(shown)) return;
         shown = now;
         getChildren().clear();
-        String id = now.id();
         LineageGraph.Node n = now.node();
         if (n == null) {
             Label hint = new Label("Select a node to see where it came from: its exact inputs, the run that made it, "
@@ -87,7 +86,7 @@ final class NodeDetail extends VBox {
         }
         PlatformState s = vm.atProperty().get().state();
         LineageAt.Look look = now.look();
-        Label title = new Label(vm.labels(id).isEmpty() ? n.ref() : vm.labels(id).getFirst());
+        Label title = new Label(now.labels().isEmpty() ? n.ref() : now.labels().getFirst());
         title.getStyleClass().add(Styles.CARD_TITLE);
         title.setWrapText(true);
         title.setId("node-title");
